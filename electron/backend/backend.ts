@@ -1,0 +1,66 @@
+import type { MethodName, MethodOutput, Result } from '../../src/contract';
+import type { MethodInput } from '../../src/contract';
+import { systemClock, type Clock } from './clock';
+import type { Driver } from './db/driver';
+import { defaultDriver } from './db/drivers';
+import { Dispatcher } from './dispatcher';
+import { Context, type HandlerMap } from './handler';
+import { silentLogger, type Logger } from './logger';
+import { auditHandlers } from './services/audit';
+import { dashboardHandlers } from './services/dashboard';
+import { peersHandlers } from './services/peers';
+import { sessionHandlers } from './services/session';
+import { settingsHandlers } from './services/settings';
+import { usersHandlers } from './services/users';
+import { Session } from './session';
+import type { KdfCost } from './vault/kdf';
+
+export const handlers: HandlerMap<MethodName> = {
+  ...sessionHandlers,
+  ...usersHandlers,
+  ...peersHandlers,
+  ...settingsHandlers,
+  ...auditHandlers,
+  ...dashboardHandlers,
+};
+
+export interface BackendOptions {
+  dataDir: string;
+  driver?: Driver;
+  clock?: Clock;
+  logger?: Logger;
+  /** scrypt cost for new key slots; tests pass a cheap one, the app calibrates. */
+  kdfCost?: KdfCost;
+}
+
+export interface Backend {
+  /** The one entry point for every transport: a method name and untrusted input in, a result out. */
+  call(method: unknown, input: unknown): Promise<Result<unknown>>;
+  /** Typed convenience for the CLI and tests; same checks as `call`. */
+  invoke<M extends MethodName>(method: M, input: MethodInput<M>): Promise<Result<MethodOutput<M>>>;
+  /** Locks from outside a call (OS screen lock, suspend, quitting). */
+  lockNow(reason: 'os' | 'idle' | 'manual'): Promise<void>;
+  /** Locks when idle for longer than the setting allows; returns whether it did. */
+  lockIfIdle(): Promise<boolean>;
+  readonly session: Session;
+}
+
+export function createBackend(options: BackendOptions): Backend {
+  const clock = options.clock ?? systemClock;
+  const logger = options.logger ?? silentLogger;
+  const session = new Session({
+    dataDir: options.dataDir,
+    driver: options.driver ?? defaultDriver(),
+    clock,
+    logger,
+    kdfCost: options.kdfCost,
+  });
+  const dispatcher = new Dispatcher(session, handlers, new Context(session, clock, logger), logger);
+  return {
+    call: (method, input) => dispatcher.call(method, input),
+    invoke: (method, input) => dispatcher.call(method, input) as never,
+    lockNow: (reason) => dispatcher.serialize(() => session.lock(reason)),
+    lockIfIdle: () => dispatcher.serialize(() => session.lockIfIdle()),
+    session,
+  };
+}

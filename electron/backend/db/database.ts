@@ -1,0 +1,58 @@
+import type { Connection, RunResult, SqlParams } from './driver';
+
+/**
+ * A keyed, open vault database. Adds transactions (nested ones become
+ * savepoints) to a driver connection. Calls are serialized by the dispatcher,
+ * so one transaction never interleaves with another call.
+ */
+export class Database {
+  private depth = 0;
+
+  constructor(private readonly connection: Connection) {}
+
+  exec(sql: string): Promise<void> {
+    return this.connection.exec(sql);
+  }
+
+  run(sql: string, params?: SqlParams): Promise<RunResult> {
+    return this.connection.run(sql, params);
+  }
+
+  get<T>(sql: string, params?: SqlParams): Promise<T | undefined> {
+    return this.connection.get<T>(sql, params);
+  }
+
+  all<T>(sql: string, params?: SqlParams): Promise<T[]> {
+    return this.connection.all<T>(sql, params);
+  }
+
+  async pragma<T = unknown>(name: string): Promise<T | undefined> {
+    const row = await this.connection.get<Record<string, T>>(`PRAGMA ${name}`);
+    return row ? Object.values(row)[0] : undefined;
+  }
+
+  /** Runs `work` atomically: everything it wrote is kept, or nothing is. */
+  async transaction<T>(work: () => Promise<T>): Promise<T> {
+    const savepoint = `sp${this.depth}`;
+    await this.connection.exec(this.depth === 0 ? 'BEGIN IMMEDIATE' : `SAVEPOINT ${savepoint}`);
+    this.depth += 1;
+    try {
+      const result = await work();
+      this.depth -= 1;
+      await this.connection.exec(this.depth === 0 ? 'COMMIT' : `RELEASE ${savepoint}`);
+      return result;
+    } catch (error) {
+      this.depth -= 1;
+      await this.connection.exec(this.depth === 0 ? 'ROLLBACK' : `ROLLBACK TO ${savepoint}; RELEASE ${savepoint}`);
+      throw error;
+    }
+  }
+
+  get inTransaction(): boolean {
+    return this.depth > 0;
+  }
+
+  close(): Promise<void> {
+    return this.connection.close();
+  }
+}

@@ -1,0 +1,7 @@
+import { migration0001 } from './0001-initial';
+import type { Migration } from './migration';
+
+/** In order. A new schema version is a new file here, never an edit of an old one. */
+export const migrations: readonly Migration[] = [migration0001];
+
+export const latestSchemaVersion = migrations[migrations.length - 1]?.version ?? 0;

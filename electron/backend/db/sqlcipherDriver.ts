@@ -1,0 +1,51 @@
+import * as sqlcipher from '@journeyapps/sqlcipher';
+import { isNotADatabaseError, rawKeyPragma, WrongKeyError, type Connection, type Driver, type SqlParams } from './driver';
+
+/** `@journeyapps/sqlcipher` (node-sqlite3 API, N-API): the driver on Linux and macOS. */
+export const journeyappsDriver: Driver = {
+  name: 'journeyapps-sqlcipher',
+  async open(file, { key, create }) {
+    const mode = create ? sqlcipher.OPEN_READWRITE | sqlcipher.OPEN_CREATE : sqlcipher.OPEN_READWRITE;
+    const db = await new Promise<sqlcipher.Database>((resolve, reject) => {
+      const handle: sqlcipher.Database = new sqlcipher.Database(file, mode, (error) =>
+        error ? reject(error) : resolve(handle),
+      );
+    });
+    const connection = wrap(db);
+    try {
+      // Without this SQLCipher prints HMAC errors to stderr on a wrong key.
+      await connection.exec('PRAGMA cipher_log_level = NONE');
+      await connection.exec(rawKeyPragma(key));
+      const cipher = await connection.get<{ cipher_version?: string }>('PRAGMA cipher_version');
+      if (!cipher?.cipher_version) throw new Error('This SQLite build has no SQLCipher.');
+      await connection.get('SELECT count(*) AS n FROM sqlite_master');
+      return connection;
+    } catch (error) {
+      await connection.close().catch(() => undefined);
+      if (isNotADatabaseError(error)) throw new WrongKeyError();
+      throw error;
+    }
+  },
+};
+
+function wrap(db: sqlcipher.Database): Connection {
+  return {
+    exec: (sql) => new Promise((resolve, reject) => db.exec(sql, (error) => (error ? reject(error) : resolve()))),
+    run: (sql, params: SqlParams = []) =>
+      new Promise((resolve, reject) =>
+        db.run(sql, params as unknown[], function (this: sqlcipher.RunResult, error: Error | null) {
+          if (error) reject(error);
+          else resolve({ changes: this.changes, lastInsertRowid: this.lastID });
+        }),
+      ),
+    get: <T>(sql: string, params: SqlParams = []) =>
+      new Promise<T | undefined>((resolve, reject) =>
+        db.get(sql, params as unknown[], (error: Error | null, row: T) => (error ? reject(error) : resolve(row))),
+      ),
+    all: <T>(sql: string, params: SqlParams = []) =>
+      new Promise<T[]>((resolve, reject) =>
+        db.all(sql, params as unknown[], (error: Error | null, rows: T[]) => (error ? reject(error) : resolve(rows))),
+      ),
+    close: () => new Promise((resolve, reject) => db.close((error) => (error ? reject(error) : resolve()))),
+  };
+}

@@ -1,0 +1,113 @@
+import type { z } from 'zod';
+import { fail, isMethodName, methods, ok, type AppErrorPayload, type MethodName, type Result } from '../../src/contract';
+import { AppError } from './errors';
+import type { Context, HandlerMap } from './handler';
+import { describeErrorSafely, type Logger } from './logger';
+import type { Session } from './session';
+
+/**
+ * The single door into the backend, shared by Electron IPC, the web harness and
+ * the CLI. For every call: known method → vault unlocked and role allowed →
+ * input valid → handler → output valid. Errors leave as `{ code, message }`
+ * with no stack, SQL or personal data.
+ */
+export class Dispatcher {
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    private readonly session: Session,
+    private readonly handlers: HandlerMap<MethodName>,
+    private readonly context: Context,
+    private readonly logger: Logger,
+  ) {}
+
+  call(name: unknown, input: unknown): Promise<Result<unknown>> {
+    return this.serialize(() => this.dispatch(name, input));
+  }
+
+  /**
+   * One call at a time: the drivers are asynchronous, and a transaction must
+   * not interleave with another call's statements on the same connection.
+   */
+  serialize<T>(work: () => Promise<T>): Promise<T> {
+    const next = this.queue.then(work, work);
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  private async dispatch(name: unknown, rawInput: unknown): Promise<Result<unknown>> {
+    if (typeof name !== 'string' || !isMethodName(name)) {
+      return fail({ code: 'NOT_FOUND', message: 'There is no such operation.', reason: 'method' });
+    }
+    const spec = methods[name];
+    if (spec.access !== 'public') {
+      await this.session.lockIfIdle();
+      const actor = this.session.currentActor;
+      if (!actor) return fail({ code: 'LOCKED', message: 'The vault is locked.' });
+      if (!spec.access.includes(actor.role)) {
+        return fail({ code: 'FORBIDDEN', message: 'Your role is not allowed to do this.' });
+      }
+    }
+    const parsed = spec.input.safeParse(rawInput === undefined ? {} : rawInput);
+    if (!parsed.success) return fail(validationError(parsed.error));
+
+    try {
+      const handler = this.handlers[name] as (input: unknown, ctx: Context) => Promise<unknown>;
+      const value = await handler(parsed.data, this.context);
+      const output = spec.output.safeParse(value);
+      if (!output.success) {
+        this.logger.error('handler returned output outside the contract', { method: name });
+        return fail({ code: 'INTERNAL', message: 'Something went wrong inside Sebaya. Nothing was changed.' });
+      }
+      if (spec.access !== 'public') this.session.touch();
+      return ok(output.data);
+    } catch (error) {
+      if (error instanceof AppError) return fail(error.toPayload());
+      this.logger.error('unexpected error', { method: name, ...describeErrorSafely(error) });
+      return fail({ code: 'INTERNAL', message: 'Something went wrong inside Sebaya. Nothing was changed.' });
+    }
+  }
+}
+
+/** The first problem with the input, naming the field; the renderer translates `reason`. */
+export function validationError(error: z.ZodError): AppErrorPayload {
+  const issue = error.issues[0];
+  if (!issue) return { code: 'VALIDATION', message: 'The input is not valid.', reason: 'invalid' };
+  const path = issue.path.map(String);
+  let field = path.join('.');
+  let reason: string = issue.code;
+  const params: Record<string, string | number> = {};
+  switch (issue.code) {
+    case 'unrecognized_keys':
+      field = [...path, issue.keys[0] ?? ''].filter(Boolean).join('.');
+      reason = 'unknown_field';
+      break;
+    case 'invalid_type':
+      reason = issue.input === undefined ? 'required' : 'invalid_type';
+      break;
+    case 'too_small':
+      if (issue.origin === 'string') reason = Number(issue.minimum) <= 1 ? 'required' : 'too_short';
+      else reason = 'too_small';
+      params.minimum = Number(issue.minimum);
+      break;
+    case 'too_big':
+      reason = issue.origin === 'string' ? 'too_long' : 'too_big';
+      params.maximum = Number(issue.maximum);
+      break;
+    case 'invalid_format':
+      reason = 'invalid_format';
+      break;
+    case 'invalid_value':
+      reason = 'invalid_choice';
+      break;
+    default:
+      reason = 'invalid';
+  }
+  return {
+    code: 'VALIDATION',
+    message: `${field || 'input'}: ${issue.message}`,
+    field: field || 'input',
+    reason,
+    ...(Object.keys(params).length ? { params } : {}),
+  };
+}

@@ -1,0 +1,101 @@
+import { createHash } from 'node:crypto';
+import type { Database } from '../db/database';
+import type { AuditEntry, AuditVerification } from '../../../src/contract';
+
+/**
+ * The audit log is a hash chain: each entry's hash covers its own fields and
+ * the previous entry's hash, so an edited, inserted or deleted row breaks every
+ * hash after it. Triggers also refuse UPDATE and DELETE.
+ */
+export const genesisHash = '0'.repeat(64);
+
+export type AuditDetails = AuditEntry['details'];
+
+export interface NewAuditEntry {
+  at: string;
+  actorUserId: number | null;
+  actorName: string | null;
+  action: string;
+  target: string | null;
+  details: AuditDetails;
+}
+
+interface AuditRow {
+  id: number;
+  at: string;
+  actor_user_id: number | null;
+  actor_name: string | null;
+  action: string;
+  target: string | null;
+  details: string;
+  prev_hash: string;
+  hash: string;
+}
+
+export function entryHash(prevHash: string, row: Omit<AuditRow, 'prev_hash' | 'hash'>): string {
+  return createHash('sha256')
+    .update(JSON.stringify([prevHash, row.id, row.at, row.actor_user_id, row.actor_name, row.action, row.target, row.details]))
+    .digest('hex');
+}
+
+export async function appendAudit(db: Database, entry: NewAuditEntry): Promise<void> {
+  const last = await db.get<{ id: number; hash: string }>('SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1');
+  const row = {
+    id: (last?.id ?? 0) + 1,
+    at: entry.at,
+    actor_user_id: entry.actorUserId,
+    actor_name: entry.actorName,
+    action: entry.action,
+    target: entry.target,
+    details: JSON.stringify(entry.details),
+  };
+  const prevHash = last?.hash ?? genesisHash;
+  await db.run(
+    `INSERT INTO audit_log (id, at, actor_user_id, actor_name, action, target, details, prev_hash, hash)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    [row.id, row.at, row.actor_user_id, row.actor_name, row.action, row.target, row.details, prevHash, entryHash(prevHash, row)],
+  );
+}
+
+function toEntry(row: AuditRow): AuditEntry {
+  return {
+    id: row.id,
+    at: row.at,
+    actorUserId: row.actor_user_id,
+    actorName: row.actor_name,
+    action: row.action,
+    target: row.target,
+    details: JSON.parse(row.details) as AuditDetails,
+  };
+}
+
+export async function listAudit(
+  db: Database,
+  query: { beforeId?: number | undefined; limit: number; action?: string | undefined },
+): Promise<{ entries: AuditEntry[]; hasMore: boolean }> {
+  const rows = await db.all<AuditRow>(
+    `SELECT * FROM audit_log
+     WHERE (?1 IS NULL OR id < ?1) AND (?2 IS NULL OR action = ?2)
+     ORDER BY id DESC LIMIT ?3`,
+    [query.beforeId ?? null, query.action ?? null, query.limit + 1],
+  );
+  return { entries: rows.slice(0, query.limit).map(toEntry), hasMore: rows.length > query.limit };
+}
+
+/** Walks the chain in order and names the first entry whose hash does not follow. */
+export async function verifyAuditChain(db: Database, batchSize = 2000): Promise<AuditVerification> {
+  let prevHash = genesisHash;
+  let expectedId = 1;
+  let checked = 0;
+  for (;;) {
+    const rows = await db.all<AuditRow>('SELECT * FROM audit_log WHERE id >= ? ORDER BY id LIMIT ?', [expectedId, batchSize]);
+    for (const row of rows) {
+      const intact = row.id === expectedId && row.prev_hash === prevHash && row.hash === entryHash(prevHash, row);
+      if (!intact) return { ok: false, checked, brokenAtId: row.id };
+      prevHash = row.hash;
+      expectedId += 1;
+      checked += 1;
+    }
+    if (rows.length < batchSize) return { ok: true, checked, brokenAtId: null };
+  }
+}

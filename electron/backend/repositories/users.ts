@@ -1,0 +1,118 @@
+import type { Database } from '../db/database';
+import type { Language, Role, UserSummary } from '../../../src/contract';
+
+export interface UserRow {
+  id: number;
+  username: string;
+  full_name: string;
+  role: Role;
+  status: 'active' | 'disabled' | 'removed';
+  language: Language;
+  peer_id: number | null;
+  peer_name: string | null;
+  pin_hash: string | null;
+  pin_failed_count: number;
+  pin_locked_until: string | null;
+  must_change_password: number;
+  last_sign_in_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+const selectUser = `
+  SELECT u.*, p.full_name AS peer_name
+  FROM users u LEFT JOIN peers p ON p.id = u.peer_id`;
+
+export function toUserSummary(row: UserRow): UserSummary {
+  return {
+    id: row.id,
+    username: row.username,
+    fullName: row.full_name,
+    role: row.role,
+    status: row.status === 'disabled' ? 'disabled' : 'active',
+    peerId: row.peer_id,
+    peerName: row.peer_name,
+    mustChangePassword: row.must_change_password === 1,
+    lastSignInAt: row.last_sign_in_at,
+    createdAt: row.created_at,
+  };
+}
+
+export function findUserById(db: Database, id: number): Promise<UserRow | undefined> {
+  return db.get<UserRow>(`${selectUser} WHERE u.id = ? AND u.status != 'removed'`, [id]);
+}
+
+export function findUserByUsername(db: Database, username: string): Promise<UserRow | undefined> {
+  return db.get<UserRow>(`${selectUser} WHERE u.username = ? AND u.status != 'removed'`, [username]);
+}
+
+export function listUsers(db: Database): Promise<UserRow[]> {
+  return db.all<UserRow>(`${selectUser} WHERE u.status != 'removed' ORDER BY u.role, u.full_name COLLATE NOCASE`);
+}
+
+/** Every user ever, removed ones included, to name the actor of old audit entries. */
+export function listAllUsernames(db: Database): Promise<Array<{ id: number; username: string }>> {
+  return db.all('SELECT id, username FROM users');
+}
+
+export function countActiveCoordinators(db: Database): Promise<number> {
+  return db
+    .get<{ n: number }>("SELECT count(*) AS n FROM users WHERE role = 'coordinator' AND status = 'active'")
+    .then((r) => r?.n ?? 0);
+}
+
+export interface NewUser {
+  username: string;
+  fullName: string;
+  role: Role;
+  language: Language;
+  peerId: number | null;
+  pinHash: string | null;
+  mustChangePassword: boolean;
+  now: string;
+}
+
+export async function insertUser(db: Database, user: NewUser): Promise<number> {
+  const result = await db.run(
+    `INSERT INTO users (username, full_name, role, status, language, peer_id, pin_hash, must_change_password, created_at, updated_at)
+     VALUES (?, ?, ?, 'active', ?, ?, ?, ?, ?, ?)`,
+    [user.username, user.fullName, user.role, user.language, user.peerId, user.pinHash, user.mustChangePassword ? 1 : 0, user.now, user.now],
+  );
+  return result.lastInsertRowid;
+}
+
+export async function setUserStatus(db: Database, id: number, status: UserRow['status'], now: string): Promise<void> {
+  await db.run('UPDATE users SET status = ?, updated_at = ? WHERE id = ?', [status, now, id]);
+}
+
+export async function setMustChangePassword(db: Database, id: number, value: boolean, now: string): Promise<void> {
+  await db.run('UPDATE users SET must_change_password = ?, updated_at = ? WHERE id = ?', [value ? 1 : 0, now, id]);
+}
+
+export async function setLanguage(db: Database, id: number, language: Language): Promise<void> {
+  await db.run('UPDATE users SET language = ? WHERE id = ?', [language, id]);
+}
+
+export async function recordSignIn(db: Database, id: number, now: string): Promise<void> {
+  await db.run('UPDATE users SET last_sign_in_at = ?, pin_failed_count = 0, pin_locked_until = NULL WHERE id = ?', [now, id]);
+}
+
+export async function setPinHash(db: Database, id: number, pinHash: string, now: string): Promise<void> {
+  await db.run('UPDATE users SET pin_hash = ?, pin_failed_count = 0, pin_locked_until = NULL, updated_at = ? WHERE id = ?', [
+    pinHash,
+    now,
+    id,
+  ]);
+}
+
+export async function recordPinFailure(db: Database, id: number, lockedUntil: string | null): Promise<void> {
+  await db.run('UPDATE users SET pin_failed_count = pin_failed_count + 1, pin_locked_until = ? WHERE id = ?', [lockedUntil, id]);
+}
+
+export function countUsers(db: Database): Promise<{ staff: number; peers: number }> {
+  return db
+    .get<{ staff: number; peers: number }>(
+      `SELECT sum(role != 'peer') AS staff, sum(role = 'peer') AS peers FROM users WHERE status != 'removed'`,
+    )
+    .then((r) => ({ staff: r?.staff ?? 0, peers: r?.peers ?? 0 }));
+}

@@ -1,0 +1,70 @@
+import type { HandlerMap } from '../handler';
+import { deleteDraft, listDrafts } from '../repositories/drafts';
+import { loadSettings } from './settingsStore';
+
+type SessionMethod =
+  | 'app.status'
+  | 'vault.create'
+  | 'vault.unlock'
+  | 'vault.unlockWithRecoveryKey'
+  | 'vault.setNewPassword'
+  | 'session.lock'
+  | 'session.heartbeat'
+  | 'session.handOverToPeer'
+  | 'session.peerSignIn'
+  | 'session.setLanguage'
+  | 'drafts.list'
+  | 'drafts.discard';
+
+export const sessionHandlers: HandlerMap<SessionMethod> = {
+  'app.status': async (_input, ctx) => ctx.session.status(),
+
+  'vault.create': async (input, ctx) => {
+    const recoveryKey = await ctx.session.create(input);
+    return { recoveryKey, status: await ctx.session.status() };
+  },
+
+  'vault.unlock': async (input, ctx) => {
+    await ctx.session.unlock(input.username, input.password);
+    return ctx.session.status();
+  },
+
+  'vault.unlockWithRecoveryKey': async (input, ctx) => {
+    await ctx.session.unlockWithRecoveryKey(input.username, input.recoveryKey);
+    return ctx.session.status();
+  },
+
+  'vault.setNewPassword': async (input, ctx) => {
+    await ctx.session.setNewPassword(input.newPassword);
+    return ctx.session.status();
+  },
+
+  'session.lock': async (input, ctx) => {
+    await ctx.session.lock('manual', input.drafts ?? []);
+    return ctx.session.status();
+  },
+
+  'session.heartbeat': async (_input, ctx) => ({ autoLockMinutes: (await loadSettings(ctx.db)).autoLockMinutes }),
+
+  'session.handOverToPeer': async (input, ctx) => {
+    await ctx.session.handOver(input.drafts ?? []);
+    return ctx.session.status();
+  },
+
+  'session.peerSignIn': async (input, ctx) => {
+    await ctx.session.peerSignIn(input.username, input.pin);
+    return ctx.session.status();
+  },
+
+  'session.setLanguage': async (input, ctx) => {
+    await ctx.session.setLanguage(input.language);
+    return { language: input.language };
+  },
+
+  'drafts.list': async (_input, ctx) => ({ drafts: await listDrafts(ctx.db, ctx.actor.userId) }),
+
+  'drafts.discard': async (input, ctx) => {
+    await deleteDraft(ctx.db, ctx.actor.userId, input.formKey);
+    return {};
+  },
+};

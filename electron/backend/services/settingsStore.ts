@@ -1,0 +1,32 @@
+import type { Database } from '../db/database';
+import { readAllSettings, writeSetting } from '../repositories/settings';
+
+/** Settings with their defaults. Later areas add their keys here. */
+export interface StoredSettings {
+  vaultId: string;
+  schoolName: string;
+  autoLockMinutes: number;
+}
+
+export const settingDefaults: Omit<StoredSettings, 'vaultId' | 'schoolName'> = {
+  autoLockMinutes: 10,
+};
+
+export async function loadSettings(db: Database): Promise<StoredSettings> {
+  const stored = await readAllSettings(db);
+  return {
+    vaultId: String(stored.vaultId ?? ''),
+    schoolName: String(stored.schoolName ?? ''),
+    autoLockMinutes: typeof stored.autoLockMinutes === 'number' ? stored.autoLockMinutes : settingDefaults.autoLockMinutes,
+  };
+}
+
+export async function saveSettings(db: Database, values: Partial<StoredSettings>): Promise<string[]> {
+  const changed: string[] = [];
+  for (const [key, value] of Object.entries(values)) {
+    if (value === undefined) continue;
+    await writeSetting(db, key, value);
+    changed.push(key);
+  }
+  return changed;
+}

@@ -1,0 +1,173 @@
+import { conflict, invalidField, notFound } from '../errors';
+import type { Context, HandlerMap } from '../handler';
+import { deleteDraftsOfUser } from '../repositories/drafts';
+import { findPeer } from '../repositories/peers';
+import * as users from '../repositories/users';
+import { generateTemporaryPassword, hashPin } from '../vault/secrets';
+
+type UsersMethod =
+  | 'users.list'
+  | 'users.createStaff'
+  | 'users.createPeerAccount'
+  | 'users.disable'
+  | 'users.enable'
+  | 'users.remove'
+  | 'users.resetPassword'
+  | 'users.setPeerPin'
+  | 'users.changeOwnPassword';
+
+async function requireUser(ctx: Context, userId: number): Promise<users.UserRow> {
+  const row = await users.findUserById(ctx.db, userId);
+  if (!row) throw notFound('user');
+  return row;
+}
+
+async function assertUsernameFree(ctx: Context, username: string): Promise<void> {
+  if (await users.findUserByUsername(ctx.db, username)) {
+    throw conflict('username-taken', 'Another account already uses this username.');
+  }
+}
+
+/** The program must always have a coordinator who can sign in, or nobody could manage users again. */
+async function assertNotLastCoordinator(ctx: Context, row: users.UserRow): Promise<void> {
+  if (row.role === 'coordinator' && row.status === 'active' && (await users.countActiveCoordinators(ctx.db)) <= 1) {
+    throw conflict('last-coordinator', 'The last active coordinator cannot be disabled or removed.');
+  }
+}
+
+function assertNotSelf(ctx: Context, row: users.UserRow): void {
+  if (row.id === ctx.actor.userId) throw conflict('self', 'You cannot do this to your own account.');
+}
+
+async function summary(ctx: Context, userId: number) {
+  return users.toUserSummary(await requireUser(ctx, userId));
+}
+
+export const usersHandlers: HandlerMap<UsersMethod> = {
+  'users.list': async (_input, ctx) => ({ users: (await users.listUsers(ctx.db)).map(users.toUserSummary) }),
+
+  'users.createStaff': async (input, ctx) => {
+    await assertUsernameFree(ctx, input.username);
+    const temporaryPassword = generateTemporaryPassword();
+    const userId = await ctx.db.transaction(async () => {
+      const id = await users.insertUser(ctx.db, {
+        username: input.username,
+        fullName: input.fullName,
+        role: input.role,
+        language: ctx.actor.language,
+        peerId: null,
+        pinHash: null,
+        mustChangePassword: true,
+        now: ctx.now(),
+      });
+      await ctx.audit('user.created', `user:${id}`, { role: input.role });
+      // Written inside the transaction: if the key slot cannot be written, the account is not created either.
+      await ctx.vault.setUserPassword(id, input.username, temporaryPassword);
+      return id;
+    });
+    return { user: await summary(ctx, userId), temporaryPassword };
+  },
+
+  'users.createPeerAccount': async (input, ctx) => {
+    const peer = await findPeer(ctx.db, input.peerId);
+    if (!peer) throw notFound('peer');
+    const existing = (await users.listUsers(ctx.db)).find((u) => u.peer_id === input.peerId);
+    if (existing) throw conflict('peer-has-account', 'This peer already has an account.');
+    await assertUsernameFree(ctx, input.username);
+    const pinHash = await hashPin(input.pin);
+    const userId = await ctx.db.transaction(async () => {
+      const id = await users.insertUser(ctx.db, {
+        username: input.username,
+        fullName: peer.fullName,
+        role: 'peer',
+        language: ctx.actor.language,
+        peerId: peer.id,
+        pinHash,
+        mustChangePassword: false,
+        now: ctx.now(),
+      });
+      await ctx.audit('user.created', `user:${id}`, { role: 'peer' });
+      return id;
+    });
+    return { user: await summary(ctx, userId) };
+  },
+
+  'users.disable': async (input, ctx) => {
+    const row = await requireUser(ctx, input.userId);
+    assertNotSelf(ctx, row);
+    if (row.status === 'disabled') return { user: users.toUserSummary(row) };
+    await assertNotLastCoordinator(ctx, row);
+    await ctx.db.transaction(async () => {
+      await users.setUserStatus(ctx.db, row.id, 'disabled', ctx.now());
+      await ctx.audit('user.disabled', `user:${row.id}`);
+      // A disabled staff member's password must stop decrypting the vault, not only stop working in the app.
+      if (row.role !== 'peer') await ctx.vault.removeUserSlot(row.id);
+    });
+    return { user: await summary(ctx, row.id) };
+  },
+
+  'users.enable': async (input, ctx) => {
+    const row = await requireUser(ctx, input.userId);
+    if (row.status === 'active') return { user: users.toUserSummary(row), temporaryPassword: null };
+    const temporaryPassword = row.role === 'peer' ? null : generateTemporaryPassword();
+    await ctx.db.transaction(async () => {
+      await users.setUserStatus(ctx.db, row.id, 'active', ctx.now());
+      if (temporaryPassword) {
+        await users.setMustChangePassword(ctx.db, row.id, true, ctx.now());
+      }
+      await ctx.audit('user.enabled', `user:${row.id}`);
+      if (temporaryPassword) await ctx.vault.setUserPassword(row.id, row.username, temporaryPassword);
+    });
+    return { user: await summary(ctx, row.id), temporaryPassword };
+  },
+
+  'users.remove': async (input, ctx) => {
+    const row = await requireUser(ctx, input.userId);
+    assertNotSelf(ctx, row);
+    await assertNotLastCoordinator(ctx, row);
+    await ctx.db.transaction(async () => {
+      await users.setUserStatus(ctx.db, row.id, 'removed', ctx.now());
+      await deleteDraftsOfUser(ctx.db, row.id);
+      await ctx.audit('user.removed', `user:${row.id}`);
+      if (row.role !== 'peer') await ctx.vault.removeUserSlot(row.id);
+    });
+    return {};
+  },
+
+  'users.resetPassword': async (input, ctx) => {
+    const row = await requireUser(ctx, input.userId);
+    assertNotSelf(ctx, row);
+    if (row.role === 'peer') throw conflict('not-staff', 'Peer accounts have a PIN, not a password.');
+    if (row.status !== 'active') throw conflict('disabled', 'Enable the account first.');
+    const temporaryPassword = generateTemporaryPassword();
+    await ctx.db.transaction(async () => {
+      await users.setMustChangePassword(ctx.db, row.id, true, ctx.now());
+      await ctx.audit('user.password-reset', `user:${row.id}`);
+      await ctx.vault.setUserPassword(row.id, row.username, temporaryPassword);
+    });
+    return { user: await summary(ctx, row.id), temporaryPassword };
+  },
+
+  'users.setPeerPin': async (input, ctx) => {
+    const row = await requireUser(ctx, input.userId);
+    if (row.role !== 'peer') throw conflict('not-peer', 'Only peer accounts have a PIN.');
+    const pinHash = await hashPin(input.pin);
+    await ctx.db.transaction(async () => {
+      await users.setPinHash(ctx.db, row.id, pinHash, ctx.now());
+      await ctx.audit('user.pin-set', `user:${row.id}`);
+    });
+    return { user: await summary(ctx, row.id) };
+  },
+
+  'users.changeOwnPassword': async (input, ctx) => {
+    const actor = ctx.actor;
+    if (!(await ctx.vault.verifyUserPassword(actor.userId, input.currentPassword))) {
+      throw invalidField('currentPassword', 'wrong_password', 'The current password is not correct.');
+    }
+    await ctx.db.transaction(async () => {
+      await ctx.audit('user.password-changed', `user:${actor.userId}`);
+      await ctx.vault.setUserPassword(actor.userId, actor.username, input.newPassword);
+    });
+    return {};
+  },
+};

@@ -1,0 +1,261 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import { Database } from '../db/database';
+import { WrongKeyError, type Driver } from '../db/driver';
+import { assertNotFromTheFuture, migrate } from '../db/migrate';
+import { fileExists, restrictToOwner } from '../platform/atomicFile';
+import type { Clock } from '../clock';
+import { deriveKey, defaultScryptCost, newScryptParams, type KdfCost } from './kdf';
+import {
+  createSlot,
+  openSlot,
+  readKeySlotFile,
+  usernameLookup,
+  writeKeySlotFile,
+  type KeySlot,
+  type KeySlotFile,
+} from './keySlots';
+import { databaseCompanions, vaultPaths, type VaultPaths } from './paths';
+import { normaliseRecoveryKey } from './recoveryKey';
+
+export interface VaultConfig {
+  dataDir: string;
+  driver: Driver;
+  clock: Clock;
+  /** scrypt cost for new key slots; tests pass a cheap one. */
+  kdfCost?: KdfCost;
+}
+
+/** The key opened the key slot but not the database: the two files do not belong together. */
+export class VaultMismatchError extends Error {
+  constructor() {
+    super('The key slot file does not belong to this database.');
+    this.name = 'VaultMismatchError';
+  }
+}
+
+/**
+ * An unlocked vault: the open database and, in memory only, the data key
+ * needed to add or rewrap key slots. `close()` zeroes the key.
+ */
+export class OpenVault {
+  private closed = false;
+
+  constructor(
+    readonly db: Database,
+    private readonly dataKey: Buffer,
+    readonly vaultId: string,
+    readonly paths: VaultPaths,
+    private readonly config: VaultConfig,
+  ) {}
+
+  private get cost(): KdfCost {
+    return this.config.kdfCost ?? defaultScryptCost;
+  }
+
+  private now(): string {
+    return this.config.clock.now().toISOString();
+  }
+
+  private async updateSlots(change: (slots: KeySlot[]) => Promise<KeySlot[]>): Promise<void> {
+    const file = await readKeySlotFile(this.paths.keySlots);
+    if (file.vaultId !== this.vaultId) throw new VaultMismatchError();
+    const next: KeySlotFile = { ...file, slots: await change(file.slots) };
+    await writeKeySlotFile(this.paths.keySlots, next);
+  }
+
+  private userSlot(userId: number, username: string, password: string): Promise<KeySlot> {
+    return createSlot({
+      vaultId: this.vaultId,
+      kind: 'user',
+      userId,
+      username,
+      secret: password,
+      dataKey: this.dataKey,
+      cost: this.cost,
+      createdAt: this.now(),
+    });
+  }
+
+  /** Adds or replaces the user's slot. Only the key slot file changes; the database is not re-encrypted. */
+  async setUserPassword(userId: number, username: string, password: string): Promise<void> {
+    const slot = await this.userSlot(userId, username, password);
+    await this.updateSlots(async (slots) => [...slots.filter((s) => !(s.kind === 'user' && s.userId === userId)), slot]);
+  }
+
+  async removeUserSlot(userId: number): Promise<void> {
+    await this.updateSlots(async (slots) => slots.filter((s) => !(s.kind === 'user' && s.userId === userId)));
+  }
+
+  async hasUserSlot(userId: number): Promise<boolean> {
+    const file = await readKeySlotFile(this.paths.keySlots);
+    return file.slots.some((s) => s.kind === 'user' && s.userId === userId);
+  }
+
+  async verifyUserPassword(userId: number, password: string): Promise<boolean> {
+    const file = await readKeySlotFile(this.paths.keySlots);
+    const slot = file.slots.find((s) => s.kind === 'user' && s.userId === userId);
+    if (!slot) return false;
+    const key = await openSlot(this.vaultId, slot, password);
+    if (!key) return false;
+    const same = key.equals(this.dataKey);
+    key.fill(0);
+    return same;
+  }
+
+  async replaceRecoveryKey(recoveryKey: string): Promise<void> {
+    const slot = await createSlot({
+      vaultId: this.vaultId,
+      kind: 'recovery',
+      userId: null,
+      username: null,
+      secret: normaliseRecoveryKey(recoveryKey),
+      dataKey: this.dataKey,
+      cost: this.cost,
+      createdAt: this.now(),
+    });
+    await this.updateSlots(async (slots) => [...slots.filter((s) => s.kind !== 'recovery'), slot]);
+  }
+
+  /** For backups and key rotation; the caller must not keep the key beyond `use`. */
+  withDataKey<T>(use: (key: Buffer) => Promise<T>): Promise<T> {
+    return use(this.dataKey);
+  }
+
+  get isClosed(): boolean {
+    return this.closed;
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    try {
+      await this.db.close();
+    } finally {
+      this.dataKey.fill(0);
+    }
+  }
+}
+
+export async function vaultExists(dataDir: string): Promise<boolean> {
+  return fileExists(vaultPaths(dataDir).keySlots);
+}
+
+/** Opens the database with a data key: refuses a vault from the future, then sets pragmas and migrates. */
+export async function openDatabase(driver: Driver, file: string, key: Buffer, create: boolean): Promise<Database> {
+  const db = new Database(await driver.open(file, { key, create }));
+  try {
+    await assertNotFromTheFuture(db);
+    await db.exec(`
+      PRAGMA foreign_keys = ON;
+      PRAGMA journal_mode = WAL;
+      PRAGMA synchronous = FULL;
+      PRAGMA secure_delete = ON;
+      PRAGMA temp_store = MEMORY;
+      PRAGMA cache_size = -65536;
+    `);
+    await migrate(db);
+    return db;
+  } catch (error) {
+    await db.close().catch(() => undefined);
+    throw error;
+  }
+}
+
+/**
+ * Creates a vault: a fresh random data key, the database, and the key slots
+ * (the first user's and the recovery key's). The key slot file is written last,
+ * so a crash part-way leaves no vault that looks usable.
+ */
+export async function createVault(
+  config: VaultConfig,
+  first: { username: string; password: string; recoveryKey: string },
+  /** Writes the first rows (settings, the first user) and returns that user's id. */
+  initialise: (db: Database, vaultId: string) => Promise<number>,
+): Promise<OpenVault> {
+  const paths = vaultPaths(config.dataDir);
+  await fs.mkdir(paths.dataDir, { recursive: true, mode: 0o700 });
+  if (await fileExists(paths.keySlots)) throw new Error('A vault already exists in this folder.');
+  await setAsideLeftovers(paths, config.clock);
+
+  const vaultId = randomUUID();
+  const dataKey = randomBytes(32);
+  let db: Database | undefined;
+  try {
+    db = await openDatabase(config.driver, paths.database, dataKey, true);
+    await restrictToOwner(paths.database);
+    const userId = await initialise(db, vaultId);
+    const cost = config.kdfCost ?? defaultScryptCost;
+    const createdAt = config.clock.now().toISOString();
+    const slots = await Promise.all([
+      createSlot({ vaultId, kind: 'user', userId, username: first.username, secret: first.password, dataKey, cost, createdAt }),
+      createSlot({
+        vaultId,
+        kind: 'recovery',
+        userId: null,
+        username: null,
+        secret: normaliseRecoveryKey(first.recoveryKey),
+        dataKey,
+        cost,
+        createdAt,
+      }),
+    ]);
+    await writeKeySlotFile(paths.keySlots, { format: 'sebaya-keyslots', version: 1, vaultId, slots });
+    return new OpenVault(db, dataKey, vaultId, paths, config);
+  } catch (error) {
+    await db?.close().catch(() => undefined);
+    dataKey.fill(0);
+    await Promise.all(databaseCompanions(paths.database).map((f) => fs.rm(f, { force: true })));
+    throw error;
+  }
+}
+
+/** A database without a key slot file is what an interrupted creation leaves; keep it aside, never delete it. */
+async function setAsideLeftovers(paths: VaultPaths, clock: Clock): Promise<void> {
+  if (!(await fileExists(paths.database))) return;
+  const stamp = clock.now().toISOString().replace(/[:.]/g, '-');
+  for (const file of databaseCompanions(paths.database)) {
+    if (await fileExists(file)) await fs.rename(file, `${file}.incomplete-${stamp}`);
+  }
+}
+
+export type UnlockOutcome = { vault: OpenVault; userId: number | null; lookup: string } | { vault: null; lookup: string };
+
+/**
+ * Finds the user's slot by username and opens it with the password. A missing
+ * user costs the same time as a wrong password, so timing does not tell which.
+ */
+export async function unlockWithPassword(config: VaultConfig, username: string, password: string): Promise<UnlockOutcome> {
+  const paths = vaultPaths(config.dataDir);
+  const file = await readKeySlotFile(paths.keySlots);
+  const lookup = usernameLookup(file.vaultId, username);
+  const slot = file.slots.find((s) => s.kind === 'user' && s.lookup === lookup);
+  if (!slot) {
+    await deriveKey(password, newScryptParams(config.kdfCost ?? defaultScryptCost));
+    return { vault: null, lookup };
+  }
+  const key = await openSlot(file.vaultId, slot, password);
+  if (!key) return { vault: null, lookup };
+  return { vault: await openWithKey(config, paths, file.vaultId, key), userId: slot.userId, lookup };
+}
+
+export async function unlockWithRecoveryKey(config: VaultConfig, recoveryKey: string): Promise<OpenVault | null> {
+  const paths = vaultPaths(config.dataDir);
+  const file = await readKeySlotFile(paths.keySlots);
+  const slot = file.slots.find((s) => s.kind === 'recovery');
+  if (!slot) return null;
+  const key = await openSlot(file.vaultId, slot, normaliseRecoveryKey(recoveryKey));
+  if (!key) return null;
+  return openWithKey(config, paths, file.vaultId, key);
+}
+
+async function openWithKey(config: VaultConfig, paths: VaultPaths, vaultId: string, key: Buffer): Promise<OpenVault> {
+  try {
+    const db = await openDatabase(config.driver, paths.database, key, false);
+    return new OpenVault(db, key, vaultId, paths, config);
+  } catch (error) {
+    key.fill(0);
+    if (error instanceof WrongKeyError) throw new VaultMismatchError();
+    throw error;
+  }
+}

@@ -1,0 +1,61 @@
+import { z } from 'zod';
+import { id } from '../fields';
+import { defineMethod } from '../method';
+import { coordinatorOnly } from '../roles';
+
+/** Every action the audit log records. The log holds who did what, never the content of a record. */
+export const auditActions = [
+  'vault.created',
+  'session.unlocked',
+  'session.unlock-failed',
+  'session.locked',
+  'session.recovery-key-used',
+  'session.recovery-failed',
+  'session.password-set',
+  'session.handed-over',
+  'session.peer-signed-in',
+  'session.peer-sign-in-failed',
+  'session.peer-signed-out',
+  'user.created',
+  'user.disabled',
+  'user.enabled',
+  'user.removed',
+  'user.password-reset',
+  'user.password-changed',
+  'user.pin-set',
+  'settings.changed',
+  'peer.created',
+  'peer.updated',
+] as const;
+export type AuditAction = (typeof auditActions)[number];
+
+export const auditEntry = z.object({
+  id,
+  at: z.string(),
+  actorUserId: id.nullable(),
+  actorName: z.string().nullable(),
+  action: z.string(),
+  target: z.string().nullable(),
+  details: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(z.string())])),
+});
+export type AuditEntry = z.infer<typeof auditEntry>;
+
+export const auditVerification = z.object({
+  ok: z.boolean(),
+  checked: z.number().int(),
+  brokenAtId: id.nullable(),
+});
+export type AuditVerification = z.infer<typeof auditVerification>;
+
+export const auditMethods = {
+  'audit.list': defineMethod({
+    access: coordinatorOnly,
+    input: z.strictObject({
+      beforeId: id.optional(),
+      limit: z.number().int().min(1).max(500).optional(),
+      action: z.string().max(60).optional(),
+    }),
+    output: z.object({ entries: z.array(auditEntry), hasMore: z.boolean() }),
+  }),
+  'audit.verify': defineMethod({ access: coordinatorOnly, input: z.strictObject({}), output: auditVerification }),
+};

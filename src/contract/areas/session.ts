@@ -1,0 +1,109 @@
+import { z } from 'zod';
+import { anyPassword, empty, id, language, limits, newPassword, recoveryKey, requiredText, username } from '../fields';
+import { defineMethod } from '../method';
+import { everyone, roles, staff } from '../roles';
+
+export const sessionUser = z.object({
+  userId: id,
+  username: z.string(),
+  fullName: z.string(),
+  role: z.enum(roles),
+  peerId: id.nullable(),
+  language,
+});
+export type SessionUser = z.infer<typeof sessionUser>;
+
+export const vaultStates = ['no-vault', 'locked', 'password-required', 'handover', 'unlocked'] as const;
+export type VaultState = (typeof vaultStates)[number];
+
+export const lockReasons = ['startup', 'manual', 'idle', 'os', 'peer-signed-out', 'restored'] as const;
+export type LockReason = (typeof lockReasons)[number];
+
+export const appStatus = z.object({
+  state: z.enum(vaultStates),
+  user: sessionUser.nullable(),
+  schoolName: z.string().nullable(),
+  lockReason: z.enum(lockReasons).nullable(),
+  passwordRequiredReason: z.enum(['recovery', 'temporary']).nullable(),
+  autoLockMinutes: z.number().int().nullable(),
+  retryAfterSeconds: z.number().int().nonnegative(),
+});
+export type AppStatus = z.infer<typeof appStatus>;
+
+export const draftInput = z.strictObject({
+  formKey: requiredText(100),
+  area: requiredText(40),
+  /** The form's values as JSON; stored in the vault, never in the renderer's storage. */
+  payload: z.string().max(64_000),
+});
+export type DraftInput = z.infer<typeof draftInput>;
+
+export const sessionMethods = {
+  'app.status': defineMethod({ access: 'public', input: empty, output: appStatus }),
+  'vault.create': defineMethod({
+    access: 'public',
+    input: z.strictObject({
+      schoolName: requiredText(limits.name),
+      fullName: requiredText(limits.name),
+      username,
+      password: newPassword,
+      language,
+    }),
+    output: z.object({ recoveryKey: z.string(), status: appStatus }),
+  }),
+  'vault.unlock': defineMethod({
+    access: 'public',
+    input: z.strictObject({ username: requiredText(limits.username), password: anyPassword }),
+    output: appStatus,
+  }),
+  'vault.unlockWithRecoveryKey': defineMethod({
+    access: 'public',
+    input: z.strictObject({ username: requiredText(limits.username), recoveryKey }),
+    output: appStatus,
+  }),
+  /** After a recovery-key unlock or a temporary password: the user picks their own password. */
+  'vault.setNewPassword': defineMethod({
+    access: 'public',
+    input: z.strictObject({ newPassword }),
+    output: appStatus,
+  }),
+  /** Public: locking must work from every state, including a handover nobody signed into. */
+  'session.lock': defineMethod({
+    access: 'public',
+    input: z.strictObject({ drafts: z.array(draftInput).max(20).optional() }),
+    output: appStatus,
+  }),
+  /** Marks user activity for the backend's own idle lock; answers with the auto-lock setting. */
+  'session.heartbeat': defineMethod({
+    access: everyone,
+    input: empty,
+    output: z.object({ autoLockMinutes: z.number().int() }),
+  }),
+  'session.handOverToPeer': defineMethod({
+    access: staff,
+    input: z.strictObject({ drafts: z.array(draftInput).max(20).optional() }),
+    output: appStatus,
+  }),
+  'session.peerSignIn': defineMethod({
+    access: 'public',
+    input: z.strictObject({ username: requiredText(limits.username), pin: z.string().max(16) }),
+    output: appStatus,
+  }),
+  'session.setLanguage': defineMethod({
+    access: everyone,
+    input: z.strictObject({ language }),
+    output: z.object({ language }),
+  }),
+  'drafts.list': defineMethod({
+    access: everyone,
+    input: empty,
+    output: z.object({
+      drafts: z.array(z.object({ formKey: z.string(), area: z.string(), payload: z.string(), savedAt: z.string() })),
+    }),
+  }),
+  'drafts.discard': defineMethod({
+    access: everyone,
+    input: z.strictObject({ formKey: requiredText(100) }),
+    output: empty,
+  }),
+};

@@ -1,0 +1,72 @@
+import { z } from 'zod';
+import { anyPassword, empty, id, limits, newPassword, pin, requiredText, username } from '../fields';
+import { defineMethod } from '../method';
+import { coordinatorOnly, roles, staff, staffRoles } from '../roles';
+
+export const userStatuses = ['active', 'disabled'] as const;
+
+export const userSummary = z.object({
+  id,
+  username: z.string(),
+  fullName: z.string(),
+  role: z.enum(roles),
+  status: z.enum(userStatuses),
+  peerId: id.nullable(),
+  peerName: z.string().nullable(),
+  mustChangePassword: z.boolean(),
+  lastSignInAt: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type UserSummary = z.infer<typeof userSummary>;
+
+/** A password the app generated; shown to the coordinator once and never stored in plain form. */
+const temporaryPassword = z.object({ user: userSummary, temporaryPassword: z.string() });
+
+export const usersMethods = {
+  'users.list': defineMethod({
+    access: coordinatorOnly,
+    input: empty,
+    output: z.object({ users: z.array(userSummary) }),
+  }),
+  'users.createStaff': defineMethod({
+    access: coordinatorOnly,
+    input: z.strictObject({ username, fullName: requiredText(limits.name), role: z.enum(staffRoles) }),
+    output: temporaryPassword,
+  }),
+  'users.createPeerAccount': defineMethod({
+    access: coordinatorOnly,
+    input: z.strictObject({ peerId: id, username, pin }),
+    output: z.object({ user: userSummary }),
+  }),
+  /** Disabling a staff account also destroys its key slot; enabling it again issues a new temporary password. */
+  'users.disable': defineMethod({
+    access: coordinatorOnly,
+    input: z.strictObject({ userId: id }),
+    output: z.object({ user: userSummary }),
+  }),
+  'users.enable': defineMethod({
+    access: coordinatorOnly,
+    input: z.strictObject({ userId: id }),
+    output: z.object({ user: userSummary, temporaryPassword: z.string().nullable() }),
+  }),
+  'users.remove': defineMethod({
+    access: coordinatorOnly,
+    input: z.strictObject({ userId: id }),
+    output: empty,
+  }),
+  'users.resetPassword': defineMethod({
+    access: coordinatorOnly,
+    input: z.strictObject({ userId: id }),
+    output: temporaryPassword,
+  }),
+  'users.setPeerPin': defineMethod({
+    access: coordinatorOnly,
+    input: z.strictObject({ userId: id, pin }),
+    output: z.object({ user: userSummary }),
+  }),
+  'users.changeOwnPassword': defineMethod({
+    access: staff,
+    input: z.strictObject({ currentPassword: anyPassword, newPassword }),
+    output: empty,
+  }),
+};

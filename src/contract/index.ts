@@ -1,0 +1,38 @@
+import type { z } from 'zod';
+import { auditMethods } from './areas/audit';
+import { dashboardMethods } from './areas/dashboard';
+import { peersMethods } from './areas/peers';
+import { sessionMethods } from './areas/session';
+import { settingsMethods } from './areas/settings';
+import { usersMethods } from './areas/users';
+import type { MethodSpec } from './method';
+
+/** The whole contract: every operation the renderer, the CLI or a test can ask of the backend. */
+export const methods = {
+  ...sessionMethods,
+  ...usersMethods,
+  ...peersMethods,
+  ...settingsMethods,
+  ...auditMethods,
+  ...dashboardMethods,
+} satisfies Record<string, MethodSpec>;
+
+export type Methods = typeof methods;
+export type MethodName = keyof Methods;
+export type MethodInput<M extends MethodName> = z.input<Methods[M]['input']>;
+export type MethodOutput<M extends MethodName> = z.output<Methods[M]['output']>;
+
+export function isMethodName(name: string): name is MethodName {
+  return Object.prototype.hasOwnProperty.call(methods, name);
+}
+
+export * from './result';
+export * from './roles';
+export * from './fields';
+export type { MethodSpec } from './method';
+export * from './areas/session';
+export * from './areas/users';
+export * from './areas/peers';
+export * from './areas/settings';
+export * from './areas/audit';
+export * from './areas/dashboard';

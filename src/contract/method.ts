@@ -1,0 +1,13 @@
+import type { z } from 'zod';
+import type { Access } from './roles';
+
+/** One operation of the contract: its input, its output and who may call it. */
+export interface MethodSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
+  access: Access;
+  input: I;
+  output: O;
+}
+
+export function defineMethod<I extends z.ZodType, O extends z.ZodType>(spec: MethodSpec<I, O>): MethodSpec<I, O> {
+  return spec;
+}
