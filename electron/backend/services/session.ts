@@ -1,5 +1,7 @@
+import { invalidField } from '../errors';
 import type { HandlerMap } from '../handler';
 import { deleteDraft, listDrafts } from '../repositories/drafts';
+import { generateRecoveryKey } from '../vault/recoveryKey';
 import { loadSettings } from './settingsStore';
 
 type SessionMethod =
@@ -8,6 +10,7 @@ type SessionMethod =
   | 'vault.unlock'
   | 'vault.unlockWithRecoveryKey'
   | 'vault.setNewPassword'
+  | 'vault.newRecoveryKey'
   | 'session.lock'
   | 'session.heartbeat'
   | 'session.handOverToPeer'
@@ -39,8 +42,21 @@ export const sessionHandlers: HandlerMap<SessionMethod> = {
     return ctx.session.status();
   },
 
+  'vault.newRecoveryKey': async (input, ctx) => {
+    const actor = ctx.actor;
+    if (!(await ctx.vault.verifyUserPassword(actor.userId, input.password))) {
+      throw invalidField('password', 'wrong_password', 'The password is not correct.');
+    }
+    const recoveryKey = generateRecoveryKey();
+    await ctx.db.transaction(async () => {
+      await ctx.audit('vault.recovery-key-replaced');
+      await ctx.vault.replaceRecoveryKey(recoveryKey);
+    });
+    return { recoveryKey };
+  },
+
   'session.lock': async (input, ctx) => {
-    await ctx.session.lock('manual', input.drafts ?? []);
+    await ctx.session.lock(input.reason ?? 'manual', input.drafts ?? []);
     return ctx.session.status();
   },
 

@@ -6,6 +6,7 @@ import { coordinatorOnly } from '../roles';
 /** Every action the audit log records. The log holds who did what, never the content of a record. */
 export const auditActions = [
   'vault.created',
+  'vault.recovery-key-replaced',
   'session.unlocked',
   'session.unlock-failed',
   'session.locked',

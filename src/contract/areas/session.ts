@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { anyPassword, empty, id, language, limits, newPassword, recoveryKey, requiredText, username } from '../fields';
 import { defineMethod } from '../method';
-import { everyone, roles, staff } from '../roles';
+import { coordinatorOnly, everyone, roles, staff } from '../roles';
 
 export const sessionUser = z.object({
   userId: id,
@@ -70,8 +70,17 @@ export const sessionMethods = {
   /** Public: locking must work from every state, including a handover nobody signed into. */
   'session.lock': defineMethod({
     access: 'public',
-    input: z.strictObject({ drafts: z.array(draftInput).max(20).optional() }),
+    input: z.strictObject({
+      drafts: z.array(draftInput).max(20).optional(),
+      reason: z.enum(['manual', 'idle', 'os']).optional(),
+    }),
     output: appStatus,
+  }),
+  /** Replaces the recovery key (the old one stops working); needs the caller's password. */
+  'vault.newRecoveryKey': defineMethod({
+    access: coordinatorOnly,
+    input: z.strictObject({ password: anyPassword }),
+    output: z.object({ recoveryKey: z.string() }),
   }),
   /** Marks user activity for the backend's own idle lock; answers with the auto-lock setting. */
   'session.heartbeat': defineMethod({
