@@ -1,5 +1,4 @@
-import type { z } from 'zod';
-import { fail, isMethodName, methods, ok, type AppErrorPayload, type MethodName, type Result } from '../../src/contract';
+import { fail, isMethodName, methods, ok, validationError, type MethodName, type Result } from '../../src/contract';
 import { AppError } from './errors';
 import type { Context, HandlerMap } from './handler';
 import { describeErrorSafely, type Logger } from './logger';
@@ -67,47 +66,4 @@ export class Dispatcher {
       return fail({ code: 'INTERNAL', message: 'Something went wrong inside Sebaya. Nothing was changed.' });
     }
   }
-}
-
-/** The first problem with the input, naming the field; the renderer translates `reason`. */
-export function validationError(error: z.ZodError): AppErrorPayload {
-  const issue = error.issues[0];
-  if (!issue) return { code: 'VALIDATION', message: 'The input is not valid.', reason: 'invalid' };
-  const path = issue.path.map(String);
-  let field = path.join('.');
-  let reason: string = issue.code;
-  const params: Record<string, string | number> = {};
-  switch (issue.code) {
-    case 'unrecognized_keys':
-      field = [...path, issue.keys[0] ?? ''].filter(Boolean).join('.');
-      reason = 'unknown_field';
-      break;
-    case 'invalid_type':
-      reason = issue.input === undefined ? 'required' : 'invalid_type';
-      break;
-    case 'too_small':
-      if (issue.origin === 'string') reason = Number(issue.minimum) <= 1 ? 'required' : 'too_short';
-      else reason = 'too_small';
-      params.minimum = Number(issue.minimum);
-      break;
-    case 'too_big':
-      reason = issue.origin === 'string' ? 'too_long' : 'too_big';
-      params.maximum = Number(issue.maximum);
-      break;
-    case 'invalid_format':
-      reason = 'invalid_format';
-      break;
-    case 'invalid_value':
-      reason = 'invalid_choice';
-      break;
-    default:
-      reason = 'invalid';
-  }
-  return {
-    code: 'VALIDATION',
-    message: `${field || 'input'}: ${issue.message}`,
-    field: field || 'input',
-    reason,
-    ...(Object.keys(params).length ? { params } : {}),
-  };
 }
