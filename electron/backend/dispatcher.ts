@@ -4,6 +4,8 @@ import type { Context, HandlerMap } from './handler';
 import { describeErrorSafely, type Logger } from './logger';
 import type { Session } from './session';
 
+const internalMessage = 'Something went wrong inside Sebaya. Nothing was changed.';
+
 /**
  * The single door into the backend, shared by Electron IPC, the web harness and
  * the CLI. For every call: known method → vault unlocked and role allowed →
@@ -38,6 +40,19 @@ export class Dispatcher {
     if (typeof name !== 'string' || !isMethodName(name)) {
       return fail({ code: 'NOT_FOUND', message: 'There is no such operation.', reason: 'method' });
     }
+    // Everything after the name check is inside the try: the idle check and the
+    // role check read the database too, and a failure there must still come
+    // back as a result, not as a thrown error with SQLite's message and a stack.
+    try {
+      return await this.checkAndRun(name, rawInput);
+    } catch (error) {
+      if (error instanceof AppError) return fail(error.toPayload());
+      this.logger.error('unexpected error', { method: name, ...describeErrorSafely(error) });
+      return fail({ code: 'INTERNAL', message: internalMessage });
+    }
+  }
+
+  private async checkAndRun(name: MethodName, rawInput: unknown): Promise<Result<unknown>> {
     const spec = methods[name];
     if (spec.access !== 'public') {
       await this.session.lockIfIdle();
@@ -50,20 +65,14 @@ export class Dispatcher {
     const parsed = spec.input.safeParse(rawInput === undefined ? {} : rawInput);
     if (!parsed.success) return fail(validationError(parsed.error));
 
-    try {
-      const handler = this.handlers[name] as (input: unknown, ctx: Context) => Promise<unknown>;
-      const value = await handler(parsed.data, this.context);
-      const output = spec.output.safeParse(value);
-      if (!output.success) {
-        this.logger.error('handler returned output outside the contract', { method: name });
-        return fail({ code: 'INTERNAL', message: 'Something went wrong inside Sebaya. Nothing was changed.' });
-      }
-      if (spec.access !== 'public') this.session.touch();
-      return ok(output.data);
-    } catch (error) {
-      if (error instanceof AppError) return fail(error.toPayload());
-      this.logger.error('unexpected error', { method: name, ...describeErrorSafely(error) });
-      return fail({ code: 'INTERNAL', message: 'Something went wrong inside Sebaya. Nothing was changed.' });
+    const handler = this.handlers[name] as (input: unknown, ctx: Context) => Promise<unknown>;
+    const value = await handler(parsed.data, this.context);
+    const output = spec.output.safeParse(value);
+    if (!output.success) {
+      this.logger.error('handler returned output outside the contract', { method: name });
+      return fail({ code: 'INTERNAL', message: internalMessage });
     }
+    if (spec.access !== 'public') this.session.touch();
+    return ok(output.data);
   }
 }

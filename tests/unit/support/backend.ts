@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, expect } from 'vitest';
+import { afterAll, afterEach, expect } from 'vitest';
 import type { AppErrorPayload, MethodInput, MethodName, MethodOutput, Result } from '../../../src/contract';
 import { createBackend, type Backend, type BackendOptions } from '../../../electron/backend/backend';
 import type { Clock } from '../../../electron/backend/clock';
@@ -10,10 +10,18 @@ import type { Clock } from '../../../electron/backend/clock';
 export const fastKdf = { N: 2 ** 10, r: 8, p: 1 };
 
 const made: string[] = [];
+const madeForFile: string[] = [];
+const backends: Backend[] = [];
+const backendsForFile: Backend[] = [];
 
-afterEach(() => {
-  while (made.length) rmSync(made.pop()!, { recursive: true, force: true });
-});
+/** Locks every backend a test made (closing its database) before its folder is removed. */
+async function closeAndRemove(open: Backend[], dirs: string[]): Promise<void> {
+  while (open.length) await open.pop()!.lockNow('manual').catch(() => undefined);
+  while (dirs.length) rmSync(dirs.pop()!, { recursive: true, force: true });
+}
+
+afterEach(() => closeAndRemove(backends, made));
+afterAll(() => closeAndRemove(backendsForFile, madeForFile));
 
 export function tempDir(prefix = 'sebaya-test-'): string {
   const dir = mkdtempSync(path.join(os.tmpdir(), prefix));
@@ -34,8 +42,25 @@ export class TestClock implements Clock {
   }
 }
 
+export const minutes = (n: number) => n * 60_000;
+export const seconds = (n: number) => n * 1000;
+
 export function newBackend(options: Partial<BackendOptions> = {}): Backend {
-  return createBackend({ dataDir: options.dataDir ?? tempDir(), kdfCost: fastKdf, ...options });
+  const backend = createBackend({ dataDir: options.dataDir ?? tempDir(), kdfCost: fastKdf, ...options });
+  backends.push(backend);
+  return backend;
+}
+
+/**
+ * A backend that lives until the end of the test file, for a table of tests
+ * that share one vault (the per-test cleanup would remove its folder).
+ */
+export function newBackendForFile(options: Partial<BackendOptions> = {}): Backend {
+  const dataDir = options.dataDir ?? mkdtempSync(path.join(os.tmpdir(), 'sebaya-test-'));
+  madeForFile.push(dataDir);
+  const backend = createBackend({ kdfCost: fastKdf, ...options, dataDir });
+  backendsForFile.push(backend);
+  return backend;
 }
 
 export const coordinator = {
@@ -44,6 +69,13 @@ export const coordinator = {
   username: 'sari',
   password: 'correct horse battery',
   language: 'id' as const,
+};
+
+export const supervisor = {
+  username: 'dewi',
+  fullName: 'Dewi Lestari',
+  role: 'supervisor' as const,
+  password: 'supervisor passphrase',
 };
 
 export function value<T>(result: Result<T>): T {
@@ -60,11 +92,20 @@ export async function call<M extends MethodName>(backend: Backend, method: M, in
   return value(await backend.invoke(method, input));
 }
 
+/** The error a call returns; fails the test when the call succeeds. */
+export async function failure<M extends MethodName>(backend: Backend, method: M, input: MethodInput<M>): Promise<AppErrorPayload> {
+  return errorOf(await backend.invoke(method, input));
+}
+
 /** A vault with its first coordinator signed in; returns the recovery key. */
 export async function createdVault(backend: Backend): Promise<string> {
   const created = await call(backend, 'vault.create', coordinator);
   expect(created.status.state).toBe('unlocked');
   return created.recoveryKey;
+}
+
+export async function unlockAsCoordinator(backend: Backend): Promise<void> {
+  await call(backend, 'vault.unlock', { username: coordinator.username, password: coordinator.password });
 }
 
 /** Adds a staff user and gives them their own password (skipping the first-sign-in change). */
@@ -77,6 +118,22 @@ export async function addStaff(
   await call(backend, 'vault.unlock', { username: user.username, password: created.temporaryPassword });
   await call(backend, 'vault.setNewPassword', { newPassword: user.password });
   await call(backend, 'session.lock', {});
-  await call(backend, 'vault.unlock', { username: coordinator.username, password: coordinator.password });
+  await unlockAsCoordinator(backend);
   return created.user.id;
+}
+
+/** Adds a peer to the roster and gives them an account with a PIN; a coordinator must be signed in. */
+export async function addPeerAccount(
+  backend: Backend,
+  peer: { fullName: string; username: string; pin: string; className?: string },
+): Promise<{ peerId: number; userId: number }> {
+  const created = await call(backend, 'peers.create', { fullName: peer.fullName, className: peer.className ?? '8A', status: 'active' });
+  const account = await call(backend, 'users.createPeerAccount', { peerId: created.peer.id, username: peer.username, pin: peer.pin });
+  return { peerId: created.peer.id, userId: account.user.id };
+}
+
+/** The signed-in staff member steps away and the peer signs in with their PIN. */
+export async function handOverTo(backend: Backend, peer: { username: string; pin: string }): Promise<void> {
+  await call(backend, 'session.handOverToPeer', {});
+  await call(backend, 'session.peerSignIn', { username: peer.username, pin: peer.pin });
 }
