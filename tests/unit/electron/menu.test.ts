@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import type { MenuItemConstructorOptions } from 'electron';
+import { menuTemplate } from '../../../electron/main/menu';
+
+function roles(items: MenuItemConstructorOptions[]): string[] {
+  return items.flatMap((item) => [
+    ...(item.role ? [item.role] : []),
+    ...(Array.isArray(item.submenu) ? roles(item.submenu) : []),
+  ]);
+}
+
+describe('the application menu', () => {
+  it('has no DevTools and no reload in a packaged build', () => {
+    for (const isMac of [true, false]) {
+      const found = roles(menuTemplate({ isMac, development: false }));
+      expect(found).not.toContain('toggleDevTools');
+      expect(found).not.toContain('reload');
+      expect(found).not.toContain('forceReload');
+      expect(found).toContain('editMenu');
+    }
+  });
+
+  it('offers DevTools and reload while developing', () => {
+    const found = roles(menuTemplate({ isMac: false, development: true }));
+    expect(found).toEqual(expect.arrayContaining(['toggleDevTools', 'reload']));
+  });
+
+  it('uses the macOS app menu only on macOS', () => {
+    expect(roles(menuTemplate({ isMac: true, development: false }))).toContain('appMenu');
+    expect(roles(menuTemplate({ isMac: false, development: false }))).not.toContain('appMenu');
+  });
+});
