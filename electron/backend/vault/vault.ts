@@ -182,6 +182,10 @@ export async function createVault(
   const dataKey = randomBytes(32);
   let db: Database | undefined;
   try {
+    // Made owner-only before SQLite opens it: SQLite gives the -wal and -shm files it
+    // creates the database file's permissions, so a chmod afterwards would leave
+    // them readable by other users for this whole first session.
+    await (await fs.open(paths.database, 'wx', 0o600)).close();
     db = await openDatabase(config.driver, paths.database, dataKey, true);
     await restrictToOwner(paths.database);
     const userId = await initialise(db, vaultId);
