@@ -94,9 +94,10 @@ export const usersHandlers: HandlerMap<UsersMethod> = {
 
   'users.disable': async (input, ctx) => {
     const row = await requireUser(ctx, input.userId);
-    assertNotSelf(ctx, row);
     if (row.status === 'disabled') return { user: users.toUserSummary(row) };
+    // Before the self check: the only coordinator trying this on themselves hears the real reason.
     await assertNotLastCoordinator(ctx, row);
+    assertNotSelf(ctx, row);
     await ctx.db.transaction(async () => {
       await users.setUserStatus(ctx.db, row.id, 'disabled', ctx.now());
       await ctx.audit('user.disabled', `user:${row.id}`);
@@ -123,8 +124,8 @@ export const usersHandlers: HandlerMap<UsersMethod> = {
 
   'users.remove': async (input, ctx) => {
     const row = await requireUser(ctx, input.userId);
-    assertNotSelf(ctx, row);
     await assertNotLastCoordinator(ctx, row);
+    assertNotSelf(ctx, row);
     await ctx.db.transaction(async () => {
       await users.setUserStatus(ctx.db, row.id, 'removed', ctx.now());
       await deleteDraftsOfUser(ctx.db, row.id);
