@@ -234,6 +234,10 @@ export class Session {
       if (error instanceof VaultTooNewError) {
         throw new AppError({ code: 'VAULT_TOO_NEW', message: error.message, params: { found: error.found, supported: error.supported } });
       }
+      // Told apart from damage so the app says "update Sebaya", not "your vault is broken".
+      if (error instanceof KeySlotFileError && error.tooNew) {
+        throw new AppError({ code: 'VAULT_TOO_NEW', message: error.message });
+      }
       if (error instanceof VaultMismatchError || error instanceof KeySlotFileError) {
         throw new AppError({ code: 'VAULT_DAMAGED', message: error.message });
       }

@@ -44,7 +44,11 @@ export type KeySlot = z.infer<typeof slotSchema>;
 export type KeySlotFile = z.infer<typeof fileSchema>;
 
 export class KeySlotFileError extends Error {
-  constructor(message: string) {
+  constructor(
+    message: string,
+    /** Written by a newer Sebaya: the vault is not damaged, this app is too old for it. */
+    readonly tooNew = false,
+  ) {
     super(message);
     this.name = 'KeySlotFileError';
   }
@@ -139,7 +143,7 @@ export function parseKeySlotFile(text: string): KeySlotFile {
   if (!parsed.success) {
     const version = (json as { version?: unknown } | null)?.version;
     if (typeof version === 'number' && version > keySlotVersion) {
-      throw new KeySlotFileError('The key slot file was written by a newer version of Sebaya.');
+      throw new KeySlotFileError('The key slot file was written by a newer version of Sebaya.', true);
     }
     throw new KeySlotFileError('The key slot file is damaged.');
   }
