@@ -1,0 +1,164 @@
+import { randomBytes } from 'node:crypto';
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { Database } from '../../electron/backend/db/database';
+import { migrate, schemaVersion, VaultTooNewError } from '../../electron/backend/db/migrate';
+import { latestSchemaVersion, migrations } from '../../electron/backend/db/migrations';
+import type { Migration } from '../../electron/backend/db/migrations/migration';
+import { journeyappsDriver } from '../../electron/backend/db/sqlcipherDriver';
+import { tempDir } from './support/backend';
+
+const open: Database[] = [];
+
+afterEach(async () => {
+  while (open.length) await open.pop()!.close().catch(() => undefined);
+});
+
+/** A new, empty, encrypted database at schema version 0. */
+async function emptyDatabase(): Promise<Database> {
+  const file = path.join(tempDir(), 'vault.db');
+  const db = new Database(await journeyappsDriver.open(file, { key: randomBytes(32), create: true }));
+  open.push(db);
+  return db;
+}
+
+async function schemaObjects(db: Database): Promise<string[]> {
+  const rows = await db.all<{ type: string; name: string }>(
+    "SELECT type, name FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY type, name",
+  );
+  return rows.map((r) => `${r.type} ${r.name}`);
+}
+
+/** A database migrated up to, but not including, `version`. */
+async function databaseBefore(version: number): Promise<Database> {
+  const db = await emptyDatabase();
+  await migrate(db, migrations.filter((m) => m.version < version));
+  return db;
+}
+
+/**
+ * One test per migration, keyed by schema version; `check` runs on a database
+ * just migrated to that version. A migration added without
+ * an entry here fails "every migration has its own test" below.
+ */
+const migrationTests: Record<number, { does: string; check: (db: Database) => Promise<void> }> = {
+  1: {
+    does: 'creates settings, peers, users, the audit log with its append-only triggers, and drafts',
+    async check(db) {
+      expect(await schemaObjects(db)).toEqual([
+        'index audit_log_action',
+        'index peers_status',
+        'index users_peer_live',
+        'index users_username_live',
+        'table audit_log',
+        'table drafts',
+        'table peers',
+        'table settings',
+        'table users',
+        'trigger audit_log_no_delete',
+        'trigger audit_log_no_update',
+      ]);
+      const now = '2026-08-03T08:00:00.000Z';
+      await db.run("INSERT INTO peers (full_name, class_name, status, created_at, updated_at) VALUES ('Budi', '8A', 'active', ?, ?)", [now, now]);
+      // A peer account must name its peer and have a PIN; a staff account neither.
+      await expect(
+        db.run("INSERT INTO users (username, full_name, role, status, created_at, updated_at) VALUES ('budi', 'Budi', 'peer', 'active', ?, ?)", [now, now]),
+      ).rejects.toThrow(/CHECK/);
+      await db.run(
+        "INSERT INTO users (username, full_name, role, status, peer_id, pin_hash, created_at, updated_at) VALUES ('budi', 'Budi', 'peer', 'active', 1, 'x', ?, ?)",
+        [now, now],
+      );
+      // A second live account with the same username, in any case, is refused.
+      await expect(
+        db.run("INSERT INTO users (username, full_name, role, status, created_at, updated_at) VALUES ('BUDI', 'B', 'supervisor', 'active', ?, ?)", [now, now]),
+      ).rejects.toThrow(/UNIQUE/);
+      await db.run("INSERT INTO audit_log (at, action, prev_hash, hash) VALUES (?, 'x', 'a', 'b')", [now]);
+      await expect(db.run("UPDATE audit_log SET action = 'y'")).rejects.toThrow(/append-only/);
+      await expect(db.run('DELETE FROM audit_log')).rejects.toThrow(/append-only/);
+    },
+  },
+};
+
+describe('migrations', () => {
+  it('has its own test for every migration, numbered 1, 2, 3… in order', () => {
+    expect(migrations.map((m) => m.version)).toEqual(migrations.map((_, i) => i + 1));
+    expect(latestSchemaVersion).toBe(migrations.length);
+    expect(Object.keys(migrationTests).map(Number)).toEqual(migrations.map((m) => m.version));
+  });
+
+  it('lists every migration file in the folder, one file per version', () => {
+    const folder = path.join(__dirname, '../../electron/backend/db/migrations');
+    const files = readdirSync(folder).filter((f) => /^\d{4}-.+\.ts$/.test(f));
+    expect(files.map((f) => Number(f.slice(0, 4)))).toEqual(migrations.map((m) => m.version));
+  });
+
+  describe.each(migrations.map((m) => [m.version, m.name, m] as const))('migration %i (%s)', (version, _name, migration) => {
+    it(`${migrationTests[version]?.does ?? 'has a test'}`, async () => {
+      const db = await databaseBefore(version);
+      await migrate(db, migrations.filter((m) => m.version <= version));
+      expect(await schemaVersion(db)).toBe(version);
+      await migrationTests[version]!.check(db);
+    });
+
+    it('is all or nothing: when it fails part-way the database stays at the version before', async () => {
+      const db = await databaseBefore(version);
+      const before = await schemaObjects(db);
+      const failing: Migration = {
+        ...migration,
+        async up(target) {
+          await migration.up(target);
+          throw new Error('disk full');
+        },
+      };
+      await expect(migrate(db, [...migrations.filter((m) => m.version < version), failing])).rejects.toThrow('disk full');
+      expect(await schemaVersion(db)).toBe(version - 1);
+      expect(await schemaObjects(db)).toEqual(before);
+    });
+  });
+
+  it('brings a new database to the latest version in one go', async () => {
+    const db = await emptyDatabase();
+    expect(await migrate(db)).toBe(latestSchemaVersion);
+    expect(await schemaVersion(db)).toBe(latestSchemaVersion);
+  });
+
+  it('does nothing when run again on an up-to-date database', async () => {
+    const db = await emptyDatabase();
+    await migrate(db);
+    const before = await schemaObjects(db);
+    expect(await migrate(db)).toBe(latestSchemaVersion);
+    expect(await schemaObjects(db)).toEqual(before);
+    expect(await schemaVersion(db)).toBe(latestSchemaVersion);
+  });
+
+  it('rolls back every step of a run when a later step fails, leaving the old version', async () => {
+    const db = await emptyDatabase();
+    const later: Migration = {
+      version: latestSchemaVersion + 1,
+      name: 'fails',
+      async up(target) {
+        await target.exec('CREATE TABLE half_done (id INTEGER PRIMARY KEY) STRICT');
+        await target.exec('INSERT INTO no_such_table VALUES (1)');
+      },
+    };
+    await expect(migrate(db, [...migrations, later])).rejects.toThrow();
+    expect(await schemaVersion(db)).toBe(0);
+    expect(await schemaObjects(db)).toEqual([]);
+
+    await migrate(db);
+    await expect(migrate(db, [...migrations, later])).rejects.toThrow();
+    expect(await schemaVersion(db)).toBe(latestSchemaVersion);
+    expect(await schemaObjects(db)).not.toContain('table half_done');
+  });
+
+  it('refuses a database from the future without writing to it', async () => {
+    const db = await emptyDatabase();
+    await migrate(db);
+    await db.exec(`PRAGMA user_version = ${latestSchemaVersion + 1}`);
+    const before = await schemaObjects(db);
+    await expect(migrate(db)).rejects.toBeInstanceOf(VaultTooNewError);
+    expect(await schemaVersion(db)).toBe(latestSchemaVersion + 1);
+    expect(await schemaObjects(db)).toEqual(before);
+  });
+});
