@@ -1,0 +1,76 @@
+import { Alert, Button, Group, PasswordInput, Stack, Text } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { call } from '../../api/client';
+import { methods, type AppStatus } from '../../contract';
+import { lockNow, useSession } from '../../stores/session';
+import { contractValidator, showCallError } from '../../ui/forms';
+import { PasswordStrength } from '../../ui/PasswordStrength';
+import { AuthLayout } from './AuthLayout';
+
+/** After a recovery-key unlock or a temporary password: the user must choose their own password. */
+export function NewPasswordScreen({ status }: { status: AppStatus }) {
+  const { t } = useTranslation();
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const form = useForm({
+    mode: 'controlled',
+    initialValues: { newPassword: '', confirmPassword: '' },
+    validate: contractValidator<{ newPassword: string; confirmPassword: string }>(
+      methods['vault.setNewPassword'].input,
+      t,
+      ({ newPassword }) => ({ newPassword }),
+      (values) => ({ confirmPassword: values.confirmPassword !== values.newPassword ? t('setup.passwordsDiffer') : null }),
+    ),
+  });
+  const name = status.user?.fullName ?? '';
+
+  const submit = form.onSubmit(async ({ newPassword }) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await useSession.getState().applyStatus(await call('vault.setNewPassword', { newPassword }));
+    } catch (caught) {
+      setError(showCallError(form, t, caught));
+    } finally {
+      setBusy(false);
+    }
+  });
+
+  return (
+    <AuthLayout title={t('newPassword.title')}>
+      <Text>
+        {status.passwordRequiredReason === 'recovery'
+          ? t('newPassword.introRecovery', { name })
+          : t('newPassword.introTemporary', { name })}
+      </Text>
+      <form onSubmit={submit} noValidate>
+        <Stack gap="sm">
+          <PasswordInput
+            label={t('newPassword.password')}
+            description={t('setup.passwordHint')}
+            autoComplete="new-password"
+            autoFocus
+            {...form.getInputProps('newPassword')}
+          />
+          <PasswordStrength password={form.values.newPassword} />
+          <PasswordInput label={t('newPassword.confirm')} autoComplete="new-password" {...form.getInputProps('confirmPassword')} />
+          {error ? (
+            <Alert color="red" role="alert">
+              {error}
+            </Alert>
+          ) : null}
+          <Group justify="space-between">
+            <Button variant="subtle" onClick={() => void lockNow('manual')}>
+              {t('newPassword.lockInstead')}
+            </Button>
+            <Button type="submit" loading={busy}>
+              {t('newPassword.submit')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </AuthLayout>
+  );
+}

@@ -1,0 +1,119 @@
+import { Alert, Button, PasswordInput, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { call } from '../../api/client';
+import { methods, type Language } from '../../contract';
+import { changeLanguage, currentLanguage } from '../../i18n';
+import { useSession } from '../../stores/session';
+import { contractValidator, showCallError } from '../../ui/forms';
+import { PasswordStrength } from '../../ui/PasswordStrength';
+import { AuthLayout } from './AuthLayout';
+
+interface SetupValues {
+  schoolName: string;
+  fullName: string;
+  username: string;
+  password: string;
+  confirmPassword: string;
+  language: Language;
+}
+
+/** First run: the school, the first coordinator and their password; then the recovery key. */
+export function SetupScreen() {
+  const { t } = useTranslation();
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const form = useForm<SetupValues>({
+    mode: 'controlled',
+    initialValues: { schoolName: '', fullName: '', username: '', password: '', confirmPassword: '', language: currentLanguage() },
+    validate: contractValidator<SetupValues>(
+      methods['vault.create'].input,
+      t,
+      ({ confirmPassword: _confirm, ...input }) => input,
+      (values) => ({ confirmPassword: values.confirmPassword !== values.password ? t('setup.passwordsDiffer') : null }),
+    ),
+  });
+
+  const submit = form.onSubmit(async ({ confirmPassword: _confirm, ...input }) => {
+    setBusy(true);
+    setError(null);
+    try {
+      const created = await call('vault.create', input);
+      useSession.getState().showRecoveryKey({ key: created.recoveryKey, fresh: true });
+      await useSession.getState().applyStatus(created.status);
+    } catch (caught) {
+      setError(showCallError(form, t, caught));
+    } finally {
+      setBusy(false);
+    }
+  });
+
+  return (
+    <AuthLayout title={t('setup.title')} width={520}>
+      <Text>{t('setup.intro')}</Text>
+      <form onSubmit={submit} noValidate>
+        <Stack gap="sm">
+          <TextInput
+            label={t('setup.schoolName')}
+            placeholder={t('setup.schoolNamePlaceholder')}
+            withAsterisk
+            data-autofocus
+            autoFocus
+            {...form.getInputProps('schoolName')}
+          />
+          <TextInput label={t('setup.fullName')} withAsterisk autoComplete="name" {...form.getInputProps('fullName')} />
+          <TextInput
+            label={t('setup.username')}
+            description={t('setup.usernameHint')}
+            withAsterisk
+            autoComplete="username"
+            {...form.getInputProps('username')}
+          />
+          <PasswordInput
+            label={t('setup.password')}
+            description={t('setup.passwordHint')}
+            withAsterisk
+            autoComplete="new-password"
+            {...form.getInputProps('password')}
+          />
+          <PasswordStrength password={form.values.password} />
+          <PasswordInput
+            label={t('setup.confirmPassword')}
+            withAsterisk
+            autoComplete="new-password"
+            {...form.getInputProps('confirmPassword')}
+          />
+          <Stack gap={4}>
+            <Text fz="sm" fw={500} id="setup-language">
+              {t('setup.language')}
+            </Text>
+            <SegmentedControl
+              aria-labelledby="setup-language"
+              value={form.values.language}
+              onChange={(value) => {
+                form.setFieldValue('language', value as Language);
+                void changeLanguage(value as Language);
+              }}
+              data={[
+                { value: 'id', label: t('language.id') },
+                { value: 'en', label: t('language.en') },
+              ]}
+            />
+          </Stack>
+          {error ? (
+            <Alert color="red" role="alert">
+              {error}
+            </Alert>
+          ) : null}
+          <Button type="submit" loading={busy} mt="sm">
+            {t('setup.create')}
+          </Button>
+          <Text c="dimmed" fz="xs">
+            {t('setup.restoreHint')}
+          </Text>
+        </Stack>
+      </form>
+    </AuthLayout>
+  );
+}

@@ -1,0 +1,85 @@
+import { Alert, Anchor, Button, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { call } from '../../api/client';
+import type { AppStatus } from '../../contract';
+import { useSession } from '../../stores/session';
+import { errorText, payloadOf } from '../../ui/errors';
+import { AuthLayout } from './AuthLayout';
+import { RecoverScreen } from './RecoverScreen';
+import { useCountdown } from './useCountdown';
+
+/** Username and password; a wrong one says so plainly and never which part was wrong. */
+export function UnlockScreen({ status }: { status: AppStatus }) {
+  const { t } = useTranslation();
+  const [recovering, setRecovering] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [wait, setWait] = useCountdown(status.retryAfterSeconds);
+  const form = useForm({ mode: 'controlled', initialValues: { username: '', password: '' } });
+
+  if (recovering) return <RecoverScreen onBack={() => setRecovering(false)} />;
+
+  const submit = form.onSubmit(async (values) => {
+    if (!values.username.trim() || !values.password) {
+      setError(t('unlock.wrong'));
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      await useSession.getState().applyStatus(await call('vault.unlock', values));
+    } catch (caught) {
+      const payload = payloadOf(caught);
+      form.setFieldValue('password', '');
+      if (payload.code === 'RATE_LIMITED') {
+        setWait(Number(payload.params?.retryAfterSeconds ?? 0));
+        setError(null);
+      } else {
+        setError(payload.code === 'WRONG_CREDENTIALS' ? t('unlock.wrong') : errorText(t, caught));
+        // The next attempt may already be slowed down; ask how long.
+        const next = await call('app.status', {}).catch(() => null);
+        if (next?.retryAfterSeconds) setWait(next.retryAfterSeconds);
+      }
+    } finally {
+      setBusy(false);
+    }
+  });
+
+  const reason = status.lockReason ? t(`unlock.lockedBecause.${status.lockReason}`) : '';
+
+  return (
+    <AuthLayout title={t('unlock.title')}>
+      {reason ? (
+        <Alert color="blue" variant="light">
+          {reason}
+        </Alert>
+      ) : null}
+      <form onSubmit={submit} noValidate>
+        <Stack gap="sm">
+          <TextInput label={t('unlock.username')} autoComplete="username" autoFocus {...form.getInputProps('username')} />
+          <PasswordInput label={t('unlock.password')} autoComplete="current-password" {...form.getInputProps('password')} />
+          {error ? (
+            <Alert color="red" role="alert">
+              {error}
+            </Alert>
+          ) : null}
+          {wait > 0 ? (
+            <Alert color="orange" role="status">
+              {t('unlock.tooMany', { seconds: wait })}
+            </Alert>
+          ) : null}
+          <Button type="submit" loading={busy} disabled={wait > 0}>
+            {busy ? t('unlock.unlocking') : t('unlock.submit')}
+          </Button>
+          <Text ta="center" fz="sm">
+            <Anchor component="button" type="button" onClick={() => setRecovering(true)}>
+              {t('unlock.forgot')}
+            </Anchor>
+          </Text>
+        </Stack>
+      </form>
+    </AuthLayout>
+  );
+}

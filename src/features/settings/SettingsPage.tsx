@@ -1,0 +1,216 @@
+import { Alert, Button, Code, Group, NumberInput, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { notifications } from '@mantine/notifications';
+import { useEffect, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { call } from '../../api/client';
+import { useCall } from '../../api/useCall';
+import { methods } from '../../contract';
+import { useSession } from '../../stores/session';
+import { contractValidator, showCallError } from '../../ui/forms';
+import { LoadState } from '../../ui/LoadState';
+import { PageHeader } from '../../ui/PageHeader';
+import { PasswordStrength } from '../../ui/PasswordStrength';
+
+export function Section({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <Paper withBorder p="lg" radius="md" maw={720}>
+      <Stack gap="sm">
+        <Title order={2} size="h4">
+          {title}
+        </Title>
+        {children}
+      </Stack>
+    </Paper>
+  );
+}
+
+function SchoolAndLockSettings() {
+  const { t } = useTranslation();
+  const { data, error, loading, reload } = useCall('settings.get', {});
+  const [formError, setFormError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const form = useForm({
+    mode: 'controlled',
+    initialValues: { schoolName: '', autoLockMinutes: 10 as number | string },
+    validate: contractValidator(methods['settings.update'].input, t, (v) => ({ ...v, autoLockMinutes: Number(v.autoLockMinutes) })),
+  });
+
+  useEffect(() => {
+    if (!data) return;
+    const values = { schoolName: data.schoolName, autoLockMinutes: data.autoLockMinutes };
+    form.setInitialValues(values);
+    form.setValues(values);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [data]);
+
+  const submit = form.onSubmit(async (values) => {
+    setBusy(true);
+    setFormError(null);
+    try {
+      await call('settings.update', { schoolName: values.schoolName, autoLockMinutes: Number(values.autoLockMinutes) });
+      notifications.show({ color: 'teal', message: t('settings.saved') });
+      await reload();
+      await useSession.getState().refresh();
+    } catch (caught) {
+      setFormError(showCallError(form, t, caught));
+    } finally {
+      setBusy(false);
+    }
+  });
+
+  return (
+    <LoadState loading={loading && !data} error={error} retry={() => void reload()}>
+      <form onSubmit={submit} noValidate>
+        <Stack gap="lg">
+          <Section title={t('settings.school')}>
+            <TextInput label={t('settings.schoolName')} withAsterisk {...form.getInputProps('schoolName')} />
+          </Section>
+          <Section title={t('settings.security')}>
+            <NumberInput
+              label={t('settings.autoLock')}
+              description={t('settings.autoLockHint')}
+              min={1}
+              max={120}
+              allowDecimal={false}
+              w={360}
+              {...form.getInputProps('autoLockMinutes')}
+            />
+            <Stack gap={4}>
+              <Text fz="sm" fw={500}>
+                {t('settings.vaultLocation')}
+              </Text>
+              <Code block>{data?.vaultLocation}</Code>
+              <Text fz="xs" c="dimmed">
+                {t('settings.vaultLocationHint')}
+              </Text>
+            </Stack>
+          </Section>
+          {formError ? (
+            <Alert color="red" role="alert" maw={720}>
+              {formError}
+            </Alert>
+          ) : null}
+          <Group>
+            <Button type="submit" loading={busy}>
+              {t('common.save')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </LoadState>
+  );
+}
+
+function ChangePassword() {
+  const { t } = useTranslation();
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const form = useForm({
+    mode: 'controlled',
+    initialValues: { currentPassword: '', newPassword: '', confirmPassword: '' },
+    validate: contractValidator<{ currentPassword: string; newPassword: string; confirmPassword: string }>(
+      methods['users.changeOwnPassword'].input,
+      t,
+      ({ confirmPassword: _c, ...input }) => input,
+      (v) => ({ confirmPassword: v.confirmPassword !== v.newPassword ? t('setup.passwordsDiffer') : null }),
+    ),
+  });
+
+  const submit = form.onSubmit(async ({ currentPassword, newPassword }) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await call('users.changeOwnPassword', { currentPassword, newPassword });
+      form.reset();
+      notifications.show({ color: 'teal', message: t('settings.passwordChanged') });
+    } catch (caught) {
+      setError(showCallError(form, t, caught));
+    } finally {
+      setBusy(false);
+    }
+  });
+
+  return (
+    <Section title={t('settings.changePassword')}>
+      <form onSubmit={submit} noValidate>
+        <Stack gap="sm" maw={420}>
+          <PasswordInput label={t('settings.currentPassword')} autoComplete="current-password" {...form.getInputProps('currentPassword')} />
+          <PasswordInput
+            label={t('settings.newPassword')}
+            description={t('setup.passwordHint')}
+            autoComplete="new-password"
+            {...form.getInputProps('newPassword')}
+          />
+          <PasswordStrength password={form.values.newPassword} />
+          <PasswordInput label={t('settings.confirmPassword')} autoComplete="new-password" {...form.getInputProps('confirmPassword')} />
+          {error ? (
+            <Alert color="red" role="alert">
+              {error}
+            </Alert>
+          ) : null}
+          <Group>
+            <Button type="submit" loading={busy}>
+              {t('settings.changePassword')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Section>
+  );
+}
+
+function NewRecoveryKey() {
+  const { t } = useTranslation();
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const form = useForm({ mode: 'controlled', initialValues: { password: '' } });
+
+  const submit = form.onSubmit(async ({ password }) => {
+    setBusy(true);
+    setError(null);
+    try {
+      const { recoveryKey } = await call('vault.newRecoveryKey', { password });
+      form.reset();
+      useSession.getState().showRecoveryKey({ key: recoveryKey, fresh: false });
+    } catch (caught) {
+      setError(showCallError(form, t, caught));
+    } finally {
+      setBusy(false);
+    }
+  });
+
+  return (
+    <Section title={t('settings.recoveryTitle')}>
+      <Text fz="sm">{t('settings.recoveryIntro')}</Text>
+      <form onSubmit={submit} noValidate>
+        <Group align="flex-end">
+          <PasswordInput label={t('settings.confirmWithPassword')} autoComplete="current-password" w={300} {...form.getInputProps('password')} />
+          <Button type="submit" variant="default" loading={busy}>
+            {t('settings.newRecoveryKey')}
+          </Button>
+        </Group>
+        {error ? (
+          <Alert color="red" role="alert" mt="sm">
+            {error}
+          </Alert>
+        ) : null}
+      </form>
+    </Section>
+  );
+}
+
+export function SettingsPage() {
+  const { t } = useTranslation();
+  const role = useSession((s) => s.status?.user?.role);
+  return (
+    <>
+      <PageHeader title={t('settings.title')} />
+      <Stack gap="lg">
+        {role === 'coordinator' ? <SchoolAndLockSettings /> : null}
+        <ChangePassword />
+        {role === 'coordinator' ? <NewRecoveryKey /> : null}
+      </Stack>
+    </>
+  );
+}

@@ -1,0 +1,218 @@
+import { Alert, Button, Group, Modal, PasswordInput, Select, Stack, Text, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { call } from '../../api/client';
+import { methods, type Peer, type StaffRole, type UserSummary } from '../../contract';
+import { contractValidator, showCallError } from '../../ui/forms';
+
+function FormError({ error }: { error: string | null }) {
+  return error ? (
+    <Alert color="red" role="alert">
+      {error}
+    </Alert>
+  ) : null;
+}
+
+function FormButtons({ busy, onCancel }: { busy: boolean; onCancel(): void }) {
+  const { t } = useTranslation();
+  return (
+    <Group justify="flex-end" mt="sm">
+      <Button variant="default" onClick={onCancel}>
+        {t('common.cancel')}
+      </Button>
+      <Button type="submit" loading={busy}>
+        {t('common.save')}
+      </Button>
+    </Group>
+  );
+}
+
+/** A staff account gets a generated temporary password; the person picks their own at first unlock. */
+export function AddStaffModal({
+  opened,
+  onClose,
+  onCreated,
+}: {
+  opened: boolean;
+  onClose(): void;
+  onCreated(user: UserSummary, temporaryPassword: string): Promise<void>;
+}) {
+  const { t } = useTranslation();
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const form = useForm<{ username: string; fullName: string; role: StaffRole }>({
+    mode: 'controlled',
+    initialValues: { username: '', fullName: '', role: 'supervisor' },
+    validate: contractValidator(methods['users.createStaff'].input, t),
+  });
+
+  useEffect(() => {
+    if (opened) {
+      form.reset();
+      setError(null);
+    }
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [opened]);
+
+  const submit = form.onSubmit(async (values) => {
+    setBusy(true);
+    setError(null);
+    try {
+      const created = await call('users.createStaff', values);
+      await onCreated(created.user, created.temporaryPassword);
+    } catch (caught) {
+      setError(showCallError(form, t, caught));
+    } finally {
+      setBusy(false);
+    }
+  });
+
+  return (
+    <Modal opened={opened} onClose={onClose} title={t('users.addStaff')} centered>
+      <form onSubmit={submit} noValidate>
+        <Stack gap="sm">
+          <TextInput label={t('users.fullName')} withAsterisk data-autofocus {...form.getInputProps('fullName')} />
+          <TextInput label={t('users.username')} description={t('setup.usernameHint')} withAsterisk {...form.getInputProps('username')} />
+          <Select
+            label={t('users.role')}
+            withAsterisk
+            allowDeselect={false}
+            data={[
+              { value: 'supervisor', label: t('roles.supervisor') },
+              { value: 'coordinator', label: t('roles.coordinator') },
+            ]}
+            {...form.getInputProps('role')}
+          />
+          <FormError error={error} />
+          <FormButtons busy={busy} onCancel={onClose} />
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
+
+interface PeerAccountValues {
+  peerId: string | null;
+  username: string;
+  pin: string;
+}
+
+/** A peer account is linked to a peer in the roster and signs in with a PIN; it holds no key slot. */
+export function AddPeerAccountModal({
+  opened,
+  peers,
+  onClose,
+  onCreated,
+}: {
+  opened: boolean;
+  peers: Peer[];
+  onClose(): void;
+  onCreated(user: UserSummary): Promise<void>;
+}) {
+  const { t } = useTranslation();
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const toInput = (values: PeerAccountValues) => ({ ...values, peerId: values.peerId ? Number(values.peerId) : undefined });
+  const form = useForm<PeerAccountValues>({
+    mode: 'controlled',
+    initialValues: { peerId: null, username: '', pin: '' },
+    validate: contractValidator(methods['users.createPeerAccount'].input, t, toInput),
+  });
+
+  useEffect(() => {
+    if (opened) {
+      form.reset();
+      setError(null);
+    }
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [opened]);
+
+  const submit = form.onSubmit(async (values) => {
+    setBusy(true);
+    setError(null);
+    try {
+      const created = await call('users.createPeerAccount', { peerId: Number(values.peerId), username: values.username, pin: values.pin });
+      await onCreated(created.user);
+    } catch (caught) {
+      setError(showCallError(form, t, caught));
+    } finally {
+      setBusy(false);
+    }
+  });
+
+  return (
+    <Modal opened={opened} onClose={onClose} title={t('users.addPeer')} centered>
+      {peers.length === 0 ? (
+        <Stack>
+          <Text>{t('users.noPeersToLink')}</Text>
+          <Group justify="flex-end">
+            <Button onClick={onClose}>{t('common.close')}</Button>
+          </Group>
+        </Stack>
+      ) : (
+        <form onSubmit={submit} noValidate>
+          <Stack gap="sm">
+            <Select
+              label={t('users.peer')}
+              withAsterisk
+              searchable
+              data-autofocus
+              data={peers.map((p) => ({ value: String(p.id), label: `${p.fullName} (${p.className})` }))}
+              {...form.getInputProps('peerId')}
+            />
+            <TextInput label={t('users.username')} description={t('setup.usernameHint')} withAsterisk {...form.getInputProps('username')} />
+            <PasswordInput label={t('users.pin')} description={t('users.pinHint')} inputMode="numeric" withAsterisk {...form.getInputProps('pin')} />
+            <FormError error={error} />
+            <FormButtons busy={busy} onCancel={onClose} />
+          </Stack>
+        </form>
+      )}
+    </Modal>
+  );
+}
+
+export function SetPinModal({ user, onClose, onSaved }: { user: UserSummary | null; onClose(): void; onSaved(user: UserSummary): Promise<void> }) {
+  const { t } = useTranslation();
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const form = useForm<{ pin: string }>({
+    mode: 'controlled',
+    initialValues: { pin: '' },
+    validate: contractValidator(methods['users.setPeerPin'].input, t, (values) => ({ userId: user?.id ?? 1, pin: values.pin })),
+  });
+
+  useEffect(() => {
+    if (user) {
+      form.reset();
+      setError(null);
+    }
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [user?.id]);
+
+  const submit = form.onSubmit(async (values) => {
+    if (!user) return;
+    setBusy(true);
+    setError(null);
+    try {
+      const saved = await call('users.setPeerPin', { userId: user.id, pin: values.pin });
+      await onSaved(saved.user);
+    } catch (caught) {
+      setError(showCallError(form, t, caught));
+    } finally {
+      setBusy(false);
+    }
+  });
+
+  return (
+    <Modal opened={user !== null} onClose={onClose} title={t('users.pinTitle', { name: user?.fullName ?? '' })} centered>
+      <form onSubmit={submit} noValidate>
+        <Stack gap="sm">
+          <PasswordInput label={t('users.pin')} description={t('users.pinHint')} inputMode="numeric" data-autofocus {...form.getInputProps('pin')} />
+          <FormError error={error} />
+          <FormButtons busy={busy} onCancel={onClose} />
+        </Stack>
+      </form>
+    </Modal>
+  );
+}

@@ -1,0 +1,58 @@
+import { create } from 'zustand';
+import { call } from '../api/client';
+import type { AppStatus } from '../contract';
+import { collectDrafts, setPendingDrafts } from '../drafts/registry';
+import { changeLanguage } from '../i18n';
+import { homeArea, isAreaId, useNavigation } from './navigation';
+
+interface SessionState {
+  status: AppStatus | null;
+  /** Shown once after the vault is created (`fresh`) or the key is replaced, then forgotten. */
+  recoveryKeyToShow: { key: string; fresh: boolean } | null;
+  refresh(): Promise<void>;
+  /** Applies a new status from the backend; after an unlock, also the user's language and waiting drafts. */
+  applyStatus(status: AppStatus): Promise<void>;
+  showRecoveryKey(shown: { key: string; fresh: boolean } | null): void;
+}
+
+/**
+ * Reloading the page after a lock is what guarantees the renderer holds no
+ * vault data: every store, cache and React tree is dropped with the document.
+ */
+export function reloadRenderer(): void {
+  window.location.reload();
+}
+
+export const useSession = create<SessionState>((set, get) => ({
+  status: null,
+  recoveryKeyToShow: null,
+
+  async refresh() {
+    await get().applyStatus(await call('app.status', {}));
+  },
+
+  async applyStatus(status) {
+    const wasUnlocked = get().status?.state === 'unlocked';
+    if (status.state === 'unlocked' && !wasUnlocked && status.user) {
+      await changeLanguage(status.user.language);
+      const { drafts } = await call('drafts.list', {});
+      setPendingDrafts(drafts);
+      const first = drafts[0];
+      useNavigation.getState().go(first && isAreaId(first.area) ? first.area : homeArea(status.user.role));
+    }
+    set({ status });
+  },
+
+  showRecoveryKey(shown) {
+    set({ recoveryKeyToShow: shown });
+  },
+}));
+
+/** Locks now: unsaved form text goes into the vault as drafts first, then the page reloads empty. */
+export async function lockNow(reason: 'manual' | 'idle' | 'os'): Promise<void> {
+  try {
+    await call('session.lock', { drafts: collectDrafts(), reason });
+  } finally {
+    reloadRenderer();
+  }
+}

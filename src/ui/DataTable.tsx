@@ -1,0 +1,121 @@
+import { Table, Text, UnstyledButton } from '@mantine/core';
+import { IconArrowsSort, IconSortAscending, IconSortDescending } from '@tabler/icons-react';
+import {
+  flexRender,
+  getCoreRowModel,
+  getFilteredRowModel,
+  getSortedRowModel,
+  useReactTable,
+  type ColumnDef,
+  type FilterFn,
+  type SortingState,
+} from '@tanstack/react-table';
+import { useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import classes from './DataTable.module.css';
+
+interface DataTableProps<T> {
+  data: T[];
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tanstack's column values differ per column
+  columns: Array<ColumnDef<T, any>>;
+  /** Text typed into the page's search box; matched against every column's text. */
+  search?: string;
+  initialSort?: SortingState;
+  /** What to show when there are no rows at all (not when a search hides them). */
+  empty: ReactNode;
+  caption: string;
+  getRowId?: (row: T) => string;
+}
+
+const containsText: FilterFn<unknown> = (row, columnId, filter: string) => {
+  const value = row.getValue(columnId);
+  return String(value ?? '')
+    .toLocaleLowerCase()
+    .includes(filter.toLocaleLowerCase().trim());
+};
+
+/** A sortable, searchable table: click or press Enter on a column heading to sort by it. */
+export function DataTable<T>({ data, columns, search = '', initialSort = [], empty, caption, getRowId }: DataTableProps<T>) {
+  const { t } = useTranslation();
+  const [sorting, setSorting] = useState<SortingState>(initialSort);
+  const table = useReactTable({
+    data,
+    columns,
+    state: { sorting, globalFilter: search },
+    onSortingChange: setSorting,
+    globalFilterFn: containsText as FilterFn<T>,
+    getCoreRowModel: getCoreRowModel(),
+    getSortedRowModel: getSortedRowModel(),
+    getFilteredRowModel: getFilteredRowModel(),
+    ...(getRowId ? { getRowId } : {}),
+  });
+
+  if (data.length === 0) return <>{empty}</>;
+  const rows = table.getRowModel().rows;
+
+  return (
+    <Table.ScrollContainer minWidth={600}>
+      <Table striped highlightOnHover verticalSpacing="sm" className={classes.table}>
+        <Table.Caption className={classes.caption}>{caption}</Table.Caption>
+        <Table.Thead>
+          {table.getHeaderGroups().map((group) => (
+            <Table.Tr key={group.id}>
+              {group.headers.map((header) => {
+                const sorted = header.column.getIsSorted();
+                const label = flexRender(header.column.columnDef.header, header.getContext());
+                return (
+                  <Table.Th
+                    key={header.id}
+                    aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : undefined}
+                  >
+                    {header.column.getCanSort() ? (
+                      <UnstyledButton
+                        className={classes.sortButton}
+                        onClick={header.column.getToggleSortingHandler()}
+                        aria-label={
+                          sorted
+                            ? `${String(header.column.columnDef.header)}, ${sorted === 'asc' ? t('common.sortAscending') : t('common.sortDescending')}`
+                            : undefined
+                        }
+                      >
+                        {label}
+                        {sorted === 'asc' ? (
+                          <IconSortAscending size={14} aria-hidden />
+                        ) : sorted === 'desc' ? (
+                          <IconSortDescending size={14} aria-hidden />
+                        ) : (
+                          <IconArrowsSort size={14} aria-hidden className={classes.unsorted} />
+                        )}
+                      </UnstyledButton>
+                    ) : (
+                      label
+                    )}
+                  </Table.Th>
+                );
+              })}
+            </Table.Tr>
+          ))}
+        </Table.Thead>
+        <Table.Tbody>
+          {rows.length === 0 ? (
+            <Table.Tr>
+              <Table.Td colSpan={columns.length}>
+                <Text c="dimmed" ta="center" py="md">
+                  {t('common.noMatches')}
+                </Text>
+              </Table.Td>
+            </Table.Tr>
+          ) : (
+            rows.map((row) => (
+              <Table.Tr key={row.id}>
+                {row.getVisibleCells().map((cell) => (
+                  <Table.Td key={cell.id}>{flexRender(cell.column.columnDef.cell, cell.getContext())}</Table.Td>
+                ))}
+              </Table.Tr>
+            ))
+          )}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}

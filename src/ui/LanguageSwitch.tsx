@@ -1,0 +1,29 @@
+import { SegmentedControl } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { call } from '../api/client';
+import type { Language } from '../contract';
+import { changeLanguage, currentLanguage } from '../i18n';
+
+/** Switches every visible string at once; remembered on this computer and, when signed in, for the user. */
+export function LanguageSwitch({ signedIn = false }: { signedIn?: boolean }) {
+  const { t, i18n } = useTranslation();
+  const language = i18n.language === 'en' ? 'en' : currentLanguage();
+  const choose = async (value: string) => {
+    const next = value as Language;
+    await changeLanguage(next);
+    if (signedIn) await call('session.setLanguage', { language: next }).catch(() => undefined);
+  };
+  return (
+    <SegmentedControl
+      size="xs"
+      aria-label={t('language.label')}
+      value={language}
+      onChange={(value) => void choose(value)}
+      data={[
+        { value: 'id', label: 'ID' },
+        { value: 'en', label: 'EN' },
+      ]}
+      title={t('language.label')}
+    />
+  );
+}
