@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { lstatSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Backend } from '../../../electron/backend/backend';
@@ -10,6 +11,21 @@ export function folderBytes(dir: string): Map<string, Buffer> {
     if (statSync(file).isFile()) files.set(name, readFileSync(file));
   }
   return files;
+}
+
+/**
+ * A SHA-256 of every file in a folder, by name: what a test compares to show
+ * nothing was written (deep-comparing the bytes themselves is slow in expect).
+ * `withShm: false` leaves out SQLite's shared-memory WAL index, which changes on
+ * every read (its read marks) and says nothing about the data.
+ */
+export function folderDigest(dir: string, options: { withShm?: boolean } = {}): Record<string, string> {
+  const digests: Record<string, string> = {};
+  for (const [name, bytes] of folderBytes(dir)) {
+    if (options.withShm === false && name.endsWith('-shm')) continue;
+    digests[name] = createHash('sha256').update(bytes).digest('hex');
+  }
+  return digests;
 }
 
 export function fileNames(dir: string): string[] {

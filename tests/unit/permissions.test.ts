@@ -1,0 +1,204 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { methods, roles, type MethodInput, type MethodName, type Role } from '../../src/contract';
+import type { Backend } from '../../electron/backend/backend';
+import {
+  addPeerAccount,
+  addStaff,
+  call,
+  coordinator,
+  createdVault,
+  errorOf,
+  failure,
+  handOverTo,
+  newBackend,
+  newBackendForFile,
+  supervisor,
+  TestClock,
+} from './support/backend';
+import { folderDigest, vaultFingerprint } from './support/files';
+
+/**
+ * Every test here is generated from the contract's method table, so a method
+ * added to the contract is covered without touching this file.
+ */
+const allMethods = Object.keys(methods) as MethodName[];
+const guarded = allMethods.filter((name) => methods[name].access !== 'public');
+const allowedRoles = (name: MethodName): readonly Role[] => {
+  const access = methods[name].access;
+  return access === 'public' ? roles : access;
+};
+const forbiddenCases = guarded.flatMap((method) => roles.filter((role) => !allowedRoles(method).includes(role)).map((role) => [method, role] as const));
+const allowedCases = guarded.flatMap((method) => allowedRoles(method).map((role) => [method, role] as const));
+
+/**
+ * Well-formed inputs, so a refusal is shown to come from the role and not from
+ * the input; a method missing here is called with `{}` and still must be refused.
+ */
+const sampleInputs: Partial<{ [M in MethodName]: MethodInput<M> }> = {
+  'vault.newRecoveryKey': { password: coordinator.password },
+  'session.setLanguage': { language: 'en' },
+  'drafts.discard': { formKey: 'peer-form' },
+  'users.createStaff': { username: 'newstaff', fullName: 'New Staff', role: 'coordinator' },
+  'users.createPeerAccount': { peerId: 1, username: 'newpeer', pin: '1234' },
+  'users.disable': { userId: 1 },
+  'users.enable': { userId: 1 },
+  'users.remove': { userId: 1 },
+  'users.resetPassword': { userId: 1 },
+  'users.setPeerPin': { userId: 3, pin: '9999' },
+  'users.changeOwnPassword': { currentPassword: coordinator.password, newPassword: 'a different password' },
+  'peers.get': { id: 1 },
+  'peers.create': { fullName: 'New Peer', className: '9C', status: 'nominated' },
+  'peers.update': { id: 1, version: 0, fullName: 'Renamed', className: '9C', status: 'paused' },
+  'settings.update': { schoolName: 'Another School', autoLockMinutes: 3 },
+  'audit.list': { limit: 5 },
+};
+const sampleInput = (method: MethodName): unknown => sampleInputs[method] ?? {};
+
+const peerA = { fullName: 'Budi Santoso', username: 'budi', pin: '4321' };
+const peerB = { fullName: 'Citra Ayu', username: 'citra', pin: '8765' };
+
+/**
+ * A vault with a coordinator (user 1), a supervisor (user 2) and a peer account
+ * (user 3, peer 1), with `role` signed in.
+ */
+async function signedInAs(role: Role, backend: Backend): Promise<Backend> {
+  await createdVault(backend);
+  await addStaff(backend, supervisor);
+  await addPeerAccount(backend, peerA);
+  if (role === 'supervisor') {
+    await call(backend, 'session.lock', {});
+    await call(backend, 'vault.unlock', { username: supervisor.username, password: supervisor.password });
+  }
+  if (role === 'peer') await handOverTo(backend, peerA);
+  expect((await call(backend, 'app.status', {})).user?.role).toBe(role);
+  return backend;
+}
+
+describe('the contract', () => {
+  it('lets only these methods be called without signing in, each of which checks the vault state itself', () => {
+    const open = allMethods.filter((name) => methods[name].access === 'public').sort();
+    expect(open).toEqual([
+      'app.status',
+      'session.lock',
+      'session.peerSignIn',
+      'vault.create',
+      'vault.setNewPassword',
+      'vault.unlock',
+      'vault.unlockWithRecoveryKey',
+    ]);
+  });
+
+  it('names at least one known role for every other method, and the coordinator for each', () => {
+    for (const name of guarded) {
+      const access = allowedRoles(name);
+      expect([name, access.length > 0 && access.every((r) => roles.includes(r))]).toEqual([name, true]);
+      expect([name, access.includes('coordinator')]).toEqual([name, true]);
+    }
+  });
+});
+
+describe('role checks over the whole contract', () => {
+  const signedIn = {} as Record<Role, Backend>;
+
+  beforeAll(async () => {
+    for (const role of roles) signedIn[role] = await signedInAs(role, newBackendForFile({ clock: new TestClock() }));
+  });
+
+  it.each(forbiddenCases)('refuses %s to a %s with FORBIDDEN, changing nothing', async (method, role) => {
+    const backend = signedIn[role];
+    const before = await vaultFingerprint(backend);
+    const error = errorOf(await backend.call(method, sampleInput(method)));
+    expect(error).toEqual({ code: 'FORBIDDEN', message: expect.any(String) });
+    expect(await vaultFingerprint(backend)).toBe(before);
+    expect(await call(backend, 'app.status', {})).toMatchObject({ state: 'unlocked', user: { role } });
+  });
+
+  // An unknown field makes the input invalid, so the call goes no further than validation, whose
+  // answer shows the role check let it through; and a refused caller learns nothing about the input.
+  it.each(allowedCases)('lets %s past the role check for a %s', async (method, role) => {
+    const backend = signedIn[role];
+    const before = await vaultFingerprint(backend);
+    const input = { ...(sampleInput(method) as object), notInTheContract: true };
+    expect(errorOf(await backend.call(method, input)).code).toBe('VALIDATION');
+    expect(await vaultFingerprint(backend)).toBe(before);
+  });
+});
+
+describe('calls while the vault is not open to anyone', () => {
+  const states = {
+    'no vault yet': async () => newBackendForFile(),
+    'locked': async () => {
+      const backend = newBackendForFile();
+      await createdVault(backend);
+      await call(backend, 'session.lock', {});
+      return backend;
+    },
+    'handed over, before a peer signs in': async () => {
+      const backend = newBackendForFile({ clock: new TestClock() });
+      await createdVault(backend);
+      await call(backend, 'session.handOverToPeer', {});
+      return backend;
+    },
+    'waiting for a new password after the recovery key': async () => {
+      const backend = newBackendForFile({ clock: new TestClock() });
+      const recoveryKey = await createdVault(backend);
+      await call(backend, 'session.lock', {});
+      await call(backend, 'vault.unlockWithRecoveryKey', { username: coordinator.username, recoveryKey });
+      return backend;
+    },
+  } satisfies Record<string, () => Promise<Backend>>;
+
+  describe.each(Object.keys(states) as Array<keyof typeof states>)('%s', (state) => {
+    let backend: Backend;
+    let stateBefore: string;
+
+    beforeAll(async () => {
+      backend = await states[state]();
+      stateBefore = (await call(backend, 'app.status', {})).state;
+    });
+
+    it.each(guarded)('answers %s with LOCKED and changes nothing', async (method) => {
+      const dataDir = backend.session.config.dataDir;
+      const filesBefore = folderDigest(dataDir, { withShm: false });
+      const error = errorOf(await backend.call(method, sampleInput(method)));
+      expect(error).toEqual({ code: 'LOCKED', message: expect.any(String) });
+      expect(folderDigest(dataDir, { withShm: false })).toEqual(filesBefore);
+      expect((await call(backend, 'app.status', {})).state).toBe(stateBefore);
+    });
+  });
+});
+
+describe('what a peer may see of the roster', () => {
+  async function twoPeersWithASignedInPeer() {
+    const backend = newBackend();
+    await createdVault(backend);
+    const a = await addPeerAccount(backend, peerA);
+    const b = await addPeerAccount(backend, { ...peerB, className: '9B' });
+    await handOverTo(backend, peerA);
+    return { backend, a, b };
+  }
+
+  it('shows a signed-in peer only their own entry in the peer list', async () => {
+    const { backend, a } = await twoPeersWithASignedInPeer();
+    const { peers } = await call(backend, 'peers.list', {});
+    expect(peers.map((p) => [p.id, p.fullName])).toEqual([[a.peerId, peerA.fullName]]);
+  });
+
+  it('refuses a peer another peer’s profile with FORBIDDEN, and shows them their own', async () => {
+    const { backend, a, b } = await twoPeersWithASignedInPeer();
+    expect(await failure(backend, 'peers.get', { id: b.peerId })).toEqual({ code: 'FORBIDDEN', message: expect.any(String) });
+    expect((await call(backend, 'peers.get', { id: a.peerId })).peer.fullName).toBe(peerA.fullName);
+  });
+
+  it('answers a peer asking for a profile that does not exist as it answers for another’s, so ids cannot be probed', async () => {
+    const { backend } = await twoPeersWithASignedInPeer();
+    expect((await failure(backend, 'peers.get', { id: 999 })).code).toBe('FORBIDDEN');
+  });
+
+  it('shows staff the whole roster', async () => {
+    const { backend } = await twoPeersWithASignedInPeer();
+    await call(backend, 'session.lock', {});
+    await call(backend, 'vault.unlock', { username: coordinator.username, password: coordinator.password });
+    expect((await call(backend, 'peers.list', {})).peers.map((p) => p.fullName)).toEqual([peerA.fullName, peerB.fullName]);
+  });
+});
