@@ -62,7 +62,9 @@ export class Dispatcher {
         return fail({ code: 'FORBIDDEN', message: 'Your role is not allowed to do this.' });
       }
     }
-    const parsed = spec.input.safeParse(rawInput === undefined ? {} : rawInput);
+    // reportInput lets the error tell a missing field from a wrong type (see issueToError);
+    // the input itself never goes into the payload.
+    const parsed = spec.input.safeParse(rawInput === undefined ? {} : rawInput, { reportInput: true });
     if (!parsed.success) return fail(validationError(parsed.error));
 
     const handler = this.handlers[name] as (input: unknown, ctx: Context) => Promise<unknown>;

@@ -5,6 +5,9 @@ import type { AppErrorPayload } from './result';
  * Turns one zod issue into the contract's VALIDATION error, naming the field.
  * Shared by the backend (what it returns) and the renderer's forms (what they
  * show before sending), so both say the same thing.
+ * A missing field and a wrong type are told apart by `issue.input`, which zod
+ * fills in only when parsing with `{ reportInput: true }`; without it every
+ * wrong type reads as "required".
  */
 export function issueToError(issue: z.core.$ZodIssue): AppErrorPayload {
   const path = issue.path.map(String);
