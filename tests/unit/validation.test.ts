@@ -1,0 +1,167 @@
+import fc from 'fast-check';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { limits, methods, type MethodName } from '../../src/contract';
+import type { Backend } from '../../electron/backend/backend';
+import {
+  addPeerAccount,
+  call,
+  coordinator,
+  createdVault,
+  errorOf,
+  newBackend,
+  newBackendForFile,
+  TestClock,
+} from './support/backend';
+import { fileNames, vaultFingerprint } from './support/files';
+
+const validPeer = { fullName: 'Budi Santoso', className: '8A', status: 'active' };
+
+/** What a refused call must leave as it was: every table, the key slots, the roster and the audit log. */
+async function snapshot(backend: Backend) {
+  return {
+    fingerprint: await vaultFingerprint(backend),
+    peers: (await call(backend, 'peers.list', {})).peers,
+    auditEntries: (await call(backend, 'audit.list', { limit: 500 })).entries.length,
+  };
+}
+
+type Case = [description: string, method: MethodName, input: unknown, expected: { field: string; reason: string; params?: object }];
+
+const cases: Case[] = [
+  ['a number where text belongs', 'peers.create', { ...validPeer, fullName: 42 }, { field: 'fullName', reason: 'invalid_type' }],
+  ['text where a number belongs', 'peers.update', { id: 1, version: '0', ...validPeer }, { field: 'version', reason: 'invalid_type' }],
+  ['a fraction where a whole number belongs', 'peers.get', { id: 1.5 }, { field: 'id', reason: 'invalid_type' }],
+  ['a missing field', 'peers.create', { fullName: 'Budi Santoso', status: 'active' }, { field: 'className', reason: 'required' }],
+  ['a name of only spaces', 'peers.create', { ...validPeer, fullName: '   ' }, { field: 'fullName', reason: 'required' }],
+  ['a field the contract does not have', 'peers.create', { ...validPeer, nickname: 'Bud' }, { field: 'nickname', reason: 'unknown_field' }],
+  ['a status outside the list', 'peers.create', { ...validPeer, status: 'expelled' }, { field: 'status', reason: 'invalid_choice' }],
+  [
+    'a name one character too long',
+    'peers.create',
+    { ...validPeer, fullName: 'x'.repeat(limits.name + 1) },
+    { field: 'fullName', reason: 'too_long', params: { maximum: limits.name } },
+  ],
+  [
+    'a very long class name',
+    'peers.create',
+    { ...validPeer, className: 'x'.repeat(100_000) },
+    { field: 'className', reason: 'too_long', params: { maximum: 40 } },
+  ],
+  [
+    'an oversized draft, naming the field inside the list',
+    'session.handOverToPeer',
+    { drafts: [{ formKey: 'peer-form', area: 'peers', payload: 'x'.repeat(64_001) }] },
+    { field: 'drafts.0.payload', reason: 'too_long', params: { maximum: 64_000 } },
+  ],
+  [
+    'an unknown field inside a draft',
+    'session.handOverToPeer',
+    { drafts: [{ formKey: 'peer-form', area: 'peers', payload: '{}', owner: 1 }] },
+    { field: 'drafts.0.owner', reason: 'unknown_field' },
+  ],
+  ['an auto-lock of zero minutes', 'settings.update', { autoLockMinutes: 0 }, { field: 'autoLockMinutes', reason: 'too_small' }],
+  ['an auto-lock over two hours', 'settings.update', { autoLockMinutes: 121 }, { field: 'autoLockMinutes', reason: 'too_big' }],
+  ['a username with a space', 'users.createStaff', { username: 'rina k', fullName: 'Rina', role: 'supervisor' }, { field: 'username', reason: 'invalid_format' }],
+  ['a staff account with the peer role', 'users.createStaff', { username: 'rina', fullName: 'Rina', role: 'peer' }, { field: 'role', reason: 'invalid_choice' }],
+  ['a PIN with letters', 'users.createPeerAccount', { peerId: 1, username: 'budi2', pin: '12ab' }, { field: 'pin', reason: 'invalid_format' }],
+  ['a new password under ten characters', 'users.changeOwnPassword', { currentPassword: coordinator.password, newPassword: 'short' }, { field: 'newPassword', reason: 'too_short', params: { minimum: 10 } }],
+  ['an input that is not an object', 'peers.create', 'Budi Santoso', { field: 'input', reason: 'invalid_type' }],
+  ['an input that is a list', 'peers.create', [validPeer], { field: 'input', reason: 'invalid_type' }],
+  ['null as input', 'peers.list', null, { field: 'input', reason: 'invalid_type' }],
+];
+
+describe('invalid input', () => {
+  let backend: Backend;
+
+  beforeAll(async () => {
+    backend = newBackendForFile({ clock: new TestClock() });
+    await createdVault(backend);
+    await addPeerAccount(backend, { fullName: 'Budi Santoso', username: 'budi', pin: '4321' });
+  });
+
+  it.each(cases)('refuses %s with VALIDATION naming the field, and changes nothing', async (_what, method, input, expected) => {
+    const before = await snapshot(backend);
+    const error = errorOf(await backend.call(method, input));
+    expect(error).toMatchObject({ code: 'VALIDATION', ...expected });
+    expect(error.message).toContain(expected.field);
+    expect(await snapshot(backend)).toEqual(before);
+    expect((await call(backend, 'app.status', {})).state).toBe('unlocked');
+  });
+
+  it('refuses any name longer than the limit, whatever its characters', async () => {
+    const before = await snapshot(backend);
+    await fc.assert(
+      fc.asyncProperty(fc.string({ minLength: limits.name + 1, maxLength: 400, unit: 'grapheme' }), async (text) => {
+        fc.pre(text.trim().length > limits.name);
+        const error = errorOf(await backend.call('peers.create', { ...validPeer, fullName: text }));
+        expect(error).toMatchObject({ code: 'VALIDATION', field: 'fullName', reason: 'too_long' });
+      }),
+      { numRuns: 40 },
+    );
+    expect(await snapshot(backend)).toEqual(before);
+  });
+
+  it('keeps the text of a refused value out of the error, so it cannot leak into logs', async () => {
+    const error = errorOf(await backend.call('peers.create', { ...validPeer, status: 'Rahasia Budi' }));
+    expect(JSON.stringify(error)).not.toContain('Rahasia Budi');
+  });
+});
+
+describe('invalid input before there is a vault', () => {
+  it('refuses a short first password, naming the field, and writes no file', async () => {
+    const backend = newBackend();
+    const error = errorOf(await backend.call('vault.create', { ...coordinator, password: 'short' }));
+    expect(error).toMatchObject({ code: 'VALIDATION', field: 'password', reason: 'too_short', params: { minimum: 10 } });
+    expect(fileNames(backend.session.config.dataDir)).toEqual([]);
+    expect((await call(backend, 'app.status', {})).state).toBe('no-vault');
+  });
+
+  it('refuses an oversized password at unlock without counting it as a wrong attempt', async () => {
+    const backend = newBackend();
+    await createdVault(backend);
+    await call(backend, 'session.lock', {});
+    const error = errorOf(await backend.call('vault.unlock', { username: 'sari', password: 'x'.repeat(257) }));
+    expect(error).toMatchObject({ code: 'VALIDATION', field: 'password', reason: 'too_long' });
+    expect(fileNames(backend.session.config.dataDir)).not.toContain('unlock-attempts.json');
+  });
+});
+
+/** Walks an input's JSON Schema and calls `visit` on every object and string in it. */
+function walkSchema(node: unknown, at: string, visit: (node: Record<string, unknown>, at: string) => void): void {
+  if (!node || typeof node !== 'object') return;
+  const schema = node as Record<string, unknown>;
+  visit(schema, at);
+  for (const [key, child] of Object.entries((schema.properties as Record<string, unknown>) ?? {})) walkSchema(child, `${at}.${key}`, visit);
+  if (schema.items) walkSchema(schema.items, `${at}[]`, visit);
+  for (const list of ['anyOf', 'oneOf', 'allOf'] as const) {
+    for (const child of (schema[list] as unknown[]) ?? []) walkSchema(child, at, visit);
+  }
+}
+
+describe('every input in the contract', () => {
+  const inputs = (Object.keys(methods) as MethodName[]).map(
+    (name) => [name, z.toJSONSchema(methods[name].input, { io: 'input', unrepresentable: 'any' })] as const,
+  );
+
+  it.each(inputs)('%s refuses fields it does not know, at every level', (name, schema) => {
+    const open: string[] = [];
+    walkSchema(schema, name, (node, at) => {
+      if (node.type === 'object' && node.additionalProperties !== false) open.push(at);
+    });
+    expect(open).toEqual([]);
+  });
+
+  // A pattern counts as a limit only when it is anchored and has no unbounded repetition.
+  const bounded = (pattern: unknown) => typeof pattern === 'string' && /^\^.*\$$/.test(pattern) && !/[*+]|\{\d+,\}/.test(pattern);
+
+  it.each(inputs)('%s limits the length of every string it accepts', (name, schema) => {
+    const unbounded: string[] = [];
+    walkSchema(schema, name, (node, at) => {
+      if (node.type !== 'string') return;
+      if (typeof node.maxLength === 'number' || Array.isArray(node.enum) || 'const' in node || bounded(node.pattern)) return;
+      unbounded.push(at);
+    });
+    expect(unbounded).toEqual([]);
+  });
+});
