@@ -54,8 +54,12 @@ export class Dispatcher {
 
   private async checkAndRun(name: MethodName, rawInput: unknown): Promise<Result<unknown>> {
     const spec = methods[name];
+    // Every call but a lock checks for idleness first, public ones included: a handover
+    // or a recovery unlock left unattended must not accept a PIN or a new password
+    // after the auto-lock time just because no timer ran (web harness, a PC waking
+    // from sleep). A lock is left alone so the drafts it carries are saved for their user.
+    if (name !== 'session.lock') await this.session.lockIfIdle();
     if (spec.access !== 'public') {
-      await this.session.lockIfIdle();
       const actor = this.session.currentActor;
       if (!actor) return fail({ code: 'LOCKED', message: 'The vault is locked.' });
       if (!spec.access.includes(actor.role)) {
