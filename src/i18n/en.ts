@@ -282,7 +282,7 @@ export const en = {
   audit: {
     title: 'Audit log',
     intro: 'Who did what and when. The log records actions, never the content of records.',
-    chainOk: 'The log is intact: all {{count}} entries follow one another unchanged.',
+    chainOk: 'The log is intact: every entry follows the one before it, unchanged ({{count}} checked).',
     chainBroken: 'The log was altered: entry {{id}} does not follow the one before it. Entries from there on cannot be trusted.',
     verifying: 'Checking the log…',
     at: 'Time',

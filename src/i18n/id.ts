@@ -284,7 +284,7 @@ export const id: Translation = {
   audit: {
     title: 'Log audit',
     intro: 'Siapa melakukan apa dan kapan. Log mencatat tindakan, tidak pernah isi catatan.',
-    chainOk: 'Log utuh: semua {{count}} entri berurutan tanpa perubahan.',
+    chainOk: 'Log utuh: setiap entri menyambung dengan entri sebelumnya tanpa perubahan ({{count}} diperiksa).',
     chainBroken: 'Log telah diubah: entri {{id}} tidak menyambung dengan entri sebelumnya. Entri sejak itu tidak dapat dipercaya.',
     verifying: 'Memeriksa log…',
     at: 'Waktu',

@@ -1,4 +1,5 @@
-import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
+import { Alert, Button, Group, Stack, Text } from '@mantine/core';
+import { AppModal } from './AppModal';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorText } from './errors';
@@ -33,7 +34,7 @@ export function ConfirmDialog({ opened, title, body, confirmLabel, danger, onCan
   };
 
   return (
-    <Modal opened={opened} onClose={onCancel} title={title} centered>
+    <AppModal opened={opened} onClose={onCancel} title={title}>
       <Stack>
         {typeof body === 'string' ? <Text>{body}</Text> : body}
         {error ? (
@@ -50,6 +51,6 @@ export function ConfirmDialog({ opened, title, body, confirmLabel, danger, onCan
           </Button>
         </Group>
       </Stack>
-    </Modal>
+    </AppModal>
   );
 }

@@ -52,7 +52,7 @@ export function UnlockScreen({ status }: { status: AppStatus }) {
   return (
     <AuthLayout title={t('unlock.title')}>
       {reason ? (
-        <Alert color="blue" variant="light">
+        <Alert color="blue" variant="light" role="status">
           {reason}
         </Alert>
       ) : null}

@@ -1,4 +1,5 @@
-import { Alert, Button, Group, Modal, Select, Stack, TextInput } from '@mantine/core';
+import { Alert, Button, Group, Select, Stack, TextInput } from '@mantine/core';
+import { AppModal } from '../../ui/AppModal';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useEffect, useState } from 'react';
@@ -61,11 +62,11 @@ export function PeerFormModal({ peer, opened, onClose, onSaved }: { peer: Peer |
   });
 
   return (
-    <Modal opened={opened} onClose={onClose} title={peer ? t('peers.editTitle', { name: peer.fullName }) : t('peers.addTitle')} centered>
+    <AppModal opened={opened} onClose={onClose} title={peer ? t('peers.editTitle', { name: peer.fullName }) : t('peers.addTitle')}>
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
           {restored ? (
-            <Alert color="blue" variant="light">
+            <Alert color="blue" variant="light" role="status">
               {t('shell.restoredDraft')}
             </Alert>
           ) : null}
@@ -93,6 +94,6 @@ export function PeerFormModal({ peer, opened, onClose, onSaved }: { peer: Peer |
           </Group>
         </Stack>
       </form>
-    </Modal>
+    </AppModal>
   );
 }

@@ -1,4 +1,4 @@
-import { Button, EmptyState, Group, TextInput } from '@mantine/core';
+import { Button, EmptyState, Group, Paper, Stack, Text, TextInput } from '@mantine/core';
 import { IconPencil, IconPlus, IconSearch, IconUsersGroup } from '@tabler/icons-react';
 import { createColumnHelper } from '@tanstack/react-table';
 import { useEffect, useMemo, useState } from 'react';
@@ -17,6 +17,27 @@ import { PeerStatusBadge } from './PeerStatusBadge';
 const column = createColumnHelper<Peer>();
 
 type Editing = { peer: Peer | null } | null;
+
+/** What a peer supporter sees of themselves; the roster is for staff. */
+function OwnProfile({ peer }: { peer: Peer | undefined }) {
+  const { t } = useTranslation();
+  if (!peer) return null;
+  return (
+    <Paper withBorder p="lg" radius="md" maw={560}>
+      <Stack gap="xs">
+        <Text fz="xl" fw={600}>
+          {peer.fullName}
+        </Text>
+        <Group gap="sm">
+          <Text c="dimmed">
+            {t('peers.className')}: {peer.className}
+          </Text>
+          <PeerStatusBadge status={peer.status} />
+        </Group>
+      </Stack>
+    </Paper>
+  );
+}
 
 export function PeersPage() {
   const { t, i18n } = useTranslation();
@@ -87,7 +108,8 @@ export function PeersPage() {
         }
       />
       <LoadState loading={loading && !data} error={error} retry={() => void reload()}>
-        {peers.length > 0 ? (
+        {role === 'peer' ? <OwnProfile peer={peers[0]} /> : null}
+        {role !== 'peer' && peers.length > 0 ? (
           <Group mb="md">
             <TextInput
               leftSection={<IconSearch size={16} />}
@@ -99,6 +121,7 @@ export function PeersPage() {
             />
           </Group>
         ) : null}
+        {role === 'peer' ? null : (
         <DataTable
           data={peers}
           columns={columns}
@@ -124,6 +147,7 @@ export function PeersPage() {
             </EmptyState>
           }
         />
+        )}
       </LoadState>
       <PeerFormModal
         opened={editing !== null}

@@ -1,4 +1,5 @@
-import { Alert, Button, Group, Modal, PasswordInput, Select, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Group, PasswordInput, Select, Stack, Text, TextInput } from '@mantine/core';
+import { AppModal } from '../../ui/AppModal';
 import { useForm } from '@mantine/form';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -69,7 +70,7 @@ export function AddStaffModal({
   });
 
   return (
-    <Modal opened={opened} onClose={onClose} title={t('users.addStaff')} centered>
+    <AppModal opened={opened} onClose={onClose} title={t('users.addStaff')}>
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
           <TextInput label={t('users.fullName')} withAsterisk data-autofocus {...form.getInputProps('fullName')} />
@@ -88,7 +89,7 @@ export function AddStaffModal({
           <FormButtons busy={busy} onCancel={onClose} />
         </Stack>
       </form>
-    </Modal>
+    </AppModal>
   );
 }
 
@@ -142,7 +143,7 @@ export function AddPeerAccountModal({
   });
 
   return (
-    <Modal opened={opened} onClose={onClose} title={t('users.addPeer')} centered>
+    <AppModal opened={opened} onClose={onClose} title={t('users.addPeer')}>
       {peers.length === 0 ? (
         <Stack>
           <Text>{t('users.noPeersToLink')}</Text>
@@ -168,7 +169,7 @@ export function AddPeerAccountModal({
           </Stack>
         </form>
       )}
-    </Modal>
+    </AppModal>
   );
 }
 
@@ -205,7 +206,7 @@ export function SetPinModal({ user, onClose, onSaved }: { user: UserSummary | nu
   });
 
   return (
-    <Modal opened={user !== null} onClose={onClose} title={t('users.pinTitle', { name: user?.fullName ?? '' })} centered>
+    <AppModal opened={user !== null} onClose={onClose} title={t('users.pinTitle', { name: user?.fullName ?? '' })}>
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
           <PasswordInput label={t('users.pin')} description={t('users.pinHint')} inputMode="numeric" data-autofocus {...form.getInputProps('pin')} />
@@ -213,6 +214,6 @@ export function SetPinModal({ user, onClose, onSaved }: { user: UserSummary | nu
           <FormButtons busy={busy} onCancel={onClose} />
         </Stack>
       </form>
-    </Modal>
+    </AppModal>
   );
 }

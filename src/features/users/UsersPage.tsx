@@ -1,4 +1,5 @@
-import { ActionIcon, Badge, Button, Group, Menu, Modal, Stack, Text, Title } from '@mantine/core';
+import { ActionIcon, Badge, Button, Group, Menu, Stack, Text, Title } from '@mantine/core';
+import { AppModal } from '../../ui/AppModal';
 import { notifications } from '@mantine/notifications';
 import { IconDots, IconKey, IconPlus, IconTrash, IconUserCheck, IconUserOff } from '@tabler/icons-react';
 import { createColumnHelper } from '@tanstack/react-table';
@@ -31,7 +32,13 @@ export function UsersPage() {
   const { data, error, loading, reload } = useCall('users.list', {});
   const peersCall = useCall('peers.list', {});
   const [pending, setPending] = useState<Pending>(null);
+  // Kept after closing so the dialog does not go blank while it fades out.
   const [shown, setShown] = useState<{ name: string; password: string } | null>(null);
+  const [shownOpen, setShownOpen] = useState(false);
+  const showPassword = (name: string, password: string) => {
+    setShown({ name, password });
+    setShownOpen(true);
+  };
 
   const users = useMemo(() => data?.users ?? [], [data]);
   const staffUsers = users.filter((u) => u.role !== 'peer');
@@ -45,7 +52,7 @@ export function UsersPage() {
 
   const enable = async (user: UserSummary) => {
     const result = await call('users.enable', { userId: user.id });
-    if (result.temporaryPassword) setShown({ name: user.fullName, password: result.temporaryPassword });
+    if (result.temporaryPassword) showPassword(user.fullName, result.temporaryPassword);
     await reload();
   };
 
@@ -174,7 +181,7 @@ export function UsersPage() {
         opened={pending?.kind === 'add-staff'}
         onClose={() => setPending(null)}
         onCreated={async (user, password) => {
-          setShown({ name: user.fullName, password });
+          showPassword(user.fullName, password);
           await done();
         }}
       />
@@ -222,20 +229,23 @@ export function UsersPage() {
           if (confirmUser.kind === 'remove') await call('users.remove', { userId });
           if (confirmUser.kind === 'reset') {
             const result = await call('users.resetPassword', { userId });
-            setShown({ name: confirmUser.user.fullName, password: result.temporaryPassword });
+            showPassword(confirmUser.user.fullName, result.temporaryPassword);
           }
           await done();
         }}
       />
-      <Modal opened={shown !== null} onClose={() => setShown(null)} title={t('users.temporaryTitle', { name: shown?.name ?? '' })} centered>
+      <AppModal
+        opened={shownOpen}
+        onClose={() => setShownOpen(false)}
+        onExitTransitionEnd={() => setShown(null)} title={t('users.temporaryTitle', { name: shown?.name ?? '' })}>
         <Stack>
           <Text>{t('users.temporaryBody', { name: shown?.name ?? '' })}</Text>
           {shown ? <ShownOnce secret={shown.password} label={t('users.temporaryTitle', { name: shown.name })} /> : null}
           <Group justify="flex-end">
-            <Button onClick={() => setShown(null)}>{t('common.close')}</Button>
+            <Button onClick={() => setShownOpen(false)}>{t('common.close')}</Button>
           </Group>
         </Stack>
-      </Modal>
+      </AppModal>
     </>
   );
 }

@@ -1,0 +1,79 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { test as base, expect, type Page } from '@playwright/test';
+import { defaultRendererDir, startHarness, type Harness } from '../../../harness/server';
+
+export const screenshotDir = path.resolve(__dirname, '..', '..', '..', 'test-results', 'screenshots');
+
+interface Fixtures {
+  dataDir: string;
+  harness: Harness;
+  /** Opens the app in the page and returns the page. */
+  app: Page;
+}
+
+export const test = base.extend<Fixtures>({
+  // eslint-disable-next-line no-empty-pattern
+  dataDir: async ({}, use) => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'sebaya-e2e-'));
+    await use(dir);
+    rmSync(dir, { recursive: true, force: true });
+  },
+  harness: async ({ dataDir }, use) => {
+    const harness = await startHarness({ dataDir, rendererDir: defaultRendererDir() });
+    await use(harness);
+    await harness.close();
+  },
+  app: async ({ page, harness }, use) => {
+    await page.goto(harness.url);
+    await use(page);
+  },
+});
+
+export { expect };
+
+/** Saves a full-page screenshot under test-results/screenshots for people to look at. */
+export async function shot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: path.join(screenshotDir, `${name}.png`), fullPage: true });
+}
+
+export const coordinator = {
+  school: 'SMP Negeri 3 Contoh',
+  fullName: 'Sari Wulandari',
+  username: 'sari',
+  password: 'kopi pagi di ruang BK',
+};
+
+/** Fills the first-run form and creates the vault; leaves the page on the recovery key screen. */
+export async function createVault(page: Page, who = coordinator): Promise<string> {
+  await page.getByLabel('School name').fill(who.school);
+  await page.getByLabel('Your full name').fill(who.fullName);
+  await page.getByLabel('Username').fill(who.username);
+  await page.getByRole('textbox', { name: 'Password', exact: true }).fill(who.password);
+  await page.getByLabel('Repeat the password').fill(who.password);
+  await page.getByRole('button', { name: 'Create the vault' }).click();
+  await expect(page.getByRole('heading', { name: 'Your recovery key' })).toBeVisible();
+  return (await page.getByTestId('shown-once').textContent()) ?? '';
+}
+
+export async function confirmRecoveryKey(page: Page): Promise<void> {
+  await page.getByLabel('I have written down or printed the recovery key and stored it safely').check();
+  await page.getByRole('button', { name: 'Continue to Sebaya' }).click();
+  await expect(page.getByRole('heading', { name: 'Dashboard' })).toBeVisible();
+}
+
+export async function unlock(page: Page, username: string, password: string): Promise<void> {
+  await page.getByLabel('Username').fill(username);
+  await page.getByRole('textbox', { name: 'Password', exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Unlock' }).click();
+}
+
+/** Opens an area from the sidebar. */
+export async function goTo(page: Page, area: string): Promise<void> {
+  await page.getByRole('navigation').getByRole('button', { name: area, exact: true }).click();
+}
+
+export async function chooseLanguage(page: Page, code: 'ID' | 'EN'): Promise<void> {
+  await page.getByRole('radiogroup', { name: /Language|Bahasa/ }).first().getByText(code, { exact: true }).click();
+}
