@@ -66,7 +66,7 @@ function toActor(row: users.UserRow): Actor {
   return {
     userId: row.id,
     username: row.username,
-    fullName: row.full_name,
+    fullName: users.displayName(row),
     role: row.role,
     peerId: row.peer_id,
     language: row.language,

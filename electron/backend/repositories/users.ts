@@ -23,11 +23,19 @@ const selectUser = `
   SELECT u.*, p.full_name AS peer_name
   FROM users u LEFT JOIN peers p ON p.id = u.peer_id`;
 
+/**
+ * A peer account's name is the peer's name in the roster; the copy made when the
+ * account was created goes stale when the coordinator corrects the roster.
+ */
+export function displayName(row: UserRow): string {
+  return row.peer_name ?? row.full_name;
+}
+
 export function toUserSummary(row: UserRow): UserSummary {
   return {
     id: row.id,
     username: row.username,
-    fullName: row.full_name,
+    fullName: displayName(row),
     role: row.role,
     status: row.status === 'disabled' ? 'disabled' : 'active',
     peerId: row.peer_id,
