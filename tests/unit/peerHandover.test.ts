@@ -118,4 +118,14 @@ describe('handing the PC over to a peer', () => {
     await call(backend, 'session.handOverToPeer', {});
     expect((await call(backend, 'session.peerSignIn', { username: budi.username, pin: '135790' })).state).toBe('unlocked');
   });
+
+  it('shows a peer under their current roster name after the coordinator renames them', async () => {
+    const { backend, accounts } = await vaultWithPeers();
+    await call(backend, 'peers.update', { id: accounts.budi.peerId, version: 0, fullName: 'Budi Santoso Putra', className: '8A', status: 'active' });
+    const account = (await call(backend, 'users.list', {})).users.find((u) => u.id === accounts.budi.userId);
+    expect(account).toMatchObject({ fullName: 'Budi Santoso Putra', peerName: 'Budi Santoso Putra' });
+    await call(backend, 'session.handOverToPeer', {});
+    const status = await call(backend, 'session.peerSignIn', { username: budi.username, pin: budi.pin });
+    expect(status.user?.fullName).toBe('Budi Santoso Putra');
+  });
 });

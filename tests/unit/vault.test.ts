@@ -102,6 +102,15 @@ describe('creating, unlocking and locking a vault', () => {
     expect(status.state).toBe('unlocked');
   });
 
+  it('remembers the language a user picked, across a lock', async () => {
+    const { backend } = await lockedVault();
+    await unlockAsCoordinator(backend);
+    expect(await call(backend, 'session.setLanguage', { language: 'en' })).toEqual({ language: 'en' });
+    expect((await call(backend, 'app.status', {})).user?.language).toBe('en');
+    await call(backend, 'session.lock', {});
+    expect((await call(backend, 'vault.unlock', { username: 'sari', password: coordinator.password })).user?.language).toBe('en');
+  });
+
   it('finds a locked vault when the app starts again on the same folder', async () => {
     const { dataDir } = await lockedVault();
     const restarted = newBackend({ dataDir });
@@ -467,6 +476,17 @@ describe('the recovery key', () => {
       });
     }
     expect((await failure(backend, 'vault.unlockWithRecoveryKey', { username: 'sari', recoveryKey })).code).toBe('RATE_LIMITED');
+  });
+
+  it('can be replaced by a coordinator who gives their password: the old key stops working, the new one works', async () => {
+    const backend = newBackend();
+    const oldKey = await createdVault(backend);
+    expect(await failure(backend, 'vault.newRecoveryKey', { password: wrongPassword })).toMatchObject({ code: 'VALIDATION', field: 'password' });
+    const { recoveryKey: newKey } = await call(backend, 'vault.newRecoveryKey', { password: coordinator.password });
+    expect(newKey).not.toBe(oldKey);
+    await call(backend, 'session.lock', {});
+    expect((await failure(backend, 'vault.unlockWithRecoveryKey', { username: 'sari', recoveryKey: oldKey })).code).toBe('WRONG_CREDENTIALS');
+    expect((await call(backend, 'vault.unlockWithRecoveryKey', { username: 'sari', recoveryKey: newKey })).state).toBe('password-required');
   });
 
   it('is not needed by anyone else: a new password set after recovery leaves other users’ passwords alone', async () => {
