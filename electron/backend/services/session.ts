@@ -1,6 +1,8 @@
 import { invalidField } from '../errors';
 import type { HandlerMap } from '../handler';
+import { verifyAuditChain } from '../repositories/audit';
 import { deleteDraft, listDrafts } from '../repositories/drafts';
+import { cipherIntegrityProblems, databaseIntegrityProblems } from '../repositories/integrity';
 import { generateRecoveryKey } from '../vault/recoveryKey';
 import { loadSettings } from './settingsStore';
 
@@ -11,6 +13,7 @@ type SessionMethod =
   | 'vault.unlockWithRecoveryKey'
   | 'vault.setNewPassword'
   | 'vault.newRecoveryKey'
+  | 'vault.check'
   | 'session.lock'
   | 'session.heartbeat'
   | 'session.handOverToPeer'
@@ -53,6 +56,18 @@ export const sessionHandlers: HandlerMap<SessionMethod> = {
       await ctx.vault.replaceRecoveryKey(recoveryKey);
     });
     return { recoveryKey };
+  },
+
+  'vault.check': async (_input, ctx) => {
+    const cipherProblems = await cipherIntegrityProblems(ctx.db);
+    const databaseProblems = await databaseIntegrityProblems(ctx.db);
+    const auditChain = await verifyAuditChain(ctx.db);
+    return {
+      ok: cipherProblems === 0 && databaseProblems === 0 && auditChain.ok,
+      cipherIntegrity: { ok: cipherProblems === 0, problems: cipherProblems },
+      databaseIntegrity: { ok: databaseProblems === 0, problems: databaseProblems },
+      auditChain,
+    };
   },
 
   'session.lock': async (input, ctx) => {

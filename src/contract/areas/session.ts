@@ -76,6 +76,17 @@ export const sessionMethods = {
     }),
     output: appStatus,
   }),
+  /** Runs SQLCipher's and SQLite's integrity checks and verifies the audit chain. */
+  'vault.check': defineMethod({
+    access: coordinatorOnly,
+    input: empty,
+    output: z.object({
+      ok: z.boolean(),
+      cipherIntegrity: z.object({ ok: z.boolean(), problems: z.number().int() }),
+      databaseIntegrity: z.object({ ok: z.boolean(), problems: z.number().int() }),
+      auditChain: z.object({ ok: z.boolean(), checked: z.number().int(), brokenAtId: id.nullable() }),
+    }),
+  }),
   /** Replaces the recovery key (the old one stops working); needs the caller's password. */
   'vault.newRecoveryKey': defineMethod({
     access: coordinatorOnly,

@@ -1,0 +1,110 @@
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { createBackend, type Backend } from '../backend';
+import { seedDemo } from '../demo/demo';
+import { silentLogger } from '../logger';
+import { readSecret } from './secretInput';
+
+/**
+ * `npm run cli -- <command>`: the same backend for scripts and scheduled tasks.
+ * One line per outcome; exit 0 on success, 1 on a failed check or refused
+ * action, 2 on wrong usage. Secrets are read from a prompt or standard input,
+ * never from the command line.
+ */
+const usage = `Usage:
+  npm run cli -- demo --data-dir DIR [--seed N]
+  npm run cli -- check --data-dir DIR --user USERNAME   (password from prompt or stdin)`;
+
+class UsageError extends Error {}
+
+function dataDirOf(values: { 'data-dir'?: string | undefined }): string {
+  if (!values['data-dir']) throw new UsageError('--data-dir is required.');
+  return path.resolve(values['data-dir']);
+}
+
+async function demo(args: string[]): Promise<number> {
+  const { values } = parseArgs({ args, options: { 'data-dir': { type: 'string' }, seed: { type: 'string' } } });
+  const backend = createBackend({ dataDir: dataDirOf(values), logger: silentLogger });
+  const status = await backend.invoke('app.status', {});
+  if (status.ok && status.value.state !== 'no-vault') {
+    console.error('A vault already exists in that folder; demo never overwrites one.');
+    return 1;
+  }
+  const accounts = await seedDemo(backend, values.seed ? { seed: Number(values.seed) } : {});
+  console.log(`Demo vault created in ${dataDirOf(values)}. These passwords are shown only now:`);
+  console.log(`  coordinator  ${accounts.coordinator.username}  ${accounts.coordinator.password}`);
+  console.log(`  supervisor   ${accounts.supervisor.username}  ${accounts.supervisor.password}`);
+  return 0;
+}
+
+async function unlock(backend: Backend, username: string): Promise<boolean> {
+  const password = await readSecret(`Password for ${username}: `);
+  const result = await backend.invoke('vault.unlock', { username, password });
+  if (!result.ok) {
+    console.error(`Could not unlock: ${result.error.message}`);
+    return false;
+  }
+  if (result.value.state !== 'unlocked') {
+    console.error('This account must first choose a new password in the app.');
+    await backend.invoke('session.lock', {});
+    return false;
+  }
+  return true;
+}
+
+async function check(args: string[]): Promise<number> {
+  const { values } = parseArgs({ args, options: { 'data-dir': { type: 'string' }, user: { type: 'string' } } });
+  if (!values.user) throw new UsageError('--user is required.');
+  const backend = createBackend({ dataDir: dataDirOf(values), logger: silentLogger });
+  const status = await backend.invoke('app.status', {});
+  if (status.ok && status.value.state === 'no-vault') {
+    console.error('There is no vault in that folder.');
+    return 1;
+  }
+  if (!(await unlock(backend, values.user))) return 1;
+  try {
+    const result = await backend.invoke('vault.check', {});
+    if (!result.ok) {
+      console.error(`Check refused: ${result.error.message}`);
+      return 1;
+    }
+    const report = result.value;
+    const parts = [
+      `encryption ${report.cipherIntegrity.ok ? 'ok' : `${report.cipherIntegrity.problems} damaged pages`}`,
+      `database ${report.databaseIntegrity.ok ? 'ok' : `${report.databaseIntegrity.problems} problems`}`,
+      `audit chain ${report.auditChain.ok ? `ok (${report.auditChain.checked} entries)` : `broken at entry ${report.auditChain.brokenAtId}`}`,
+    ];
+    (report.ok ? console.log : console.error)(`${report.ok ? 'Vault is sound' : 'Vault has problems'}: ${parts.join(', ')}.`);
+    return report.ok ? 0 : 1;
+  } finally {
+    await backend.lockNow('manual');
+  }
+}
+
+const commands: Record<string, (args: string[]) => Promise<number>> = { demo, check };
+
+export async function runCli(argv: string[]): Promise<number> {
+  const [command, ...args] = argv;
+  const run = command ? commands[command] : undefined;
+  if (!run) {
+    console.error(usage);
+    return 2;
+  }
+  try {
+    return await run(args);
+  } catch (error) {
+    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      console.error(`${(error as Error).message}\n${usage}`);
+      return 2;
+    }
+    // One line, no stack: the message of our own errors never holds record content.
+    console.error(`Failed: ${error instanceof Error ? error.message : String(error)}`);
+    return 1;
+  }
+}
+
+if (require.main === module) {
+  void runCli(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+}

@@ -1,0 +1,82 @@
+import type { Backend } from '../backend';
+import type { MethodInput, MethodName, MethodOutput, PeerStatus } from '../../../src/contract';
+import { generateTemporaryPassword } from '../vault/secrets';
+import { classNames, familyNames, givenNames } from './names';
+
+/** A small deterministic generator, so the same seed gives the same school every time. */
+export function seededRandom(seed: number): () => number {
+  let state = seed >>> 0 || 1;
+  return () => {
+    state = (state * 1664525 + 1013904223) >>> 0;
+    return state / 2 ** 32;
+  };
+}
+
+export interface DemoAccounts {
+  coordinator: { username: string; password: string };
+  supervisor: { username: string; password: string };
+}
+
+async function must<M extends MethodName>(backend: Backend, method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
+  const result = await backend.invoke(method, input);
+  if (!result.ok) throw new Error(`${method}: ${result.error.code} ${result.error.message}`);
+  return result.value;
+}
+
+/** How many peers of each status a school in its second year of the program might have. */
+const statusMix: Array<[PeerStatus, number]> = [
+  ['active', 14],
+  ['in_training', 5],
+  ['selected', 2],
+  ['interviewing', 2],
+  ['nominated', 3],
+  ['paused', 1],
+  ['alumni', 2],
+  ['withdrawn', 1],
+];
+
+/**
+ * Fills a new vault with a plausible school: a coordinator, a supervisor and
+ * about 30 peers. Goes through the contract like any caller, so demo data
+ * obeys every rule the app enforces. Later areas add their data here.
+ */
+export async function seedDemo(backend: Backend, options: { seed?: number; schoolName?: string } = {}): Promise<DemoAccounts> {
+  const random = seededRandom(options.seed ?? 2026);
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
+  const accounts: DemoAccounts = {
+    coordinator: { username: 'bk.sari', password: generateTemporaryPassword() },
+    supervisor: { username: 'dewi.psikolog', password: generateTemporaryPassword() },
+  };
+
+  await must(backend, 'vault.create', {
+    schoolName: options.schoolName ?? 'SMP Negeri 3 Contoh',
+    fullName: 'Sari Wulandari, S.Pd.',
+    username: accounts.coordinator.username,
+    password: accounts.coordinator.password,
+    language: 'id',
+  });
+
+  const supervisor = await must(backend, 'users.createStaff', {
+    username: accounts.supervisor.username,
+    fullName: 'Dewi Anggraini, M.Psi., Psikolog',
+    role: 'supervisor',
+  });
+
+  const used = new Set<string>();
+  for (const [status, count] of statusMix) {
+    for (let i = 0; i < count; i += 1) {
+      let fullName = '';
+      do fullName = `${pick(givenNames)} ${pick(familyNames)}`;
+      while (used.has(fullName));
+      used.add(fullName);
+      await must(backend, 'peers.create', { fullName, className: pick(classNames), status });
+    }
+  }
+
+  // The supervisor chooses their own password, as a real one would at first unlock.
+  await must(backend, 'session.lock', {});
+  await must(backend, 'vault.unlock', { username: accounts.supervisor.username, password: supervisor.temporaryPassword });
+  await must(backend, 'vault.setNewPassword', { newPassword: accounts.supervisor.password });
+  await must(backend, 'session.lock', {});
+  return accounts;
+}
