@@ -17,7 +17,7 @@ import type { Logger } from './logger';
 import { appendAudit, type AuditDetails } from './repositories/audit';
 import { upsertDraft } from './repositories/drafts';
 import * as users from './repositories/users';
-import { loadSettings, saveSettings } from './services/settingsStore';
+import { loadSettings, saveSettings, settingDefaults } from './services/settingsStore';
 import type { KdfCost } from './vault/kdf';
 import { KeySlotFileError, usernameLookup } from './vault/keySlots';
 import { vaultPaths } from './vault/paths';
@@ -365,7 +365,11 @@ export class Session {
 
   async lockIfIdle(): Promise<boolean> {
     if (!this.vault) return false;
-    const minutes = this.state === 'unlocked' || this.state === 'handover' ? (await loadSettings(this.vault.db)).autoLockMinutes : 10;
+    // If the setting cannot be read (a damaged database), fall back to the default rather than never locking.
+    const minutes =
+      this.state === 'unlocked' || this.state === 'handover'
+        ? await loadSettings(this.vault.db).then((s) => s.autoLockMinutes, () => settingDefaults.autoLockMinutes)
+        : settingDefaults.autoLockMinutes;
     const idleMs = this.config.clock.now().getTime() - this.lastActivityAt;
     if (idleMs < (minutes * 60 + idleGraceSeconds) * 1000) return false;
     await this.lock('idle');

@@ -1,8 +1,8 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { Language } from '../contract';
-import { en } from './en';
-import { id } from './id';
+import { en } from './locales/en';
+import { id } from './locales/id';
 
 declare module 'i18next' {
   interface CustomTypeOptions {

@@ -52,6 +52,9 @@ export const useSession = create<SessionState>((set, get) => ({
 export async function lockNow(reason: 'manual' | 'idle' | 'os'): Promise<void> {
   try {
     await call('session.lock', { drafts: collectDrafts(), reason });
+  } catch {
+    // A draft the backend refuses (too long, say) must never keep the vault open: lock without drafts.
+    await call('session.lock', { reason }).catch(() => undefined);
   } finally {
     reloadRenderer();
   }

@@ -1,0 +1,14 @@
+import { audit } from './audit';
+import { auth } from './auth';
+import { common } from './common';
+import { peers } from './peers';
+import { settings } from './settings';
+import { shell } from './shell';
+import { users } from './users';
+
+/**
+ * English texts, one file per area (add an area's file here). The Indonesian
+ * files must have exactly the same keys: their types are derived from these,
+ * so a missing translation fails the typecheck.
+ */
+export const en = { ...common, ...auth, ...shell, ...peers, ...users, ...settings, ...audit } as const;

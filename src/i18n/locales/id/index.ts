@@ -1,0 +1,12 @@
+import type { Widen } from '../widen';
+import type { en } from '../en';
+import { audit } from './audit';
+import { auth } from './auth';
+import { common } from './common';
+import { peers } from './peers';
+import { settings } from './settings';
+import { shell } from './shell';
+import { users } from './users';
+
+/** Bahasa Indonesia: the same keys as English, one file per area. */
+export const id: Widen<typeof en> = { ...common, ...auth, ...shell, ...peers, ...users, ...settings, ...audit };

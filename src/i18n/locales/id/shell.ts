@@ -1,0 +1,55 @@
+import type { Widen } from '../widen';
+import type { shell as en } from '../en/shell';
+
+export const shell: Widen<typeof en> = {
+  shell: {
+    navigation: 'Bagian',
+    lock: 'Kunci',
+    lockHint: 'Kunci Sebaya sekarang (Ctrl+L)',
+    signOut: 'Keluar',
+    signedInAs: 'Masuk sebagai {{name}}',
+    skipToContent: 'Langsung ke isi',
+    idleTitle: 'Sebaya akan segera terkunci',
+    idleBody:
+      'Tidak ada aktivitas untuk beberapa saat. Sebaya terkunci dalam {{seconds}} detik untuk melindungi catatan. Yang sudah Anda ketik tetap tersimpan.',
+    idleStay: 'Lanjut bekerja',
+    restoredDraft: 'Yang Anda ketik sebelum Sebaya terkunci sudah dikembalikan.',
+  },
+  areas: {
+    dashboard: 'Dasbor',
+    peers: 'Konselor sebaya',
+    training: 'Pelatihan',
+    outreach: 'Sosialisasi',
+    sessions: 'Sesi',
+    cases: 'Kasus',
+    supervision: 'Supervisi',
+    evaluation: 'Evaluasi',
+    reports: 'Laporan',
+    backups: 'Cadangan',
+    users: 'Pengguna',
+    settings: 'Pengaturan',
+    audit: 'Log audit',
+  },
+  comingSoon: {
+    title: 'Yang akan ada di bagian ini',
+    training: 'Kurikulum pelatihan, kehadiran dan kelulusan tiap konselor sebaya, penyegaran yang jatuh tempo, dan sertifikat.',
+    outreach: 'Catatan kunjungan kelas, upacara, poster dan pertemuan orang tua, dengan total per semester dan cakupan kelas.',
+    sessions: 'Catatan sesi yang ditulis konselor sebaya, dengan penapisan risiko singkat, dan antrean tinjauan koordinator.',
+    cases: 'Kasus yang ditandai untuk supervisor: tingkat urgensi, batas waktu, linimasa yang hanya bisa ditambah, dan rujukan ke profesional.',
+    supervision: 'Pertemuan supervisi, kasus yang dibahas, dan tindak lanjut dengan penanggung jawab dan tenggatnya.',
+    evaluation: 'Evaluasi kompetensi konselor sebaya, hasil kesejahteraan WHO-5 dan umpan balik anonim.',
+    reports: 'Angka per semester dengan grafik, dan laporan semester dalam PDF tanpa nama siswa.',
+    backups: 'Cadangan terenkripsi ke flashdisk, pemeriksaan, dan pemulihan di komputer baru.',
+  },
+  dashboard: {
+    title: 'Dasbor',
+    welcome: 'Selamat datang, {{name}}',
+    peersTitle: 'Konselor sebaya',
+    activePeers: 'Konselor sebaya aktif',
+    inPipeline: 'Dalam seleksi atau pelatihan',
+    staffUsers: 'Akun staf',
+    peerAccounts: 'Akun konselor sebaya',
+    empty: 'Belum ada konselor sebaya. Tambahkan yang pertama di bagian Konselor sebaya.',
+    goToPeers: 'Ke Konselor sebaya',
+  },
+};
