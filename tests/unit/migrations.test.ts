@@ -78,7 +78,48 @@ const migrationTests: Record<number, { does: string; check: (db: Database) => Pr
       await expect(db.run('DELETE FROM audit_log')).rejects.toThrow(/append-only/);
     },
   },
+  2: {
+    does: 'adds the peer program: status history (started for peers already there), interviews, the default curriculum, training and outreach',
+    async check(db) {
+      const objects = await schemaObjects(db);
+      for (const name of [
+        'table peer_status_history',
+        'table peer_interviews',
+        'table training_modules',
+        'table training_module_revisions',
+        'table training_sessions',
+        'table training_records',
+        'table outreach_events',
+        'table outreach_event_peers',
+        'trigger peer_status_history_no_update',
+        'trigger peer_status_history_no_delete',
+        'index peers_supervisor',
+      ]) {
+        expect(objects).toContain(name);
+      }
+      // Seven default modules in both languages, five of them required, each with its 'created' revision.
+      const modules = await db.all<{ title_id: string; title_en: string; required: number }>('SELECT * FROM training_modules ORDER BY position');
+      expect(modules).toHaveLength(7);
+      expect(modules.every((m) => m.title_id.length > 0 && m.title_en.length > 0)).toBe(true);
+      expect(modules.filter((m) => m.required === 1)).toHaveLength(5);
+      expect((await db.get<{ n: number }>('SELECT count(*) AS n FROM training_module_revisions'))?.n).toBe(7);
+    },
+  },
 };
+
+/** A peer added at schema 1 gets a first history entry with its status then. */
+describe('migration 2 on a vault with peers', () => {
+  it('starts each existing peer’s status history at the status they had', async () => {
+    const db = await databaseBefore(2);
+    const now = '2026-08-03T08:00:00.000Z';
+    await db.run("INSERT INTO peers (full_name, class_name, status, created_at, updated_at) VALUES ('Budi', '8A', 'active', ?, ?)", [now, now]);
+    await migrate(db, migrations.filter((m) => m.version <= 2));
+    const history = await db.all('SELECT peer_id, from_status, to_status, changed_at FROM peer_status_history');
+    expect(history).toEqual([{ peer_id: 1, from_status: null, to_status: 'active', changed_at: now }]);
+    await expect(db.run("UPDATE peer_status_history SET to_status = 'alumni'")).rejects.toThrow(/append-only/);
+    await expect(db.run('DELETE FROM peer_status_history')).rejects.toThrow(/append-only/);
+  });
+});
 
 describe('migrations', () => {
   it('has its own test for every migration, numbered 1, 2, 3… in order', () => {

@@ -1,7 +1,8 @@
 import { migration0001 } from './0001-initial';
+import { migration0002 } from './0002-peer-program';
 import type { Migration } from './migration';
 
 /** In order. A new schema version is a new file here, never an edit of an old one. */
-export const migrations: readonly Migration[] = [migration0001];
+export const migrations: readonly Migration[] = [migration0001, migration0002];
 
 export const latestSchemaVersion = migrations[migrations.length - 1]?.version ?? 0;
