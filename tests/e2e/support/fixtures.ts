@@ -21,7 +21,9 @@ export const test = base.extend<Fixtures>({
     rmSync(dir, { recursive: true, force: true });
   },
   harness: async ({ dataDir }, use) => {
-    const harness = await startHarness({ dataDir, rendererDir: defaultRendererDir() });
+    // A cheaper scrypt than the app's (0.6 s per slot) keeps the suite fast and steady on a busy CI machine;
+    // the real cost is covered by the backend tests and `npm run bench`.
+    const harness = await startHarness({ dataDir, rendererDir: defaultRendererDir(), kdfCost: { N: 2 ** 14, r: 8, p: 1 } });
     await use(harness);
     await harness.close();
   },
