@@ -6,7 +6,7 @@ import { Database } from '../../electron/backend/db/database';
 import { migrate, schemaVersion, VaultTooNewError } from '../../electron/backend/db/migrate';
 import { latestSchemaVersion, migrations } from '../../electron/backend/db/migrations';
 import type { Migration } from '../../electron/backend/db/migrations/migration';
-import { journeyappsDriver } from '../../electron/backend/db/sqlcipherDriver';
+import { defaultDriver } from '../../electron/backend/db/drivers';
 import { tempDir } from './support/backend';
 
 const open: Database[] = [];
@@ -18,7 +18,7 @@ afterEach(async () => {
 /** A new, empty, encrypted database at schema version 0. */
 async function emptyDatabase(): Promise<Database> {
   const file = path.join(tempDir(), 'vault.db');
-  const db = new Database(await journeyappsDriver.open(file, { key: randomBytes(32), create: true }));
+  const db = new Database(await defaultDriver().open(file, { key: randomBytes(32), create: true }));
   open.push(db);
   return db;
 }

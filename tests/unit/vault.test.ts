@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Backend } from '../../electron/backend/backend';
-import { journeyappsDriver } from '../../electron/backend/db/sqlcipherDriver';
+import { defaultDriver } from '../../electron/backend/db/drivers';
 import { openSlot, readKeySlotFile, usernameLookup, type KeySlot, type KeySlotFile } from '../../electron/backend/vault/keySlots';
 import { vaultPaths } from '../../electron/backend/vault/paths';
 import {
@@ -250,7 +250,7 @@ describe('what the vault leaves on disk', () => {
     const dataDir = tempDir();
     const backend = newBackend({ dataDir });
     await call(backend, 'vault.create', { ...coordinator, fullName: `Coordinator ${marker}`, schoolName: `School ${marker}` });
-    await call(backend, 'peers.create', { fullName: `Peer ${marker}`, className: '8A', status: 'active' });
+    await call(backend, 'peers.create', { fullName: `Peer ${marker}`, className: '8A' });
     await call(backend, 'users.createStaff', { username: userMarker, fullName: `Staff ${marker}`, role: 'supervisor' });
     expect((await call(backend, 'peers.list', {})).peers[0]?.fullName).toBe(`Peer ${marker}`);
 
@@ -388,7 +388,7 @@ describe('changing a password', () => {
     const dataDir = tempDir();
     const backend = newBackend({ dataDir });
     await createdVault(backend);
-    await call(backend, 'peers.create', { fullName: 'Budi Santoso', className: '8A', status: 'active' });
+    await call(backend, 'peers.create', { fullName: 'Budi Santoso', className: '8A' });
     const vault = backend.session.openVault;
     const userId = await coordinatorId(backend);
     const slotsBefore = keySlots(dataDir);
@@ -591,7 +591,7 @@ describe('a vault from a newer version', () => {
     await unlockAsCoordinator(backend);
     const dataKey = await backend.session.openVault.withDataKey(async (key) => Buffer.from(key));
     await call(backend, 'session.lock', {});
-    const connection = await journeyappsDriver.open(vaultPaths(dataDir).database, { key: dataKey, create: false });
+    const connection = await defaultDriver().open(vaultPaths(dataDir).database, { key: dataKey, create: false });
     await connection.exec('PRAGMA user_version = 999');
     await connection.close();
     const before = folderDigest(dataDir);

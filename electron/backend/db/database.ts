@@ -26,6 +26,11 @@ export class Database {
     return this.connection.all<T>(sql, params);
   }
 
+  /** Pages whose SQLCipher HMAC does not verify, one line each (see Connection). */
+  cipherIntegrityCheck(): Promise<string[]> {
+    return this.connection.cipherIntegrityCheck();
+  }
+
   async pragma<T = unknown>(name: string): Promise<T | undefined> {
     const row = await this.connection.get<Record<string, T>>(`PRAGMA ${name}`);
     return row ? Object.values(row)[0] : undefined;

@@ -2,6 +2,10 @@
  * The narrow interface every SQLCipher driver implements. Callers know only this
  * file; the drivers beside it are chosen in `drivers.ts`.
  */
+/** Every driver there is; `drivers.ts` picks one per platform. */
+export const driverNames = ['journeyapps-sqlcipher', 'better-sqlite3-multiple-ciphers'] as const;
+export type DriverName = (typeof driverNames)[number];
+
 export type SqlValue = string | number | bigint | Buffer | null;
 export type SqlParams = readonly SqlValue[];
 
@@ -15,6 +19,12 @@ export interface Connection {
   run(sql: string, params?: SqlParams): Promise<RunResult>;
   get<T>(sql: string, params?: SqlParams): Promise<T | undefined>;
   all<T>(sql: string, params?: SqlParams): Promise<T[]>;
+  /**
+   * Checks every page of the database file against its SQLCipher HMAC, after
+   * moving committed WAL frames into the file. One line per problem
+   * ("HMAC verification failed for page 5"); none when every page is intact.
+   */
+  cipherIntegrityCheck(): Promise<string[]>;
   close(): Promise<void>;
 }
 
@@ -26,7 +36,7 @@ export interface OpenOptions {
 }
 
 export interface Driver {
-  readonly name: string;
+  readonly name: DriverName;
   /** Opens and keys the file, then proves the key by reading the schema. */
   open(file: string, options: OpenOptions): Promise<Connection>;
 }
@@ -53,4 +63,19 @@ export function rawKeyPragma(key: Buffer): string {
 export function isNotADatabaseError(error: unknown): boolean {
   const text = error instanceof Error ? `${(error as { code?: string }).code ?? ''} ${error.message}` : '';
   return /SQLITE_NOTADB|file is not a database|file is encrypted/i.test(text);
+}
+
+/**
+ * node-sqlite3 binds a BigInt as NULL, silently. Every driver therefore
+ * binds a bigint as the number it equals, and refuses one a JavaScript
+ * number cannot hold exactly, so no driver loses a value without an error.
+ */
+export function bindableParams(params: SqlParams): SqlValue[] {
+  return params.map((value) => {
+    if (typeof value !== 'bigint') return value;
+    if (value > BigInt(Number.MAX_SAFE_INTEGER) || value < BigInt(Number.MIN_SAFE_INTEGER)) {
+      throw new RangeError('An integer parameter is too large to bind exactly.');
+    }
+    return Number(value);
+  });
 }

@@ -1,7 +1,12 @@
 import * as sqlcipher from '@journeyapps/sqlcipher';
-import { isNotADatabaseError, rawKeyPragma, WrongKeyError, type Connection, type Driver, type SqlParams } from './driver';
+import { bindableParams, isNotADatabaseError, rawKeyPragma, WrongKeyError, type Connection, type Driver, type SqlParams } from './driver';
 
-/** `@journeyapps/sqlcipher` (node-sqlite3 API, N-API): the driver on Linux and macOS. */
+/**
+ * `@journeyapps/sqlcipher` (node-sqlite3 API, N-API): the driver on Linux and
+ * macOS. Its 6.x line has no Windows build (and its package.json says so), so
+ * it is an optional dependency and this module is loaded only when chosen
+ * (drivers.ts).
+ */
 export const journeyappsDriver: Driver = {
   name: 'journeyapps-sqlcipher',
   async open(file, { key, create }) {
@@ -33,18 +38,28 @@ function wrap(db: sqlcipher.Database): Connection {
     exec: (sql) => new Promise((resolve, reject) => db.exec(sql, (error) => (error ? reject(error) : resolve()))),
     run: (sql, params: SqlParams = []) =>
       new Promise((resolve, reject) =>
-        db.run(sql, params as unknown[], function (this: sqlcipher.RunResult, error: Error | null) {
+        db.run(sql, bindableParams(params), function (this: sqlcipher.RunResult, error: Error | null) {
           if (error) reject(error);
           else resolve({ changes: this.changes, lastInsertRowid: this.lastID });
         }),
       ),
+    // SQLCipher's own page check, after a checkpoint so committed WAL frames are in the file it reads.
+    cipherIntegrityCheck: async () => {
+      await new Promise<void>((resolve, reject) => db.all('PRAGMA wal_checkpoint(TRUNCATE)', (error) => (error ? reject(error) : resolve())));
+      const rows = await new Promise<Array<{ cipher_integrity_check: string }>>((resolve, reject) =>
+        db.all('PRAGMA cipher_integrity_check', (error: Error | null, found: Array<{ cipher_integrity_check: string }>) =>
+          error ? reject(error) : resolve(found),
+        ),
+      );
+      return rows.map((row) => row.cipher_integrity_check);
+    },
     get: <T>(sql: string, params: SqlParams = []) =>
       new Promise<T | undefined>((resolve, reject) =>
-        db.get(sql, params as unknown[], (error: Error | null, row: T) => (error ? reject(error) : resolve(row))),
+        db.get(sql, bindableParams(params), (error: Error | null, row: T) => (error ? reject(error) : resolve(row))),
       ),
     all: <T>(sql: string, params: SqlParams = []) =>
       new Promise<T[]>((resolve, reject) =>
-        db.all(sql, params as unknown[], (error: Error | null, rows: T[]) => (error ? reject(error) : resolve(rows))),
+        db.all(sql, bindableParams(params), (error: Error | null, rows: T[]) => (error ? reject(error) : resolve(rows))),
       ),
     close: () => new Promise((resolve, reject) => db.close((error) => (error ? reject(error) : resolve()))),
   };

@@ -59,9 +59,11 @@ export const sessionHandlers: HandlerMap<SessionMethod> = {
   },
 
   'vault.check': async (_input, ctx) => {
+    // Page HMACs first, from the file; then the chain; SQLite's structural check last, because after it
+    // meets a damaged page SQLCipher may refuse further reads on this connection (SQLITE_NOMEM).
     const cipherProblems = await cipherIntegrityProblems(ctx.db);
+    const auditChain = await verifyAuditChain(ctx.db).catch(() => ({ ok: false, checked: 0, brokenAtId: null }));
     const databaseProblems = await databaseIntegrityProblems(ctx.db);
-    const auditChain = await verifyAuditChain(ctx.db);
     return {
       ok: cipherProblems === 0 && databaseProblems === 0 && auditChain.ok,
       cipherIntegrity: { ok: cipherProblems === 0, problems: cipherProblems },
