@@ -1,4 +1,4 @@
-import { Alert, Button, Group, PasswordInput, Stack, Text } from '@mantine/core';
+import { Button, Group, PasswordInput, Stack, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +8,7 @@ import { lockNow, useSession } from '../../stores/session';
 import { contractValidator, showCallError } from '../../ui/forms';
 import { PasswordStrength } from '../../ui/PasswordStrength';
 import { AuthLayout } from './AuthLayout';
+import { FormError } from '../../ui/FormError';
 
 /** After a recovery-key unlock or a temporary password: the user must choose their own password. */
 export function NewPasswordScreen({ status }: { status: AppStatus }) {
@@ -56,11 +57,7 @@ export function NewPasswordScreen({ status }: { status: AppStatus }) {
           />
           <PasswordStrength password={form.values.newPassword} />
           <PasswordInput label={t('newPassword.confirm')} autoComplete="new-password" {...form.getInputProps('confirmPassword')} />
-          {error ? (
-            <Alert color="red" role="alert">
-              {error}
-            </Alert>
-          ) : null}
+          <FormError error={error} />
           <Group justify="space-between">
             <Button variant="subtle" onClick={() => void lockNow('manual')}>
               {t('newPassword.lockInstead')}

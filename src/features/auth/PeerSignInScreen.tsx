@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
+import { Anchor, Button, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,6 +6,7 @@ import { call } from '../../api/client';
 import { lockNow, useSession } from '../../stores/session';
 import { errorText, payloadOf } from '../../ui/errors';
 import { AuthLayout } from './AuthLayout';
+import { FormError } from '../../ui/FormError';
 
 /** While a staff member has handed the unlocked vault over, a peer signs in with username and PIN. */
 export function PeerSignInScreen() {
@@ -37,11 +38,7 @@ export function PeerSignInScreen() {
         <Stack gap="sm">
           <TextInput label={t('handover.username')} autoComplete="off" autoFocus {...form.getInputProps('username')} />
           <PasswordInput label={t('handover.pin')} inputMode="numeric" autoComplete="off" {...form.getInputProps('pin')} />
-          {error ? (
-            <Alert color="red" role="alert">
-              {error}
-            </Alert>
-          ) : null}
+          <FormError error={error} />
           <Button type="submit" loading={busy}>
             {t('handover.submit')}
           </Button>

@@ -7,6 +7,7 @@ import { useSession } from '../../stores/session';
 import { errorText, payloadOf } from '../../ui/errors';
 import { AuthLayout } from './AuthLayout';
 import { useCountdown } from './useCountdown';
+import { FormError } from '../../ui/FormError';
 
 /** "Forgot password": the recovery key opens the vault, then a new password is required. */
 export function RecoverScreen({ onBack }: { onBack(): void }) {
@@ -44,11 +45,7 @@ export function RecoverScreen({ onBack }: { onBack(): void }) {
             ff="monospace"
             {...form.getInputProps('recoveryKey')}
           />
-          {error ? (
-            <Alert color="red" role="alert">
-              {error}
-            </Alert>
-          ) : null}
+          <FormError error={error} />
           {wait > 0 ? (
             <Alert color="orange" role="status">
               {t('unlock.tooMany', { seconds: wait })}

@@ -1,4 +1,4 @@
-import { Alert, Button, PasswordInput, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
+import { Button, PasswordInput, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,6 +9,7 @@ import { useSession } from '../../stores/session';
 import { contractValidator, showCallError } from '../../ui/forms';
 import { PasswordStrength } from '../../ui/PasswordStrength';
 import { AuthLayout } from './AuthLayout';
+import { FormError } from '../../ui/FormError';
 
 interface SetupValues {
   schoolName: string;
@@ -101,11 +102,7 @@ export function SetupScreen() {
               ]}
             />
           </Stack>
-          {error ? (
-            <Alert color="red" role="alert">
-              {error}
-            </Alert>
-          ) : null}
+          <FormError error={error} />
           <Button type="submit" loading={busy} mt="sm">
             {t('setup.create')}
           </Button>

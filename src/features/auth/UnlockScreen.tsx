@@ -9,6 +9,7 @@ import { errorText, payloadOf } from '../../ui/errors';
 import { AuthLayout } from './AuthLayout';
 import { RecoverScreen } from './RecoverScreen';
 import { useCountdown } from './useCountdown';
+import { FormError } from '../../ui/FormError';
 
 /** Username and password; a wrong one says so plainly and never which part was wrong. */
 export function UnlockScreen({ status }: { status: AppStatus }) {
@@ -60,11 +61,7 @@ export function UnlockScreen({ status }: { status: AppStatus }) {
         <Stack gap="sm">
           <TextInput label={t('unlock.username')} autoComplete="username" autoFocus {...form.getInputProps('username')} />
           <PasswordInput label={t('unlock.password')} autoComplete="current-password" {...form.getInputProps('password')} />
-          {error ? (
-            <Alert color="red" role="alert">
-              {error}
-            </Alert>
-          ) : null}
+          <FormError error={error} />
           {wait > 0 ? (
             <Alert color="orange" role="status">
               {t('unlock.tooMany', { seconds: wait })}

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, PasswordInput, Select, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Group, PasswordInput, Select, Stack, Text, TextInput } from '@mantine/core';
 import { AppModal } from '../../ui/AppModal';
 import { useForm } from '@mantine/form';
 import { useEffect, useState } from 'react';
@@ -6,14 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { call } from '../../api/client';
 import { methods, type Peer, type StaffRole, type UserSummary } from '../../contract';
 import { contractValidator, showCallError } from '../../ui/forms';
-
-function FormError({ error }: { error: string | null }) {
-  return error ? (
-    <Alert color="red" role="alert">
-      {error}
-    </Alert>
-  ) : null;
-}
+import { FormError } from '../../ui/FormError';
 
 function FormButtons({ busy, onCancel }: { busy: boolean; onCancel(): void }) {
   const { t } = useTranslation();
