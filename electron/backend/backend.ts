@@ -7,6 +7,7 @@ import { Dispatcher } from './dispatcher';
 import { Context, type HandlerMap } from './handler';
 import { silentLogger, type Logger } from './logger';
 import { auditHandlers } from './services/audit';
+import { backupsHandlers } from './services/backups';
 import { dashboardHandlers } from './services/dashboard';
 import { peersHandlers } from './services/peers';
 import { sessionHandlers } from './services/session';
@@ -22,6 +23,7 @@ export const handlers: HandlerMap<MethodName> = {
   ...settingsHandlers,
   ...auditHandlers,
   ...dashboardHandlers,
+  ...backupsHandlers,
 };
 
 export interface BackendOptions {

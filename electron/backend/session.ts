@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type {
   AppStatus,
   AuditAction,
@@ -12,6 +13,8 @@ import type { Clock } from './clock';
 import type { Database } from './db/database';
 import { VaultTooNewError } from './db/migrate';
 import type { Driver } from './db/driver';
+import type { StagedBackup } from './backup/check';
+import { hasVaultFiles, keptVaultDir, replaceVaultFiles } from './backup/restore';
 import { AppError, conflict, locked, notFound, wrongCredentials } from './errors';
 import type { Logger } from './logger';
 import { appendAudit, type AuditDetails } from './repositories/audit';
@@ -31,6 +34,7 @@ import {
 } from './vault/unlockAttempts';
 import {
   createVault,
+  openDatabase,
   unlockWithPassword,
   unlockWithRecoveryKey,
   vaultExists,
@@ -427,6 +431,51 @@ export class Session {
     if (!actor) throw locked();
     await users.setLanguage(this.db, actor.userId, language);
     this.actor = { ...actor, language };
+  }
+
+  /**
+   * Puts a fully checked backup in place (issue 6). Allowed with no vault, with
+   * the vault locked, or for a signed-in coordinator, whose vault is locked
+   * first. A current vault is never deleted: it is moved whole into a dated
+   * folder, which is returned so the screen can say where. The restore is
+   * written into the restored vault's audit log before it goes into place (so
+   * a failure there replaces nothing), and the state ends as locked/restored.
+   */
+  async restore(staged: StagedBackup, file: string): Promise<{ keptAt: string | null }> {
+    await this.init();
+    const coordinator = this.state === 'unlocked' && this.actor?.role === 'coordinator' ? this.actor : null;
+    if (!coordinator && this.state !== 'no-vault' && this.state !== 'locked') throw locked('Lock Sebaya before restoring a backup.');
+    const paths = this.paths;
+    const keepIn = (await hasVaultFiles(paths)) ? await keptVaultDir(paths.dataDir, this.config.clock.now()) : null;
+    const backup = { file: path.basename(file), backupId: staged.contents.backupId, backupCreatedAt: staged.contents.createdAt };
+
+    const restored = await openDatabase(this.config.driver, staged.database, staged.dataKey, false);
+    try {
+      const openedWith = staged.contents.openedWith;
+      const now = this.now();
+      await restored.transaction(() =>
+        appendAudit(restored, {
+          at: now,
+          actorUserId: openedWith.kind === 'password' ? openedWith.userId : null,
+          actorName: openedWith.kind === 'password' ? openedWith.username : null,
+          action: 'backup.restored',
+          target: null,
+          details: { ...backup, with: openedWith.kind === 'password' ? 'password' : 'recovery-key', keptAt: keepIn, by: coordinator?.username ?? null },
+        }),
+      );
+    } finally {
+      await restored.close();
+    }
+
+    if (coordinator && this.vault) {
+      await this.vault.db.transaction(() => this.audit('backup.restore-started', null, { ...backup, keptAt: keepIn }));
+      await this.lock('manual');
+    }
+    await replaceVaultFiles(paths, staged, keepIn);
+    this.state = 'locked';
+    this.lockReason = 'restored';
+    this.config.logger.info('vault restored from a backup');
+    return { keptAt: keepIn };
   }
 
   /** Keeps the in-memory actor in step when a coordinator changes their own account. */

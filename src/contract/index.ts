@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { auditMethods } from './areas/audit';
+import { backupsMethods } from './areas/backups';
 import { dashboardMethods } from './areas/dashboard';
 import { peersMethods } from './areas/peers';
 import { sessionMethods } from './areas/session';
@@ -15,6 +16,7 @@ export const methods = {
   ...settingsMethods,
   ...auditMethods,
   ...dashboardMethods,
+  ...backupsMethods,
 } satisfies Record<string, MethodSpec>;
 
 export type Methods = typeof methods;
@@ -37,3 +39,4 @@ export * from './areas/peers';
 export * from './areas/settings';
 export * from './areas/audit';
 export * from './areas/dashboard';
+export * from './areas/backups';

@@ -1,8 +1,15 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createBackend, type Backend } from '../backend';
+import { stageBackup, quickCheck } from '../backup/check';
+import { BackupCredentialError, BackupUnusableError, problemMessages } from '../backup/errors';
+import { systemClock } from '../clock';
+import { defaultDriver } from '../db/drivers';
 import { seedDemo } from '../demo/demo';
 import { silentLogger } from '../logger';
+import { headlessBackup, HeadlessBackupError } from './headlessBackup';
 import { readSecret } from './secretInput';
 
 /**
@@ -13,7 +20,11 @@ import { readSecret } from './secretInput';
  */
 const usage = `Usage:
   npm run cli -- demo --data-dir DIR [--seed N]
-  npm run cli -- check --data-dir DIR --user USERNAME   (password from prompt or stdin)`;
+  npm run cli -- check --data-dir DIR --user USERNAME   (password from prompt or stdin)
+  npm run cli -- backup --data-dir DIR --to FOLDER [--user USERNAME]
+                       (that user's password, or without --user any staff password or the recovery key, from prompt or stdin)
+  npm run cli -- verify FILE [--full [--user USERNAME]]
+                       (quick check without a password; --full asks for the password, or the recovery key without --user)`;
 
 class UsageError extends Error {}
 
@@ -81,7 +92,85 @@ async function check(args: string[]): Promise<number> {
   }
 }
 
-const commands: Record<string, (args: string[]) => Promise<number>> = { demo, check };
+function megabytes(bytes: number): string {
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+async function backup(args: string[]): Promise<number> {
+  const { values } = parseArgs({ args, options: { 'data-dir': { type: 'string' }, to: { type: 'string' }, user: { type: 'string' } } });
+  if (!values.to) throw new UsageError('--to FOLDER is required.');
+  const dataDir = dataDirOf(values);
+  const secret = await readSecret(values.user ? `Password for ${values.user}: ` : 'Password or recovery key: ');
+  try {
+    const written = await headlessBackup({
+      dataDir,
+      folder: path.resolve(values.to),
+      username: values.user ?? null,
+      secret,
+      driver: defaultDriver(),
+      clock: systemClock,
+    });
+    const removed = written.removed.length > 0 ? ` Removed ${written.removed.length} older backup(s).` : '';
+    console.log(`Backup written and verified: ${written.file} (${megabytes(written.bytes)}, ${(written.durationMs / 1000).toFixed(1)} s).${removed}`);
+    return 0;
+  } catch (error) {
+    if (error instanceof HeadlessBackupError) {
+      console.error(error.message);
+      return 1;
+    }
+    throw error;
+  }
+}
+
+async function verify(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { full: { type: 'boolean', default: false }, user: { type: 'string' } },
+  });
+  if (positionals.length !== 1) throw new UsageError('Name one backup file.');
+  const file = path.resolve(positionals[0]!);
+  const quick = await quickCheck(file);
+  if (!quick.ok || !quick.head) {
+    console.error(`Backup cannot be used: ${problemMessages[quick.problem ?? 'damaged-header']}`);
+    return 1;
+  }
+  const header = quick.head.header;
+  const made = `made ${header.createdAt} by Sebaya ${header.appVersion} (schema ${header.schemaVersion}), ${megabytes(quick.head.fileSize)}`;
+  if (!values.full) {
+    console.log(`Backup is complete and unmodified: ${made}.`);
+    return 0;
+  }
+  const secret = await readSecret(values.user ? `Password for ${values.user}: ` : 'Recovery key: ');
+  const credential = values.user
+    ? { kind: 'password' as const, username: values.user, password: secret }
+    : { kind: 'recoveryKey' as const, recoveryKey: secret };
+  // Unpacked into a private temporary folder, checked, and removed again.
+  const staging = await mkdtemp(path.join(os.tmpdir(), 'sebaya-verify-'));
+  try {
+    const staged = await stageBackup(file, credential, { driver: defaultDriver(), stagingParent: staging });
+    const { contents } = staged;
+    await staged.dispose();
+    const counts = contents.counts.map((c) => `${c.table} ${c.rows}`).join(', ');
+    const chain = contents.checks.auditChain.ok ? 'audit chain ok' : 'audit chain BROKEN';
+    console.log(`Backup opens and passes the integrity checks: ${contents.schoolName}, ${made}; ${chain}; ${counts}.`);
+    return 0;
+  } catch (error) {
+    if (error instanceof BackupUnusableError) {
+      console.error(`Backup cannot be used: ${problemMessages[error.problem]}`);
+      return 1;
+    }
+    if (error instanceof BackupCredentialError) {
+      console.error('That password or recovery key does not open this backup.');
+      return 1;
+    }
+    throw error;
+  } finally {
+    await rm(staging, { recursive: true, force: true });
+  }
+}
+
+const commands: Record<string, (args: string[]) => Promise<number>> = { demo, check, backup, verify };
 
 export async function runCli(argv: string[]): Promise<number> {
   const [command, ...args] = argv;

@@ -6,10 +6,17 @@ export interface StoredSettings {
   vaultId: string;
   schoolName: string;
   autoLockMinutes: number;
+  /** Backups (issue 6): how many to keep per folder, the reminder's age in days, the last folder used. */
+  backupKeepLast: number;
+  backupReminderDays: number;
+  backupFolder: string | null;
 }
 
 export const settingDefaults: Omit<StoredSettings, 'vaultId' | 'schoolName'> = {
   autoLockMinutes: 10,
+  backupKeepLast: 10,
+  backupReminderDays: 7,
+  backupFolder: null,
 };
 
 export async function loadSettings(db: Database): Promise<StoredSettings> {
@@ -18,6 +25,9 @@ export async function loadSettings(db: Database): Promise<StoredSettings> {
     vaultId: String(stored.vaultId ?? ''),
     schoolName: String(stored.schoolName ?? ''),
     autoLockMinutes: typeof stored.autoLockMinutes === 'number' ? stored.autoLockMinutes : settingDefaults.autoLockMinutes,
+    backupKeepLast: typeof stored.backupKeepLast === 'number' ? stored.backupKeepLast : settingDefaults.backupKeepLast,
+    backupReminderDays: typeof stored.backupReminderDays === 'number' ? stored.backupReminderDays : settingDefaults.backupReminderDays,
+    backupFolder: typeof stored.backupFolder === 'string' ? stored.backupFolder : settingDefaults.backupFolder,
   };
 }
 

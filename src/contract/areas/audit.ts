@@ -7,6 +7,11 @@ import { coordinatorOnly } from '../roles';
 export const auditActions = [
   'vault.created',
   'vault.recovery-key-replaced',
+  'backup.created',
+  'backup.failed',
+  'backup.checked',
+  'backup.restored',
+  'backup.restore-started',
   'session.unlocked',
   'session.unlock-failed',
   'session.locked',

@@ -1,0 +1,215 @@
+import { createHash } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import type { BackupCredential } from '../../../src/contract';
+import { Database } from '../db/database';
+import { WrongKeyError, type Driver } from '../db/driver';
+import { schemaVersion } from '../db/migrate';
+import { latestSchemaVersion } from '../db/migrations';
+import { verifyAuditChain } from '../repositories/audit';
+import { tableRowCounts, type TableCount } from '../repositories/backups';
+import { cipherIntegrityProblems, databaseIntegrityProblems } from '../repositories/integrity';
+import { findUserById } from '../repositories/users';
+import { loadSettings } from '../services/settingsStore';
+import { openSlot, parseKeySlotFile, usernameLookup, type KeySlotFile } from '../vault/keySlots';
+import { isWellFormedRecoveryKey, normaliseRecoveryKey } from '../vault/recoveryKey';
+import { BackupCredentialError, BackupUnusableError } from './errors';
+import { hashRange, macMatches, readHead, readRange, type BackupProblem, type ParsedHead } from './format';
+
+export type { BackupCredential };
+
+export interface QuickCheck {
+  /** Complete, unmodified and restorable by this app. */
+  ok: boolean;
+  problem: BackupProblem | null;
+  head: ParsedHead | null;
+  keySlots: KeySlotFile | null;
+  fileSize: number | null;
+}
+
+function sha256(bytes: Buffer): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+/**
+ * The check without a password: the file is a backup this app can read, complete
+ * (not cut short by a pulled drive), and every byte is as it was written (the
+ * header, the key slots and the payload each match their SHA-256).
+ */
+export async function quickCheck(file: string, latest = latestSchemaVersion): Promise<QuickCheck> {
+  const read = await readHead(file);
+  if (!read.ok) return { ok: false, problem: read.problem, head: null, keySlots: null, fileSize: read.fileSize };
+  const head = read.head;
+  const fail = (problem: BackupProblem, keySlots: KeySlotFile | null = null): QuickCheck => ({
+    ok: false,
+    problem,
+    head,
+    keySlots,
+    fileSize: head.fileSize,
+  });
+  const { header, layout } = head;
+  const slotBytes = await readRange(file, layout.keySlotsOffset, header.keySlots.length);
+  if (slotBytes.length !== header.keySlots.length) return fail('truncated');
+  if (sha256(slotBytes) !== header.keySlots.sha256) return fail('damaged-key-slots');
+  let keySlots: KeySlotFile;
+  try {
+    keySlots = parseKeySlotFile(slotBytes.toString('utf8'));
+  } catch {
+    return fail('damaged-key-slots');
+  }
+  if (keySlots.vaultId !== header.vaultId) return fail('damaged-key-slots');
+  if ((await hashRange(file, layout.payloadOffset, header.payload.length)) !== header.payload.sha256) return fail('damaged-payload', keySlots);
+  if (header.schemaVersion > latest) return fail('newer-version', keySlots);
+  return { ok: true, problem: null, head, keySlots, fileSize: head.fileSize };
+}
+
+export interface BackupContents {
+  schoolName: string;
+  createdAt: string;
+  appVersion: string;
+  schemaVersion: number;
+  vaultId: string;
+  backupId: string;
+  fileSize: number;
+  counts: TableCount[];
+  checks: { cipherIntegrity: boolean; databaseIntegrity: boolean; auditChain: { ok: boolean; checked: number } };
+  openedWith: { kind: 'password'; userId: number; username: string } | { kind: 'recoveryKey' };
+}
+
+/**
+ * A backup unpacked into a private staging folder after the full check: the
+ * database and key slots ready to be moved into place, and the data key that
+ * opened them. `dispose()` zeroes the key and removes the folder.
+ */
+export class StagedBackup {
+  private disposed = false;
+
+  constructor(
+    readonly dir: string,
+    readonly database: string,
+    readonly keySlots: string,
+    readonly dataKey: Buffer,
+    readonly contents: BackupContents,
+  ) {}
+
+  async dispose(): Promise<void> {
+    if (this.disposed) return;
+    this.disposed = true;
+    this.dataKey.fill(0);
+    await fs.rm(this.dir, { recursive: true, force: true });
+  }
+}
+
+/** Opens the slot the credential names; a wrong secret and a missing user look the same. */
+async function openBackupSlot(keySlots: KeySlotFile, credential: BackupCredential): Promise<{ key: Buffer; userId: number | null } | null> {
+  if (credential.kind === 'recoveryKey') {
+    if (!isWellFormedRecoveryKey(credential.recoveryKey)) return null;
+    const slot = keySlots.slots.find((s) => s.kind === 'recovery');
+    const key = slot ? await openSlot(keySlots.vaultId, slot, normaliseRecoveryKey(credential.recoveryKey)) : null;
+    return key ? { key, userId: null } : null;
+  }
+  const lookup = usernameLookup(keySlots.vaultId, credential.username);
+  const slot = keySlots.slots.find((s) => s.kind === 'user' && s.lookup === lookup);
+  const key = slot ? await openSlot(keySlots.vaultId, slot, credential.password) : null;
+  return key ? { key, userId: slot?.userId ?? null } : null;
+}
+
+async function copyRangeChecked(file: string, start: number, length: number, target: string, expected: string): Promise<boolean> {
+  const hash = createHash('sha256');
+  const source = await fs.open(file, 'r');
+  const out = await fs.open(target, 'wx', 0o600);
+  try {
+    const chunk = Buffer.alloc(1024 * 1024);
+    let done = 0;
+    while (done < length) {
+      const { bytesRead } = await source.read(chunk, 0, Math.min(chunk.length, length - done), start + done);
+      if (bytesRead === 0) break;
+      const bytes = chunk.subarray(0, bytesRead);
+      hash.update(bytes);
+      await out.write(bytes);
+      done += bytesRead;
+    }
+    await out.sync();
+    // Hashed again while copying: the file on a USB stick may change between the quick check and now.
+    return done === length && hash.digest('hex') === expected;
+  } finally {
+    await source.close();
+    await out.close();
+  }
+}
+
+export interface StageOptions {
+  driver: Driver;
+  /** Where the private staging folder is made: the data folder, so the move into place is a rename. */
+  stagingParent: string;
+  latest?: number;
+}
+
+/**
+ * The full check: the quick check, then the credential opens a key slot of
+ * the backup, the header's MAC proves nobody rewrote it, and the snapshot opens
+ * with that key and passes SQLCipher's page check, SQLite's integrity check and
+ * (reported, not required) the audit chain. Leaves the result staged for a
+ * restore; the caller disposes of it.
+ */
+export async function stageBackup(file: string, credential: BackupCredential, options: StageOptions): Promise<StagedBackup> {
+  const quick = await quickCheck(file, options.latest);
+  if (!quick.ok || !quick.head || !quick.keySlots) throw new BackupUnusableError(quick.problem ?? 'damaged-header');
+  const { head, keySlots } = quick;
+  const opened = await openBackupSlot(keySlots, credential);
+  if (!opened) throw new BackupCredentialError();
+  const dataKey = opened.key;
+  let dir: string | null = null;
+  let db: Database | null = null;
+  try {
+    if (!macMatches(dataKey, head.header.vaultId, head.signed, head.mac)) throw new BackupUnusableError('tampered');
+    await fs.mkdir(options.stagingParent, { recursive: true, mode: 0o700 });
+    dir = await fs.mkdtemp(path.join(options.stagingParent, '.restore-'));
+    const database = path.join(dir, 'vault.db');
+    const slotsFile = path.join(dir, 'keyslots.json');
+    const copied = await copyRangeChecked(file, head.layout.payloadOffset, head.header.payload.length, database, head.header.payload.sha256);
+    if (!copied) throw new BackupUnusableError('damaged-payload');
+    await fs.writeFile(slotsFile, await readRange(file, head.layout.keySlotsOffset, head.header.keySlots.length), { mode: 0o600 });
+
+    try {
+      db = new Database(await options.driver.open(database, { key: dataKey, create: false }));
+    } catch (error) {
+      // The key slots opened, but their key does not open this snapshot: the slots were swapped in from elsewhere.
+      if (error instanceof WrongKeyError) throw new BackupUnusableError('key-slots-mismatch');
+      throw error;
+    }
+    const version = await schemaVersion(db);
+    if (version !== head.header.schemaVersion) throw new BackupUnusableError('tampered');
+    if (version > (options.latest ?? latestSchemaVersion)) throw new BackupUnusableError('newer-version');
+    const cipherProblems = await cipherIntegrityProblems(db);
+    const databaseProblems = await databaseIntegrityProblems(db);
+    if (cipherProblems > 0 || databaseProblems > 0) throw new BackupUnusableError('integrity');
+    const settings = await loadSettings(db);
+    if (settings.vaultId !== head.header.vaultId) throw new BackupUnusableError('tampered');
+    const auditChain = await verifyAuditChain(db);
+    const counts = await tableRowCounts(db);
+    const user = opened.userId === null ? undefined : await findUserById(db, opened.userId);
+    if (credential.kind === 'password' && !user) throw new BackupCredentialError();
+    await db.close();
+    db = null;
+
+    const contents: BackupContents = {
+      schoolName: settings.schoolName,
+      createdAt: head.header.createdAt,
+      appVersion: head.header.appVersion,
+      schemaVersion: version,
+      vaultId: head.header.vaultId,
+      backupId: head.backupId,
+      fileSize: head.fileSize,
+      counts,
+      checks: { cipherIntegrity: true, databaseIntegrity: true, auditChain: { ok: auditChain.ok, checked: auditChain.checked } },
+      openedWith: user ? { kind: 'password', userId: user.id, username: user.username } : { kind: 'recoveryKey' },
+    };
+    return new StagedBackup(dir, database, slotsFile, dataKey, contents);
+  } catch (error) {
+    await db?.close().catch(() => undefined);
+    dataKey.fill(0);
+    if (dir) await fs.rm(dir, { recursive: true, force: true });
+    throw error;
+  }
+}

@@ -1,0 +1,315 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import type { BackupContents as ContractContents, BackupFile, BackupHistoryEntry, BackupProblem, BackupVerification } from '../../../src/contract';
+import { backupCheckLevels } from '../../../src/contract';
+import { stageBackup, quickCheck, type BackupContents, type BackupCredential } from '../backup/check';
+import { listDrives, onSameDisk, removableTargets } from '../backup/drives';
+import { BackupCredentialError, BackupFailedError, BackupUnusableError, failureFromOsError } from '../backup/errors';
+import { backupExtension, readHead } from '../backup/format';
+import { writeBackup } from '../backup/write';
+import { AppError, conflict, forbidden, locked } from '../errors';
+import type { Context, HandlerMap } from '../handler';
+import { backupEvents, type BackupEventRow } from '../repositories/backups';
+import { readKeySlotFile } from '../vault/keySlots';
+import { vaultPaths } from '../vault/paths';
+import { loadSettings, saveSettings } from './settingsStore';
+
+type BackupMethod = 'backups.overview' | 'backups.drives' | 'backups.folder' | 'backups.create' | 'backups.verify' | 'backups.restore';
+
+/**
+ * The restore-side methods are public (on a new PC nobody can sign in), so they
+ * check the state themselves: allowed with no vault, with the vault locked, or
+ * for a signed-in coordinator; refused to other roles and to half-open states
+ * (a handover, a recovery waiting for a new password).
+ */
+async function restoreSide(ctx: Context): Promise<'no-vault' | 'locked' | 'coordinator'> {
+  await ctx.session.init();
+  const state = ctx.session.currentState;
+  if (state === 'no-vault' || state === 'locked') return state;
+  if (state === 'unlocked') {
+    if (ctx.session.currentActor?.role === 'coordinator') return 'coordinator';
+    throw forbidden();
+  }
+  throw locked();
+}
+
+const unusableMessages: Partial<Record<BackupProblem, string>> = {
+  'newer-version': 'This backup was made by a newer version of Sebaya; install that version to restore it.',
+  'newer-format': 'This backup was made by a newer version of Sebaya; install that version to restore it.',
+};
+
+function unusable(problem: BackupProblem): AppError {
+  return conflict(problem, unusableMessages[problem] ?? `The backup cannot be used (${problem}). Nothing was changed.`);
+}
+
+const wrongBackupCredential = () =>
+  new AppError({
+    code: 'WRONG_CREDENTIALS',
+    message: 'That password or recovery key does not open this backup. It must be one that was valid when the backup was made.',
+    reason: 'backup',
+  });
+
+interface Details {
+  file?: string;
+  folder?: string;
+  bytes?: number;
+  backupId?: string;
+  level?: string;
+  ok?: boolean;
+  problem?: string | null;
+  reason?: string;
+  via?: string;
+  backupCreatedAt?: string;
+}
+
+function parseDetails(row: BackupEventRow): Details {
+  try {
+    return JSON.parse(row.details) as Details;
+  } catch {
+    return {};
+  }
+}
+
+const actionNames: Record<string, BackupHistoryEntry['action']> = {
+  'backup.created': 'created',
+  'backup.failed': 'failed',
+  'backup.checked': 'checked',
+  'backup.restored': 'restored',
+};
+
+function toHistory(row: BackupEventRow): BackupHistoryEntry {
+  const d = parseDetails(row);
+  const action = actionNames[row.action] ?? 'checked';
+  return {
+    id: row.id,
+    at: row.at,
+    action,
+    by: row.actor_name,
+    name: d.file ?? null,
+    folder: d.folder ?? null,
+    bytes: typeof d.bytes === 'number' ? d.bytes : null,
+    ok: action === 'failed' ? false : action === 'checked' ? d.ok === true : true,
+    problem: d.reason ?? d.problem ?? null,
+    via: d.via === 'cli' ? 'cli' : d.via === 'app' ? 'app' : null,
+  };
+}
+
+/**
+ * The last verified backup: every backup is verified before it gets its name,
+ * so a "created" entry counts; so does the backup a vault was restored from.
+ */
+export function lastVerifiedBackupAt(rows: BackupEventRow[]): string | null {
+  let latest: string | null = null;
+  for (const row of rows) {
+    const at = row.action === 'backup.created' ? row.at : row.action === 'backup.restored' ? (parseDetails(row).backupCreatedAt ?? null) : null;
+    if (at && (!latest || at > latest)) latest = at;
+  }
+  return latest;
+}
+
+function toContents(contents: BackupContents): ContractContents {
+  return {
+    schoolName: contents.schoolName,
+    createdAt: contents.createdAt,
+    appVersion: contents.appVersion,
+    schemaVersion: contents.schemaVersion,
+    counts: contents.counts,
+    checks: contents.checks,
+    openedWith: { kind: contents.openedWith.kind, username: contents.openedWith.kind === 'password' ? contents.openedWith.username : null },
+  };
+}
+
+async function currentVaultId(ctx: Context): Promise<string | null> {
+  try {
+    return (await readKeySlotFile(vaultPaths(ctx.session.config.dataDir).keySlots)).vaultId;
+  } catch {
+    return null;
+  }
+}
+
+async function auditCheck(ctx: Context, side: string, details: Details): Promise<void> {
+  if (side !== 'coordinator') return;
+  await ctx.db.transaction(() => ctx.audit('backup.checked', null, { ...details }));
+}
+
+/** Folder paths as typed: a leading "~" is the user's home, as in every file dialog. */
+function resolveTyped(input: string): string {
+  const home = process.env.HOME ?? process.env.USERPROFILE;
+  const expanded = home && (input === '~' || input.startsWith('~/') || input.startsWith('~\\')) ? path.join(home, input.slice(1)) : input;
+  return path.resolve(expanded);
+}
+
+export const backupsHandlers: HandlerMap<BackupMethod> = {
+  'backups.overview': async (_input, ctx) => {
+    const settings = await loadSettings(ctx.db);
+    const rows = await backupEvents(ctx.db, 500);
+    const lastBackupAt = lastVerifiedBackupAt(rows);
+    const age = lastBackupAt ? ctx.clock.now().getTime() - Date.parse(lastBackupAt) : Infinity;
+    return {
+      folder: settings.backupFolder,
+      keepLast: settings.backupKeepLast,
+      reminderDays: settings.backupReminderDays,
+      lastBackupAt,
+      reminderDue: age > settings.backupReminderDays * 24 * 60 * 60 * 1000,
+      history: rows.slice(0, 50).map(toHistory),
+    };
+  },
+
+  'backups.drives': async (_input, ctx) => {
+    await restoreSide(ctx);
+    return { drives: removableTargets(await listDrives()) };
+  },
+
+  'backups.folder': async (input, ctx) => {
+    const side = await restoreSide(ctx);
+    const target = resolveTyped(input.folder);
+    const stats = await fs.stat(target).catch(() => null);
+    const folder = stats?.isFile() ? path.dirname(target) : target;
+    if (!stats) return { folder, exists: false, sameDiskAsVault: null, backups: [] };
+    const names = stats.isFile()
+      ? [path.basename(target)]
+      : (await fs.readdir(target).catch(() => [] as string[])).filter((name) => name.toLowerCase().endsWith(backupExtension));
+    const vaultId = await currentVaultId(ctx);
+    const checks = new Map<string, BackupFile['lastCheck']>();
+    if (side === 'coordinator') {
+      // Newest first, so the first entry seen for a backup is its latest check.
+      for (const row of await backupEvents(ctx.db, 500)) {
+        const d = parseDetails(row);
+        if (!d.backupId || checks.has(d.backupId)) continue;
+        if (row.action === 'backup.created') checks.set(d.backupId, { at: row.at, level: 'created', ok: true });
+        if (row.action === 'backup.checked' && backupCheckLevels.includes(d.level as never)) {
+          checks.set(d.backupId, { at: row.at, level: d.level as 'quick' | 'full', ok: d.ok === true });
+        }
+      }
+    }
+    const backups: BackupFile[] = [];
+    for (const name of names) {
+      const file = path.join(folder, name);
+      const read = await readHead(file);
+      const header = read.ok ? read.head.header : null;
+      backups.push({
+        file,
+        name,
+        bytes: read.ok ? read.head.fileSize : read.fileSize,
+        createdAt: header?.createdAt ?? null,
+        appVersion: header?.appVersion ?? null,
+        schemaVersion: header?.schemaVersion ?? null,
+        thisVault: header && vaultId ? header.vaultId === vaultId : null,
+        problem: read.ok ? null : read.problem,
+        lastCheck: read.ok ? (checks.get(read.head.backupId) ?? null) : null,
+      });
+    }
+    backups.sort((a, b) => (b.createdAt ?? '').localeCompare(a.createdAt ?? '') || a.name.localeCompare(b.name));
+    const sameDiskAsVault = vaultId ? await onSameDisk(folder, ctx.session.config.dataDir, await listDrives()) : null;
+    return { folder, exists: true, sameDiskAsVault, backups };
+  },
+
+  'backups.create': async (input, ctx) => {
+    const folder = resolveTyped(input.folder);
+    const settings = await loadSettings(ctx.db);
+    const dataDir = ctx.session.config.dataDir;
+    try {
+      const written = await ctx.vault.withDataKey((dataKey) =>
+        writeBackup(
+          {
+            driver: ctx.session.config.driver,
+            databaseFile: ctx.vault.paths.database,
+            keySlotsFile: ctx.vault.paths.keySlots,
+            dataKey,
+            vaultId: ctx.vault.vaultId,
+            schoolName: settings.schoolName,
+            stagingParent: dataDir,
+          },
+          { folder, now: ctx.clock.now(), keepLast: settings.backupKeepLast },
+        ),
+      );
+      await ctx.db.transaction(async () => {
+        await saveSettings(ctx.db, { backupFolder: written.folder });
+        await ctx.audit('backup.created', null, {
+          file: written.name,
+          folder: written.folder,
+          bytes: written.bytes,
+          backupId: written.backupId,
+          via: 'app',
+          removed: written.removed,
+        });
+      });
+      return {
+        file: written.file,
+        name: written.name,
+        folder: written.folder,
+        bytes: written.bytes,
+        createdAt: written.createdAt,
+        durationMs: written.durationMs,
+        verified: true as const,
+        sameDiskAsVault: await onSameDisk(written.folder, dataDir, await listDrives()),
+        removed: written.removed,
+        notRemoved: written.notRemoved,
+      };
+    } catch (error) {
+      const failure = error instanceof BackupFailedError ? error : failureFromOsError(error);
+      if (!(error instanceof BackupFailedError)) ctx.logger.error('backup failed', { reason: failure.reason });
+      await ctx.db.transaction(() => ctx.audit('backup.failed', null, { folder, reason: failure.reason, via: 'app' }));
+      throw conflict(failure.reason, failure.message);
+    }
+  },
+
+  'backups.verify': async (input, ctx): Promise<BackupVerification> => {
+    const side = await restoreSide(ctx);
+    const file = resolveTyped(input.file);
+    const name = path.basename(file);
+    const quick = await quickCheck(file);
+    const header = quick.head
+      ? {
+          createdAt: quick.head.header.createdAt,
+          appVersion: quick.head.header.appVersion,
+          schemaVersion: quick.head.header.schemaVersion,
+          bytes: quick.head.fileSize,
+        }
+      : null;
+    const level = input.credential ? 'full' : 'quick';
+    const backupId = quick.head?.backupId;
+    if (!quick.ok || !input.credential) {
+      await auditCheck(ctx, side, { file: name, backupId, level, ok: quick.ok, problem: quick.problem });
+      return { file, name, level, ok: quick.ok, problem: quick.problem, header, contents: null };
+    }
+    try {
+      const staged = await stageBackup(file, input.credential as BackupCredential, { driver: ctx.session.config.driver, stagingParent: ctx.session.config.dataDir });
+      await staged.dispose();
+      await auditCheck(ctx, side, { file: name, backupId, level, ok: true, problem: null });
+      return { file, name, level, ok: true, problem: null, header, contents: toContents(staged.contents) };
+    } catch (error) {
+      if (error instanceof BackupUnusableError) {
+        await auditCheck(ctx, side, { file: name, backupId, level, ok: false, problem: error.problem });
+        return { file, name, level, ok: false, problem: error.problem, header, contents: null };
+      }
+      if (error instanceof BackupCredentialError) {
+        await auditCheck(ctx, side, { file: name, backupId, level, ok: false, problem: 'wrong-credential' });
+        throw wrongBackupCredential();
+      }
+      throw error;
+    }
+  },
+
+  'backups.restore': async (input, ctx) => {
+    const side = await restoreSide(ctx);
+    const file = resolveTyped(input.file);
+    let staged;
+    try {
+      staged = await stageBackup(file, input.credential as BackupCredential, { driver: ctx.session.config.driver, stagingParent: ctx.session.config.dataDir });
+    } catch (error) {
+      if (error instanceof BackupUnusableError) {
+        await auditCheck(ctx, side, { file: path.basename(file), level: 'full', ok: false, problem: error.problem });
+        throw unusable(error.problem);
+      }
+      if (error instanceof BackupCredentialError) throw wrongBackupCredential();
+      throw error;
+    }
+    try {
+      const { keptAt } = await ctx.session.restore(staged, file);
+      return { status: await ctx.session.status(), keptAt, contents: toContents(staged.contents) };
+    } finally {
+      await staged.dispose();
+    }
+  },
+};
