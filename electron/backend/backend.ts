@@ -9,9 +9,11 @@ import { silentLogger, type Logger } from './logger';
 import { auditHandlers } from './services/audit';
 import { backupsHandlers } from './services/backups';
 import { dashboardHandlers } from './services/dashboard';
+import { outreachHandlers } from './services/outreach';
 import { peersHandlers } from './services/peers';
 import { sessionHandlers } from './services/session';
 import { settingsHandlers } from './services/settings';
+import { trainingHandlers } from './services/training';
 import { usersHandlers } from './services/users';
 import { Session } from './session';
 import type { KdfCost } from './vault/kdf';
@@ -20,6 +22,8 @@ export const handlers: HandlerMap<MethodName> = {
   ...sessionHandlers,
   ...usersHandlers,
   ...peersHandlers,
+  ...trainingHandlers,
+  ...outreachHandlers,
   ...settingsHandlers,
   ...auditHandlers,
   ...dashboardHandlers,

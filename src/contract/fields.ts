@@ -43,3 +43,13 @@ export const isoDateTime = z.string();
 export const version = z.number().int().nonnegative();
 
 export const empty = z.strictObject({});
+
+/** A calendar date without time or zone, as the school writes it down (`2026-08-03`). */
+export const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .refine((value) => {
+    const [y, m, d] = value.split('-').map(Number) as [number, number, number];
+    const date = new Date(Date.UTC(y, m - 1, d));
+    return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+  }, 'Not a real date');

@@ -2,9 +2,11 @@ import type { z } from 'zod';
 import { auditMethods } from './areas/audit';
 import { backupsMethods } from './areas/backups';
 import { dashboardMethods } from './areas/dashboard';
+import { outreachMethods } from './areas/outreach';
 import { peersMethods } from './areas/peers';
 import { sessionMethods } from './areas/session';
 import { settingsMethods } from './areas/settings';
+import { trainingMethods } from './areas/training';
 import { usersMethods } from './areas/users';
 import type { MethodSpec } from './method';
 
@@ -13,6 +15,8 @@ export const methods = {
   ...sessionMethods,
   ...usersMethods,
   ...peersMethods,
+  ...trainingMethods,
+  ...outreachMethods,
   ...settingsMethods,
   ...auditMethods,
   ...dashboardMethods,
@@ -36,6 +40,10 @@ export type { MethodSpec } from './method';
 export * from './areas/session';
 export * from './areas/users';
 export * from './areas/peers';
+export * from './areas/training';
+export * from './areas/outreach';
+export * from './dates';
+export * from './terms';
 export * from './areas/settings';
 export * from './areas/audit';
 export * from './areas/dashboard';

@@ -12,10 +12,12 @@ import {
   failure,
   minutes,
   newBackend,
+  peerVersion,
   supervisor,
   TestClock,
   unlockAsCoordinator,
 } from './support/backend';
+import { aDayOfThePeerProgram } from './support/peerProgram';
 
 interface AuditRow {
   id: number;
@@ -36,7 +38,7 @@ async function vaultWithHistory() {
   const backend = newBackend({ clock: new TestClock() });
   await createdVault(backend);
   for (const name of ['Budi Santoso', 'Citra Ayu', 'Dimas Pratama']) {
-    await call(backend, 'peers.create', { fullName: name, className: '8A', status: 'active' });
+    await call(backend, 'peers.create', { fullName: name, className: '8A' });
   }
   await call(backend, 'settings.update', { autoLockMinutes: 15 });
   return backend;
@@ -139,7 +141,8 @@ describe('what the audit log records', () => {
     const typed: string[] = [recoveryKey];
 
     const peer = await addPeerAccount(backend, { fullName: secrets.peerName, className: secrets.className, username: 'budi', pin: secrets.pin });
-    await call(backend, 'peers.update', { id: peer.peerId, version: 0, fullName: secrets.otherPeerName, className: secrets.className, status: 'paused' });
+    await call(backend, 'peers.update', { id: peer.peerId, version: await peerVersion(backend, peer.peerId), fullName: secrets.otherPeerName, className: secrets.className });
+    typed.push(...(await aDayOfThePeerProgram(backend, peer.peerId)));
     await call(backend, 'users.setPeerPin', { userId: peer.userId, pin: secrets.newPin });
     const supervisorId = await addStaff(backend, { ...supervisor, fullName: secrets.supervisorName });
     await call(backend, 'settings.update', { schoolName: secrets.schoolName, autoLockMinutes: 20 });
@@ -208,7 +211,7 @@ describe('what the audit log records', () => {
     await createdVault(backend);
     const createdAt = clock.now().toISOString();
     clock.advance(minutes(5));
-    await call(backend, 'peers.create', { fullName: 'Budi Santoso', className: '8A', status: 'active' });
+    await call(backend, 'peers.create', { fullName: 'Budi Santoso', className: '8A' });
     const { entries } = await call(backend, 'audit.list', {});
     expect(entries.map((e: AuditEntry) => [e.action, e.at])).toEqual([
       ['peer.created', clock.now().toISOString()],

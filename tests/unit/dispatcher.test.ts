@@ -23,12 +23,12 @@ describe('dispatcher', () => {
     const logger = recordingLogger();
     const backend = newBackend({ logger });
     await createdVault(backend);
-    await call(backend, 'peers.create', { fullName: 'Rahasia Marker Siswa', className: '8A', status: 'active' });
+    await call(backend, 'peers.create', { fullName: 'Rahasia Marker Siswa', className: '8A' });
     // Pull the database out from under the session, as a failing disk would.
     await backend.session.db.close();
 
     for (const method of ['peers.list', 'peers.create', 'users.list', 'audit.verify'] as const) {
-      const result = await backend.call(method, method === 'peers.create' ? { fullName: 'Another', className: '8B', status: 'active' } : {});
+      const result = await backend.call(method, method === 'peers.create' ? { fullName: 'Another', className: '8B' } : {});
       const error = errorOf(result);
       expect(error).toEqual({ code: 'INTERNAL', message: internalMessage });
       expect(Object.keys(error).sort()).toEqual(['code', 'message']);
@@ -63,7 +63,7 @@ describe('dispatcher', () => {
     const backend = newBackend();
     await createdVault(backend);
     const created = await Promise.all(
-      Array.from({ length: 10 }, (_, i) => backend.invoke('peers.create', { fullName: `Peer ${i}`, className: '8A', status: 'active' })),
+      Array.from({ length: 10 }, (_, i) => backend.invoke('peers.create', { fullName: `Peer ${i}`, className: '8A' })),
     );
     expect(created.every((r) => r.ok)).toBe(true);
     const { peers } = await call(backend, 'peers.list', {});

@@ -6,6 +6,7 @@ import {
   failure,
   minutes,
   newBackend,
+  peerVersion,
   seconds,
   TestClock,
   unlockAsCoordinator,
@@ -121,7 +122,12 @@ describe('handing the PC over to a peer', () => {
 
   it('shows a peer under their current roster name after the coordinator renames them', async () => {
     const { backend, accounts } = await vaultWithPeers();
-    await call(backend, 'peers.update', { id: accounts.budi.peerId, version: 0, fullName: 'Budi Santoso Putra', className: '8A', status: 'active' });
+    await call(backend, 'peers.update', {
+      id: accounts.budi.peerId,
+      version: await peerVersion(backend, accounts.budi.peerId),
+      fullName: 'Budi Santoso Putra',
+      className: '8A',
+    });
     const account = (await call(backend, 'users.list', {})).users.find((u) => u.id === accounts.budi.userId);
     expect(account).toMatchObject({ fullName: 'Budi Santoso Putra', peerName: 'Budi Santoso Putra' });
     await call(backend, 'session.handOverToPeer', {});

@@ -47,8 +47,42 @@ const sampleInputs: Partial<{ [M in MethodName]: MethodInput<M> }> = {
   'users.setPeerPin': { userId: 3, pin: '9999' },
   'users.changeOwnPassword': { currentPassword: coordinator.password, newPassword: 'a different password' },
   'peers.get': { id: 1 },
-  'peers.create': { fullName: 'New Peer', className: '9C', status: 'nominated' },
-  'peers.update': { id: 1, version: 0, fullName: 'Renamed', className: '9C', status: 'paused' },
+  'peers.profile': { id: 1 },
+  'peers.create': { fullName: 'New Peer', className: '9C' },
+  'peers.update': { id: 1, version: 0, fullName: 'Renamed', className: '9C' },
+  'peers.transition': { id: 1, version: 0, to: 'paused' },
+  'peers.recordInterview': {
+    id: 1,
+    version: 0,
+    interviewedOn: '2026-07-20',
+    interviewer: 'Bu Sari',
+    criteria: { trusted: true, listener: true, confidential: true, steady: true, reliable: true, motivated: true },
+    notes: '',
+    decision: 'selected',
+  },
+  'peers.recordConsent': { id: 1, version: 0, consentOn: '2026-07-20', guardianName: 'Ibu Budi', relationship: 'mother', formLocation: 'Map BK' },
+  'peers.recordPledge': { id: 1, version: 0, pledgeOn: '2026-07-20' },
+  'peers.exportCsv': { language: 'id' },
+  'peers.importPreview': { csv: 'Nama,Kelas\nBaru,9A\n' },
+  'peers.importCommit': { csv: 'Nama,Kelas\nBaru,9A\n' },
+  'training.moduleHistory': { id: 1 },
+  'training.createModule': { titleId: 'Modul', titleEn: '', descriptionId: '', descriptionEn: '', hours: 1, required: false, refresherMonths: null },
+  'training.updateModule': { id: 1, version: 0, titleId: 'Modul', titleEn: '', descriptionId: '', descriptionEn: '', hours: 1, required: false, refresherMonths: null },
+  'training.setModuleRetired': { id: 1, version: 0, retired: true },
+  'training.addRecord': { peerId: 1, moduleId: 1, attendedOn: '2026-07-20', hours: 2, trainer: 'Bu Sari', completed: true, score: null },
+  'training.deleteRecord': { id: 1 },
+  'training.recordGroupSession': {
+    moduleId: 1,
+    heldOn: '2026-07-20',
+    hours: 2,
+    trainer: 'Bu Sari',
+    notes: '',
+    attendees: [{ peerId: 1, completed: true, score: null }],
+  },
+  'training.setKnowledgeScores': { peerId: 1, version: 0, knowledgePre: 50, knowledgePost: 80 },
+  'outreach.create': { heldOn: '2026-08-01', kind: 'assembly', title: 'Upacara', audience: 'Semua siswa', reached: 600, notes: '', peerIds: [1] },
+  'outreach.update': { id: 1, version: 0, heldOn: '2026-08-01', kind: 'assembly', title: 'Upacara', audience: '', reached: 600, notes: '', peerIds: [] },
+  'outreach.delete': { id: 1 },
   'settings.update': { schoolName: 'Another School', autoLockMinutes: 3 },
   'audit.list': { limit: 5 },
 };
@@ -193,6 +227,29 @@ describe('what a peer may see of the roster', () => {
   it('answers a peer asking for a profile that does not exist as it answers for another’s, so ids cannot be probed', async () => {
     const { backend } = await twoPeersWithASignedInPeer();
     expect((await failure(backend, 'peers.get', { id: 999 })).code).toBe('FORBIDDEN');
+  });
+
+  it('shows a peer their own profile and training record, and refuses another peer’s as it refuses an unknown id', async () => {
+    const { backend, a, b } = await twoPeersWithASignedInPeer();
+    const own = await call(backend, 'peers.profile', { id: a.peerId });
+    expect(own.peer.fullName).toBe(peerA.fullName);
+    expect(own.training.requiredTotal).toBe(5);
+    expect(await failure(backend, 'peers.profile', { id: b.peerId })).toEqual({ code: 'FORBIDDEN', message: expect.any(String) });
+    expect(await failure(backend, 'peers.profile', { id: 999 })).toEqual({ code: 'FORBIDDEN', message: expect.any(String) });
+  });
+
+  it('leaves the coordinator’s notes out of a peer’s own profile: nomination, interview and the reasons in the history', async () => {
+    const { backend, a } = await twoPeersWithASignedInPeer();
+    const own = await call(backend, 'peers.profile', { id: a.peerId });
+    expect(own.nomination).toBeNull();
+    expect(own.interview).toBeNull();
+    expect(own.history.length).toBeGreaterThan(1);
+    expect(own.history.every((h) => h.reason === null)).toBe(true);
+    await call(backend, 'session.lock', {});
+    await call(backend, 'vault.unlock', { username: coordinator.username, password: coordinator.password });
+    const seenByStaff = await call(backend, 'peers.profile', { id: a.peerId });
+    expect(seenByStaff.interview?.decision).toBe('selected');
+    expect(seenByStaff.history.some((h) => h.reason === 'Set up for a test.')).toBe(true);
   });
 
   it('shows staff the whole roster', async () => {

@@ -5,7 +5,7 @@ describe('smoke', () => {
   it('creates a vault, adds a peer, locks and unlocks', async () => {
     const backend = newBackend();
     await createdVault(backend);
-    await call(backend, 'peers.create', { fullName: 'Budi', className: '8A', status: 'active' });
+    await call(backend, 'peers.create', { fullName: 'Budi', className: '8A' });
     await call(backend, 'session.lock', {});
     await call(backend, 'vault.unlock', { username: coordinator.username, password: coordinator.password });
     const { peers } = await call(backend, 'peers.list', {});

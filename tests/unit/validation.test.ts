@@ -15,7 +15,7 @@ import {
 } from './support/backend';
 import { fileNames, vaultFingerprint } from './support/files';
 
-const validPeer = { fullName: 'Budi Santoso', className: '8A', status: 'active' };
+const validPeer = { fullName: 'Budi Santoso', className: '8A' };
 
 /** What a refused call must leave as it was: every table, the key slots, the roster and the audit log. */
 async function snapshot(backend: Backend) {
@@ -32,10 +32,44 @@ const cases: Case[] = [
   ['a number where text belongs', 'peers.create', { ...validPeer, fullName: 42 }, { field: 'fullName', reason: 'invalid_type' }],
   ['text where a number belongs', 'peers.update', { id: 1, version: '0', ...validPeer }, { field: 'version', reason: 'invalid_type' }],
   ['a fraction where a whole number belongs', 'peers.get', { id: 1.5 }, { field: 'id', reason: 'invalid_type' }],
-  ['a missing field', 'peers.create', { fullName: 'Budi Santoso', status: 'active' }, { field: 'className', reason: 'required' }],
+  ['a missing field', 'peers.create', { fullName: 'Budi Santoso' }, { field: 'className', reason: 'required' }],
   ['a name of only spaces', 'peers.create', { ...validPeer, fullName: '   ' }, { field: 'fullName', reason: 'required' }],
   ['a field the contract does not have', 'peers.create', { ...validPeer, nickname: 'Bud' }, { field: 'nickname', reason: 'unknown_field' }],
-  ['a status outside the list', 'peers.create', { ...validPeer, status: 'expelled' }, { field: 'status', reason: 'invalid_choice' }],
+  ['a status outside the list', 'peers.transition', { id: 1, version: 0, to: 'expelled' }, { field: 'to', reason: 'invalid_choice' }],
+  ['a date that is not in the calendar', 'peers.recordPledge', { id: 1, version: 0, pledgeOn: '2026-02-30' }, { field: 'pledgeOn', reason: 'invalid' }],
+  ['a date written the other way round', 'peers.recordPledge', { id: 1, version: 0, pledgeOn: '30/07/2026' }, { field: 'pledgeOn', reason: 'invalid_format' }],
+  [
+    'a criterion the interview checklist does not have',
+    'peers.recordInterview',
+    { id: 1, version: 0, interviewedOn: '2026-07-20', interviewer: 'Bu Sari', criteria: { trusted: true, listener: true, confidential: true, steady: true, reliable: true, motivated: true, charming: true }, notes: '', decision: 'selected' },
+    { field: 'criteria.charming', reason: 'unknown_field' },
+  ],
+  [
+    'training hours that are not whole quarter hours',
+    'training.addRecord',
+    { peerId: 1, moduleId: 1, attendedOn: '2026-07-20', hours: 1.1, trainer: 'Bu Sari', completed: true, score: null },
+    { field: 'hours', reason: 'invalid' },
+  ],
+  [
+    'an assessment score over 100',
+    'training.addRecord',
+    { peerId: 1, moduleId: 1, attendedOn: '2026-07-20', hours: 1, trainer: 'Bu Sari', completed: true, score: 101 },
+    { field: 'score', reason: 'too_big', params: { maximum: 100 } },
+  ],
+  [
+    'a group session with nobody in it',
+    'training.recordGroupSession',
+    { moduleId: 1, heldOn: '2026-07-20', hours: 2, trainer: 'Bu Sari', notes: '', attendees: [] },
+    { field: 'attendees', reason: 'too_small' },
+  ],
+  [
+    'an outreach event that reached fewer than nobody',
+    'outreach.create',
+    { heldOn: '2026-08-01', kind: 'assembly', title: 'Upacara', audience: '', reached: -1, notes: '', peerIds: [] },
+    { field: 'reached', reason: 'too_small' },
+  ],
+  ['a school of no students', 'settings.update', { studentCount: 0 }, { field: 'studentCount', reason: 'too_small' }],
+  ['an empty class name in the list', 'settings.update', { classNames: ['7A', ' '] }, { field: 'classNames.1', reason: 'required' }],
   [
     'a name one character too long',
     'peers.create',
@@ -103,7 +137,7 @@ describe('invalid input', () => {
   });
 
   it('keeps the text of a refused value out of the error, so it cannot leak into logs', async () => {
-    const error = errorOf(await backend.call('peers.create', { ...validPeer, status: 'Rahasia Budi' }));
+    const error = errorOf(await backend.call('peers.transition', { id: 1, version: 0, to: 'Rahasia Budi' }));
     expect(JSON.stringify(error)).not.toContain('Rahasia Budi');
   });
 });

@@ -250,7 +250,7 @@ describe('what the vault leaves on disk', () => {
     const dataDir = tempDir();
     const backend = newBackend({ dataDir });
     await call(backend, 'vault.create', { ...coordinator, fullName: `Coordinator ${marker}`, schoolName: `School ${marker}` });
-    await call(backend, 'peers.create', { fullName: `Peer ${marker}`, className: '8A', status: 'active' });
+    await call(backend, 'peers.create', { fullName: `Peer ${marker}`, className: '8A' });
     await call(backend, 'users.createStaff', { username: userMarker, fullName: `Staff ${marker}`, role: 'supervisor' });
     expect((await call(backend, 'peers.list', {})).peers[0]?.fullName).toBe(`Peer ${marker}`);
 
@@ -388,7 +388,7 @@ describe('changing a password', () => {
     const dataDir = tempDir();
     const backend = newBackend({ dataDir });
     await createdVault(backend);
-    await call(backend, 'peers.create', { fullName: 'Budi Santoso', className: '8A', status: 'active' });
+    await call(backend, 'peers.create', { fullName: 'Budi Santoso', className: '8A' });
     const vault = backend.session.openVault;
     const userId = await coordinatorId(backend);
     const slotsBefore = keySlots(dataDir);

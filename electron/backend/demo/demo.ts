@@ -1,7 +1,7 @@
 import type { Backend } from '../backend';
-import type { MethodInput, MethodName, MethodOutput, PeerStatus } from '../../../src/contract';
+import type { MethodInput, MethodName, MethodOutput } from '../../../src/contract';
 import { generateTemporaryPassword } from '../vault/secrets';
-import { classNames, familyNames, givenNames } from './names';
+import { seedPeerProgram } from './peerProgram';
 
 /** A small deterministic generator, so the same seed gives the same school every time. */
 export function seededRandom(seed: number): () => number {
@@ -23,18 +23,6 @@ async function must<M extends MethodName>(backend: Backend, method: M, input: Me
   return result.value;
 }
 
-/** How many peers of each status a school in its second year of the program might have. */
-const statusMix: Array<[PeerStatus, number]> = [
-  ['active', 14],
-  ['in_training', 5],
-  ['selected', 2],
-  ['interviewing', 2],
-  ['nominated', 3],
-  ['paused', 1],
-  ['alumni', 2],
-  ['withdrawn', 1],
-];
-
 /**
  * Fills a new vault with a plausible school: a coordinator, a supervisor and
  * about 30 peers. Goes through the contract like any caller, so demo data
@@ -42,7 +30,6 @@ const statusMix: Array<[PeerStatus, number]> = [
  */
 export async function seedDemo(backend: Backend, options: { seed?: number; schoolName?: string } = {}): Promise<DemoAccounts> {
   const random = seededRandom(options.seed ?? 2026);
-  const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
   const accounts: DemoAccounts = {
     coordinator: { username: 'bk.sari', password: generateTemporaryPassword() },
     supervisor: { username: 'dewi.psikolog', password: generateTemporaryPassword() },
@@ -62,16 +49,8 @@ export async function seedDemo(backend: Backend, options: { seed?: number; schoo
     role: 'supervisor',
   });
 
-  const used = new Set<string>();
-  for (const [status, count] of statusMix) {
-    for (let i = 0; i < count; i += 1) {
-      let fullName = '';
-      do fullName = `${pick(givenNames)} ${pick(familyNames)}`;
-      while (used.has(fullName));
-      used.add(fullName);
-      await must(backend, 'peers.create', { fullName, className: pick(classNames), status });
-    }
-  }
+  const coordinatorUserId = (await must(backend, 'app.status', {})).user?.userId ?? 1;
+  await seedPeerProgram(backend, { random, supervisorUserId: supervisor.user.id, coordinatorUserId });
 
   // The supervisor chooses their own password, as a real one would at first unlock.
   await must(backend, 'session.lock', {});

@@ -1,48 +1,344 @@
-import { forbidden, notFound, staleEdit } from '../errors';
-import type { HandlerMap } from '../handler';
+import {
+  localDate,
+  peerTransitions,
+  type PeerProfile,
+  type PeerStatus,
+  type RosterEntry,
+} from '../../../src/contract';
+import { AppError, conflict, forbidden, invalidField, notFound, staleEdit } from '../errors';
+import type { Context, HandlerMap } from '../handler';
 import * as peers from '../repositories/peers';
+import * as training from '../repositories/training';
+import { findUserById } from '../repositories/users';
+import { toCsv } from '../csv/csv';
+import { activationCheck, trainingProgress, type Progress } from '../training/progress';
+import { peerKey, readRosterCsv, rosterRows, type ExportPeer } from './rosterCsv';
 
-type PeersMethod = 'peers.list' | 'peers.get' | 'peers.create' | 'peers.update';
+type PeersMethod =
+  | 'peers.list'
+  | 'peers.get'
+  | 'peers.profile'
+  | 'peers.create'
+  | 'peers.update'
+  | 'peers.transition'
+  | 'peers.recordInterview'
+  | 'peers.recordConsent'
+  | 'peers.recordPledge'
+  | 'peers.exportCsv'
+  | 'peers.importPreview'
+  | 'peers.importCommit';
+
+export function today(ctx: Context): string {
+  return localDate(ctx.clock.now());
+}
+
+/** The roster with each peer's training figures, worked out from all records in one pass. */
+async function roster(ctx: Context, onlyId?: number): Promise<Array<{ row: peers.PeerRow; entry: RosterEntry; progress: Progress }>> {
+  const rows = (await peers.listPeerRows(ctx.db)).filter((r) => onlyId === undefined || r.id === onlyId);
+  const modules = await training.listModules(ctx.db);
+  const records = await training.listAllRecords(ctx.db);
+  const since = await peers.statusSinceByPeer(ctx.db);
+  const names = await peers.staffNames(ctx.db);
+  const day = today(ctx);
+  return rows.map((row) => {
+    const progress = trainingProgress(
+      modules,
+      records.filter((r) => r.peerId === row.id),
+      row.status,
+      day,
+    );
+    const entry: RosterEntry = {
+      ...peers.toPeer(row),
+      statusSince: since.get(row.id) ?? row.created_at,
+      supervisorName: row.supervisor_user_id === null ? null : (names.get(row.supervisor_user_id) ?? null),
+      consent: peers.consentOf(row) !== null,
+      pledge: row.pledge_on !== null,
+      trained: progress.trained,
+      trainedOn: progress.trainedOn,
+      requiredDone: progress.requiredDone,
+      requiredTotal: progress.requiredTotal,
+      trainingHours: progress.hours,
+      refreshers: progress.refreshers,
+    };
+    return { row, entry, progress };
+  });
+}
+
+/** A peer may read only their own profile; asking for anyone else's (or an id that does not exist) is FORBIDDEN alike. */
+function assertOwnOrStaff(ctx: Context, peerId: number): void {
+  const actor = ctx.actor;
+  if (actor.role === 'peer' && actor.peerId !== peerId) throw forbidden('A peer can see only their own profile.');
+}
+
+async function existingPeer(ctx: Context, id: number): Promise<peers.PeerRow> {
+  const row = await peers.findPeerRow(ctx.db, id);
+  if (!row) throw notFound('peer');
+  return row;
+}
+
+async function peerAfter(ctx: Context, id: number) {
+  const peer = await peers.findPeer(ctx.db, id);
+  if (!peer) throw notFound('peer');
+  return { peer };
+}
+
+/** Runs a versioned write: a stale version is refused before anything is written. */
+async function versioned(ctx: Context, id: number, version: number, write: () => Promise<boolean>, after: () => Promise<void>) {
+  const row = await existingPeer(ctx, id);
+  if (row.version !== version) throw staleEdit();
+  await ctx.db.transaction(async () => {
+    if (!(await write())) throw staleEdit();
+    await after();
+  });
+  return peerAfter(ctx, id);
+}
+
+async function assertAssignableSupervisor(ctx: Context, userId: number | null | undefined): Promise<void> {
+  if (userId === null || userId === undefined) return;
+  const user = await findUserById(ctx.db, userId);
+  if (!user || user.role === 'peer' || user.status !== 'active') {
+    throw invalidField('supervisorUserId', 'not_staff', 'The supervisor must be an active coordinator or supervisor account.');
+  }
+}
+
+async function profile(ctx: Context, id: number): Promise<PeerProfile> {
+  const [built] = await roster(ctx, id);
+  if (!built) throw notFound('peer');
+  const { row, entry, progress } = built;
+  const isPeer = ctx.actor.role === 'peer';
+  const records = await training.listRecordsForPeer(ctx.db, id);
+  const history = await peers.listStatusHistory(ctx.db, id);
+  const consent = peers.consentOf(row);
+  return {
+    peer: peers.toPeer(row),
+    supervisorName: entry.supervisorName,
+    nomination: isPeer ? null : peers.nominationOf(row),
+    interview: isPeer ? null : await peers.findInterview(ctx.db, id),
+    consent,
+    pledgeOn: row.pledge_on,
+    history: isPeer ? history.map((h) => ({ ...h, reason: null })) : history,
+    training: {
+      trained: progress.trained,
+      trainedOn: progress.trainedOn,
+      requiredDone: progress.requiredDone,
+      requiredTotal: progress.requiredTotal,
+      hours: progress.hours,
+      modules: progress.modules,
+      records: records.map(({ peerId: _peerId, ...record }) => record),
+      knowledgePre: row.knowledge_pre,
+      knowledgePost: row.knowledge_post,
+    },
+    activation: activationCheck({ consent: consent !== null, pledge: row.pledge_on !== null }, progress),
+  };
+}
 
 export const peersHandlers: HandlerMap<PeersMethod> = {
   'peers.list': async (_input, ctx) => {
     const actor = ctx.actor;
     if (actor.role === 'peer') {
-      const own = actor.peerId === null ? undefined : await peers.findPeer(ctx.db, actor.peerId);
-      return { peers: own ? [own] : [] };
+      const own = actor.peerId === null ? [] : await roster(ctx, actor.peerId);
+      return { peers: own.map((p) => p.entry) };
     }
-    return { peers: await peers.listPeers(ctx.db) };
+    return { peers: (await roster(ctx)).map((p) => p.entry) };
   },
 
   'peers.get': async (input, ctx) => {
-    const actor = ctx.actor;
-    if (actor.role === 'peer' && actor.peerId !== input.id) throw forbidden('A peer can see only their own profile.');
-    const peer = await peers.findPeer(ctx.db, input.id);
-    if (!peer) throw notFound('peer');
-    return { peer };
+    assertOwnOrStaff(ctx, input.id);
+    return peerAfter(ctx, input.id);
+  },
+
+  'peers.profile': async (input, ctx) => {
+    assertOwnOrStaff(ctx, input.id);
+    return profile(ctx, input.id);
   },
 
   'peers.create': async (input, ctx) => {
     const id = await ctx.db.transaction(async () => {
-      const newId = await peers.insertPeer(ctx.db, input, ctx.now());
+      const now = ctx.now();
+      const newId = await peers.insertPeer(
+        ctx.db,
+        { fullName: input.fullName, className: input.className, status: 'nominated', nomination: input.nomination ?? null },
+        now,
+      );
+      await peers.insertStatusChange(ctx.db, {
+        peerId: newId,
+        fromStatus: null,
+        toStatus: 'nominated',
+        at: now,
+        byUserId: ctx.actor.userId,
+        reason: null,
+        overridden: false,
+      });
       await ctx.audit('peer.created', `peer:${newId}`);
       return newId;
     });
-    const peer = await peers.findPeer(ctx.db, id);
-    if (!peer) throw notFound('peer');
-    return { peer };
+    return peerAfter(ctx, id);
   },
 
   'peers.update': async (input, ctx) => {
-    const existing = await peers.findPeer(ctx.db, input.id);
-    if (!existing) throw notFound('peer');
-    await ctx.db.transaction(async () => {
-      const { id, version, ...fields } = input;
-      if (!(await peers.updatePeer(ctx.db, id, version, fields, ctx.now()))) throw staleEdit();
-      await ctx.audit('peer.updated', `peer:${id}`);
+    await assertAssignableSupervisor(ctx, input.supervisorUserId);
+    const { id, version, ...fields } = input;
+    const before = await existingPeer(ctx, id);
+    return versioned(
+      ctx,
+      id,
+      version,
+      () => peers.updatePeerDetails(ctx.db, id, version, fields, ctx.now()),
+      async () => {
+        const supervisorChanged = fields.supervisorUserId !== undefined && fields.supervisorUserId !== before.supervisor_user_id;
+        await ctx.audit('peer.updated', `peer:${id}`, supervisorChanged ? { supervisorUserId: fields.supervisorUserId ?? null } : {});
+      },
+    );
+  },
+
+  'peers.transition': async (input, ctx) => {
+    const row = await existingPeer(ctx, input.id);
+    if (row.version !== input.version) throw staleEdit();
+    const from = row.status;
+    const to: PeerStatus = input.to;
+    const reason = input.reason?.trim() ? input.reason.trim() : null;
+    if (from === to) throw conflict('same-status', `The peer is already ${to}.`);
+    if (!peerTransitions[from].includes(to)) {
+      throw new AppError({
+        code: 'CONFLICT',
+        reason: 'transition-not-allowed',
+        message: `A peer who is ${from} cannot become ${to}.`,
+        params: { from, to },
+      });
+    }
+    if (to === 'withdrawn' && !reason) throw invalidField('reason', 'required', 'A withdrawal needs a reason.');
+    if (to === 'selected') {
+      const interview = await peers.findInterview(ctx.db, row.id);
+      if (interview?.decision !== 'selected') {
+        throw conflict('interview-not-selected', 'Record an interview with the decision "selected" first.');
+      }
+    }
+    let overridden = false;
+    let missing: string[] = [];
+    if (to === 'active') {
+      const [built] = await roster(ctx, row.id);
+      const check = activationCheck({ consent: peers.consentOf(row) !== null, pledge: row.pledge_on !== null }, built!.progress);
+      missing = check.missing;
+      if (!check.ready) {
+        if (!input.override) {
+          throw new AppError({
+            code: 'CONFLICT',
+            reason: 'activation-incomplete',
+            message: `The peer cannot become active yet; missing: ${check.missing.join(', ')}.`,
+            params: { missing: check.missing.join(','), modules: check.missingModuleIds.length },
+          });
+        }
+        if (!reason) throw invalidField('reason', 'required', 'An override needs a written reason.');
+        overridden = true;
+      }
+    }
+    return versioned(
+      ctx,
+      row.id,
+      input.version,
+      () => peers.setPeerStatus(ctx.db, row.id, input.version, to, ctx.now()),
+      async () => {
+        await peers.insertStatusChange(ctx.db, {
+          peerId: row.id,
+          fromStatus: from,
+          toStatus: to,
+          at: ctx.now(),
+          byUserId: ctx.actor.userId,
+          reason,
+          overridden,
+        });
+        await ctx.audit('peer.status-changed', `peer:${row.id}`, { from, to });
+        // The audit names what was missing, not the reason: that is the coordinator's note, kept in the history.
+        if (overridden) await ctx.audit('peer.activation-overridden', `peer:${row.id}`, { missing });
+      },
+    );
+  },
+
+  'peers.recordInterview': async (input, ctx) => {
+    const { id, version, ...interview } = input;
+    return versioned(
+      ctx,
+      id,
+      version,
+      async () => {
+        await peers.saveInterview(ctx.db, id, interview, ctx.actor.userId, ctx.now());
+        return peers.touchPeer(ctx.db, id, version, ctx.now());
+      },
+      () => ctx.audit('peer.interview-recorded', `peer:${id}`, { decision: interview.decision }),
+    );
+  },
+
+  'peers.recordConsent': async (input, ctx) => {
+    const { id, version, ...consent } = input;
+    return versioned(
+      ctx,
+      id,
+      version,
+      () => peers.setConsent(ctx.db, id, version, consent, ctx.now()),
+      () => ctx.audit('peer.consent-recorded', `peer:${id}`),
+    );
+  },
+
+  'peers.recordPledge': async (input, ctx) => {
+    return versioned(
+      ctx,
+      input.id,
+      input.version,
+      () => peers.setPledge(ctx.db, input.id, input.version, input.pledgeOn, ctx.now()),
+      () => ctx.audit('peer.pledge-recorded', `peer:${input.id}`),
+    );
+  },
+
+  'peers.exportCsv': async (input, ctx) => {
+    const wanted = input.ids ? new Set(input.ids) : null;
+    const list: ExportPeer[] = (await roster(ctx))
+      .filter(({ row }) => !wanted || wanted.has(row.id))
+      .map(({ row, entry }) => ({
+        ...entry,
+        nominatedBy: row.nominated_by,
+        nominationSource: row.nomination_source,
+        nominatedOn: row.nominated_on,
+        consentOn: row.consent_on,
+        pledgeOn: row.pledge_on,
+      }));
+    const csv = toCsv(rosterRows(list, input.language));
+    await ctx.db.transaction(() => ctx.audit('peer.exported', null, { rows: list.length }));
+    const stem = input.language === 'id' ? 'daftar-konselor-sebaya' : 'peer-roster';
+    return { csv, fileName: `${stem}-${today(ctx)}.csv`, rows: list.length };
+  },
+
+  'peers.importPreview': async (input, ctx) => {
+    const existing = new Set((await peers.listPeerRows(ctx.db)).map((r) => peerKey(r.full_name, r.class_name)));
+    return readRosterCsv(input.csv, existing).preview;
+  },
+
+  'peers.importCommit': async (input, ctx) => {
+    const existing = new Set((await peers.listPeerRows(ctx.db)).map((r) => peerKey(r.full_name, r.class_name)));
+    const { preview, ready } = readRosterCsv(input.csv, existing);
+    if (preview.fileError) throw invalidField('csv', preview.fileError, 'The file cannot be imported.');
+    const ids = await ctx.db.transaction(async () => {
+      const now = ctx.now();
+      const created: number[] = [];
+      for (const peer of ready) {
+        const id = await peers.insertPeer(ctx.db, peer, now);
+        await peers.insertStatusChange(ctx.db, {
+          peerId: id,
+          fromStatus: null,
+          toStatus: peer.status,
+          at: now,
+          byUserId: ctx.actor.userId,
+          reason: null,
+          overridden: false,
+        });
+        created.push(id);
+      }
+      if (created.length > 0) await ctx.audit('peer.imported', null, { count: created.length, peerIds: created.map(String) });
+      return created;
     });
-    const peer = await peers.findPeer(ctx.db, input.id);
-    if (!peer) throw notFound('peer');
-    return { peer };
+    return {
+      imported: ids.length,
+      skippedInvalid: preview.rows.filter((r) => r.outcome === 'invalid').length,
+      skippedDuplicates: preview.rows.filter((r) => r.outcome === 'duplicate').length,
+    };
   },
 };

@@ -6,6 +6,9 @@ export interface StoredSettings {
   vaultId: string;
   schoolName: string;
   autoLockMinutes: number;
+  /** School size and classes, for the peer program's coverage (issue 3). */
+  studentCount: number | null;
+  classNames: string[];
   /** Backups (issue 6): how many to keep per folder, the reminder's age in days, the last folder used. */
   backupKeepLast: number;
   backupReminderDays: number;
@@ -14,6 +17,8 @@ export interface StoredSettings {
 
 export const settingDefaults: Omit<StoredSettings, 'vaultId' | 'schoolName'> = {
   autoLockMinutes: 10,
+  studentCount: null,
+  classNames: [],
   backupKeepLast: 10,
   backupReminderDays: 7,
   backupFolder: null,
@@ -25,6 +30,8 @@ export async function loadSettings(db: Database): Promise<StoredSettings> {
     vaultId: String(stored.vaultId ?? ''),
     schoolName: String(stored.schoolName ?? ''),
     autoLockMinutes: typeof stored.autoLockMinutes === 'number' ? stored.autoLockMinutes : settingDefaults.autoLockMinutes,
+    studentCount: typeof stored.studentCount === 'number' ? stored.studentCount : settingDefaults.studentCount,
+    classNames: Array.isArray(stored.classNames) ? stored.classNames.map(String) : settingDefaults.classNames,
     backupKeepLast: typeof stored.backupKeepLast === 'number' ? stored.backupKeepLast : settingDefaults.backupKeepLast,
     backupReminderDays: typeof stored.backupReminderDays === 'number' ? stored.backupReminderDays : settingDefaults.backupReminderDays,
     backupFolder: typeof stored.backupFolder === 'string' ? stored.backupFolder : settingDefaults.backupFolder,

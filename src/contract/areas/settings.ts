@@ -7,6 +7,10 @@ export const settings = z.object({
   schoolName: z.string(),
   autoLockMinutes: z.number().int(),
   vaultLocation: z.string(),
+  /** How many students the school has, for coverage (active peers as a share); null until set. */
+  studentCount: z.number().int().nullable(),
+  /** The school's classes, for coverage (classes with no active peer) and the class field's suggestions. */
+  classNames: z.array(z.string()),
 });
 export type Settings = z.infer<typeof settings>;
 
@@ -19,6 +23,8 @@ export const settingsMethods = {
     input: z.strictObject({
       schoolName: requiredText(limits.name).optional(),
       autoLockMinutes: autoLockMinutes.optional(),
+      studentCount: z.number().int().min(1).max(100_000).nullable().optional(),
+      classNames: z.array(requiredText(40)).max(300).optional(),
     }),
     output: settings,
   }),

@@ -44,7 +44,7 @@ export function PeerFormModal({ peer, opened, onClose, onSaved }: { peer: Peer |
     setBusy(true);
     setError(null);
     try {
-      const fields = { fullName: values.fullName, className: values.className, status: values.status };
+      const fields = { fullName: values.fullName, className: values.className };
       const saved = peer
         ? await call('peers.update', { id: peer.id, version: peer.version, ...fields })
         : await call('peers.create', fields);

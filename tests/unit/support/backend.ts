@@ -122,12 +122,40 @@ export async function addStaff(
   return created.user.id;
 }
 
-/** Adds a peer to the roster and gives them an account with a PIN; a coordinator must be signed in. */
+/**
+ * Moves a nominated peer through the life cycle to active, the way a coordinator
+ * would who records the interview and then overrides the missing consent, pledge
+ * and training with a written reason. A coordinator must be signed in.
+ */
+export async function activatePeer(backend: Backend, peerId: number): Promise<void> {
+  let { peer } = await call(backend, 'peers.get', { id: peerId });
+  ({ peer } = await call(backend, 'peers.transition', { id: peerId, version: peer.version, to: 'interviewing' }));
+  ({ peer } = await call(backend, 'peers.recordInterview', {
+    id: peerId,
+    version: peer.version,
+    interviewedOn: '2026-07-20',
+    interviewer: 'Guru BK',
+    criteria: { trusted: true, listener: true, confidential: true, steady: true, reliable: true, motivated: true },
+    notes: '',
+    decision: 'selected',
+  }));
+  ({ peer } = await call(backend, 'peers.transition', { id: peerId, version: peer.version, to: 'selected' }));
+  ({ peer } = await call(backend, 'peers.transition', { id: peerId, version: peer.version, to: 'in_training' }));
+  await call(backend, 'peers.transition', { id: peerId, version: peer.version, to: 'active', override: true, reason: 'Set up for a test.' });
+}
+
+/** The peer's current version, for an edit that must not be refused as stale. */
+export async function peerVersion(backend: Backend, peerId: number): Promise<number> {
+  return (await call(backend, 'peers.get', { id: peerId })).peer.version;
+}
+
+/** Adds an active peer to the roster and gives them an account with a PIN; a coordinator must be signed in. */
 export async function addPeerAccount(
   backend: Backend,
   peer: { fullName: string; username: string; pin: string; className?: string },
 ): Promise<{ peerId: number; userId: number }> {
-  const created = await call(backend, 'peers.create', { fullName: peer.fullName, className: peer.className ?? '8A', status: 'active' });
+  const created = await call(backend, 'peers.create', { fullName: peer.fullName, className: peer.className ?? '8A' });
+  await activatePeer(backend, created.peer.id);
   const account = await call(backend, 'users.createPeerAccount', { peerId: created.peer.id, username: peer.username, pin: peer.pin });
   return { peerId: created.peer.id, userId: account.user.id };
 }
