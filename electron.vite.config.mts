@@ -29,7 +29,8 @@ export default defineConfig({
       outDir: resolve(root, 'out/main'),
       externalizeDeps: true,
       rolldownOptions: {
-        input: { index: resolve(root, 'electron/main/index.ts') },
+        // The backend's worker thread (electron/main/backendWorker.ts starts it): out/main/backendWorker.js.
+        input: { index: resolve(root, 'electron/main/index.ts'), backendWorker: resolve(root, 'electron/backend/host/worker.ts') },
         external: ['@journeyapps/sqlcipher', 'better-sqlite3-multiple-ciphers'],
       },
     },

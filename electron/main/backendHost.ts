@@ -1,10 +1,10 @@
 import type { Result } from '../../src/contract';
 
 /**
- * What the shell needs from the backend, and nothing more. Today the backend
- * runs in the main process (inProcessBackendHost.ts); issue 7 moves database
- * work off the main thread's event loop, and a worker-thread host only has to
- * implement these methods for the rest of the shell to stay as it is.
+ * What the shell needs from the backend, and nothing more. The backend runs
+ * in a worker thread (workerBackendHost.ts), so database work, including the
+ * Windows driver's synchronous calls, never runs on the main thread's event
+ * loop (issue 7).
  */
 export interface BackendHost {
   /** One contract call with an untrusted method name and input; always resolves to a result. */

@@ -16,7 +16,7 @@ import { fail, type Result } from '../../src/contract';
 import { bridgeChannels, type BackendEvent } from '../../src/contract/bridge';
 import { describeErrorSafely, type Logger } from '../backend/logger';
 import type { BackendHost } from './backendHost';
-import { inProcessBackendHost } from './inProcessBackendHost';
+import { spawnBackendWorker } from './backendWorker';
 import { createLockCoordinator, idleCheckIntervalMs } from './lockCoordinator';
 import { menuTemplate } from './menu';
 import { appSchemePrivileges, resolveAppRequest, responseHeaders } from './protocol';
@@ -29,6 +29,7 @@ import {
   shouldBlockRequest,
   webPreferences,
 } from './security';
+import { WorkerBackendHost } from './workerBackendHost';
 
 // crashReporter.start() is never called, on purpose: a minidump is a copy of
 // process memory, and the main process holds the vault's data key and
@@ -71,7 +72,13 @@ function start(): void {
   let mainWindow: BrowserWindow | null = null;
   let backend: Promise<BackendHost> | null = null;
   const backendHost = (): Promise<BackendHost> => {
-    backend ??= inProcessBackendHost({ dataDir: path.join(app.getPath('userData'), 'vault'), logger: backendLogger });
+    // The backend runs in a worker thread, so no database call can stall this thread (issue 7).
+    backend ??= Promise.resolve().then(() => {
+      const dataDir = path.join(app.getPath('userData'), 'vault');
+      const host = new WorkerBackendHost({ spawn: () => spawnBackendWorker({ dataDir }), logger: backendLogger });
+      host.start();
+      return host;
+    });
     return backend;
   };
 

@@ -1,24 +1,16 @@
 import { driverNames, type Driver, type DriverName } from './driver';
+import { multipleCiphersDriver } from './multipleCiphersDriver';
+import { journeyappsDriver } from './sqlcipherDriver';
 
 export { driverNames, type DriverName } from './driver';
 
-/**
- * Each driver's module is loaded only when that driver opens a file: the
- * Linux/macOS driver is not installed on Windows at all (its package refuses
- * the platform), so nothing may require it at start-up there. In the bundled
- * app each loader becomes a separate chunk, required on first use.
- */
-const loaders: Record<DriverName, () => Promise<Driver>> = {
-  'journeyapps-sqlcipher': async () => (await import('./sqlcipherDriver')).journeyappsDriver,
-  'better-sqlite3-multiple-ciphers': async () => (await import('./multipleCiphersDriver')).multipleCiphersDriver,
+const drivers: Record<DriverName, Driver> = {
+  'journeyapps-sqlcipher': journeyappsDriver,
+  'better-sqlite3-multiple-ciphers': multipleCiphersDriver,
 };
 
-const lazyDrivers = Object.fromEntries(
-  driverNames.map((name): [DriverName, Driver] => [name, { name, open: async (file, options) => (await loaders[name]()).open(file, options) }]),
-) as Record<DriverName, Driver>;
-
 export function driverByName(name: DriverName): Driver {
-  return lazyDrivers[name];
+  return drivers[name];
 }
 
 /**

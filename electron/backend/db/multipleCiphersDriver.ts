@@ -1,4 +1,4 @@
-import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
+import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { bindableParams, isNotADatabaseError, rawKeyPragma, WrongKeyError, type Connection, type Driver, type SqlParams, type SqlValue } from './driver';
 import { sqlcipherPageProblems } from './sqlcipherPages';
 
@@ -26,7 +26,8 @@ export const multipleCiphersDriver: Driver = {
   async open(file, { key, create }) {
     let db: BetterSqlite3.Database;
     try {
-      db = new BetterSqlite3(file, { fileMustExist: !create });
+      const Sqlite = loadBetterSqlite3();
+      db = new Sqlite(file, { fileMustExist: !create });
     } catch (error) {
       if (isNotADatabaseError(error)) throw new WrongKeyError();
       throw error;
@@ -51,6 +52,15 @@ export const multipleCiphersDriver: Driver = {
     }
   },
 };
+
+let betterSqlite3: typeof BetterSqlite3 | undefined;
+
+/** Required on first use, like the other driver, so neither native module loads unless it is the one in use. */
+function loadBetterSqlite3(): typeof BetterSqlite3 {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- see sqlcipherDriver.ts
+  betterSqlite3 ??= require('better-sqlite3-multiple-ciphers') as typeof BetterSqlite3;
+  return betterSqlite3;
+}
 
 function wrap(db: BetterSqlite3.Database, file: string, key: Buffer): Connection {
   const statements = new Map<string, BetterSqlite3.Statement>();

@@ -1,18 +1,18 @@
-import * as sqlcipher from '@journeyapps/sqlcipher';
+import type * as Sqlcipher from '@journeyapps/sqlcipher';
 import { bindableParams, isNotADatabaseError, rawKeyPragma, WrongKeyError, type Connection, type Driver, type SqlParams } from './driver';
 
 /**
  * `@journeyapps/sqlcipher` (node-sqlite3 API, N-API): the driver on Linux and
  * macOS. Its 6.x line has no Windows build (and its package.json says so), so
- * it is an optional dependency and this module is loaded only when chosen
- * (drivers.ts).
+ * it is an optional dependency, loaded only when this driver opens a file.
  */
 export const journeyappsDriver: Driver = {
   name: 'journeyapps-sqlcipher',
   async open(file, { key, create }) {
+    const sqlcipher = loadSqlcipher();
     const mode = create ? sqlcipher.OPEN_READWRITE | sqlcipher.OPEN_CREATE : sqlcipher.OPEN_READWRITE;
-    const db = await new Promise<sqlcipher.Database>((resolve, reject) => {
-      const handle: sqlcipher.Database = new sqlcipher.Database(file, mode, (error) =>
+    const db = await new Promise<Sqlcipher.Database>((resolve, reject) => {
+      const handle: Sqlcipher.Database = new sqlcipher.Database(file, mode, (error) =>
         error ? reject(error) : resolve(handle),
       );
     });
@@ -33,12 +33,21 @@ export const journeyappsDriver: Driver = {
   },
 };
 
-function wrap(db: sqlcipher.Database): Connection {
+let sqlcipherModule: typeof Sqlcipher | undefined;
+
+/** Required on first use, never at start-up: the package is not installed on Windows. */
+function loadSqlcipher(): typeof Sqlcipher {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a lazy require keeps the app starting where the package is absent
+  sqlcipherModule ??= require('@journeyapps/sqlcipher') as typeof Sqlcipher;
+  return sqlcipherModule;
+}
+
+function wrap(db: Sqlcipher.Database): Connection {
   return {
     exec: (sql) => new Promise((resolve, reject) => db.exec(sql, (error) => (error ? reject(error) : resolve()))),
     run: (sql, params: SqlParams = []) =>
       new Promise((resolve, reject) =>
-        db.run(sql, bindableParams(params), function (this: sqlcipher.RunResult, error: Error | null) {
+        db.run(sql, bindableParams(params), function (this: Sqlcipher.RunResult, error: Error | null) {
           if (error) reject(error);
           else resolve({ changes: this.changes, lastInsertRowid: this.lastID });
         }),

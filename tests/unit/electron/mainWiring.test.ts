@@ -3,7 +3,7 @@
  * module, because no Electron binary can be downloaded on this machine. The
  * real thing is checked by tests/electron/app.electron.spec.ts wherever a
  * binary exists. This test proves the handlers are registered and do what the
- * pure functions say: IPC sender check, forwarding to the real backend, OS
+ * pure functions say: IPC sender check, forwarding to the real backend (in its worker thread), OS
  * lock events, request blocking, permission denial and locking before quit.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -122,6 +122,10 @@ const fake = vi.hoisted(() => {
 });
 
 vi.mock('electron', () => fake.electron);
+// The real backend worker, from its TypeScript source: the bundled out/main/backendWorker.js exists only after a build.
+vi.mock('../../../electron/main/backendWorker', async () => ({
+  spawnBackendWorker: (await import('../support/backendWorker')).spawnTsBackendWorker,
+}));
 vi.mock('electron-log/main', () => {
   const noop = () => undefined;
   return { default: { info: noop, warn: noop, error: noop, transports: { file: {}, console: {} } } };
