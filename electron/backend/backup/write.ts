@@ -213,7 +213,10 @@ export async function writeBackup(source: BackupSource, target: BackupTarget): P
     } catch (error) {
       throw failureFromOsError(error);
     }
-    if (!verified.ok || verified.head?.backupId !== backupId || verified.fileSize !== total) throw backupFailed('write-check-failed');
+    if (!verified.ok || verified.head?.backupId !== backupId || verified.fileSize !== total) {
+      // A stick pulled out while the file was open can leave writes "succeeding" into nothing.
+      throw backupFailed((await fileExists(folder)) ? 'write-check-failed' : 'drive-removed');
+    }
 
     let name: string;
     try {

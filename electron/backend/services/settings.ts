@@ -10,6 +10,8 @@ async function current(ctx: Context): Promise<Settings> {
     vaultLocation: ctx.vault.paths.dataDir,
     studentCount: stored.studentCount,
     classNames: stored.classNames,
+    backupKeepLast: stored.backupKeepLast,
+    backupReminderDays: stored.backupReminderDays,
   };
 }
 

@@ -45,9 +45,6 @@ export const backupFailureReasons = [
 ] as const;
 export type BackupFailureReason = (typeof backupFailureReasons)[number];
 
-export const backupKeepLast = z.number().int().min(1).max(100);
-export const backupReminderDays = z.number().int().min(1).max(90);
-
 /** A folder or file path typed or chosen by the user. */
 export const fsPath = requiredText(1024);
 

@@ -11,10 +11,15 @@ export const settings = z.object({
   studentCount: z.number().int().nullable(),
   /** The school's classes, for coverage (classes with no active peer) and the class field's suggestions. */
   classNames: z.array(z.string()),
+  /** Backups (issue 6): how many to keep in each folder, and after how many days without one the dashboard reminds. */
+  backupKeepLast: z.number().int(),
+  backupReminderDays: z.number().int(),
 });
 export type Settings = z.infer<typeof settings>;
 
 export const autoLockMinutes = z.number().int().min(1).max(120);
+export const backupKeepLast = z.number().int().min(1).max(100);
+export const backupReminderDays = z.number().int().min(1).max(90);
 
 export const settingsMethods = {
   'settings.get': defineMethod({ access: staff, input: z.strictObject({}), output: settings }),
@@ -25,6 +30,8 @@ export const settingsMethods = {
       autoLockMinutes: autoLockMinutes.optional(),
       studentCount: z.number().int().min(1).max(100_000).nullable().optional(),
       classNames: z.array(requiredText(40)).max(300).optional(),
+      backupKeepLast: backupKeepLast.optional(),
+      backupReminderDays: backupReminderDays.optional(),
     }),
     output: settings,
   }),
