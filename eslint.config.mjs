@@ -30,6 +30,12 @@ export default tseslint.config(
     },
   },
   {
+    // electron-builder's hooks (scripts/electron-builder): CommonJS modules it requires by path.
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs', globals: { ...globals.node } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     // The CLI, the harness, benchmarks and scripts talk to a person on a terminal.
     files: ['electron/backend/cli/**', 'electron/backend/logger.ts', 'harness/**', 'bench/**', 'scripts/**', 'tests/**'],
     rules: { 'no-console': 'off' },
