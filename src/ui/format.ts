@@ -10,3 +10,15 @@ export function formatDate(iso: string | null | undefined, language: string): st
   if (!iso) return '';
   return new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : 'id-ID', { dateStyle: 'medium' }).format(new Date(iso));
 }
+
+/** A calendar date (`2026-08-03`) as the user writes it, without any time-zone shift. */
+export function formatDay(date: string | null | undefined, language: string): string {
+  if (!date) return '';
+  const [y, m, d] = date.slice(0, 10).split('-').map(Number) as [number, number, number];
+  return new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : 'id-ID', { dateStyle: 'medium' }).format(new Date(y, m - 1, d));
+}
+
+/** Hours with at most two decimals, in the user's language (1,5 in Indonesian). */
+export function formatHours(hours: number, language: string): string {
+  return new Intl.NumberFormat(language === 'en' ? 'en-GB' : 'id-ID', { maximumFractionDigits: 2 }).format(hours);
+}

@@ -37,7 +37,7 @@ const nominationReasons = [
   'Aktif di OSIS dan peduli pada teman yang menyendiri.',
   'Pernah menolong teman yang dirundung dan melaporkannya dengan bijak.',
 ];
-const relationships = ['mother', 'father', 'mother', 'guardian', 'mother', 'father'] as const;
+
 const trainers = ['Sari Wulandari, S.Pd.', 'Dewi Anggraini, M.Psi., Psikolog'];
 
 interface DemoPeer {
@@ -60,6 +60,13 @@ export async function seedPeerProgram(
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
   const today = localDate(backend.session.config.clock.now());
   const daysAgo = (n: number) => addDays(today, -n);
+  // A parent shares the student's family name; the title goes with the relationship.
+  const guardianOf = (fullName: string) => {
+    const family = fullName.split(' ').slice(1).join(' ');
+    const relationship = pick(['mother', 'father', 'mother', 'guardian'] as const);
+    const title = relationship === 'father' ? 'Bapak' : relationship === 'mother' ? 'Ibu' : pick(['Bapak', 'Ibu']);
+    return { guardianName: `${title} ${pick(givenNames)} ${family}`.trim(), relationship };
+  };
 
   await must(backend, 'settings.update', { studentCount: 640, classNames: [...classNames] });
 
@@ -125,8 +132,7 @@ export async function seedPeerProgram(
         id: p.peer.id,
         version: p.peer.version,
         consentOn: daysAgo(consentAt),
-        guardianName: `${pick(['Ibu', 'Bapak'])} ${pick(givenNames)} ${p.peer.fullName.split(' ')[1] ?? ''}`.trim(),
-        relationship: pick(relationships),
+        ...guardianOf(p.peer.fullName),
         formLocation: 'Map "Persetujuan Orang Tua" di lemari arsip BK, rak 2',
       }));
     }

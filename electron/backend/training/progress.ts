@@ -58,6 +58,12 @@ export function trainingProgress(
       reminded && refresherDueOn ? (refresherDueOn < today ? 'overdue' : refresherDueOn <= soon ? 'due' : null) : null;
     progress.push({
       moduleId: module.id,
+      titleId: module.titleId,
+      titleEn: module.titleEn,
+      required: module.required,
+      retired: module.retired,
+      moduleHours: module.hours,
+      refresherMonths: module.refresherMonths,
       attended: own.length > 0,
       completed: completions.length > 0,
       firstCompletedOn: completions[0] ?? null,

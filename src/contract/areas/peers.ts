@@ -133,9 +133,15 @@ export const nomination = z.object({
 });
 export type Nomination = z.infer<typeof nomination>;
 
-/** One module's standing for one peer. */
+/** One module's standing for one peer, with what the profile needs to show the module itself. */
 export const moduleProgress = z.object({
   moduleId: id,
+  titleId: z.string(),
+  titleEn: z.string(),
+  required: z.boolean(),
+  retired: z.boolean(),
+  moduleHours: z.number(),
+  refresherMonths: z.number().int().nullable(),
   attended: z.boolean(),
   completed: z.boolean(),
   firstCompletedOn: z.string().nullable(),

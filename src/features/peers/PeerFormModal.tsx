@@ -1,36 +1,92 @@
-import { Alert, Button, Group, Select, Stack, TextInput } from '@mantine/core';
-import { AppModal } from '../../ui/AppModal';
+import { Alert, Autocomplete, Button, Fieldset, Group, SegmentedControl, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api/client';
-import { methods, peerStatuses, type Peer, type PeerStatus } from '../../contract';
+import { useCall } from '../../api/useCall';
+import { methods, type NominationSource, type Peer, type PeerProfile } from '../../contract';
 import { useFormDraft } from '../../drafts/useFormDraft';
+import { AppModal } from '../../ui/AppModal';
+import { FormError } from '../../ui/FormError';
 import { contractValidator, showCallError } from '../../ui/forms';
 
 interface PeerValues {
   fullName: string;
   className: string;
-  status: PeerStatus;
+  nomination: { source: NominationSource; nominatedBy: string; nominatedOn: string; reason: string };
+  supervisorUserId: string | null;
 }
 
-const blank: PeerValues = { fullName: '', className: '', status: 'nominated' };
+const blank: PeerValues = {
+  fullName: '',
+  className: '',
+  nomination: { source: 'staff', nominatedBy: '', nominatedOn: '', reason: '' },
+  supervisorUserId: null,
+};
 
-/** Add or edit a peer. An edit names the version it started from, so a stale one is refused, not overwritten. */
-export function PeerFormModal({ peer, opened, onClose, onSaved }: { peer: Peer | null; opened: boolean; onClose(): void; onSaved(peer: Peer): void }) {
+function toNomination(values: PeerValues) {
+  const n = values.nomination;
+  return n.nominatedBy.trim() ? { source: n.source, nominatedBy: n.nominatedBy, nominatedOn: n.nominatedOn || null, reason: n.reason } : null;
+}
+
+/** The school's classes from Settings, offered as suggestions; any class can still be typed. */
+function useClassSuggestions(opened: boolean): string[] {
+  const settings = useCall('settings.get', {});
+  useEffect(() => {
+    if (opened) void settings.reload();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [opened]);
+  return settings.data?.classNames ?? [];
+}
+
+/**
+ * Nominate a student, or edit a peer's details (name, class, nomination, supervisor).
+ * The status is not edited here: it changes only through "Change status", which checks the rules.
+ */
+export function PeerFormModal({
+  profile,
+  opened,
+  onClose,
+  onSaved,
+}: {
+  /** The peer to edit, or null to nominate a new student. */
+  profile: Pick<PeerProfile, 'peer' | 'nomination'> | null;
+  opened: boolean;
+  onClose(): void;
+  onSaved(peer: Peer): void;
+}) {
   const { t } = useTranslation();
+  const peer = profile?.peer ?? null;
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const classes = useClassSuggestions(opened);
+  const staff = useCall('users.list', {});
   const form = useForm<PeerValues>({
     mode: 'controlled',
     initialValues: blank,
-    validate: contractValidator<PeerValues>(methods['peers.create'].input, t),
+    validate: contractValidator<PeerValues>(
+      methods['peers.create'].input,
+      t,
+      (values) => ({ fullName: values.fullName, className: values.className, nomination: toNomination(values) }),
+      // A new nomination says who nominated the student; older peers may not have it recorded.
+      (values) => ({ 'nomination.nominatedBy': !peer && !values.nomination.nominatedBy.trim() ? t('validation.required', { field: t('fields.nominatedBy') }) : null }),
+    ),
   });
 
   useEffect(() => {
     if (!opened) return;
-    const values = peer ? { fullName: peer.fullName, className: peer.className, status: peer.status } : blank;
+    const n = profile?.nomination;
+    const values: PeerValues = peer
+      ? {
+          fullName: peer.fullName,
+          className: peer.className,
+          nomination: n
+            ? { source: n.source, nominatedBy: n.nominatedBy, nominatedOn: n.nominatedOn ?? '', reason: n.reason }
+            : blank.nomination,
+          supervisorUserId: peer.supervisorUserId === null ? null : String(peer.supervisorUserId),
+        }
+      : blank;
     form.setInitialValues(values);
     form.setValues(values);
     form.resetDirty(values);
@@ -40,13 +96,22 @@ export function PeerFormModal({ peer, opened, onClose, onSaved }: { peer: Peer |
 
   const restored = useFormDraft(form, peer ? `peer:${peer.id}` : 'peer:new', 'peers', opened);
 
+  const supervisors = (staff.data?.users ?? [])
+    .filter((u) => u.role !== 'peer' && u.status === 'active')
+    .map((u) => ({ value: String(u.id), label: `${u.fullName} (${t(`roles.${u.role}`)})` }));
+
   const submit = form.onSubmit(async (values) => {
     setBusy(true);
     setError(null);
     try {
-      const fields = { fullName: values.fullName, className: values.className };
+      const fields = { fullName: values.fullName, className: values.className, nomination: toNomination(values) };
       const saved = peer
-        ? await call('peers.update', { id: peer.id, version: peer.version, ...fields })
+        ? await call('peers.update', {
+            id: peer.id,
+            version: peer.version,
+            ...fields,
+            supervisorUserId: values.supervisorUserId === null ? null : Number(values.supervisorUserId),
+          })
         : await call('peers.create', fields);
       notifications.show({
         color: 'teal',
@@ -62,7 +127,7 @@ export function PeerFormModal({ peer, opened, onClose, onSaved }: { peer: Peer |
   });
 
   return (
-    <AppModal opened={opened} onClose={onClose} title={peer ? t('peers.editTitle', { name: peer.fullName }) : t('peers.addTitle')}>
+    <AppModal opened={opened} onClose={onClose} size="lg" title={peer ? t('peers.editTitle', { name: peer.fullName }) : t('peers.addTitle')}>
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
           {restored ? (
@@ -70,20 +135,43 @@ export function PeerFormModal({ peer, opened, onClose, onSaved }: { peer: Peer |
               {t('shell.restoredDraft')}
             </Alert>
           ) : null}
-          <TextInput label={t('peers.fullName')} withAsterisk data-autofocus {...form.getInputProps('fullName')} />
-          <TextInput label={t('peers.className')} withAsterisk {...form.getInputProps('className')} />
-          <Select
-            label={t('peers.status')}
-            withAsterisk
-            allowDeselect={false}
-            data={peerStatuses.map((status) => ({ value: status, label: t(`peerStatus.${status}`) }))}
-            {...form.getInputProps('status')}
-          />
-          {error ? (
-            <Alert color="red" role="alert">
-              {error}
-            </Alert>
+          <Group grow align="flex-start">
+            <TextInput label={t('peers.fullName')} withAsterisk data-autofocus {...form.getInputProps('fullName')} />
+            <Autocomplete label={t('peers.className')} withAsterisk data={classes} maw={160} {...form.getInputProps('className')} />
+          </Group>
+          <Fieldset legend={t('peers.nominationTitle')} variant="filled">
+            <Stack gap="sm">
+              <Stack gap={4}>
+                <Text fz="sm" fw={500} id="nomination-source">
+                  {t('peers.nominationSource')}
+                </Text>
+                <SegmentedControl
+                  aria-labelledby="nomination-source"
+                  data={[
+                    { value: 'staff', label: t('peers.sources.staff') },
+                    { value: 'student', label: t('peers.sources.student') },
+                  ]}
+                  {...form.getInputProps('nomination.source')}
+                />
+              </Stack>
+              <Group grow align="flex-start">
+                <TextInput label={t('peers.nominatedBy')} withAsterisk={!peer} {...form.getInputProps('nomination.nominatedBy')} />
+                <TextInput type="date" label={t('peers.nominatedOn')} maw={180} {...form.getInputProps('nomination.nominatedOn')} />
+              </Group>
+              <Textarea label={t('peers.nominationReason')} autosize minRows={2} maxRows={5} {...form.getInputProps('nomination.reason')} />
+            </Stack>
+          </Fieldset>
+          {peer ? (
+            <Select
+              label={t('peers.supervisor')}
+              description={t('peers.supervisorHint')}
+              placeholder={t('peers.noSupervisorOption')}
+              clearable
+              data={supervisors}
+              {...form.getInputProps('supervisorUserId')}
+            />
           ) : null}
+          <FormError error={error} />
           <Group justify="flex-end" mt="sm">
             <Button variant="default" onClick={onClose}>
               {t('common.cancel')}

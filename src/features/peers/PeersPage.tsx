@@ -1,163 +1,335 @@
-import { Button, EmptyState, Group, Paper, Stack, Text, TextInput } from '@mantine/core';
-import { IconPencil, IconPlus, IconSearch, IconUsersGroup } from '@tabler/icons-react';
+import { Badge, Button, EmptyState, Group, Select, Stack, Text, TextInput, UnstyledButton } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconDownload, IconPlus, IconSearch, IconUpload, IconUsersGroup } from '@tabler/icons-react';
 import { createColumnHelper } from '@tanstack/react-table';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { call } from '../../api/client';
 import { useCall } from '../../api/useCall';
-import type { Peer } from '../../contract';
+import { peerStatuses, type PeerStatus, type RosterEntry } from '../../contract';
 import { pendingDrafts } from '../../drafts/registry';
+import { currentLanguage } from '../../i18n';
 import { useSession } from '../../stores/session';
+import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { DataTable } from '../../ui/DataTable';
-import { formatDateTime } from '../../ui/format';
+import { formatDay, formatHours } from '../../ui/format';
 import { LoadState } from '../../ui/LoadState';
 import { PageHeader } from '../../ui/PageHeader';
+import { downloadText } from './download';
+import { ImportModal } from './ImportModal';
+import classes from './PeersPage.module.css';
 import { PeerFormModal } from './PeerFormModal';
+import { PeerProfile } from './PeerProfile';
 import { PeerStatusBadge } from './PeerStatusBadge';
+import { usePeerView } from './peerView';
 
-const column = createColumnHelper<Peer>();
+const column = createColumnHelper<RosterEntry>();
 
-type Editing = { peer: Peer | null } | null;
+type TrainingFilter = 'any' | 'trained' | 'not_trained' | 'refresher';
 
-/** What a peer supporter sees of themselves; the roster is for staff. */
-function OwnProfile({ peer }: { peer: Peer | undefined }) {
+const refresherRank = (p: RosterEntry) => (p.refreshers.some((r) => r.state === 'overdue') ? 2 : p.refreshers.length ? 1 : 0);
+
+function StatusCounts({ peers, value, onChange }: { peers: RosterEntry[]; value: PeerStatus | null; onChange(status: PeerStatus | null): void }) {
   const { t } = useTranslation();
-  if (!peer) return null;
+  const counts = Object.fromEntries(peerStatuses.map((s) => [s, peers.filter((p) => p.status === s).length])) as Record<PeerStatus, number>;
+  const item = (status: PeerStatus | null, label: string, count: number) => (
+    <UnstyledButton
+      key={status ?? 'all'}
+      className={classes.count}
+      data-active={value === status || undefined}
+      aria-pressed={value === status}
+      onClick={() => onChange(value === status ? null : status)}
+    >
+      <Text fz="xs" c="dimmed" fw={500} lh={1.2}>
+        {label}
+      </Text>
+      <Text fz="lg" fw={700} lh={1.3}>
+        {count}
+      </Text>
+    </UnstyledButton>
+  );
   return (
-    <Paper withBorder p="lg" radius="md" maw={560}>
-      <Stack gap="xs">
-        <Text fz="xl" fw={600}>
-          {peer.fullName}
-        </Text>
-        <Group gap="sm">
-          <Text c="dimmed">
-            {t('peers.className')}: {peer.className}
-          </Text>
-          <PeerStatusBadge status={peer.status} />
-        </Group>
-      </Stack>
-    </Paper>
+    <Group gap={6} role="group" aria-label={t('peers.countsLabel')} mb="md">
+      {item(null, t('peers.countAll'), peers.length)}
+      {peerStatuses.map((s) => item(s, t(`peerStatus.${s}`), counts[s]))}
+    </Group>
   );
 }
 
-export function PeersPage() {
+function Roster({ canEdit }: { canEdit: boolean }) {
   const { t, i18n } = useTranslation();
-  const role = useSession((s) => s.status?.user?.role);
-  const canEdit = role === 'coordinator';
+  const lang = i18n.language;
+  const open = usePeerView((s) => s.open);
   const { data, error, loading, reload } = useCall('peers.list', {});
   const [search, setSearch] = useState('');
-  const [editing, setEditing] = useState<Editing>(null);
+  const [status, setStatus] = useState<PeerStatus | null>(null);
+  const [className, setClassName] = useState<string | null>(null);
+  const [trainingFilter, setTrainingFilter] = useState<TrainingFilter>('any');
+  const [adding, setAdding] = useState(false);
+  const [importing, setImporting] = useState(false);
+  const [exporting, setExporting] = useState(false);
   const peers = useMemo(() => data?.peers ?? [], [data]);
 
-  // A form left open at the last lock opens again with its text.
+  // A nomination form left open at the last lock opens again with its text; a form on a profile opens that profile.
   useEffect(() => {
     if (!data || !canEdit) return;
-    const draft = pendingDrafts().find((d) => d.formKey.startsWith('peer:'));
-    if (!draft) return;
-    const id = draft.formKey.slice('peer:'.length);
-    setEditing({ peer: id === 'new' ? null : (data.peers.find((p) => String(p.id) === id) ?? null) });
-  }, [data, canEdit]);
+    for (const draft of pendingDrafts()) {
+      const [kind, id] = draft.formKey.split(':');
+      if (kind === 'peer' && id === 'new') setAdding(true);
+      else if (['peer', 'interview', 'consent', 'transition'].includes(kind ?? '') && data.peers.some((p) => String(p.id) === id)) open(Number(id));
+      else continue;
+      return;
+    }
+  }, [data, canEdit, open]);
+
+  const classNames = useMemo(() => [...new Set(peers.map((p) => p.className))].sort((a, b) => a.localeCompare(b, undefined, { numeric: true })), [peers]);
+  const shown = useMemo(
+    () =>
+      peers.filter(
+        (p) =>
+          (status === null || p.status === status) &&
+          (className === null || p.className === className) &&
+          (trainingFilter === 'any' ||
+            (trainingFilter === 'trained' && p.trained) ||
+            (trainingFilter === 'not_trained' && !p.trained) ||
+            (trainingFilter === 'refresher' && p.refreshers.length > 0)),
+      ),
+    [peers, status, className, trainingFilter],
+  );
 
   const columns = useMemo(
     () => [
-      column.accessor('fullName', { header: t('peers.fullName') }),
-      column.accessor('className', { header: t('peers.className') }),
+      column.accessor('fullName', {
+        header: t('peers.fullName'),
+        cell: (info) => (
+          <UnstyledButton className={classes.name} onClick={() => open(info.row.original.id)} aria-label={t('peers.openProfile', { name: info.getValue() })}>
+            {info.getValue()}
+          </UnstyledButton>
+        ),
+      }),
+      column.accessor('className', { header: t('peers.className'), sortingFn: 'alphanumeric' }),
       column.accessor((p) => t(`peerStatus.${p.status}`), {
         id: 'status',
         header: t('peers.status'),
         cell: (info) => <PeerStatusBadge status={info.row.original.status} />,
+        sortingFn: (a, b) => peerStatuses.indexOf(a.original.status) - peerStatuses.indexOf(b.original.status),
       }),
-      column.accessor('updatedAt', {
-        header: t('peers.updated'),
-        cell: (info) => formatDateTime(info.getValue(), i18n.language),
+      column.accessor((p) => (p.trained ? 1000 : p.requiredDone), {
+        id: 'training',
+        header: t('peers.training'),
         enableGlobalFilter: false,
+        cell: (info) => {
+          const p = info.row.original;
+          return p.trained ? (
+            <Badge color="teal" variant="light">
+              {t('peers.trained')}
+            </Badge>
+          ) : (
+            <Text fz="sm" c="dimmed">
+              {t('peers.trainingDone', { done: p.requiredDone, total: p.requiredTotal })}
+            </Text>
+          );
+        },
       }),
-      ...(canEdit
-        ? [
-            column.display({
-              id: 'actions',
-              header: t('common.actions'),
-              cell: (info) => (
-                <Button
-                  variant="subtle"
-                  size="xs"
-                  leftSection={<IconPencil size={14} />}
-                  onClick={() => setEditing({ peer: info.row.original })}
-                  aria-label={`${t('common.edit')} ${info.row.original.fullName}`}
-                >
-                  {t('common.edit')}
-                </Button>
-              ),
-            }),
-          ]
-        : []),
+      column.accessor('trainingHours', {
+        header: t('peers.hours'),
+        enableGlobalFilter: false,
+        cell: (info) => formatHours(info.getValue(), lang),
+      }),
+      column.accessor(refresherRank, {
+        id: 'refresher',
+        header: t('peers.refresher'),
+        enableGlobalFilter: false,
+        cell: (info) => {
+          const rank = info.getValue();
+          if (rank === 0) return null;
+          const first = info.row.original.refreshers[0];
+          return (
+            <Badge color={rank === 2 ? 'red' : 'orange'} variant="light" title={first ? formatDay(first.dueOn, lang) : undefined}>
+              {rank === 2 ? t('peers.refresherOverdue') : t('peers.refresherDue')}
+            </Badge>
+          );
+        },
+      }),
+      column.accessor((p) => p.supervisorName ?? '', { id: 'supervisor', header: t('peers.supervisor') }),
+      column.accessor('statusSince', {
+        header: t('peers.statusSince'),
+        enableGlobalFilter: false,
+        cell: (info) => formatDay(info.getValue(), lang),
+      }),
     ],
-    [t, i18n.language, canEdit],
+    [t, lang, open],
   );
+
+  const exportNow = async () => {
+    const result = await call('peers.exportCsv', { ids: shown.map((p) => p.id), language: currentLanguage() });
+    downloadText(result.fileName, result.csv);
+    setExporting(false);
+    notifications.show({ color: 'teal', message: t('peers.exported', { file: result.fileName }) });
+  };
 
   return (
     <>
       <PageHeader
-        title={role === 'peer' ? t('peers.ownProfile') : t('peers.title')}
-        intro={role === 'peer' ? undefined : t('peers.intro')}
+        title={t('peers.title')}
+        intro={t('peers.intro')}
         actions={
           canEdit ? (
-            <Button leftSection={<IconPlus size={16} />} onClick={() => setEditing({ peer: null })}>
-              {t('peers.add')}
-            </Button>
+            <>
+              <Button variant="default" leftSection={<IconUpload size={16} />} onClick={() => setImporting(true)}>
+                {t('peers.importCsv')}
+              </Button>
+              <Button variant="default" leftSection={<IconDownload size={16} />} onClick={() => setExporting(true)} disabled={shown.length === 0}>
+                {t('peers.exportCsv')}
+              </Button>
+              <Button leftSection={<IconPlus size={16} />} onClick={() => setAdding(true)}>
+                {t('peers.add')}
+              </Button>
+            </>
           ) : null
         }
       />
       <LoadState loading={loading && !data} error={error} retry={() => void reload()}>
-        {role === 'peer' ? <OwnProfile peer={peers[0]} /> : null}
-        {role !== 'peer' && peers.length > 0 ? (
-          <Group mb="md">
-            <TextInput
-              leftSection={<IconSearch size={16} />}
-              placeholder={t('peers.searchPlaceholder')}
-              aria-label={t('common.search')}
-              value={search}
-              onChange={(event) => setSearch(event.currentTarget.value)}
-              w={320}
-            />
-          </Group>
+        {peers.length > 0 ? (
+          <>
+            <StatusCounts peers={peers} value={status} onChange={setStatus} />
+            <Group mb="md" align="flex-end" gap="sm">
+              <TextInput
+                leftSection={<IconSearch size={16} />}
+                placeholder={t('peers.searchPlaceholder')}
+                aria-label={t('common.search')}
+                value={search}
+                onChange={(event) => setSearch(event.currentTarget.value)}
+                w={260}
+              />
+              <Select
+                aria-label={t('peers.filterStatus')}
+                placeholder={t('peers.allStatuses')}
+                clearable
+                data={peerStatuses.map((s) => ({ value: s, label: t(`peerStatus.${s}`) }))}
+                value={status}
+                onChange={(value) => setStatus(value as PeerStatus | null)}
+                w={170}
+              />
+              <Select
+                aria-label={t('peers.filterClass')}
+                placeholder={t('peers.allClasses')}
+                clearable
+                searchable
+                data={classNames}
+                value={className}
+                onChange={setClassName}
+                w={140}
+              />
+              <Select
+                aria-label={t('peers.filterTraining')}
+                allowDeselect={false}
+                data={[
+                  { value: 'any', label: t('peers.anyTraining') },
+                  { value: 'trained', label: t('peers.trainedOnly') },
+                  { value: 'not_trained', label: t('peers.notTrained') },
+                  { value: 'refresher', label: t('peers.refresherDueOnly') },
+                ]}
+                value={trainingFilter}
+                onChange={(value) => setTrainingFilter((value as TrainingFilter | null) ?? 'any')}
+                w={220}
+              />
+              <Text fz="sm" c="dimmed" ml="auto" aria-live="polite">
+                {t('peers.shown', { shown: shown.length, total: peers.length })}
+              </Text>
+            </Group>
+          </>
         ) : null}
-        {role === 'peer' ? null : (
         <DataTable
-          data={peers}
+          data={shown}
           columns={columns}
           search={search}
           caption={t('peers.title')}
           initialSort={[{ id: 'fullName', desc: false }]}
           getRowId={(peer) => String(peer.id)}
           empty={
-            <EmptyState
-              icon={<IconUsersGroup size={28} />}
-              variant="light"
-              title={t('peers.empty')}
-              description={canEdit ? t('peers.emptyHint') : undefined}
-              py="xl"
-            >
-              {canEdit ? (
-                <EmptyState.Actions>
-                  <Button leftSection={<IconPlus size={16} />} onClick={() => setEditing({ peer: null })}>
-                    {t('peers.add')}
-                  </Button>
-                </EmptyState.Actions>
-              ) : null}
-            </EmptyState>
+            peers.length > 0 ? (
+              <Text c="dimmed" ta="center" py="xl">
+                {t('common.noMatches')}
+              </Text>
+            ) : (
+              <EmptyState
+                icon={<IconUsersGroup size={28} />}
+                variant="light"
+                title={t('peers.empty')}
+                description={canEdit ? t('peers.emptyHint') : undefined}
+                py="xl"
+              >
+                {canEdit ? (
+                  <EmptyState.Actions>
+                    <Button leftSection={<IconPlus size={16} />} onClick={() => setAdding(true)}>
+                      {t('peers.add')}
+                    </Button>
+                    <Button variant="default" leftSection={<IconUpload size={16} />} onClick={() => setImporting(true)}>
+                      {t('peers.importCsv')}
+                    </Button>
+                  </EmptyState.Actions>
+                ) : null}
+              </EmptyState>
+            )
           }
         />
-        )}
       </LoadState>
-      <PeerFormModal
-        opened={editing !== null}
-        peer={editing?.peer ?? null}
-        onClose={() => setEditing(null)}
-        onSaved={() => {
-          setEditing(null);
-          void reload();
-        }}
-      />
+      {canEdit ? (
+        <>
+          <PeerFormModal
+            opened={adding}
+            profile={null}
+            onClose={() => setAdding(false)}
+            onSaved={() => {
+              setAdding(false);
+              void reload();
+            }}
+          />
+          <ImportModal
+            opened={importing}
+            onClose={() => setImporting(false)}
+            onImported={() => {
+              setImporting(false);
+              void reload();
+            }}
+          />
+          <ConfirmDialog
+            opened={exporting}
+            title={t('peers.exportTitle')}
+            body={
+              <Stack gap="xs">
+                <Text>{t('peers.exportBody')}</Text>
+                <Text fz="sm" c="dimmed">
+                  {t('peers.exportCount', { count: shown.length })}
+                </Text>
+              </Stack>
+            }
+            confirmLabel={t('peers.exportConfirm', { count: shown.length })}
+            onCancel={() => setExporting(false)}
+            onConfirm={exportNow}
+          />
+        </>
+      ) : null}
     </>
   );
+}
+
+/** The roster for staff, a peer's profile when one is open; a peer account sees only their own profile. */
+export function PeersPage() {
+  const { t } = useTranslation();
+  const user = useSession((s) => s.status?.user);
+  const openId = usePeerView((s) => s.peerId);
+  const close = usePeerView((s) => s.close);
+  const role = user?.role;
+
+  if (role === 'peer') {
+    return user?.peerId ? (
+      <PeerProfile peerId={user.peerId} canEdit={false} />
+    ) : (
+      <PageHeader title={t('peers.ownProfile')} />
+    );
+  }
+  if (openId !== null) return <PeerProfile key={openId} peerId={openId} canEdit={role === 'coordinator'} onBack={close} />;
+  return <Roster canEdit={role === 'coordinator'} />;
 }

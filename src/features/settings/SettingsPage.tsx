@@ -11,6 +11,7 @@ import { contractValidator, showCallError } from '../../ui/forms';
 import { LoadState } from '../../ui/LoadState';
 import { PageHeader } from '../../ui/PageHeader';
 import { PasswordStrength } from '../../ui/PasswordStrength';
+import { SchoolProfileSettings } from '../peers/SchoolProfileSettings';
 
 export function Section({ title, children }: { title: string; children: ReactNode }) {
   return (
@@ -208,6 +209,7 @@ export function SettingsPage() {
       <PageHeader title={t('settings.title')} />
       <Stack gap="lg">
         {role === 'coordinator' ? <SchoolAndLockSettings /> : null}
+        {role === 'coordinator' ? <SchoolProfileSettings /> : null}
         <ChangePassword />
         {role === 'coordinator' ? <NewRecoveryKey /> : null}
       </Stack>

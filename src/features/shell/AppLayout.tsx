@@ -13,8 +13,10 @@ import { LanguageSwitch } from '../../ui/LanguageSwitch';
 import { Logo } from '../../ui/Logo';
 import { AuditPage } from '../audit/AuditPage';
 import { DashboardPage } from '../dashboard/DashboardPage';
+import { OutreachPage } from '../outreach/OutreachPage';
 import { PeersPage } from '../peers/PeersPage';
 import { SettingsPage } from '../settings/SettingsPage';
+import { TrainingPage } from '../training/TrainingPage';
 import { UsersPage } from '../users/UsersPage';
 import { areaIcons } from './areas';
 import { ComingSoon } from './ComingSoon';
@@ -27,6 +29,10 @@ function AreaPage({ area }: { area: AreaId }) {
       return <DashboardPage />;
     case 'peers':
       return <PeersPage />;
+    case 'training':
+      return <TrainingPage />;
+    case 'outreach':
+      return <OutreachPage />;
     case 'users':
       return <UsersPage />;
     case 'settings':

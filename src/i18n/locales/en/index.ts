@@ -1,9 +1,11 @@
 import { audit } from './audit';
 import { auth } from './auth';
 import { common } from './common';
+import { outreach } from './outreach';
 import { peers } from './peers';
 import { settings } from './settings';
 import { shell } from './shell';
+import { training } from './training';
 import { users } from './users';
 
 /**
@@ -11,4 +13,4 @@ import { users } from './users';
  * files must have exactly the same keys: their types are derived from these,
  * so a missing translation fails the typecheck.
  */
-export const en = { ...common, ...auth, ...shell, ...peers, ...users, ...settings, ...audit } as const;
+export const en = { ...common, ...auth, ...shell, ...peers, ...training, ...outreach, ...users, ...settings, ...audit } as const;

@@ -3,10 +3,12 @@ import type { en } from '../en';
 import { audit } from './audit';
 import { auth } from './auth';
 import { common } from './common';
+import { outreach } from './outreach';
 import { peers } from './peers';
 import { settings } from './settings';
 import { shell } from './shell';
+import { training } from './training';
 import { users } from './users';
 
 /** Bahasa Indonesia: the same keys as English, one file per area. */
-export const id: Widen<typeof en> = { ...common, ...auth, ...shell, ...peers, ...users, ...settings, ...audit };
+export const id: Widen<typeof en> = { ...common, ...auth, ...shell, ...peers, ...training, ...outreach, ...users, ...settings, ...audit };

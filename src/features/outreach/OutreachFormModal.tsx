@@ -1,0 +1,155 @@
+import { Alert, Button, Group, MultiSelect, NumberInput, Select, Stack, Textarea, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { notifications } from '@mantine/notifications';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { call } from '../../api/client';
+import { localDate, methods, outreachKinds, type OutreachEvent, type OutreachKind, type RosterEntry } from '../../contract';
+import { useFormDraft } from '../../drafts/useFormDraft';
+import { AppModal } from '../../ui/AppModal';
+import { FormError } from '../../ui/FormError';
+import { contractValidator, showCallError } from '../../ui/forms';
+
+interface EventValues {
+  heldOn: string;
+  kind: OutreachKind | null;
+  title: string;
+  audience: string;
+  reached: number | string;
+  notes: string;
+  peerIds: string[];
+}
+
+const toInput = (v: EventValues) => ({
+  heldOn: v.heldOn,
+  kind: v.kind ?? undefined,
+  title: v.title,
+  audience: v.audience,
+  reached: v.reached === '' ? undefined : Number(v.reached),
+  notes: v.notes,
+  peerIds: v.peerIds.map(Number),
+});
+
+/** Log or edit one outreach event: what, when, for whom, how many people, which peers took part. */
+export function OutreachFormModal({
+  event,
+  peers,
+  opened,
+  onClose,
+  onSaved,
+}: {
+  event: OutreachEvent | null;
+  peers: RosterEntry[];
+  opened: boolean;
+  onClose(): void;
+  onSaved(): void;
+}) {
+  const { t } = useTranslation();
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const form = useForm<EventValues>({
+    mode: 'controlled',
+    initialValues: { heldOn: '', kind: null, title: '', audience: '', reached: '', notes: '', peerIds: [] },
+    validate: contractValidator<EventValues>(methods['outreach.create'].input, t, toInput),
+  });
+
+  useEffect(() => {
+    if (!opened) return;
+    const values: EventValues = event
+      ? {
+          heldOn: event.heldOn,
+          kind: event.kind,
+          title: event.title,
+          audience: event.audience,
+          reached: event.reached,
+          notes: event.notes,
+          peerIds: event.peers.map((p) => String(p.id)),
+        }
+      : { heldOn: localDate(new Date()), kind: null, title: '', audience: '', reached: '', notes: '', peerIds: [] };
+    form.setInitialValues(values);
+    form.setValues(values);
+    form.resetDirty(values);
+    setError(null);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [opened, event?.id, event?.version]);
+
+  const restored = useFormDraft(form, event ? `outreach:${event.id}` : 'outreach:new', 'outreach', opened);
+
+  // Peers still in the program, plus anyone already on this event.
+  const taking = new Set(event?.peers.map((p) => p.id) ?? []);
+  const options = peers
+    .filter((p) => taking.has(p.id) || ['in_training', 'active', 'paused'].includes(p.status))
+    .map((p) => ({ value: String(p.id), label: `${p.fullName} (${p.className})` }));
+
+  const submit = form.onSubmit(async (values) => {
+    setBusy(true);
+    setError(null);
+    try {
+      const input = { ...toInput(values), kind: values.kind ?? 'other', reached: Number(values.reached) };
+      if (event) await call('outreach.update', { id: event.id, version: event.version, ...input });
+      else await call('outreach.create', input);
+      notifications.show({ color: 'teal', message: event ? t('outreach.saved') : t('outreach.created') });
+      form.resetDirty();
+      onSaved();
+    } catch (caught) {
+      setError(showCallError(form, t, caught));
+    } finally {
+      setBusy(false);
+    }
+  });
+
+  return (
+    <AppModal opened={opened} onClose={onClose} size="lg" title={event ? t('outreach.editTitle') : t('outreach.addTitle')}>
+      <form onSubmit={submit} noValidate>
+        <Stack gap="sm">
+          {restored ? (
+            <Alert color="blue" variant="light" role="status">
+              {t('shell.restoredDraft')}
+            </Alert>
+          ) : null}
+          <Group grow align="flex-start">
+            <TextInput type="date" label={t('outreach.heldOn')} withAsterisk {...form.getInputProps('heldOn')} />
+            <Select
+              label={t('outreach.kind')}
+              withAsterisk
+              allowDeselect={false}
+              data={outreachKinds.map((k) => ({ value: k, label: t(`outreach.kinds.${k}`) }))}
+              {...form.getInputProps('kind')}
+            />
+          </Group>
+          <TextInput label={t('outreach.eventTitle')} withAsterisk {...form.getInputProps('title')} />
+          <Group grow align="flex-start">
+            <TextInput label={t('outreach.audience')} description={t('outreach.audienceHint')} {...form.getInputProps('audience')} />
+            <NumberInput
+              label={t('outreach.reached')}
+              description={t('outreach.reachedHint')}
+              withAsterisk
+              min={0}
+              max={100000}
+              allowDecimal={false}
+              {...form.getInputProps('reached')}
+            />
+          </Group>
+          <MultiSelect
+            label={t('outreach.peers')}
+            placeholder={form.values.peerIds.length ? undefined : t('outreach.peersPlaceholder')}
+            searchable
+            hidePickedOptions
+            data={options}
+            {...form.getInputProps('peerIds')}
+          />
+          <Textarea label={t('outreach.notes')} autosize minRows={2} maxRows={5} {...form.getInputProps('notes')} />
+          <FormError error={error} />
+          <Group justify="flex-end" mt="sm">
+            <Button variant="default" onClick={onClose}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" loading={busy}>
+              {t('common.save')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </AppModal>
+  );
+}

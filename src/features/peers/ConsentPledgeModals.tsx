@@ -1,0 +1,171 @@
+import { Alert, Button, Group, Select, Stack, Text, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { notifications } from '@mantine/notifications';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { call } from '../../api/client';
+import { guardianRelationships, localDate, methods, type Consent, type Peer } from '../../contract';
+import { useFormDraft } from '../../drafts/useFormDraft';
+import { AppModal } from '../../ui/AppModal';
+import { FormError } from '../../ui/FormError';
+import { contractValidator, showCallError } from '../../ui/forms';
+
+type ConsentValues = Omit<Consent, 'relationship'> & { relationship: Consent['relationship'] | null };
+
+/** Parent or guardian consent: who, when, and where the signed form is kept. */
+export function ConsentModal({
+  peer,
+  consent,
+  opened,
+  onClose,
+  onSaved,
+}: {
+  peer: Peer;
+  consent: Consent | null;
+  opened: boolean;
+  onClose(): void;
+  onSaved(): void;
+}) {
+  const { t } = useTranslation();
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const form = useForm<ConsentValues>({
+    mode: 'controlled',
+    initialValues: { consentOn: '', guardianName: '', relationship: null, formLocation: '' },
+    validate: contractValidator<ConsentValues>(methods['peers.recordConsent'].input, t, (v) => ({
+      id: peer.id,
+      version: peer.version,
+      ...v,
+      relationship: v.relationship ?? undefined,
+    })),
+  });
+
+  useEffect(() => {
+    if (!opened) return;
+    const values: ConsentValues = consent ?? { consentOn: localDate(new Date()), guardianName: '', relationship: null, formLocation: '' };
+    form.setInitialValues(values);
+    form.setValues(values);
+    form.resetDirty(values);
+    setError(null);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [opened, peer.id, peer.version]);
+
+  const restored = useFormDraft(form, `consent:${peer.id}`, 'peers', opened);
+
+  const submit = form.onSubmit(async (values) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await call('peers.recordConsent', { id: peer.id, version: peer.version, ...values, relationship: values.relationship ?? 'other' });
+      notifications.show({ color: 'teal', message: t('peers.consentSaved') });
+      form.resetDirty();
+      onSaved();
+    } catch (caught) {
+      setError(showCallError(form, t, caught));
+    } finally {
+      setBusy(false);
+    }
+  });
+
+  return (
+    <AppModal opened={opened} onClose={onClose} title={t('peers.consentFor', { name: peer.fullName })}>
+      <form onSubmit={submit} noValidate>
+        <Stack gap="sm">
+          {restored ? (
+            <Alert color="blue" variant="light" role="status">
+              {t('shell.restoredDraft')}
+            </Alert>
+          ) : null}
+          <TextInput label={t('peers.guardianName')} withAsterisk data-autofocus {...form.getInputProps('guardianName')} />
+          <Group grow align="flex-start">
+            <Select
+              label={t('peers.relationship')}
+              withAsterisk
+              allowDeselect={false}
+              data={guardianRelationships.map((r) => ({ value: r, label: t(`peers.relationships.${r}`) }))}
+              {...form.getInputProps('relationship')}
+            />
+            <TextInput type="date" label={t('peers.consentOn')} withAsterisk {...form.getInputProps('consentOn')} />
+          </Group>
+          <TextInput label={t('peers.formLocation')} description={t('peers.formLocationHint')} withAsterisk {...form.getInputProps('formLocation')} />
+          <FormError error={error} />
+          <Group justify="flex-end" mt="sm">
+            <Button variant="default" onClick={onClose}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" loading={busy}>
+              {t('common.save')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </AppModal>
+  );
+}
+
+/** The date the peer signed the pledge and code of ethics. */
+export function PledgeModal({
+  peer,
+  pledgeOn,
+  opened,
+  onClose,
+  onSaved,
+}: {
+  peer: Peer;
+  pledgeOn: string | null;
+  opened: boolean;
+  onClose(): void;
+  onSaved(): void;
+}) {
+  const { t } = useTranslation();
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const form = useForm<{ pledgeOn: string }>({
+    mode: 'controlled',
+    initialValues: { pledgeOn: '' },
+    validate: contractValidator<{ pledgeOn: string }>(methods['peers.recordPledge'].input, t, (v) => ({ id: peer.id, version: peer.version, ...v })),
+  });
+
+  useEffect(() => {
+    if (!opened) return;
+    form.setValues({ pledgeOn: pledgeOn ?? localDate(new Date()) });
+    setError(null);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [opened, peer.id, peer.version]);
+
+  const submit = form.onSubmit(async (values) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await call('peers.recordPledge', { id: peer.id, version: peer.version, pledgeOn: values.pledgeOn });
+      notifications.show({ color: 'teal', message: t('peers.pledgeSaved') });
+      onSaved();
+    } catch (caught) {
+      setError(showCallError(form, t, caught));
+    } finally {
+      setBusy(false);
+    }
+  });
+
+  return (
+    <AppModal opened={opened} onClose={onClose} title={t('peers.pledgeFor', { name: peer.fullName })}>
+      <form onSubmit={submit} noValidate>
+        <Stack gap="sm">
+          <Text fz="sm" c="dimmed">
+            {t('peers.pledgeHint')}
+          </Text>
+          <TextInput type="date" label={t('peers.pledgeOn')} withAsterisk maw={220} data-autofocus {...form.getInputProps('pledgeOn')} />
+          <FormError error={error} />
+          <Group justify="flex-end" mt="sm">
+            <Button variant="default" onClick={onClose}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" loading={busy}>
+              {t('common.save')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </AppModal>
+  );
+}

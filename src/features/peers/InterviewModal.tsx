@@ -1,0 +1,120 @@
+import { Alert, Button, Checkbox, Group, Radio, Stack, Textarea, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { notifications } from '@mantine/notifications';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { call } from '../../api/client';
+import { interviewCriteria, interviewDecisions, localDate, methods, type Interview, type InterviewCriterion, type Peer } from '../../contract';
+import { useFormDraft } from '../../drafts/useFormDraft';
+import { useSession } from '../../stores/session';
+import { AppModal } from '../../ui/AppModal';
+import { FormError } from '../../ui/FormError';
+import { contractValidator, showCallError } from '../../ui/forms';
+
+interface InterviewValues {
+  interviewedOn: string;
+  interviewer: string;
+  criteria: Record<InterviewCriterion, boolean>;
+  notes: string;
+  decision: Interview['decision'];
+}
+
+const noCriteria = Object.fromEntries(interviewCriteria.map((c) => [c, false])) as Record<InterviewCriterion, boolean>;
+
+/** The selection interview: a checklist of criteria, notes and a decision. */
+export function InterviewModal({
+  peer,
+  interview,
+  opened,
+  onClose,
+  onSaved,
+}: {
+  peer: Peer;
+  interview: Interview | null;
+  opened: boolean;
+  onClose(): void;
+  onSaved(): void;
+}) {
+  const { t } = useTranslation();
+  const me = useSession((s) => s.status?.user?.fullName ?? '');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const form = useForm<InterviewValues>({
+    mode: 'controlled',
+    initialValues: { interviewedOn: '', interviewer: '', criteria: noCriteria, notes: '', decision: 'undecided' },
+    validate: contractValidator<InterviewValues>(methods['peers.recordInterview'].input, t, (v) => ({ id: peer.id, version: peer.version, ...v })),
+  });
+
+  useEffect(() => {
+    if (!opened) return;
+    const values: InterviewValues = interview
+      ? { interviewedOn: interview.interviewedOn, interviewer: interview.interviewer, criteria: { ...noCriteria, ...interview.criteria }, notes: interview.notes, decision: interview.decision }
+      : { interviewedOn: localDate(new Date()), interviewer: me, criteria: noCriteria, notes: '', decision: 'undecided' };
+    form.setInitialValues(values);
+    form.setValues(values);
+    form.resetDirty(values);
+    setError(null);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [opened, peer.id, peer.version]);
+
+  const restored = useFormDraft(form, `interview:${peer.id}`, 'peers', opened);
+
+  const submit = form.onSubmit(async (values) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await call('peers.recordInterview', { id: peer.id, version: peer.version, ...values });
+      notifications.show({ color: 'teal', message: t('peers.interviewSaved') });
+      form.resetDirty();
+      onSaved();
+    } catch (caught) {
+      setError(showCallError(form, t, caught));
+    } finally {
+      setBusy(false);
+    }
+  });
+
+  return (
+    <AppModal opened={opened} onClose={onClose} size="lg" title={t('peers.interviewFor', { name: peer.fullName })}>
+      <form onSubmit={submit} noValidate>
+        <Stack gap="sm">
+          {restored ? (
+            <Alert color="blue" variant="light" role="status">
+              {t('shell.restoredDraft')}
+            </Alert>
+          ) : null}
+          <Group grow align="flex-start">
+            <TextInput type="date" label={t('peers.interviewedOn')} withAsterisk maw={200} {...form.getInputProps('interviewedOn')} />
+            <TextInput label={t('peers.interviewer')} withAsterisk {...form.getInputProps('interviewer')} />
+          </Group>
+          <Checkbox.Group label={t('peers.criteriaTitle')} value={interviewCriteria.filter((c) => form.values.criteria[c])}
+            onChange={(checked) => form.setFieldValue('criteria', Object.fromEntries(interviewCriteria.map((c) => [c, checked.includes(c)])) as Record<InterviewCriterion, boolean>)}
+          >
+            <Stack gap={6} mt={6}>
+              {interviewCriteria.map((criterion) => (
+                <Checkbox key={criterion} value={criterion} label={t(`peers.criteria.${criterion}`)} />
+              ))}
+            </Stack>
+          </Checkbox.Group>
+          <Textarea label={t('peers.interviewNotes')} autosize minRows={3} maxRows={8} {...form.getInputProps('notes')} />
+          <Radio.Group label={t('peers.decision')} withAsterisk {...form.getInputProps('decision')}>
+            <Group mt={6}>
+              {interviewDecisions.map((decision) => (
+                <Radio key={decision} value={decision} label={t(`peers.decisions.${decision}`)} />
+              ))}
+            </Group>
+          </Radio.Group>
+          <FormError error={error} />
+          <Group justify="flex-end" mt="sm">
+            <Button variant="default" onClick={onClose}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" loading={busy}>
+              {t('common.save')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </AppModal>
+  );
+}

@@ -1,0 +1,86 @@
+import { Button, Group, NumberInput, Paper, Stack, TagsInput, Text, Title } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { notifications } from '@mantine/notifications';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { call } from '../../api/client';
+import { useCall } from '../../api/useCall';
+import { methods } from '../../contract';
+import { FormError } from '../../ui/FormError';
+import { contractValidator, showCallError } from '../../ui/forms';
+
+interface ProfileValues {
+  studentCount: number | string;
+  classNames: string[];
+}
+
+const toInput = (v: ProfileValues) => ({ studentCount: v.studentCount === '' ? null : Number(v.studentCount), classNames: v.classNames });
+
+/**
+ * The school's size and list of classes, in Settings: the peer program's
+ * coverage (active peers as a share of the students, classes with no active
+ * peer) is measured against them.
+ */
+export function SchoolProfileSettings() {
+  const { t } = useTranslation();
+  const { data, reload } = useCall('settings.get', {});
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const form = useForm<ProfileValues>({
+    mode: 'controlled',
+    initialValues: { studentCount: '', classNames: [] },
+    validate: contractValidator<ProfileValues>(methods['settings.update'].input, t, toInput),
+  });
+
+  useEffect(() => {
+    if (!data) return;
+    const values = { studentCount: data.studentCount ?? '', classNames: data.classNames };
+    form.setInitialValues(values);
+    form.setValues(values);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [data]);
+
+  const submit = form.onSubmit(async (values) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await call('settings.update', toInput(values));
+      notifications.show({ color: 'teal', message: t('schoolProfile.saved') });
+      await reload();
+    } catch (caught) {
+      setError(showCallError(form, t, caught));
+    } finally {
+      setBusy(false);
+    }
+  });
+
+  return (
+    <Paper withBorder p="lg" radius="md" maw={720} component="section" aria-label={t('schoolProfile.title')}>
+      <form onSubmit={submit} noValidate>
+        <Stack gap="sm">
+          <Title order={2} size="h4">
+            {t('schoolProfile.title')}
+          </Title>
+          <Text fz="sm" c="dimmed">
+            {t('schoolProfile.intro')}
+          </Text>
+          <NumberInput label={t('schoolProfile.studentCount')} min={1} max={100000} allowDecimal={false} w={220} {...form.getInputProps('studentCount')} />
+          <TagsInput
+            label={t('schoolProfile.classNames')}
+            description={t('schoolProfile.classNamesHint')}
+            placeholder={t('schoolProfile.classNamesPlaceholder')}
+            clearable
+            splitChars={[',', ';']}
+            {...form.getInputProps('classNames')}
+          />
+          <FormError error={error} />
+          <Group>
+            <Button type="submit" loading={busy}>
+              {t('common.save')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Paper>
+  );
+}

@@ -1,0 +1,198 @@
+import { Button, Checkbox, Group, NumberInput, Select, Stack, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { notifications } from '@mantine/notifications';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { call } from '../../api/client';
+import { localDate, methods, type ModuleProgress, type Peer } from '../../contract';
+import { useSession } from '../../stores/session';
+import { AppModal } from '../../ui/AppModal';
+import { FormError } from '../../ui/FormError';
+import { contractValidator, showCallError } from '../../ui/forms';
+import { moduleTitle } from '../training/moduleTitle';
+
+interface RecordValues {
+  moduleId: string | null;
+  attendedOn: string;
+  hours: number | string;
+  trainer: string;
+  completed: boolean;
+  score: number | string;
+}
+
+const toNumberOrNull = (value: number | string) => (value === '' || value === null ? null : Number(value));
+
+/** One attendance of this peer at one module (training outside a group session, or a make-up). */
+export function AddRecordModal({
+  peer,
+  modules,
+  opened,
+  onClose,
+  onSaved,
+}: {
+  peer: Peer;
+  /** The modules from the peer's profile; retired ones take no new records. */
+  modules: ModuleProgress[];
+  opened: boolean;
+  onClose(): void;
+  onSaved(): void;
+}) {
+  const { t, i18n } = useTranslation();
+  const me = useSession((s) => s.status?.user?.fullName ?? '');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const toInput = (v: RecordValues) => ({
+    peerId: peer.id,
+    moduleId: v.moduleId === null ? undefined : Number(v.moduleId),
+    attendedOn: v.attendedOn,
+    hours: v.hours === '' ? undefined : Number(v.hours),
+    trainer: v.trainer,
+    completed: v.completed,
+    score: toNumberOrNull(v.score),
+  });
+  const form = useForm<RecordValues>({
+    mode: 'controlled',
+    initialValues: { moduleId: null, attendedOn: '', hours: '', trainer: '', completed: true, score: '' },
+    validate: contractValidator<RecordValues>(methods['training.addRecord'].input, t, toInput),
+  });
+
+  useEffect(() => {
+    if (!opened) return;
+    form.setValues({ moduleId: null, attendedOn: localDate(new Date()), hours: '', trainer: me, completed: true, score: '' });
+    form.resetDirty();
+    setError(null);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [opened, peer.id]);
+
+  const current = modules.filter((m) => !m.retired);
+
+  const submit = form.onSubmit(async (values) => {
+    setBusy(true);
+    setError(null);
+    try {
+      // The validator has checked module and hours are there.
+      await call('training.addRecord', { ...toInput(values), moduleId: Number(values.moduleId), hours: Number(values.hours) });
+      notifications.show({ color: 'teal', message: t('peers.recordAdded') });
+      onSaved();
+    } catch (caught) {
+      setError(showCallError(form, t, caught));
+    } finally {
+      setBusy(false);
+    }
+  });
+
+  return (
+    <AppModal opened={opened} onClose={onClose} title={t('peers.recordFor', { name: peer.fullName })}>
+      <form onSubmit={submit} noValidate>
+        <Stack gap="sm">
+          <Select
+            label={t('peers.module')}
+            withAsterisk
+            allowDeselect={false}
+            data={current.map((m) => ({ value: String(m.moduleId), label: moduleTitle(m, i18n.language) }))}
+            {...form.getInputProps('moduleId')}
+            onChange={(value) => {
+              form.setFieldValue('moduleId', value);
+              const module = current.find((m) => String(m.moduleId) === value);
+              if (module && form.values.hours === '') form.setFieldValue('hours', module.moduleHours);
+            }}
+          />
+          <Group grow align="flex-start">
+            <TextInput type="date" label={t('peers.attendedOn')} withAsterisk {...form.getInputProps('attendedOn')} />
+            <NumberInput label={t('training.hours')} withAsterisk min={0} max={24} step={0.25} decimalScale={2} {...form.getInputProps('hours')} />
+          </Group>
+          <TextInput label={t('peers.trainer')} withAsterisk {...form.getInputProps('trainer')} />
+          <Checkbox label={t('peers.completed')} {...form.getInputProps('completed', { type: 'checkbox' })} />
+          <NumberInput label={t('peers.score')} min={0} max={100} allowDecimal={false} maw={260} {...form.getInputProps('score')} />
+          <FormError error={error} />
+          <Group justify="flex-end" mt="sm">
+            <Button variant="default" onClick={onClose}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" loading={busy}>
+              {t('common.save')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </AppModal>
+  );
+}
+
+interface ScoreValues {
+  knowledgePre: number | string;
+  knowledgePost: number | string;
+}
+
+/** The knowledge test taken before and after training, 0–100. */
+export function KnowledgeScoresModal({
+  peer,
+  scores,
+  opened,
+  onClose,
+  onSaved,
+}: {
+  peer: Peer;
+  scores: { knowledgePre: number | null; knowledgePost: number | null };
+  opened: boolean;
+  onClose(): void;
+  onSaved(): void;
+}) {
+  const { t } = useTranslation();
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const toInput = (v: ScoreValues) => ({
+    peerId: peer.id,
+    version: peer.version,
+    knowledgePre: toNumberOrNull(v.knowledgePre),
+    knowledgePost: toNumberOrNull(v.knowledgePost),
+  });
+  const form = useForm<ScoreValues>({
+    mode: 'controlled',
+    initialValues: { knowledgePre: '', knowledgePost: '' },
+    validate: contractValidator<ScoreValues>(methods['training.setKnowledgeScores'].input, t, toInput),
+  });
+
+  useEffect(() => {
+    if (!opened) return;
+    form.setValues({ knowledgePre: scores.knowledgePre ?? '', knowledgePost: scores.knowledgePost ?? '' });
+    setError(null);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [opened, peer.id, peer.version]);
+
+  const submit = form.onSubmit(async (values) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await call('training.setKnowledgeScores', toInput(values));
+      notifications.show({ color: 'teal', message: t('peers.scoresSaved') });
+      onSaved();
+    } catch (caught) {
+      setError(showCallError(form, t, caught));
+    } finally {
+      setBusy(false);
+    }
+  });
+
+  return (
+    <AppModal opened={opened} onClose={onClose} title={t('peers.knowledgeFor', { name: peer.fullName })}>
+      <form onSubmit={submit} noValidate>
+        <Stack gap="sm">
+          <Group grow>
+            <NumberInput label={t('peers.knowledgePre')} min={0} max={100} allowDecimal={false} data-autofocus {...form.getInputProps('knowledgePre')} />
+            <NumberInput label={t('peers.knowledgePost')} min={0} max={100} allowDecimal={false} {...form.getInputProps('knowledgePost')} />
+          </Group>
+          <FormError error={error} />
+          <Group justify="flex-end" mt="sm">
+            <Button variant="default" onClick={onClose}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" loading={busy}>
+              {t('common.save')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </AppModal>
+  );
+}

@@ -1,0 +1,21 @@
+import { create } from 'zustand';
+import { useNavigation } from '../../stores/navigation';
+
+/** Which peer's profile the Peers area shows; null shows the roster. */
+interface PeerViewState {
+  peerId: number | null;
+  open(peerId: number): void;
+  close(): void;
+}
+
+export const usePeerView = create<PeerViewState>((set) => ({
+  peerId: null,
+  open: (peerId) => set({ peerId }),
+  close: () => set({ peerId: null }),
+}));
+
+/** Opens a peer's profile from anywhere (a training session, an outreach event). */
+export function openPeerProfile(peerId: number): void {
+  usePeerView.getState().open(peerId);
+  useNavigation.getState().go('peers');
+}

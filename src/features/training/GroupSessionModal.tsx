@@ -1,0 +1,187 @@
+import { Button, Checkbox, Group, MultiSelect, NumberInput, Select, Stack, Table, Text, Textarea, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { notifications } from '@mantine/notifications';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { call } from '../../api/client';
+import { localDate, methods, type RosterEntry, type TrainingModule } from '../../contract';
+import { useSession } from '../../stores/session';
+import { AppModal } from '../../ui/AppModal';
+import { FormError } from '../../ui/FormError';
+import { contractValidator, showCallError } from '../../ui/forms';
+import { moduleTitle } from './moduleTitle';
+
+interface Attendee {
+  peerId: number;
+  completed: boolean;
+  score: number | string;
+}
+
+interface SessionValues {
+  moduleId: string | null;
+  heldOn: string;
+  hours: number | string;
+  trainer: string;
+  notes: string;
+  attendees: Attendee[];
+}
+
+/** Peers who take part in training: from selection until they leave the program. */
+const trainable = new Set(['selected', 'in_training', 'active', 'paused']);
+
+const toInput = (v: SessionValues) => ({
+  moduleId: v.moduleId === null ? undefined : Number(v.moduleId),
+  heldOn: v.heldOn,
+  hours: v.hours === '' ? undefined : Number(v.hours),
+  trainer: v.trainer,
+  notes: v.notes,
+  attendees: v.attendees.map((a) => ({ peerId: a.peerId, completed: a.completed, score: a.score === '' ? null : Number(a.score) })),
+});
+
+/** One training session entered once for everyone who attended (the usual case). */
+export function GroupSessionModal({
+  modules,
+  peers,
+  opened,
+  onClose,
+  onSaved,
+}: {
+  modules: TrainingModule[];
+  peers: RosterEntry[];
+  opened: boolean;
+  onClose(): void;
+  onSaved(): void;
+}) {
+  const { t, i18n } = useTranslation();
+  const me = useSession((s) => s.status?.user?.fullName ?? '');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const form = useForm<SessionValues>({
+    mode: 'controlled',
+    initialValues: { moduleId: null, heldOn: '', hours: '', trainer: '', notes: '', attendees: [] },
+    validate: contractValidator<SessionValues>(methods['training.recordGroupSession'].input, t, toInput),
+  });
+
+  useEffect(() => {
+    if (!opened) return;
+    form.setValues({ moduleId: null, heldOn: localDate(new Date()), hours: '', trainer: me, notes: '', attendees: [] });
+    form.resetDirty();
+    setError(null);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [opened]);
+
+  const current = modules.filter((m) => !m.retired);
+  const candidates = peers.filter((p) => trainable.has(p.status));
+  const nameOf = (id: number) => peers.find((p) => p.id === id)?.fullName ?? '';
+
+  const submit = form.onSubmit(async (values) => {
+    setBusy(true);
+    setError(null);
+    try {
+      const input = toInput(values);
+      const result = await call('training.recordGroupSession', { ...input, moduleId: Number(values.moduleId), hours: Number(values.hours) });
+      notifications.show({ color: 'teal', message: t('training.sessionSaved', { count: result.records }) });
+      form.resetDirty();
+      onSaved();
+    } catch (caught) {
+      setError(showCallError(form, t, caught));
+    } finally {
+      setBusy(false);
+    }
+  });
+
+  const attendees = form.values.attendees;
+
+  return (
+    <AppModal opened={opened} onClose={onClose} size="xl" title={t('training.sessionTitle')}>
+      <form onSubmit={submit} noValidate>
+        <Stack gap="sm">
+          <Select
+            label={t('training.module')}
+            withAsterisk
+            allowDeselect={false}
+            searchable
+            data={current.map((m) => ({ value: String(m.id), label: moduleTitle(m, i18n.language) }))}
+            {...form.getInputProps('moduleId')}
+            onChange={(value) => {
+              form.setFieldValue('moduleId', value);
+              const module = current.find((m) => String(m.id) === value);
+              if (module) form.setFieldValue('hours', module.hours);
+            }}
+          />
+          <Group grow align="flex-start">
+            <TextInput type="date" label={t('training.heldOn')} withAsterisk {...form.getInputProps('heldOn')} />
+            <NumberInput label={t('training.hours')} withAsterisk min={0.25} max={24} step={0.25} decimalScale={2} {...form.getInputProps('hours')} />
+            <TextInput label={t('training.trainer')} withAsterisk {...form.getInputProps('trainer')} />
+          </Group>
+          <MultiSelect
+            label={t('training.attendees')}
+            description={t('training.attendeesHint')}
+            placeholder={attendees.length ? undefined : t('training.attendeesPlaceholder')}
+            withAsterisk
+            searchable
+            hidePickedOptions
+            data={candidates.map((p) => ({ value: String(p.id), label: `${p.fullName} (${p.className})` }))}
+            value={attendees.map((a) => String(a.peerId))}
+            error={form.errors.attendees}
+            onChange={(ids) =>
+              form.setFieldValue(
+                'attendees',
+                ids.map((id) => attendees.find((a) => String(a.peerId) === id) ?? { peerId: Number(id), completed: true, score: '' }),
+              )
+            }
+          />
+          {attendees.length > 0 ? (
+            <Table verticalSpacing={4} fz="sm">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('training.peer')}</Table.Th>
+                  <Table.Th w={120}>{t('training.completed')}</Table.Th>
+                  <Table.Th w={140}>{t('training.score')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {attendees.map((a, index) => (
+                  <Table.Tr key={a.peerId}>
+                    <Table.Td>{nameOf(a.peerId)}</Table.Td>
+                    <Table.Td>
+                      <Checkbox
+                        aria-label={t('training.completedOf', { name: nameOf(a.peerId) })}
+                        {...form.getInputProps(`attendees.${index}.completed`, { type: 'checkbox' })}
+                      />
+                    </Table.Td>
+                    <Table.Td>
+                      <NumberInput
+                        aria-label={t('training.scoreOf', { name: nameOf(a.peerId) })}
+                        size="xs"
+                        min={0}
+                        max={100}
+                        allowDecimal={false}
+                        {...form.getInputProps(`attendees.${index}.score`)}
+                      />
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          ) : null}
+          <Textarea label={t('training.notes')} autosize minRows={2} maxRows={4} {...form.getInputProps('notes')} />
+          {attendees.length > 0 ? (
+            <Text fz="sm" c="dimmed">
+              {t('training.peersCount', { count: attendees.length })}
+            </Text>
+          ) : null}
+          <FormError error={error} />
+          <Group justify="flex-end" mt="sm">
+            <Button variant="default" onClick={onClose}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" loading={busy}>
+              {t('common.save')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </AppModal>
+  );
+}
