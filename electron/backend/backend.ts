@@ -8,10 +8,14 @@ import { Context, type HandlerMap } from './handler';
 import { silentLogger, type Logger } from './logger';
 import { auditHandlers } from './services/audit';
 import { backupsHandlers } from './services/backups';
+import { casesHandlers } from './services/cases';
 import { dashboardHandlers } from './services/dashboard';
+import { helpSeekersHandlers } from './services/helpSeekers';
 import { outreachHandlers } from './services/outreach';
 import { peersHandlers } from './services/peers';
+import { searchHandlers } from './services/search';
 import { sessionHandlers } from './services/session';
+import { sessionLogsHandlers } from './services/sessionLogs';
 import { settingsHandlers } from './services/settings';
 import { trainingHandlers } from './services/training';
 import { usersHandlers } from './services/users';
@@ -24,6 +28,10 @@ export const handlers: HandlerMap<MethodName> = {
   ...peersHandlers,
   ...trainingHandlers,
   ...outreachHandlers,
+  ...helpSeekersHandlers,
+  ...sessionLogsHandlers,
+  ...casesHandlers,
+  ...searchHandlers,
   ...settingsHandlers,
   ...auditHandlers,
   ...dashboardHandlers,

@@ -1,9 +1,13 @@
 import type { z } from 'zod';
 import { auditMethods } from './areas/audit';
 import { backupsMethods } from './areas/backups';
+import { casesMethods } from './areas/cases';
 import { dashboardMethods } from './areas/dashboard';
+import { helpSeekersMethods } from './areas/helpSeekers';
 import { outreachMethods } from './areas/outreach';
 import { peersMethods } from './areas/peers';
+import { searchMethods } from './areas/search';
+import { sessionLogsMethods } from './areas/sessionLogs';
 import { sessionMethods } from './areas/session';
 import { settingsMethods } from './areas/settings';
 import { trainingMethods } from './areas/training';
@@ -17,6 +21,10 @@ export const methods = {
   ...peersMethods,
   ...trainingMethods,
   ...outreachMethods,
+  ...helpSeekersMethods,
+  ...sessionLogsMethods,
+  ...casesMethods,
+  ...searchMethods,
   ...settingsMethods,
   ...auditMethods,
   ...dashboardMethods,
@@ -42,6 +50,10 @@ export * from './areas/users';
 export * from './areas/peers';
 export * from './areas/training';
 export * from './areas/outreach';
+export * from './areas/helpSeekers';
+export * from './areas/sessionLogs';
+export * from './areas/cases';
+export * from './areas/search';
 export * from './dates';
 export * from './terms';
 export * from './areas/settings';

@@ -37,6 +37,10 @@ export function issueToError(issue: z.core.$ZodIssue): AppErrorPayload {
     case 'invalid_value':
       reason = 'invalid_choice';
       break;
+    case 'custom':
+      // A refinement may name its own reason (`params: { reason: 'risk_screen' }`) for a message of its own.
+      reason = typeof issue.params?.reason === 'string' ? issue.params.reason : 'invalid';
+      break;
     default:
       reason = 'invalid';
   }

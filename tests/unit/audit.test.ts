@@ -18,6 +18,7 @@ import {
   unlockAsCoordinator,
 } from './support/backend';
 import { aDayOfThePeerProgram } from './support/peerProgram';
+import { aDayOfSessionsAndCases } from './support/sessionsAndCases';
 
 interface AuditRow {
   id: number;
@@ -145,6 +146,7 @@ describe('what the audit log records', () => {
     typed.push(...(await aDayOfThePeerProgram(backend, peer.peerId)));
     await call(backend, 'users.setPeerPin', { userId: peer.userId, pin: secrets.newPin });
     const supervisorId = await addStaff(backend, { ...supervisor, fullName: secrets.supervisorName });
+    typed.push(...(await aDayOfSessionsAndCases(backend, { peer: { ...peer, username: 'budi', pin: secrets.newPin }, supervisorId })));
     await call(backend, 'settings.update', { schoolName: secrets.schoolName, autoLockMinutes: 20 });
     await call(backend, 'users.changeOwnPassword', { currentPassword: coordinator.password, newPassword: secrets.newPassword });
     const replaced = await call(backend, 'vault.newRecoveryKey', { password: secrets.newPassword });

@@ -105,6 +105,66 @@ const migrationTests: Record<number, { does: string; check: (db: Database) => Pr
       expect((await db.get<{ n: number }>('SELECT count(*) AS n FROM training_module_revisions'))?.n).toBe(7);
     },
   },
+  3: {
+    does: 'adds help-seekers with separate identities, session logs locked once approved, append-only reviews, addenda and case timelines, referrals that need consent, and full-text search',
+    async check(db) {
+      const objects = await schemaObjects(db);
+      for (const name of [
+        'table help_seekers',
+        'table help_seeker_identities',
+        'table session_logs',
+        'table session_log_topics',
+        'table session_log_risks',
+        'table session_log_reviews',
+        'table session_log_addenda',
+        'table cases',
+        'table case_logs',
+        'table case_events',
+        'table referral_services',
+        'table referrals',
+        'table session_log_text',
+        'table addendum_text',
+        'table case_note_text',
+      ]) {
+        expect(objects).toContain(name);
+      }
+      const now = '2026-08-03T08:00:00.000Z';
+      await db.run("INSERT INTO peers (full_name, class_name, status, created_at, updated_at) VALUES ('Budi', '8A', 'active', ?, ?)", [now, now]);
+      await db.run("INSERT INTO users (username, full_name, role, status, created_at, updated_at) VALUES ('sari', 'Sari', 'coordinator', 'active', ?, ?)", [now, now]);
+      await db.run("INSERT INTO help_seekers (code, code_year, code_number, created_at) VALUES ('HS-2026-001', 2026, 1, ?)", [now]);
+      await expect(db.run("INSERT INTO help_seekers (code, code_year, code_number, created_at) VALUES ('HS-2026-01', 2026, 1, ?)", [now])).rejects.toThrow(/UNIQUE/);
+      await db.run(
+        `INSERT INTO session_logs (peer_id, help_seeker_id, summary, actions, status, entered_by_user_id, first_submitted_at, created_at, updated_at)
+         VALUES (1, 1, 'Cerita tentang layang-layang', 'Mendengarkan', 'submitted', 1, ?, ?, ?)`,
+        [now, now, now],
+      );
+      // The search index follows the text, through the triggers, with prefixes and without accents.
+      const found = () => db.all<{ rowid: number }>("SELECT rowid FROM session_log_text WHERE session_log_text MATCH '\"layang\"*'");
+      expect(await found()).toEqual([{ rowid: 1 }]);
+      // An approved log is locked, its lists too; a submitted one can never be deleted.
+      await expect(db.run('DELETE FROM session_logs WHERE id = 1')).rejects.toThrow(/never submitted/);
+      await db.run("UPDATE session_logs SET status = 'approved', approved_at = ? WHERE id = 1", [now]);
+      await expect(db.run("UPDATE session_logs SET summary = 'lain' WHERE id = 1")).rejects.toThrow(/locked/);
+      await expect(db.run("INSERT INTO session_log_risks (log_id, item) VALUES (1, 'sexual_abuse')")).rejects.toThrow(/locked/);
+      await db.run("INSERT INTO session_log_addenda (log_id, text, at, author_user_id, author_name, author_role) VALUES (1, 'koreksi', ?, 1, 'Sari', 'coordinator')", [now]);
+      await expect(db.run("UPDATE session_log_addenda SET text = 'x'")).rejects.toThrow(/append-only/);
+      // A case's timeline is append-only, and a closed case is final.
+      await db.run(
+        "INSERT INTO cases (help_seeker_id, severity, status, origin, opened_at, due_at, last_event_at) VALUES (1, 'urgent', 'open', 'manual', ?, ?, ?)",
+        [now, now, now],
+      );
+      await db.run("INSERT INTO case_events (case_id, kind, at, body) VALUES (1, 'note', ?, 'catatan')", [now]);
+      await expect(db.run('DELETE FROM case_events')).rejects.toThrow(/append-only/);
+      await expect(db.run("UPDATE cases SET status = 'closed' WHERE id = 1")).rejects.toThrow(/CHECK/);
+      await db.run("UPDATE cases SET status = 'closed', closed_at = ?, outcome = 'resolved' WHERE id = 1", [now]);
+      await expect(db.run("UPDATE cases SET status = 'open', closed_at = NULL, outcome = NULL WHERE id = 1")).rejects.toThrow(/final/);
+      // A referral needs consent or an override reason.
+      await db.run("INSERT INTO referral_services (kind, name, created_at, updated_at) VALUES ('hotline', 'SEJIWA 119 ext 8', ?, ?)", [now, now]);
+      await expect(
+        db.run("INSERT INTO referrals (case_id, service_id, referred_on, reason, status, created_at, updated_at) VALUES (1, 1, '2026-08-03', 'x', 'pending', ?, ?)", [now, now]),
+      ).rejects.toThrow(/CHECK/);
+    },
+  },
 };
 
 /** A peer added at schema 1 gets a first history entry with its status then. */

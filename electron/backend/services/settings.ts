@@ -12,6 +12,9 @@ async function current(ctx: Context): Promise<Settings> {
     classNames: stored.classNames,
     backupKeepLast: stored.backupKeepLast,
     backupReminderDays: stored.backupReminderDays,
+    escalationProtocol: stored.escalationProtocol,
+    caseDueDays: stored.caseDueDays,
+    supervisorsSeeAllCases: stored.supervisorsSeeAllCases,
   };
 }
 

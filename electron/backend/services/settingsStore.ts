@@ -13,6 +13,10 @@ export interface StoredSettings {
   backupKeepLast: number;
   backupReminderDays: number;
   backupFolder: string | null;
+  /** Cases (issue 4): escalation protocol text, days to a decision per severity, whether supervisors see all cases. */
+  escalationProtocol: string;
+  caseDueDays: { urgent: number; high: number; routine: number };
+  supervisorsSeeAllCases: boolean;
 }
 
 export const settingDefaults: Omit<StoredSettings, 'vaultId' | 'schoolName'> = {
@@ -22,7 +26,18 @@ export const settingDefaults: Omit<StoredSettings, 'vaultId' | 'schoolName'> = {
   backupKeepLast: 10,
   backupReminderDays: 7,
   backupFolder: null,
+  escalationProtocol: '',
+  // Urgent: by the end of the day the case opened; high: two days; routine: a week.
+  caseDueDays: { urgent: 0, high: 2, routine: 7 },
+  supervisorsSeeAllCases: false,
 };
+
+function dueDaysOf(stored: unknown): StoredSettings['caseDueDays'] {
+  const value = (stored ?? {}) as Record<string, unknown>;
+  const day = (key: keyof StoredSettings['caseDueDays']) =>
+    typeof value[key] === 'number' ? (value[key] as number) : settingDefaults.caseDueDays[key];
+  return { urgent: day('urgent'), high: day('high'), routine: day('routine') };
+}
 
 export async function loadSettings(db: Database): Promise<StoredSettings> {
   const stored = await readAllSettings(db);
@@ -35,6 +50,10 @@ export async function loadSettings(db: Database): Promise<StoredSettings> {
     backupKeepLast: typeof stored.backupKeepLast === 'number' ? stored.backupKeepLast : settingDefaults.backupKeepLast,
     backupReminderDays: typeof stored.backupReminderDays === 'number' ? stored.backupReminderDays : settingDefaults.backupReminderDays,
     backupFolder: typeof stored.backupFolder === 'string' ? stored.backupFolder : settingDefaults.backupFolder,
+    escalationProtocol: typeof stored.escalationProtocol === 'string' ? stored.escalationProtocol : settingDefaults.escalationProtocol,
+    caseDueDays: dueDaysOf(stored.caseDueDays),
+    supervisorsSeeAllCases:
+      typeof stored.supervisorsSeeAllCases === 'boolean' ? stored.supervisorsSeeAllCases : settingDefaults.supervisorsSeeAllCases,
   };
 }
 

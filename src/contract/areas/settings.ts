@@ -14,12 +14,23 @@ export const settings = z.object({
   /** Backups (issue 6): how many to keep in each folder, and after how many days without one the dashboard reminds. */
   backupKeepLast: z.number().int(),
   backupReminderDays: z.number().int(),
+  /** Cases (issue 4): the school's escalation protocol, shown the moment a case opens (whom to call, emergency numbers). */
+  escalationProtocol: z.string(),
+  /** Days a case has for a decision, per severity; 0 means by the end of the day it opened. */
+  caseDueDays: z.object({ urgent: z.number().int(), high: z.number().int(), routine: z.number().int() }),
+  /** Whether supervisors see every case (and those help-seekers' identities), not only the ones assigned to them. */
+  supervisorsSeeAllCases: z.boolean(),
 });
 export type Settings = z.infer<typeof settings>;
 
 export const autoLockMinutes = z.number().int().min(1).max(120);
 export const backupKeepLast = z.number().int().min(1).max(100);
 export const backupReminderDays = z.number().int().min(1).max(90);
+export const caseDueDays = z.strictObject({
+  urgent: z.number().int().min(0).max(7),
+  high: z.number().int().min(0).max(30),
+  routine: z.number().int().min(0).max(90),
+});
 
 export const settingsMethods = {
   'settings.get': defineMethod({ access: staff, input: z.strictObject({}), output: settings }),
@@ -32,6 +43,9 @@ export const settingsMethods = {
       classNames: z.array(requiredText(40)).max(300).optional(),
       backupKeepLast: backupKeepLast.optional(),
       backupReminderDays: backupReminderDays.optional(),
+      escalationProtocol: z.string().trim().max(limits.longText).optional(),
+      caseDueDays: caseDueDays.optional(),
+      supervisorsSeeAllCases: z.boolean().optional(),
     }),
     output: settings,
   }),

@@ -91,7 +91,10 @@ export async function vaultFingerprint(backend: Backend): Promise<string> {
     "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name",
   );
   const content: Record<string, unknown> = {};
-  for (const { name } of tables) content[name] = await db.all(`SELECT * FROM "${name}" ORDER BY rowid`);
+  // Rows sorted by their text rather than by rowid: WITHOUT ROWID tables (FTS5's own, among others) have none.
+  for (const { name } of tables) {
+    content[name] = (await db.all(`SELECT * FROM "${name}"`)).map((row) => JSON.stringify(row)).sort();
+  }
   content.keySlots = readFileSync(backend.session.openVault.paths.keySlots, 'utf8');
   return JSON.stringify(content);
 }

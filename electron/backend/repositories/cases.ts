@@ -1,0 +1,267 @@
+import type { Database } from '../db/database';
+import type {
+  CaseEvent,
+  CaseEventKind,
+  CaseOrigin,
+  CaseOutcome,
+  CaseSeverity,
+  CaseStatus,
+  ReferralStatus,
+} from '../../../src/contract';
+
+export interface CaseRow {
+  id: number;
+  help_seeker_id: number;
+  help_seeker_code: string;
+  severity: CaseSeverity;
+  status: CaseStatus;
+  origin: CaseOrigin;
+  assigned_user_id: number | null;
+  assigned_name: string | null;
+  opened_at: string;
+  opened_by_user_id: number | null;
+  due_at: string;
+  closed_at: string | null;
+  outcome: CaseOutcome | null;
+  last_event_at: string;
+  version: number;
+  peer_names: string | null;
+}
+
+const selectCase = `
+  SELECT c.*, h.code AS help_seeker_code, u.full_name AS assigned_name,
+    (SELECT group_concat(name, '|') FROM (
+       SELECT DISTINCT p.full_name AS name FROM case_logs cl
+       JOIN session_logs l ON l.id = cl.log_id JOIN peers p ON p.id = l.peer_id
+       WHERE cl.case_id = c.id ORDER BY p.full_name)) AS peer_names
+  FROM cases c
+  JOIN help_seekers h ON h.id = c.help_seeker_id
+  LEFT JOIN users u ON u.id = c.assigned_user_id`;
+
+export function findCase(db: Database, id: number): Promise<CaseRow | undefined> {
+  return db.get<CaseRow>(`${selectCase} WHERE c.id = ?`, [id]);
+}
+
+export interface CaseFilter {
+  /** Only cases assigned to this user; undefined: everyone's. */
+  assignedUserId?: number;
+  open?: boolean;
+  helpSeekerId?: number;
+}
+
+export function listCases(db: Database, filter: CaseFilter): Promise<CaseRow[]> {
+  const where: string[] = [];
+  const params: number[] = [];
+  if (filter.assignedUserId !== undefined) {
+    where.push('c.assigned_user_id = ?');
+    params.push(filter.assignedUserId);
+  }
+  if (filter.open) where.push("c.status != 'closed'");
+  if (filter.helpSeekerId !== undefined) {
+    where.push('c.help_seeker_id = ?');
+    params.push(filter.helpSeekerId);
+  }
+  return db.all<CaseRow>(
+    `${selectCase} ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+     ORDER BY CASE c.status WHEN 'closed' THEN 1 ELSE 0 END,
+       CASE c.severity WHEN 'urgent' THEN 0 WHEN 'high' THEN 1 ELSE 2 END, c.due_at, c.id`,
+    params,
+  );
+}
+
+export interface NewCase {
+  helpSeekerId: number;
+  severity: CaseSeverity;
+  origin: CaseOrigin;
+  assignedUserId: number | null;
+  openedByUserId: number;
+  openedAt: string;
+  dueAt: string;
+}
+
+export async function insertCase(db: Database, c: NewCase): Promise<number> {
+  const result = await db.run(
+    `INSERT INTO cases (help_seeker_id, severity, status, origin, assigned_user_id, opened_at, opened_by_user_id, due_at, last_event_at)
+     VALUES (?, ?, 'open', ?, ?, ?, ?, ?, ?)`,
+    [c.helpSeekerId, c.severity, c.origin, c.assignedUserId, c.openedAt, c.openedByUserId, c.dueAt, c.openedAt],
+  );
+  return result.lastInsertRowid;
+}
+
+/**
+ * Changes a case's current state (status, assignee, severity and due time,
+ * outcome) when it is still at `expectedVersion`; the change itself is
+ * recorded by the caller as a timeline event. Column names come from this
+ * file's callers, never from input.
+ */
+export async function updateCase(
+  db: Database,
+  id: number,
+  expectedVersion: number | null,
+  columns: Partial<Record<'status' | 'assigned_user_id' | 'severity' | 'due_at' | 'closed_at' | 'outcome', string | number | null>>,
+  now: string,
+): Promise<boolean> {
+  const names = Object.keys(columns) as Array<keyof typeof columns>;
+  const sets = names.map((name) => `${name} = ?`).join(', ');
+  const versionCheck = expectedVersion === null ? '' : 'AND version = ?';
+  const result = await db.run(
+    `UPDATE cases SET ${sets}${names.length ? ', ' : ''}version = version + 1, last_event_at = ? WHERE id = ? ${versionCheck}`,
+    [...names.map((name) => columns[name] ?? null), now, id, ...(expectedVersion === null ? [] : [expectedVersion])],
+  );
+  return result.changes === 1;
+}
+
+/**
+ * Moves the case's last-activity time on (a note, a referral) without changing
+ * its state, so the version stays: a note does not make someone else's status
+ * change stale. A closed case's row stays as it was closed.
+ */
+export async function touchCase(db: Database, id: number, now: string): Promise<void> {
+  await db.run("UPDATE cases SET last_event_at = ? WHERE id = ? AND status != 'closed'", [now, id]);
+}
+
+export interface NewCaseEvent {
+  caseId: number;
+  kind: CaseEventKind;
+  at: string;
+  authorUserId: number | null;
+  body?: string;
+  fromStatus?: CaseStatus | null;
+  toStatus?: CaseStatus | null;
+  outcome?: CaseOutcome | null;
+  assignedUserId?: number | null;
+  severity?: CaseSeverity | null;
+  logId?: number | null;
+  referralId?: number | null;
+  referralStatus?: ReferralStatus | null;
+}
+
+export async function insertEvent(db: Database, e: NewCaseEvent): Promise<number> {
+  const result = await db.run(
+    `INSERT INTO case_events (case_id, kind, at, author_user_id, body, from_status, to_status, outcome, assigned_user_id, severity,
+       log_id, referral_id, referral_status)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    [
+      e.caseId,
+      e.kind,
+      e.at,
+      e.authorUserId,
+      e.body ?? '',
+      e.fromStatus ?? null,
+      e.toStatus ?? null,
+      e.outcome ?? null,
+      e.assignedUserId ?? null,
+      e.severity ?? null,
+      e.logId ?? null,
+      e.referralId ?? null,
+      e.referralStatus ?? null,
+    ],
+  );
+  return result.lastInsertRowid;
+}
+
+export async function listEvents(db: Database, caseId: number): Promise<CaseEvent[]> {
+  const rows = await db.all<{
+    id: number;
+    kind: CaseEventKind;
+    at: string;
+    author_name: string | null;
+    body: string;
+    from_status: CaseStatus | null;
+    to_status: CaseStatus | null;
+    outcome: CaseOutcome | null;
+    assigned_name: string | null;
+    severity: CaseSeverity | null;
+    log_id: number | null;
+    referral_id: number | null;
+    referral_status: string | null;
+  }>(
+    `SELECT e.*, a.full_name AS author_name, s.full_name AS assigned_name FROM case_events e
+     LEFT JOIN users a ON a.id = e.author_user_id LEFT JOIN users s ON s.id = e.assigned_user_id
+     WHERE e.case_id = ? ORDER BY e.id`,
+    [caseId],
+  );
+  return rows.map((r) => ({
+    id: r.id,
+    kind: r.kind,
+    at: r.at,
+    authorName: r.author_name,
+    body: r.body,
+    fromStatus: r.from_status,
+    toStatus: r.to_status,
+    outcome: r.outcome,
+    assignedToName: r.assigned_name,
+    severity: r.severity,
+    logId: r.log_id,
+    referralId: r.referral_id,
+    referralStatus: r.referral_status,
+  }));
+}
+
+export async function linkLog(db: Database, caseId: number, logId: number, now: string): Promise<void> {
+  await db.run('INSERT INTO case_logs (case_id, log_id, linked_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING', [caseId, logId, now]);
+}
+
+export async function logIdsOfCase(db: Database, caseId: number): Promise<number[]> {
+  const rows = await db.all<{ log_id: number }>('SELECT log_id FROM case_logs WHERE case_id = ? ORDER BY log_id', [caseId]);
+  return rows.map((r) => r.log_id);
+}
+
+export function casesOfLog(db: Database, logId: number): Promise<Array<{ id: number; severity: CaseSeverity; status: CaseStatus; assigned_user_id: number | null }>> {
+  return db.all(
+    `SELECT c.id, c.severity, c.status, c.assigned_user_id FROM case_logs cl JOIN cases c ON c.id = cl.case_id
+     WHERE cl.log_id = ? ORDER BY c.id`,
+    [logId],
+  );
+}
+
+/** The help-seeker's case that is not closed yet, if any (the newest one). */
+export function openCaseOfHelpSeeker(db: Database, helpSeekerId: number): Promise<CaseRow | undefined> {
+  return db.get<CaseRow>(`${selectCase} WHERE c.help_seeker_id = ? AND c.status != 'closed' ORDER BY c.id DESC LIMIT 1`, [helpSeekerId]);
+}
+
+/** Ids of every case assigned to this user (any status). */
+export async function caseIdsAssignedTo(db: Database, userId: number): Promise<number[]> {
+  const rows = await db.all<{ id: number }>('SELECT id FROM cases WHERE assigned_user_id = ?', [userId]);
+  return rows.map((r) => r.id);
+}
+
+export async function allCaseIds(db: Database): Promise<number[]> {
+  const rows = await db.all<{ id: number }>('SELECT id FROM cases');
+  return rows.map((r) => r.id);
+}
+
+/** Whether a help-seeker has a case assigned to this user (or any case, when `userId` is null). */
+export async function helpSeekerHasCase(db: Database, helpSeekerId: number, userId: number | null): Promise<boolean> {
+  const row =
+    userId === null
+      ? await db.get('SELECT 1 AS x FROM cases WHERE help_seeker_id = ? LIMIT 1', [helpSeekerId])
+      : await db.get('SELECT 1 AS x FROM cases WHERE help_seeker_id = ? AND assigned_user_id = ? LIMIT 1', [helpSeekerId, userId]);
+  return row !== undefined;
+}
+
+/** Whether this log is on a case assigned to this user (or any case, when `userId` is null). */
+export async function logOnCase(db: Database, logId: number, userId: number | null): Promise<boolean> {
+  const row =
+    userId === null
+      ? await db.get('SELECT 1 AS x FROM case_logs WHERE log_id = ? LIMIT 1', [logId])
+      : await db.get(
+          'SELECT 1 AS x FROM case_logs cl JOIN cases c ON c.id = cl.case_id WHERE cl.log_id = ? AND c.assigned_user_id = ? LIMIT 1',
+          [logId, userId],
+        );
+  return row !== undefined;
+}
+
+export interface AssigneeRow {
+  id: number;
+  full_name: string;
+  role: 'coordinator' | 'supervisor';
+}
+
+/** Active staff accounts, supervisors first. */
+export function listAssignees(db: Database): Promise<AssigneeRow[]> {
+  return db.all<AssigneeRow>(
+    `SELECT id, full_name, role FROM users WHERE role IN ('coordinator','supervisor') AND status = 'active'
+     ORDER BY CASE role WHEN 'supervisor' THEN 0 ELSE 1 END, full_name COLLATE NOCASE`,
+  );
+}

@@ -1,0 +1,252 @@
+import type { Database } from '../db/database';
+import type {
+  ConcernLevel,
+  RiskItem,
+  SessionLogAddendum,
+  SessionLogReview,
+  SessionLogStatus,
+  SessionMode,
+  SessionTopic,
+} from '../../../src/contract';
+
+export interface SessionLogRow {
+  id: number;
+  peer_id: number;
+  peer_name: string;
+  help_seeker_id: number | null;
+  help_seeker_code: string | null;
+  held_on: string | null;
+  start_time: string | null;
+  duration_minutes: number | null;
+  mode: SessionMode | null;
+  group_size: number | null;
+  summary: string;
+  actions: string;
+  follow_up_on: string | null;
+  no_risks: number;
+  concern: ConcernLevel | null;
+  status: SessionLogStatus;
+  entered_by_user_id: number;
+  entered_by_name: string | null;
+  entered_by_role: string | null;
+  first_submitted_at: string | null;
+  submitted_at: string | null;
+  approved_at: string | null;
+  approved_by_name: string | null;
+  version: number;
+  created_at: string;
+  updated_at: string;
+  topics: string | null;
+  risks: string | null;
+}
+
+const selectLog = `
+  SELECT l.*, p.full_name AS peer_name, h.code AS help_seeker_code,
+    eu.full_name AS entered_by_name, eu.role AS entered_by_role, au.full_name AS approved_by_name,
+    (SELECT group_concat(topic) FROM session_log_topics t WHERE t.log_id = l.id) AS topics,
+    (SELECT group_concat(item) FROM session_log_risks r WHERE r.log_id = l.id) AS risks
+  FROM session_logs l
+  JOIN peers p ON p.id = l.peer_id
+  LEFT JOIN help_seekers h ON h.id = l.help_seeker_id
+  LEFT JOIN users eu ON eu.id = l.entered_by_user_id
+  LEFT JOIN users au ON au.id = l.approved_by_user_id`;
+
+/** Splits a group_concat back into a list in the contract's order. */
+export function listOf<T extends string>(joined: string | null, order: readonly T[]): T[] {
+  const present = new Set((joined ?? '').split(',').filter(Boolean));
+  return order.filter((value) => present.has(value));
+}
+
+export function findLog(db: Database, id: number): Promise<SessionLogRow | undefined> {
+  return db.get<SessionLogRow>(`${selectLog} WHERE l.id = ?`, [id]);
+}
+
+export interface LogFilter {
+  peerIds?: readonly number[];
+  status?: SessionLogStatus;
+  excludeDrafts?: boolean;
+  helpSeekerId?: number;
+}
+
+export function listLogs(db: Database, filter: LogFilter, order: 'newest' | 'oldest-submitted' = 'newest'): Promise<SessionLogRow[]> {
+  const where: string[] = [];
+  const params: Array<string | number> = [];
+  if (filter.peerIds) {
+    if (filter.peerIds.length === 0) return Promise.resolve([]);
+    where.push(`l.peer_id IN (${filter.peerIds.map(() => '?').join(',')})`);
+    params.push(...filter.peerIds);
+  }
+  if (filter.status) {
+    where.push('l.status = ?');
+    params.push(filter.status);
+  }
+  if (filter.excludeDrafts) where.push("l.status != 'draft'");
+  if (filter.helpSeekerId !== undefined) {
+    where.push('l.help_seeker_id = ?');
+    params.push(filter.helpSeekerId);
+  }
+  const orderBy =
+    order === 'oldest-submitted' ? 'l.submitted_at ASC, l.id ASC' : "coalesce(l.held_on, '9999') DESC, l.start_time DESC, l.id DESC";
+  return db.all<SessionLogRow>(`${selectLog} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY ${orderBy}`, params);
+}
+
+export interface LogFields {
+  peerId: number;
+  helpSeekerId: number | null;
+  heldOn: string | null;
+  startTime: string | null;
+  durationMinutes: number | null;
+  mode: SessionMode | null;
+  groupSize: number | null;
+  topics: readonly SessionTopic[];
+  summary: string;
+  actions: string;
+  followUpOn: string | null;
+  risks: readonly RiskItem[];
+  noRisks: boolean;
+  concern: ConcernLevel | null;
+}
+
+function columnValues(fields: LogFields) {
+  return [
+    fields.peerId,
+    fields.helpSeekerId,
+    fields.heldOn,
+    fields.startTime,
+    fields.durationMinutes,
+    fields.mode,
+    fields.groupSize,
+    fields.summary,
+    fields.actions,
+    fields.followUpOn,
+    fields.noRisks ? 1 : 0,
+    fields.concern,
+  ];
+}
+
+async function setLists(db: Database, logId: number, fields: LogFields): Promise<void> {
+  await db.run('DELETE FROM session_log_topics WHERE log_id = ?', [logId]);
+  await db.run('DELETE FROM session_log_risks WHERE log_id = ?', [logId]);
+  for (const topic of new Set(fields.topics)) await db.run('INSERT INTO session_log_topics (log_id, topic) VALUES (?, ?)', [logId, topic]);
+  for (const item of new Set(fields.risks)) await db.run('INSERT INTO session_log_risks (log_id, item) VALUES (?, ?)', [logId, item]);
+}
+
+export async function insertLog(db: Database, fields: LogFields, enteredByUserId: number, now: string): Promise<number> {
+  const result = await db.run(
+    `INSERT INTO session_logs (peer_id, help_seeker_id, held_on, start_time, duration_minutes, mode, group_size, summary, actions,
+       follow_up_on, no_risks, concern, status, entered_by_user_id, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'draft', ?, ?, ?)`,
+    [...columnValues(fields), enteredByUserId, now, now],
+  );
+  await setLists(db, result.lastInsertRowid, fields);
+  return result.lastInsertRowid;
+}
+
+/** Writes the form's fields when the log is still at `expectedVersion`; false for a stale edit. */
+export async function updateLogFields(db: Database, id: number, expectedVersion: number, fields: LogFields, now: string): Promise<boolean> {
+  const result = await db.run(
+    `UPDATE session_logs SET peer_id = ?, help_seeker_id = ?, held_on = ?, start_time = ?, duration_minutes = ?, mode = ?,
+       group_size = ?, summary = ?, actions = ?, follow_up_on = ?, no_risks = ?, concern = ?,
+       version = version + 1, updated_at = ?
+     WHERE id = ? AND version = ? AND status IN ('draft','returned')`,
+    [...columnValues(fields), now, id, expectedVersion],
+  );
+  if (result.changes !== 1) return false;
+  await setLists(db, id, fields);
+  return true;
+}
+
+/** Moves a log to submitted (from draft or returned); the caller has checked its version. */
+export async function markSubmitted(db: Database, id: number, now: string): Promise<void> {
+  await db.run(
+    `UPDATE session_logs SET status = 'submitted', submitted_at = ?, first_submitted_at = coalesce(first_submitted_at, ?),
+       version = version + 1, updated_at = ?
+     WHERE id = ? AND status IN ('draft','returned')`,
+    [now, now, now, id],
+  );
+}
+
+/** A review decision: the log moves on (when still at `expectedVersion`) and the decision is kept. */
+export async function recordReview(
+  db: Database,
+  id: number,
+  expectedVersion: number,
+  decision: 'returned' | 'approved' | 'escalated',
+  comment: string,
+  byUserId: number,
+  now: string,
+): Promise<boolean> {
+  const result =
+    decision === 'returned'
+      ? await db.run(
+          `UPDATE session_logs SET status = 'returned', version = version + 1, updated_at = ?
+           WHERE id = ? AND version = ? AND status = 'submitted'`,
+          [now, id, expectedVersion],
+        )
+      : await db.run(
+          `UPDATE session_logs SET status = 'approved', approved_at = ?, approved_by_user_id = ?, version = version + 1, updated_at = ?
+           WHERE id = ? AND version = ? AND status = 'submitted'`,
+          [now, byUserId, now, id, expectedVersion],
+        );
+  if (result.changes !== 1) return false;
+  await db.run('INSERT INTO session_log_reviews (log_id, decision, comment, at, by_user_id) VALUES (?, ?, ?, ?, ?)', [
+    id,
+    decision,
+    comment,
+    now,
+    byUserId,
+  ]);
+  return true;
+}
+
+export async function deleteDraft(db: Database, id: number, expectedVersion: number): Promise<boolean> {
+  const result = await db.run("DELETE FROM session_logs WHERE id = ? AND version = ? AND status = 'draft'", [id, expectedVersion]);
+  return result.changes === 1;
+}
+
+export async function listReviews(db: Database, logId: number): Promise<SessionLogReview[]> {
+  const rows = await db.all<{ id: number; decision: SessionLogReview['decision']; comment: string; at: string; by_name: string | null }>(
+    `SELECT r.id, r.decision, r.comment, r.at, u.full_name AS by_name FROM session_log_reviews r
+     LEFT JOIN users u ON u.id = r.by_user_id WHERE r.log_id = ? ORDER BY r.id`,
+    [logId],
+  );
+  return rows.map((r) => ({ id: r.id, decision: r.decision, comment: r.comment, at: r.at, byName: r.by_name }));
+}
+
+export async function insertAddendum(
+  db: Database,
+  logId: number,
+  text: string,
+  author: { userId: number; name: string; role: string },
+  now: string,
+): Promise<number> {
+  const result = await db.run(
+    'INSERT INTO session_log_addenda (log_id, text, at, author_user_id, author_name, author_role) VALUES (?, ?, ?, ?, ?, ?)',
+    [logId, text, now, author.userId, author.name, author.role],
+  );
+  return result.lastInsertRowid;
+}
+
+export async function listAddenda(db: Database, logId: number): Promise<SessionLogAddendum[]> {
+  const rows = await db.all<{ id: number; text: string; at: string; author_name: string; author_role: string }>(
+    'SELECT id, text, at, author_name, author_role FROM session_log_addenda WHERE log_id = ? ORDER BY id',
+    [logId],
+  );
+  return rows.map((r) => ({ id: r.id, text: r.text, at: r.at, authorName: r.author_name, authorRole: r.author_role }));
+}
+
+/** Peers a staff member supervises (their assigned supervisor on the roster). */
+export async function supervisedPeerIds(db: Database, userId: number): Promise<number[]> {
+  const rows = await db.all<{ id: number }>('SELECT id FROM peers WHERE supervisor_user_id = ?', [userId]);
+  return rows.map((r) => r.id);
+}
+
+export async function countAwaitingReview(db: Database, peerIds: readonly number[] | null): Promise<{ n: number; oldest: string | null }> {
+  if (peerIds && peerIds.length === 0) return { n: 0, oldest: null };
+  const filter = peerIds ? `AND peer_id IN (${peerIds.map(() => '?').join(',')})` : '';
+  const row = await db.get<{ n: number; oldest: string | null }>(
+    `SELECT count(*) AS n, min(submitted_at) AS oldest FROM session_logs WHERE status = 'submitted' ${filter}`,
+    peerIds ?? [],
+  );
+  return { n: row?.n ?? 0, oldest: row?.oldest ?? null };
+}

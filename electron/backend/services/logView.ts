@@ -1,0 +1,74 @@
+import {
+  riskItems,
+  sessionTopics,
+  severityOf,
+  type SessionLog,
+  type SessionLogSummary,
+} from '../../../src/contract';
+import type { Context } from '../handler';
+import * as cases from '../repositories/cases';
+import { findPeerRow } from '../repositories/peers';
+import * as logs from '../repositories/sessionLogs';
+import { canSeeCase, canSeeLog } from './caseAccess';
+
+export function toSummary(row: logs.SessionLogRow): SessionLogSummary {
+  const risks = logs.listOf(row.risks, riskItems);
+  return {
+    id: row.id,
+    peerId: row.peer_id,
+    peerName: row.peer_name,
+    helpSeekerId: row.help_seeker_id,
+    helpSeekerCode: row.help_seeker_code,
+    heldOn: row.held_on,
+    startTime: row.start_time,
+    mode: row.mode,
+    topics: logs.listOf(row.topics, sessionTopics),
+    risks,
+    concern: row.concern,
+    severity: severityOf(risks, row.concern),
+    status: row.status,
+    enteredByStaff: row.entered_by_role !== 'peer',
+    submittedAt: row.submitted_at,
+    updatedAt: row.updated_at,
+    followUpOn: row.follow_up_on,
+  };
+}
+
+/** Peers write logs while active; see `canWriteFor` in services/sessionLogs. */
+export async function peerIsActive(ctx: Context, peerId: number): Promise<boolean> {
+  return (await findPeerRow(ctx.db, peerId))?.status === 'active';
+}
+
+/** The whole log, with what the caller may do with it now. */
+export async function toLog(ctx: Context, row: logs.SessionLogRow): Promise<SessionLog> {
+  const actor = ctx.actor;
+  const isPeer = actor.role === 'peer';
+  const reviews = await logs.listReviews(ctx.db, row.id);
+  const linked = isPeer ? [] : await cases.casesOfLog(ctx.db, row.id);
+  const visibleCases = [];
+  for (const c of linked) if (await canSeeCase(ctx, c)) visibleCases.push({ id: c.id, severity: c.severity, status: c.status });
+  const editable = row.status === 'draft' || row.status === 'returned';
+  const canEdit =
+    editable && (actor.role === 'coordinator' || (isPeer && actor.peerId === row.peer_id && (await peerIsActive(ctx, row.peer_id))));
+  return {
+    ...toSummary(row),
+    durationMinutes: row.duration_minutes,
+    groupSize: row.group_size,
+    summary: row.summary,
+    actions: row.actions,
+    noRisks: row.no_risks === 1,
+    enteredByName: row.entered_by_name,
+    createdAt: row.created_at,
+    approvedAt: row.approved_at,
+    approvedByName: row.approved_by_name,
+    version: row.version,
+    // A peer sees no cases: for them an escalation reads as the approval it also was.
+    reviews: isPeer ? reviews.map((r) => (r.decision === 'escalated' ? { ...r, decision: 'approved' as const } : r)) : reviews,
+    addenda: await logs.listAddenda(ctx.db, row.id),
+    cases: visibleCases,
+    canEdit,
+    canReview: actor.role === 'coordinator' && row.status === 'submitted',
+    canAddAddendum: row.status === 'approved' && (await canSeeLog(ctx, row)),
+  };
+}
+
