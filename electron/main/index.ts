@@ -10,12 +10,13 @@
 import { statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { app, BrowserWindow, ipcMain, Menu, powerMonitor, protocol, session, type WebContents } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, powerMonitor, protocol, session, type WebContents } from 'electron';
 import log from 'electron-log/main';
 import { fail, type Result } from '../../src/contract';
 import { bridgeChannels, type BackendEvent } from '../../src/contract/bridge';
 import { describeErrorSafely, type Logger } from '../backend/logger';
 import type { BackendHost } from './backendHost';
+import { registerChooseFolder } from './chooseFolder';
 import { spawnBackendWorker } from './backendWorker';
 import { createLockCoordinator, idleCheckIntervalMs } from './lockCoordinator';
 import { menuTemplate } from './menu';
@@ -120,6 +121,15 @@ function start(): void {
       log.error('ipc call failed', describeErrorSafely(error));
       return internal;
     }
+  });
+
+  // Issue 6: the folder picker for backups, behind the same sender check as every call.
+  registerChooseFolder(bridgeChannels.chooseFolder, {
+    handle: (channel, listener) => ipcMain.handle(channel, listener),
+    showOpenDialog: (window, options) => (window ? dialog.showOpenDialog(window, options) : dialog.showOpenDialog(options)),
+    window: () => (mainWindow && !mainWindow.isDestroyed() ? mainWindow : null),
+    isAllowed: (event) => !!event.senderFrame && isAllowedSender(event.senderFrame.url, event.senderFrame.parent === null, devOrigin),
+    warn: (message) => log.warn(message, { reason: 'sender' }),
   });
 
   let crashReloads = 0;

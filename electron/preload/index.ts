@@ -2,7 +2,7 @@
  * The preload: the only code with both the page and Electron in reach. It runs
  * sandboxed and context-isolated, so it is bundled to one CommonJS file that
  * requires nothing but 'electron' (electron.vite.config.mts). It hands the
- * page exactly two functions and never an Electron object: no ipcRenderer, no
+ * page only functions, never an Electron object: no ipcRenderer, no
  * IpcRendererEvent (whose `sender` would reach ipcRenderer itself).
  *
  * Issue 2 ("Electron shell"); DESIGN.md, "One contract, three transports".
@@ -24,6 +24,10 @@ const bridge: SebayaBridge = {
     return () => {
       ipcRenderer.removeListener(bridgeChannels.event, handler);
     };
+  },
+  async chooseFolder(title: string): Promise<string | null> {
+    const chosen: unknown = await ipcRenderer.invoke(bridgeChannels.chooseFolder, String(title).slice(0, 200));
+    return typeof chosen === 'string' ? chosen : null;
   },
 };
 

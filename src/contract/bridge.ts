@@ -12,6 +12,12 @@ export interface SebayaBridge {
   call(method: string, input: unknown): Promise<Result<unknown>>;
   /** Listens to events from the shell; returns a function that stops listening. */
   onEvent(listener: (event: BackendEvent) => void): () => void;
+  /**
+   * Opens the OS folder picker (issue 6: where to save backups, where to find
+   * them); the chosen path, or null when cancelled. Optional: the web harness
+   * has no native dialog, so its screens offer a typed path instead.
+   */
+  chooseFolder?(title: string): Promise<string | null>;
 }
 
 /**
@@ -26,6 +32,7 @@ export type BackendEvent = { type: 'lock-requested'; reason: 'os' | 'suspend' };
 export const bridgeChannels = {
   call: 'sebaya:call',
   event: 'sebaya:event',
+  chooseFolder: 'sebaya:choose-folder',
 } as const;
 
 /** Narrows untrusted data to a BackendEvent (the preload re-checks what main sends before handing it on). */

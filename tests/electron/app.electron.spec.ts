@@ -64,7 +64,7 @@ test.describe('the Electron app', () => {
       };
     });
     expect(globals).toEqual({
-      bridgeKeys: ['call', 'onEvent'],
+      bridgeKeys: ['call', 'chooseFolder', 'onEvent'],
       callIsFunction: true,
       require: 'undefined',
       process: 'undefined',

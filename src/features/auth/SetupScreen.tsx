@@ -1,4 +1,4 @@
-import { Button, PasswordInput, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
+import { Anchor, Button, PasswordInput, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +8,7 @@ import { changeLanguage, currentLanguage } from '../../i18n';
 import { useSession } from '../../stores/session';
 import { contractValidator, showCallError } from '../../ui/forms';
 import { PasswordStrength } from '../../ui/PasswordStrength';
+import { RestoreScreen } from '../backups/RestoreScreen';
 import { AuthLayout } from './AuthLayout';
 import { FormError } from '../../ui/FormError';
 
@@ -25,6 +26,7 @@ export function SetupScreen() {
   const { t } = useTranslation();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [restoring, setRestoring] = useState(false);
   const form = useForm<SetupValues>({
     mode: 'controlled',
     initialValues: { schoolName: '', fullName: '', username: '', password: '', confirmPassword: '', language: currentLanguage() },
@@ -35,6 +37,8 @@ export function SetupScreen() {
       (values) => ({ confirmPassword: values.confirmPassword !== values.password ? t('setup.passwordsDiffer') : null }),
     ),
   });
+
+  if (restoring) return <RestoreScreen mode="new" onBack={() => setRestoring(false)} />;
 
   const submit = form.onSubmit(async ({ confirmPassword: _confirm, ...input }) => {
     setBusy(true);
@@ -106,8 +110,11 @@ export function SetupScreen() {
           <Button type="submit" loading={busy} mt="sm">
             {t('setup.create')}
           </Button>
-          <Text c="dimmed" fz="xs">
-            {t('setup.restoreHint')}
+          <Text c="dimmed" fz="sm" ta="center">
+            {t('backups.restore.linkHint')}{' '}
+            <Anchor component="button" type="button" fz="sm" onClick={() => setRestoring(true)}>
+              {t('backups.restore.link')}
+            </Anchor>
           </Text>
         </Stack>
       </form>

@@ -7,6 +7,7 @@ import type { AppStatus } from '../../contract';
 import { useSession } from '../../stores/session';
 import { errorText, payloadOf } from '../../ui/errors';
 import { AuthLayout } from './AuthLayout';
+import { RestoreScreen } from '../backups/RestoreScreen';
 import { RecoverScreen } from './RecoverScreen';
 import { useCountdown } from './useCountdown';
 import { FormError } from '../../ui/FormError';
@@ -15,12 +16,14 @@ import { FormError } from '../../ui/FormError';
 export function UnlockScreen({ status }: { status: AppStatus }) {
   const { t } = useTranslation();
   const [recovering, setRecovering] = useState(false);
+  const [restoring, setRestoring] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [wait, setWait] = useCountdown(status.retryAfterSeconds);
   const form = useForm({ mode: 'controlled', initialValues: { username: '', password: '' } });
 
   if (recovering) return <RecoverScreen onBack={() => setRecovering(false)} />;
+  if (restoring) return <RestoreScreen mode="locked" onBack={() => setRestoring(false)} />;
 
   const submit = form.onSubmit(async (values) => {
     if (!values.username.trim() || !values.password) {
@@ -73,6 +76,11 @@ export function UnlockScreen({ status }: { status: AppStatus }) {
           <Text ta="center" fz="sm">
             <Anchor component="button" type="button" onClick={() => setRecovering(true)}>
               {t('unlock.forgot')}
+            </Anchor>
+          </Text>
+          <Text ta="center" fz="sm">
+            <Anchor component="button" type="button" c="dimmed" onClick={() => setRestoring(true)}>
+              {t('backups.restore.link')}
             </Anchor>
           </Text>
         </Stack>

@@ -6,6 +6,7 @@ import { useNavigation } from '../../stores/navigation';
 import { useSession } from '../../stores/session';
 import { LoadState } from '../../ui/LoadState';
 import { PageHeader } from '../../ui/PageHeader';
+import { BackupReminder } from '../backups/BackupReminder';
 
 function Figure({ label, value }: { label: string; value: number }) {
   return (
@@ -32,6 +33,7 @@ export function DashboardPage() {
   return (
     <>
       <PageHeader title={t('dashboard.title')} intro={t('dashboard.welcome', { name: user?.fullName ?? '' })} />
+      {user?.role === 'coordinator' ? <BackupReminder /> : null}
       <LoadState loading={loading && !data} error={error} retry={() => void reload()}>
         <Stack>
           <Title order={2} size="h4">

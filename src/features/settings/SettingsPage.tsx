@@ -12,6 +12,7 @@ import { LoadState } from '../../ui/LoadState';
 import { PageHeader } from '../../ui/PageHeader';
 import { PasswordStrength } from '../../ui/PasswordStrength';
 import { SchoolProfileSettings } from '../peers/SchoolProfileSettings';
+import { BackupSettings } from '../backups/BackupSettings';
 
 export function Section({ title, children }: { title: string; children: ReactNode }) {
   return (
@@ -212,6 +213,7 @@ export function SettingsPage() {
         {role === 'coordinator' ? <SchoolProfileSettings /> : null}
         <ChangePassword />
         {role === 'coordinator' ? <NewRecoveryKey /> : null}
+        {role === 'coordinator' ? <BackupSettings /> : null}
       </Stack>
     </>
   );

@@ -12,6 +12,7 @@ import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { LanguageSwitch } from '../../ui/LanguageSwitch';
 import { Logo } from '../../ui/Logo';
 import { AuditPage } from '../audit/AuditPage';
+import { BackupsPage } from '../backups/BackupsPage';
 import { DashboardPage } from '../dashboard/DashboardPage';
 import { OutreachPage } from '../outreach/OutreachPage';
 import { PeersPage } from '../peers/PeersPage';
@@ -37,6 +38,8 @@ function AreaPage({ area }: { area: AreaId }) {
       return <UsersPage />;
     case 'settings':
       return <SettingsPage />;
+    case 'backups':
+      return <BackupsPage />;
     case 'audit':
       return <AuditPage />;
     default:

@@ -20,6 +20,11 @@ export const audit = {
   auditActions: {
     'vault.created': 'Vault created',
     'vault.recovery-key-replaced': 'Recovery key replaced',
+    'backup.created': 'Backup made',
+    'backup.failed': 'Backup failed',
+    'backup.checked': 'Backup checked',
+    'backup.restored': 'Vault restored from a backup',
+    'backup.restore-started': 'Vault replaced by a backup (kept aside)',
     'session.unlocked': 'Unlocked',
     'session.unlock-failed': 'Failed unlock',
     'session.locked': 'Locked',

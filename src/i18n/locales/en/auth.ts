@@ -15,7 +15,6 @@ export const auth = {
     language: 'Language of the app',
     create: 'Create the vault',
     creating: 'Creating the vault…',
-    restoreHint: 'Moving to a new computer? Restoring from a backup comes with the Backups area.',
   },
   strength: {
     label: 'Password strength: {{level}}',

@@ -1,5 +1,6 @@
 import { audit } from './audit';
 import { auth } from './auth';
+import { backups } from './backups';
 import { common } from './common';
 import { outreach } from './outreach';
 import { peers } from './peers';
@@ -13,4 +14,4 @@ import { users } from './users';
  * files must have exactly the same keys: their types are derived from these,
  * so a missing translation fails the typecheck.
  */
-export const en = { ...common, ...auth, ...shell, ...peers, ...training, ...outreach, ...users, ...settings, ...audit } as const;
+export const en = { ...common, ...auth, ...shell, ...peers, ...training, ...outreach, ...users, ...settings, ...audit, ...backups } as const;

@@ -23,6 +23,11 @@ export const audit: Widen<typeof en> = {
   auditActions: {
     'vault.created': 'Brankas dibuat',
     'vault.recovery-key-replaced': 'Kunci pemulihan diganti',
+    'backup.created': 'Cadangan dibuat',
+    'backup.failed': 'Cadangan gagal',
+    'backup.checked': 'Cadangan diperiksa',
+    'backup.restored': 'Brankas dipulihkan dari cadangan',
+    'backup.restore-started': 'Brankas diganti dengan cadangan (disimpan terpisah)',
     'session.unlocked': 'Membuka kunci',
     'session.unlock-failed': 'Gagal membuka kunci',
     'session.locked': 'Mengunci',

@@ -18,7 +18,6 @@ export const auth: Widen<typeof en> = {
     language: 'Bahasa aplikasi',
     create: 'Buat brankas',
     creating: 'Membuat brankas…',
-    restoreHint: 'Pindah ke komputer baru? Pemulihan dari cadangan hadir bersama bagian Cadangan.',
   },
   strength: {
     label: 'Kekuatan kata sandi: {{level}}',

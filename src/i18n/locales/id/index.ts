@@ -2,6 +2,7 @@ import type { Widen } from '../widen';
 import type { en } from '../en';
 import { audit } from './audit';
 import { auth } from './auth';
+import { backups } from './backups';
 import { common } from './common';
 import { outreach } from './outreach';
 import { peers } from './peers';
@@ -11,4 +12,4 @@ import { training } from './training';
 import { users } from './users';
 
 /** Bahasa Indonesia: the same keys as English, one file per area. */
-export const id: Widen<typeof en> = { ...common, ...auth, ...shell, ...peers, ...training, ...outreach, ...users, ...settings, ...audit };
+export const id: Widen<typeof en> = { ...common, ...auth, ...shell, ...peers, ...training, ...outreach, ...users, ...settings, ...audit, ...backups };
