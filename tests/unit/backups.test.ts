@@ -61,7 +61,8 @@ async function tableDigests(file: string, key: Buffer): Promise<Record<string, {
     const tables = await db.all<{ name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name");
     const digests: Record<string, { rows: number; sha256: string }> = {};
     for (const { name } of tables) {
-      const rows = await db.all(`SELECT * FROM "${name}" ORDER BY rowid`);
+      // Sorted by their text, not by rowid: WITHOUT ROWID tables (FTS5's own, among others) have none.
+      const rows = (await db.all(`SELECT * FROM "${name}"`)).map((row) => JSON.stringify(row)).sort();
       digests[name] = { rows: rows.length, sha256: createHash('sha256').update(JSON.stringify(rows)).digest('hex') };
     }
     return digests;

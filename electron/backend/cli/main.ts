@@ -8,6 +8,7 @@ import { BackupCredentialError, BackupUnusableError, problemMessages } from '../
 import { systemClock } from '../clock';
 import { defaultDriver } from '../db/drivers';
 import { seedDemo } from '../demo/demo';
+import { DemoClock } from '../demo/sessionsAndCases';
 import { silentLogger } from '../logger';
 import { headlessBackup, HeadlessBackupError } from './headlessBackup';
 import { readSecret } from './secretInput';
@@ -35,7 +36,8 @@ function dataDirOf(values: { 'data-dir'?: string | undefined }): string {
 
 async function demo(args: string[]): Promise<number> {
   const { values } = parseArgs({ args, options: { 'data-dir': { type: 'string' }, seed: { type: 'string' } } });
-  const backend = createBackend({ dataDir: dataDirOf(values), logger: silentLogger });
+  // A clock the demo can set back, so a term of logs and cases gets the times they would have had.
+  const backend = createBackend({ dataDir: dataDirOf(values), logger: silentLogger, clock: new DemoClock() });
   const status = await backend.invoke('app.status', {});
   if (status.ok && status.value.state !== 'no-vault') {
     console.error('A vault already exists in that folder; demo never overwrites one.');
@@ -45,6 +47,7 @@ async function demo(args: string[]): Promise<number> {
   console.log(`Demo vault created in ${dataDirOf(values)}. These passwords are shown only now:`);
   console.log(`  coordinator  ${accounts.coordinator.username}  ${accounts.coordinator.password}`);
   console.log(`  supervisor   ${accounts.supervisor.username}  ${accounts.supervisor.password}`);
+  console.log(`  peer (PIN)   ${accounts.peer.username}  ${accounts.peer.pin}`);
   return 0;
 }
 

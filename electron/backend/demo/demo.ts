@@ -2,6 +2,7 @@ import type { Backend } from '../backend';
 import type { MethodInput, MethodName, MethodOutput } from '../../../src/contract';
 import { generateTemporaryPassword } from '../vault/secrets';
 import { seedPeerProgram } from './peerProgram';
+import { seedSessionsAndCases } from './sessionsAndCases';
 
 /** A small deterministic generator, so the same seed gives the same school every time. */
 export function seededRandom(seed: number): () => number {
@@ -15,6 +16,8 @@ export function seededRandom(seed: number): () => number {
 export interface DemoAccounts {
   coordinator: { username: string; password: string };
   supervisor: { username: string; password: string };
+  /** A peer supporter's account that writes its own session logs (issue 4). */
+  peer: { username: string; pin: string };
 }
 
 async function must<M extends MethodName>(backend: Backend, method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
@@ -33,6 +36,7 @@ export async function seedDemo(backend: Backend, options: { seed?: number; schoo
   const accounts: DemoAccounts = {
     coordinator: { username: 'bk.sari', password: generateTemporaryPassword() },
     supervisor: { username: 'dewi.psikolog', password: generateTemporaryPassword() },
+    peer: { username: '', pin: '' },
   };
 
   await must(backend, 'vault.create', {
@@ -56,6 +60,16 @@ export async function seedDemo(backend: Backend, options: { seed?: number; schoo
   await must(backend, 'session.lock', {});
   await must(backend, 'vault.unlock', { username: accounts.supervisor.username, password: supervisor.temporaryPassword });
   await must(backend, 'vault.setNewPassword', { newPassword: accounts.supervisor.password });
+
+  // A term of session logs, cases and referrals, written by the peers, the coordinator and the supervisor.
+  await must(backend, 'session.lock', {});
+  await must(backend, 'vault.unlock', accounts.coordinator);
+  accounts.peer = await seedSessionsAndCases(backend, {
+    random,
+    coordinator: accounts.coordinator,
+    supervisor: accounts.supervisor,
+    supervisorUserId: supervisor.user.id,
+  });
   await must(backend, 'session.lock', {});
   return accounts;
 }
