@@ -115,6 +115,7 @@ test('a counselor backs up to a USB folder, sees it verified, and restores it on
       await shotOfWindow(fresh, 'backups-08-restore-confirm');
       await confirm.getByRole('button', { name: 'Restore', exact: true }).click();
       await expect(fresh.getByText('The backup was restored')).toBeVisible();
+      await expect(confirm).toBeHidden();
       await shot(fresh, 'backups-09-restored');
       await fresh.getByRole('button', { name: 'Continue to unlock' }).click();
 
@@ -161,6 +162,7 @@ test('a coordinator restores over the current vault from Settings, and is told w
     await confirm.getByRole('button', { name: 'Restore', exact: true }).click();
     await expect(dialog.getByText('The vault that was on this computer before is kept in this folder:')).toBeVisible();
     await expect(dialog.getByText(path.join(harness.backend.session.config.dataDir, 'previous-vaults'))).toBeVisible();
+    await expect(confirm).toBeHidden();
     await shotOfWindow(page, 'backups-12-restored-from-settings');
     await dialog.getByRole('button', { name: 'Continue to unlock' }).click();
 

@@ -580,6 +580,13 @@ describe('the backup history and the reminder', () => {
     expect((await call(backend, 'backups.overview', {})).reminderDue).toBe(true);
   });
 
+  it('refuses backup settings outside their range, naming the field', async () => {
+    const { backend } = await vaultAndStick();
+    expect(await failure(backend, 'settings.update', { backupKeepLast: 0 })).toMatchObject({ code: 'VALIDATION', field: 'backupKeepLast', reason: 'too_small' });
+    expect(await failure(backend, 'settings.update', { backupReminderDays: 91 })).toMatchObject({ code: 'VALIDATION', field: 'backupReminderDays', reason: 'too_big' });
+    expect(await call(backend, 'settings.update', { backupKeepLast: 3, backupReminderDays: 14 })).toMatchObject({ backupKeepLast: 3, backupReminderDays: 14 });
+  });
+
   it('counts the backup a vault was restored from as its last backup', async () => {
     const { backend, stick } = await vaultAndStick();
     const made = await backUp(backend, stick);

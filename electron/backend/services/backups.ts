@@ -208,6 +208,8 @@ export const backupsHandlers: HandlerMap<BackupMethod> = {
     const folder = resolveTyped(input.folder);
     const settings = await loadSettings(ctx.db);
     const dataDir = ctx.session.config.dataDir;
+    // Asked while the backup is written: listing drives starts a system tool on some OSes.
+    const drives = listDrives();
     try {
       const written = await ctx.vault.withDataKey((dataKey) =>
         writeBackup(
@@ -242,7 +244,7 @@ export const backupsHandlers: HandlerMap<BackupMethod> = {
         createdAt: written.createdAt,
         durationMs: written.durationMs,
         verified: true as const,
-        sameDiskAsVault: await onSameDisk(written.folder, dataDir, await listDrives()),
+        sameDiskAsVault: await onSameDisk(written.folder, dataDir, await drives),
         removed: written.removed,
         notRemoved: written.notRemoved,
       };

@@ -58,6 +58,8 @@ export const common = {
     peerId: 'Peer',
     recoveryKey: 'Recovery key',
     autoLockMinutes: 'Auto-lock minutes',
+    backupKeepLast: 'Backups to keep',
+    backupReminderDays: 'Reminder days',
     nominatedBy: 'Nominated by',
     nominatedOn: 'Nomination date',
     source: 'Nomination source',

@@ -61,6 +61,8 @@ export const common: Widen<typeof en> = {
     peerId: 'Konselor sebaya',
     recoveryKey: 'Kunci pemulihan',
     autoLockMinutes: 'Menit kunci otomatis',
+    backupKeepLast: 'Jumlah cadangan yang disimpan',
+    backupReminderDays: 'Hari pengingat',
     nominatedBy: 'Dinominasikan oleh',
     nominatedOn: 'Tanggal nominasi',
     source: 'Sumber nominasi',
