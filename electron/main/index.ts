@@ -10,7 +10,7 @@
 import { statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, Menu, powerMonitor, protocol, session, type WebContents } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, powerMonitor, protocol, session, shell, type WebContents } from 'electron';
 import log from 'electron-log/main';
 import { fail, type Result } from '../../src/contract';
 import { bridgeChannels, type BackendEvent } from '../../src/contract/bridge';
@@ -20,6 +20,7 @@ import { registerChooseFolder } from './chooseFolder';
 import { spawnBackendWorker } from './backendWorker';
 import { createLockCoordinator, idleCheckIntervalMs } from './lockCoordinator';
 import { menuTemplate } from './menu';
+import { registerOpenVaultFolder } from './openVaultFolder';
 import { appSchemePrivileges, resolveAppRequest, responseHeaders } from './protocol';
 import {
   appEntryUrl,
@@ -130,6 +131,15 @@ function start(): void {
     window: () => (mainWindow && !mainWindow.isDestroyed() ? mainWindow : null),
     isAllowed: (event) => !!event.senderFrame && isAllowedSender(event.senderFrame.url, event.senderFrame.parent === null, devOrigin),
     warn: (message) => log.warn(message, { reason: 'sender' }),
+  });
+
+  // Issue 7: "Open folder" beside the vault's path in Settings; main opens only its own vault folder.
+  registerOpenVaultFolder(bridgeChannels.openVaultFolder, {
+    handle: (channel, listener) => ipcMain.handle(channel, listener),
+    openPath: (folder) => shell.openPath(folder),
+    folder: () => path.join(app.getPath('userData'), 'vault'),
+    isAllowed: (event) => !!event.senderFrame && isAllowedSender(event.senderFrame.url, event.senderFrame.parent === null, devOrigin),
+    warn: (message, fields) => log.warn(message, fields ?? {}),
   });
 
   let crashReloads = 0;

@@ -13,6 +13,12 @@ export interface SebayaBridge {
   /** Listens to events from the shell; returns a function that stops listening. */
   onEvent(listener: (event: BackendEvent) => void): () => void;
   /**
+   * Shows the vault folder in the OS file manager (Settings, issue 7); false
+   * when the OS could not. Optional: the web harness has no file manager to
+   * open, so Settings shows the path without the button there.
+   */
+  openVaultFolder?(): Promise<boolean>;
+  /**
    * Opens the OS folder picker (issue 6: where to save backups, where to find
    * them); the chosen path, or null when cancelled. Optional: the web harness
    * has no native dialog, so its screens offer a typed path instead.
@@ -32,6 +38,7 @@ export type BackendEvent = { type: 'lock-requested'; reason: 'os' | 'suspend' };
 export const bridgeChannels = {
   call: 'sebaya:call',
   event: 'sebaya:event',
+  openVaultFolder: 'sebaya:open-vault-folder',
   chooseFolder: 'sebaya:choose-folder',
 } as const;
 

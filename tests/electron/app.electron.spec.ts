@@ -64,7 +64,7 @@ test.describe('the Electron app', () => {
       };
     });
     expect(globals).toEqual({
-      bridgeKeys: ['call', 'chooseFolder', 'onEvent'],
+      bridgeKeys: ['call', 'chooseFolder', 'onEvent', 'openVaultFolder'],
       callIsFunction: true,
       require: 'undefined',
       process: 'undefined',

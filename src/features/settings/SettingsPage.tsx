@@ -1,4 +1,4 @@
-import { Alert, Button, Code, Group, NumberInput, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Group, NumberInput, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useEffect, useState, type ReactNode } from 'react';
@@ -12,6 +12,7 @@ import { LoadState } from '../../ui/LoadState';
 import { PageHeader } from '../../ui/PageHeader';
 import { PasswordStrength } from '../../ui/PasswordStrength';
 import { SchoolProfileSettings } from '../peers/SchoolProfileSettings';
+import { VaultFolder } from './VaultFolder';
 import { BackupSettings } from '../backups/BackupSettings';
 
 export function Section({ title, children }: { title: string; children: ReactNode }) {
@@ -78,15 +79,7 @@ function SchoolAndLockSettings() {
               w={360}
               {...form.getInputProps('autoLockMinutes')}
             />
-            <Stack gap={4}>
-              <Text fz="sm" fw={500}>
-                {t('settings.vaultLocation')}
-              </Text>
-              <Code block>{data?.vaultLocation}</Code>
-              <Text fz="xs" c="dimmed">
-                {t('settings.vaultLocationHint')}
-              </Text>
-            </Stack>
+            <VaultFolder path={data?.vaultLocation ?? ''} />
           </Section>
           {formError ? (
             <Alert color="red" role="alert" maw={720}>

@@ -54,6 +54,7 @@ const fake = vi.hoisted(() => {
     protocolHandlers: new Map<string, Handler>(),
     ipcHandlers: new Map<string, Handler>(),
     windows: [] as FakeWindow[],
+    openedPaths: [] as string[],
     session: new Map<string, Handler>(),
   };
   class BrowserWindow implements FakeWindow {
@@ -114,6 +115,12 @@ const fake = vi.hoisted(() => {
       },
     },
     ipcMain: { handle: (channel: string, handler: Handler) => state.ipcHandlers.set(channel, handler) },
+    shell: {
+      openPath: async (folder: string) => {
+        state.openedPaths.push(folder);
+        return '';
+      },
+    },
     powerMonitor: { on: powerEvents.on },
     Menu: { buildFromTemplate: (template: unknown) => template, setApplicationMenu: () => undefined },
     BrowserWindow,
@@ -202,6 +209,14 @@ describe('the Electron main process, against a stand-in for Electron', () => {
     for (const frame of frames) {
       expect(await ipcCall(frame, 'app.status', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     }
+  });
+
+  it('opens the vault folder in the user data folder for the app page, and nothing for other senders', async () => {
+    const open = registered(fake.state.ipcHandlers, 'sebaya:open-vault-folder');
+    expect(await open({ senderFrame: { url: 'https://example.com/', parent: null } }, '/etc')).toBe(false);
+    expect(fake.state.openedPaths).toEqual([]);
+    expect(await open({ senderFrame: appFrame }, '/etc')).toBe(true);
+    expect(fake.state.openedPaths).toEqual([path.join(fake.state.userData, 'vault')]);
   });
 
   it('denies every permission and blocks requests that are not the app’s own', () => {

@@ -8,6 +8,8 @@ export const settings = {
     autoLockHint: 'Between 1 and 120 minutes. Sebaya warns 60 seconds before it locks.',
     vaultLocation: 'Vault folder',
     vaultLocationHint: 'The encrypted vault and its key slots live here. Back it up from the Backups area, not by copying this folder.',
+    openVaultFolder: 'Open folder',
+    openVaultFolderFailed: 'The folder could not be opened. Its path is shown above.',
     changePassword: 'Change your password',
     currentPassword: 'Current password',
     newPassword: 'New password',

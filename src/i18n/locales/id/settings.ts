@@ -12,6 +12,8 @@ export const settings: Widen<typeof en> = {
     vaultLocation: 'Folder brankas',
     vaultLocationHint:
       'Brankas terenkripsi dan slot kuncinya ada di sini. Buat cadangan dari bagian Cadangan, bukan dengan menyalin folder ini.',
+    openVaultFolder: 'Buka folder',
+    openVaultFolderFailed: 'Folder tidak dapat dibuka. Lokasinya tertulis di atas.',
     changePassword: 'Ganti kata sandi Anda',
     currentPassword: 'Kata sandi sekarang',
     newPassword: 'Kata sandi baru',
