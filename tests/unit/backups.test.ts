@@ -311,7 +311,7 @@ describe('what a backup file contains', () => {
 });
 
 describe('a backup that is interrupted', () => {
-  it('leaves no file that passes verification when its process is killed mid-write, and the vault still opens and passes the check', async () => {
+  it('leaves no file that passes verification when its process is killed mid-write, and the vault still opens and passes the check', { timeout: 120_000 }, async () => {
     const { backend, stick } = await vaultAndStick();
     // A few megabytes, so that the write is well under way when it is stopped.
     const db = backend.session.db;
@@ -636,6 +636,41 @@ describe('the scheduled-task backup (command line)', () => {
     await expect(headlessBackup({ dataDir: tempDir(), folder: stick, username: null, secret: 'x', driver: defaultDriver(), clock: systemClock })).rejects.toThrow(
       'There is no vault in that folder.',
     );
+  });
+});
+
+/** Runs `npm run cli -- ARGS` the way a scheduled task does: a separate process, the secret on standard input. */
+function runCli(args: string[], stdin = ''): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(__dirname, '..', '..', 'electron', 'backend', 'cli', 'main.ts'), ...args], {
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  child.stdin.end(stdin);
+  return new Promise((resolve) => child.on('exit', (code) => resolve({ code, stdout, stderr })));
+}
+
+describe('the backup and verify commands', () => {
+  // Six separate processes, each starting TypeScript: more than the default time on a busy machine.
+  it('back up with the password on standard input, verify quickly and fully, and name what is wrong with a damaged file', { timeout: 120_000 }, async () => {
+    const { backend, stick } = await vaultAndStick();
+    const dataDir = backend.session.config.dataDir;
+    const made = await runCli(['backup', '--data-dir', dataDir, '--to', stick, '--user', coordinator.username], `${coordinator.password}\n`);
+    expect(made).toMatchObject({ code: 0, stdout: expect.stringMatching(/^Backup written and verified: .*\.sebaya-backup \(/) });
+    const [name] = readdirSync(stick);
+    const file = path.join(stick, name!);
+
+    expect(await runCli(['verify', file])).toMatchObject({ code: 0, stdout: expect.stringContaining('Backup is complete and unmodified') });
+    const full = await runCli(['verify', file, '--full', '--user', coordinator.username], `${coordinator.password}\n`);
+    expect(full).toMatchObject({ code: 0, stdout: expect.stringContaining(`Backup opens and passes the integrity checks: ${coordinator.schoolName}`) });
+    expect((await runCli(['verify', file, '--full', '--user', coordinator.username], 'wrong password\n')).code).toBe(1);
+
+    const bytes = readFileSync(file);
+    writeFileSync(file, bytes.subarray(0, bytes.length - 100));
+    expect(await runCli(['verify', file])).toMatchObject({ code: 1, stderr: expect.stringContaining('The file is incomplete') });
+    expect((await runCli(['backup', '--data-dir', dataDir])).code).toBe(2);
   });
 });
 
