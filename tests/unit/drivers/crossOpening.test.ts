@@ -14,7 +14,7 @@ import type { DriverName } from '../../../electron/backend/db/driver';
 import { driverByName } from '../../../electron/backend/db/drivers';
 import { seedDemo, type DemoAccounts } from '../../../electron/backend/demo/demo';
 import { vaultPaths } from '../../../electron/backend/vault/paths';
-import { call, newBackend, tempDir } from '../support/backend';
+import { call, newBackend, tempDir, TestClock } from '../support/backend';
 import { contentsOf, damagePage, driverPairs, newFile, newKey, openWith, pageCount } from './support';
 
 async function unlock(backend: Backend, accounts: DemoAccounts): Promise<void> {
@@ -82,6 +82,27 @@ describe.each(driverPairs)('a vault made with %s, opened with %s', (made, opened
     const expected = await contentsOf(source);
     await source.close();
     expect(await contentsWith(opened, snapshot, vault.key)).toEqual(expected);
+  });
+
+  it('restores a backup made by the other driver, with the same contents as when its maker restores it', async () => {
+    const vault = await demoVault(made);
+    const original = newBackend({ dataDir: vault.dataDir, driver: driverByName(made) });
+    await unlock(original, vault.accounts);
+    const backup = await call(original, 'backups.create', { folder: tempDir('sebaya-usb-') });
+    await call(original, 'session.lock', {});
+    const credential = { kind: 'password' as const, ...vault.accounts.coordinator };
+
+    const restoredBy = async (driver: DriverName) => {
+      const dataDir = tempDir();
+      // The same moment for both, so the restore's own audit entry is the same too.
+      const restorer = newBackend({ dataDir, driver: driverByName(driver), clock: new TestClock(new Date('2026-09-01T07:30:00.000Z')) });
+      expect((await call(restorer, 'backups.verify', { file: backup.file, credential })).ok).toBe(true);
+      await call(restorer, 'backups.restore', { file: backup.file, credential });
+      return contentsWith(driver, vaultPaths(dataDir).database, vault.key);
+    };
+    const byMaker = await restoredBy(made);
+    expect(byMaker.rows.peers!.length).toBeGreaterThan(10);
+    expect(await restoredBy(opened)).toEqual(byMaker);
   });
 
   it('answers the same full-text searches over an index the other driver built, and finds the other’s additions', async () => {
