@@ -5,7 +5,7 @@ import tseslint from 'typescript-eslint';
 import { layersRule } from './eslint/layers.mjs';
 
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', 'release/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '.dev-data/**', 'coverage/**'] },
+  { ignores: ['out/**', 'dist/**', 'dist-e2e/**', 'release/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '.dev-data/**', 'coverage/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
