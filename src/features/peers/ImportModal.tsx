@@ -136,8 +136,7 @@ export function ImportModal({ opened, onClose, onImported }: { opened: boolean; 
               {t('peers.importSummary', { ready: formatCount(counts.ready), duplicates: formatCount(counts.duplicates), invalid: formatCount(counts.invalid) })}
             </Text>
             <ScrollArea.Autosize mah={360} type="auto">
-              <Table striped verticalSpacing={4} fz="sm" stickyHeader>
-                <Table.Caption>{t('peers.importTitle')}</Table.Caption>
+              <Table striped verticalSpacing={4} fz="sm" stickyHeader aria-label={t('peers.importTitle')}>
                 <Table.Thead>
                   <Table.Tr>
                     <Table.Th w={60}>{t('peers.importLine')}</Table.Th>

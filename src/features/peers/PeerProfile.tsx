@@ -524,7 +524,7 @@ export function PeerProfile({ peerId, canEdit, onBack }: { peerId: number; canEd
                     {t('peers.className')} {profile.peer.className}
                   </Text>
                   <Text c="dimmed" fz="sm">
-                    · {t('peers.supervisor')}: {profile.supervisorName ?? t('peers.noSupervisor')}
+                    · {profile.supervisorName ? `${t('peers.supervisor')}: ${profile.supervisorName}` : t('peers.noSupervisor')}
                   </Text>
                 </Group>
               </Stack>
@@ -546,6 +546,7 @@ export function PeerProfile({ peerId, canEdit, onBack }: { peerId: number; canEd
                   <Text fw={600} fz="sm">
                     {t('peers.readinessTitle', { name: profile.peer.fullName })}
                   </Text>
+                  {profile.activation.ready ? <Text fz="sm">{t('peers.ready')}</Text> : null}
                   <ActivationChecklist profile={profile} />
                 </Stack>
               </Card>

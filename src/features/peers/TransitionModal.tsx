@@ -161,7 +161,7 @@ export function TransitionModal({
                 {t('peers.interviewFirst')}
               </Alert>
             ) : null}
-            {activating ? (
+            {activating && !refused ? (
               <Stack gap={6}>
                 <Text fw={600} fz="sm">
                   {t('peers.readinessTitle', { name: peer.fullName })}

@@ -14,8 +14,11 @@ export const usePeerView = create<PeerViewState>((set) => ({
   close: () => set({ peerId: null }),
 }));
 
+// Any move through the sidebar (Peers included) starts at the roster again, not at the last profile.
+useNavigation.subscribe(() => usePeerView.getState().close());
+
 /** Opens a peer's profile from anywhere (a training session, an outreach event). */
 export function openPeerProfile(peerId: number): void {
-  usePeerView.getState().open(peerId);
   useNavigation.getState().go('peers');
+  usePeerView.getState().open(peerId);
 }

@@ -1,4 +1,4 @@
-import { Button, Checkbox, Group, MultiSelect, NumberInput, Select, Stack, Table, Text, Textarea, TextInput } from '@mantine/core';
+import { Button, Checkbox, Group, MultiSelect, NumberInput, Select, Stack, Table, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useEffect, useState } from 'react';
@@ -166,11 +166,6 @@ export function GroupSessionModal({
             </Table>
           ) : null}
           <Textarea label={t('training.notes')} autosize minRows={2} maxRows={4} {...form.getInputProps('notes')} />
-          {attendees.length > 0 ? (
-            <Text fz="sm" c="dimmed">
-              {t('training.peersCount', { count: attendees.length })}
-            </Text>
-          ) : null}
           <FormError error={error} />
           <Group justify="flex-end" mt="sm">
             <Button variant="default" onClick={onClose}>
