@@ -16,10 +16,11 @@ test('a counselor sets up the vault, adds a peer, locks, unlocks and finds the p
   await goTo(page, 'Peers');
   await expect(page.getByText('No peer supporters yet.')).toBeVisible();
   await shot(page, '04-peers-empty');
-  await page.getByRole('button', { name: 'Add a peer' }).first().click();
-  const dialog = page.getByRole('dialog', { name: 'Add a peer' });
+  await page.getByRole('button', { name: 'Nominate a student' }).first().click();
+  const dialog = page.getByRole('dialog', { name: 'Nominate a student' });
   await dialog.getByLabel('Full name').fill('Budi Santoso');
   await dialog.getByLabel('Class').fill('8B');
+  await dialog.getByRole('textbox', { name: 'Nominated by', exact: true }).fill('Pak Joko');
   await shot(page, '05-peer-form');
   await dialog.getByRole('button', { name: 'Save' }).click();
   await expect(page.getByRole('cell', { name: 'Budi Santoso', exact: true })).toBeVisible();
@@ -72,8 +73,8 @@ test('text typed into an open form survives a lock and is back after unlocking a
   await createVault(page);
   await confirmRecoveryKey(page);
   await goTo(page, 'Peers');
-  await page.getByRole('button', { name: 'Add a peer' }).first().click();
-  const dialog = page.getByRole('dialog', { name: 'Add a peer' });
+  await page.getByRole('button', { name: 'Nominate a student' }).first().click();
+  const dialog = page.getByRole('dialog', { name: 'Nominate a student' });
   await dialog.getByLabel('Full name').fill('Citra Lestari');
   await dialog.getByLabel('Class').fill('9A');
 
@@ -81,7 +82,7 @@ test('text typed into an open form survives a lock and is back after unlocking a
   await expect(page.getByRole('heading', { name: 'Unlock Sebaya' })).toBeVisible();
   await unlock(page, coordinator.username, coordinator.password);
 
-  const restored = page.getByRole('dialog', { name: 'Add a peer' });
+  const restored = page.getByRole('dialog', { name: 'Nominate a student' });
   await expect(restored.getByLabel('Full name')).toHaveValue('Citra Lestari');
   await expect(restored.getByLabel('Class')).toHaveValue('9A');
   await expect(restored.getByText('Restored what you had typed before Sebaya locked.')).toBeVisible();
@@ -114,7 +115,7 @@ test('every area of the program is reachable from the sidebar, and areas still t
     await nav.getByRole('button', { name: area, exact: true }).click();
     await expect(page.getByRole('heading', { level: 1, name: area === 'Peers' ? 'Peers' : area })).toBeVisible();
   }
-  await nav.getByRole('button', { name: 'Training', exact: true }).click();
+  await nav.getByRole('button', { name: 'Evaluation', exact: true }).click();
   await expect(page.getByText('Coming to this area')).toBeVisible();
   await shot(page, '13-coming-soon');
   await nav.getByRole('button', { name: 'Audit log', exact: true }).click();
@@ -179,14 +180,16 @@ test('a peer signs in with a PIN after a staff member hands over, sees only thei
   await createVault(page);
   await confirmRecoveryKey(page);
   await goTo(page, 'Peers');
-  await page.getByRole('button', { name: 'Add a peer' }).first().click();
-  const peerDialog = page.getByRole('dialog', { name: 'Add a peer' });
+  await page.getByRole('button', { name: 'Nominate a student' }).first().click();
+  const peerDialog = page.getByRole('dialog', { name: 'Nominate a student' });
   await peerDialog.getByLabel('Full name').fill('Eka Putri');
   await peerDialog.getByLabel('Class').fill('8C');
+  await peerDialog.getByRole('textbox', { name: 'Nominated by', exact: true }).fill('Pak Joko');
   await peerDialog.getByRole('button', { name: 'Save' }).click();
-  await page.getByRole('button', { name: 'Add a peer' }).first().click();
+  await page.getByRole('button', { name: 'Nominate a student' }).first().click();
   await peerDialog.getByLabel('Full name').fill('Fajar Nugroho');
   await peerDialog.getByLabel('Class').fill('9B');
+  await peerDialog.getByRole('textbox', { name: 'Nominated by', exact: true }).fill('Bu Ratna');
   await peerDialog.getByRole('button', { name: 'Save' }).click();
   await expect(page.getByRole('cell', { name: 'Fajar Nugroho', exact: true })).toBeVisible();
 

@@ -43,7 +43,7 @@ test('a coordinator takes a nominated student through interview, consent, pledge
   await shot(page, 'peers-01-nominate');
   await dialog.getByRole('button', { name: 'Save' }).click();
   await expect(dialog).toBeHidden();
-  await page.getByRole('button', { name: 'Open the profile of Rina Kartika' }).click();
+  await page.getByRole('button', { name: 'Rina Kartika', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'Rina Kartika' })).toBeVisible();
 
   // Interview: the status moves on, the checklist and decision are recorded.
@@ -117,7 +117,7 @@ test('a coordinator takes a nominated student through interview, consent, pledge
 
   // Now activation goes through, and the profile shows the peer trained.
   await goTo(page, 'Peers');
-  await page.getByRole('button', { name: 'Open the profile of Rina Kartika' }).click();
+  await page.getByRole('button', { name: 'Rina Kartika', exact: true }).click();
   await expect(page.getByText('Consent, pledge and required training are all in place.')).toBeVisible();
   dialog = await changeStatus(page, 'Rina Kartika', 'Active');
   await dialog.getByRole('button', { name: 'Change to Active' }).click();
@@ -149,9 +149,9 @@ test('importing a CSV file with one bad row names its line and column, and impor
   await shot(page, 'peers-06-import-preview');
   await dialog.getByRole('button', { name: 'Import 2 valid rows' }).click();
   await expect(dialog).toBeHidden();
-  await expect(page.getByRole('button', { name: 'Open the profile of Ayu Lestari' })).toBeVisible();
-  await expect(page.getByRole('button', { name: 'Open the profile of Citra Ayu' })).toBeVisible();
-  await expect(page.getByRole('button', { name: 'Open the profile of Bagas Pratama' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Ayu Lestari', exact: true })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Citra Ayu', exact: true })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Bagas Pratama', exact: true })).toHaveCount(0);
   await expect(page.getByRole('group', { name: 'Peers per status' })).toContainText('Nominated2');
   await shot(page, 'peers-07-roster');
 

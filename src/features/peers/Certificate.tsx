@@ -34,10 +34,8 @@ function CertificateBody({ profile }: { profile: PeerProfile }) {
       </table>
       <div>{t('peers.certTotal', { hours: formatHours(profile.training.hours, lang) })}</div>
       <div>{t('peers.certDate', { date: formatDay(profile.training.trainedOn, lang) })}</div>
-      <div className={classes.signature}>
-        <div>{status?.user?.fullName ?? ''}</div>
-        <div>{t('peers.certSigned')}</div>
-      </div>
+      {/* Signed by hand: whoever prints it, the coordinator signs. */}
+      <div className={classes.signature}>{t('peers.certSigned')}</div>
     </div>
   );
 }

@@ -251,6 +251,7 @@ function ConsentCard({ profile, canEdit, onConsent, onPledge }: { profile: Profi
 function TrainingSection({
   profile,
   canEdit,
+  own,
   onAddRecord,
   onScores,
   onCertificate,
@@ -258,6 +259,8 @@ function TrainingSection({
 }: {
   profile: Profile;
   canEdit: boolean;
+  /** The peer reading their own record. */
+  own: boolean;
   onAddRecord(): void;
   onScores(): void;
   onCertificate(): void;
@@ -268,10 +271,9 @@ function TrainingSection({
   const training = profile.training;
   const titleOf = (moduleId: number) => moduleTitle(training.modules.find((m) => m.moduleId === moduleId), lang);
   const percent = training.requiredTotal ? (training.requiredDone / training.requiredTotal) * 100 : 0;
-  const isPeer = !canEdit;
   return (
     <Section
-      title={isPeer ? t('peers.yourTraining') : t('peers.trainingTitle')}
+      title={own ? t('peers.yourTraining') : t('peers.trainingTitle')}
       action={
         <Group gap="xs">
           {training.trained ? (
@@ -473,7 +475,7 @@ function LaterAreas() {
  * training progress and hours, supervisor, and room for later areas' figures.
  * `canEdit` is the coordinator; a supervisor or the peer themselves read only.
  */
-export function PeerProfile({ peerId, canEdit, onBack }: { peerId: number; canEdit: boolean; onBack?: () => void }) {
+export function PeerProfile({ peerId, canEdit, own = false, onBack }: { peerId: number; canEdit: boolean; own?: boolean; onBack?: () => void }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const { data, error, loading, reload } = useCall('peers.profile', { id: peerId });
@@ -565,6 +567,7 @@ export function PeerProfile({ peerId, canEdit, onBack }: { peerId: number; canEd
             <TrainingSection
               profile={profile}
               canEdit={canEdit}
+              own={own}
               onAddRecord={() => setDialog('record')}
               onScores={() => setDialog('scores')}
               onCertificate={() => setDialog('certificate')}

@@ -102,7 +102,7 @@ function Roster({ canEdit }: { canEdit: boolean }) {
       column.accessor('fullName', {
         header: t('peers.fullName'),
         cell: (info) => (
-          <UnstyledButton className={classes.name} onClick={() => open(info.row.original.id)} aria-label={t('peers.openProfile', { name: info.getValue() })}>
+          <UnstyledButton className={classes.name} onClick={() => open(info.row.original.id)} title={t('peers.openProfile', { name: info.getValue() })}>
             {info.getValue()}
           </UnstyledButton>
         ),
@@ -325,7 +325,7 @@ export function PeersPage() {
 
   if (role === 'peer') {
     return user?.peerId ? (
-      <PeerProfile peerId={user.peerId} canEdit={false} />
+      <PeerProfile peerId={user.peerId} canEdit={false} own />
     ) : (
       <PageHeader title={t('peers.ownProfile')} />
     );
