@@ -436,10 +436,11 @@ export class Session {
   /**
    * Puts a fully checked backup in place (issue 6). Allowed with no vault, with
    * the vault locked, or for a signed-in coordinator, whose vault is locked
-   * first. A current vault is never deleted: it is moved whole into a dated
-   * folder, which is returned so the screen can say where. The restore is
-   * written into the restored vault's audit log before it goes into place (so
-   * a failure there replaces nothing), and the state ends as locked/restored.
+   * first (its last audit entry is that lock, reason "restored"). A current
+   * vault is never deleted: it is moved whole into a dated folder, which is
+   * returned so the screen can say where. The restore is written into the
+   * restored vault's audit log before it goes into place (so a failure there
+   * replaces nothing), and the state ends as locked/restored.
    */
   async restore(staged: StagedBackup, file: string): Promise<{ keptAt: string | null }> {
     await this.init();
@@ -467,10 +468,9 @@ export class Session {
       await restored.close();
     }
 
-    if (coordinator && this.vault) {
-      await this.vault.db.transaction(() => this.audit('backup.restore-started', null, { ...backup, keptAt: keepIn }));
-      await this.lock('manual');
-    }
+    // The vault being replaced records its last lock with the reason "restored"; who restored what,
+    // and where this vault is kept, is in the restored vault's own entry above.
+    if (coordinator) await this.lock('restored');
     await replaceVaultFiles(paths, staged, keepIn);
     this.state = 'locked';
     this.lockReason = 'restored';

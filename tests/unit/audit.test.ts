@@ -19,6 +19,7 @@ import {
 } from './support/backend';
 import { aDayOfThePeerProgram } from './support/peerProgram';
 import { aDayOfSessionsAndCases } from './support/sessionsAndCases';
+import { aDayOfBackups } from './support/backups';
 
 interface AuditRow {
   id: number;
@@ -140,6 +141,7 @@ describe('what the audit log records', () => {
     const backend = newBackend({ clock });
     const recoveryKey = await createdVault(backend);
     const typed: string[] = [recoveryKey];
+    await aDayOfBackups(backend, coordinator);
 
     const peer = await addPeerAccount(backend, { fullName: secrets.peerName, className: secrets.className, username: 'budi', pin: secrets.pin });
     await call(backend, 'peers.update', { id: peer.peerId, version: await peerVersion(backend, peer.peerId), fullName: secrets.otherPeerName, className: secrets.className });

@@ -11,7 +11,6 @@ export const auditActions = [
   'backup.failed',
   'backup.checked',
   'backup.restored',
-  'backup.restore-started',
   'session.unlocked',
   'session.unlock-failed',
   'session.locked',

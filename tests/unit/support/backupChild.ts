@@ -29,6 +29,8 @@ async function main(): Promise<void> {
     onProgress: async ({ stage, done, total }) => {
       if (stage === 'writing' && done > total / 2) {
         process.stdout.write('HALF\n');
+        // A pending promise alone does not keep Node running; a timer does, until the test kills the process.
+        setInterval(() => undefined, 60_000);
         await new Promise<never>(() => undefined);
       }
     },

@@ -24,7 +24,6 @@ export const audit = {
     'backup.failed': 'Backup failed',
     'backup.checked': 'Backup checked',
     'backup.restored': 'Vault restored from a backup',
-    'backup.restore-started': 'Vault replaced by a backup (kept aside)',
     'session.unlocked': 'Unlocked',
     'session.unlock-failed': 'Failed unlock',
     'session.locked': 'Locked',

@@ -27,7 +27,6 @@ export const audit: Widen<typeof en> = {
     'backup.failed': 'Cadangan gagal',
     'backup.checked': 'Cadangan diperiksa',
     'backup.restored': 'Brankas dipulihkan dari cadangan',
-    'backup.restore-started': 'Brankas diganti dengan cadangan (disimpan terpisah)',
     'session.unlocked': 'Membuka kunci',
     'session.unlock-failed': 'Gagal membuka kunci',
     'session.locked': 'Mengunci',
