@@ -109,7 +109,7 @@ test('Sebaya warns before locking itself after the idle time and locks when nobo
 test('every area of the program is reachable from the sidebar, and areas still to come say what will be there', async ({ app: page }) => {
   await createVault(page);
   await confirmRecoveryKey(page);
-  const areas = ['Dashboard', 'Peers', 'Training', 'Outreach', 'Sessions', 'Cases', 'Supervision', 'Evaluation', 'Reports', 'Backups', 'Users', 'Settings', 'Audit log'];
+  const areas = ['Dashboard', 'Peers', 'Training', 'Outreach', 'Session logs', 'Cases', 'Supervision', 'Evaluation', 'Reports', 'Backups', 'Users', 'Settings', 'Audit log'];
   const nav = page.getByRole('navigation', { name: 'Areas' }).last();
   for (const area of areas) {
     await nav.getByRole('button', { name: area, exact: true }).click();

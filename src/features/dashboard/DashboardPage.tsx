@@ -7,6 +7,7 @@ import { useSession } from '../../stores/session';
 import { LoadState } from '../../ui/LoadState';
 import { PageHeader } from '../../ui/PageHeader';
 import { BackupReminder } from '../backups/BackupReminder';
+import { CasesDashboard } from '../cases/CasesDashboard';
 
 function Figure({ label, value }: { label: string; value: number }) {
   return (
@@ -34,6 +35,7 @@ export function DashboardPage() {
     <>
       <PageHeader title={t('dashboard.title')} intro={t('dashboard.welcome', { name: user?.fullName ?? '' })} />
       {user?.role === 'coordinator' ? <BackupReminder /> : null}
+      <CasesDashboard />
       <LoadState loading={loading && !data} error={error} retry={() => void reload()}>
         <Stack>
           <Title order={2} size="h4">

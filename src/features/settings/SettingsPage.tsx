@@ -14,6 +14,7 @@ import { PasswordStrength } from '../../ui/PasswordStrength';
 import { SchoolProfileSettings } from '../peers/SchoolProfileSettings';
 import { VaultFolder } from './VaultFolder';
 import { BackupSettings } from '../backups/BackupSettings';
+import { CaseSettings } from '../cases/CaseSettings';
 
 export function Section({ title, children }: { title: string; children: ReactNode }) {
   return (
@@ -204,6 +205,7 @@ export function SettingsPage() {
       <Stack gap="lg">
         {role === 'coordinator' ? <SchoolAndLockSettings /> : null}
         {role === 'coordinator' ? <SchoolProfileSettings /> : null}
+        {role === 'coordinator' ? <CaseSettings /> : null}
         <ChangePassword />
         {role === 'coordinator' ? <NewRecoveryKey /> : null}
         {role === 'coordinator' ? <BackupSettings /> : null}

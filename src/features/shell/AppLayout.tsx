@@ -13,9 +13,11 @@ import { LanguageSwitch } from '../../ui/LanguageSwitch';
 import { Logo } from '../../ui/Logo';
 import { AuditPage } from '../audit/AuditPage';
 import { BackupsPage } from '../backups/BackupsPage';
+import { CasesPage } from '../cases/CasesPage';
 import { DashboardPage } from '../dashboard/DashboardPage';
 import { OutreachPage } from '../outreach/OutreachPage';
 import { PeersPage } from '../peers/PeersPage';
+import { SessionsPage } from '../sessions/SessionsPage';
 import { SettingsPage } from '../settings/SettingsPage';
 import { TrainingPage } from '../training/TrainingPage';
 import { UsersPage } from '../users/UsersPage';
@@ -34,6 +36,10 @@ function AreaPage({ area }: { area: AreaId }) {
       return <TrainingPage />;
     case 'outreach':
       return <OutreachPage />;
+    case 'sessions':
+      return <SessionsPage />;
+    case 'cases':
+      return <CasesPage />;
     case 'users':
       return <UsersPage />;
     case 'settings':

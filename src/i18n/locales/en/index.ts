@@ -1,9 +1,11 @@
 import { audit } from './audit';
 import { auth } from './auth';
 import { backups } from './backups';
+import { cases } from './cases';
 import { common } from './common';
 import { outreach } from './outreach';
 import { peers } from './peers';
+import { sessions } from './sessions';
 import { settings } from './settings';
 import { shell } from './shell';
 import { training } from './training';
@@ -14,4 +16,4 @@ import { users } from './users';
  * files must have exactly the same keys: their types are derived from these,
  * so a missing translation fails the typecheck.
  */
-export const en = { ...common, ...auth, ...shell, ...peers, ...training, ...outreach, ...users, ...settings, ...audit, ...backups } as const;
+export const en = { ...common, ...auth, ...shell, ...peers, ...training, ...outreach, ...sessions, ...cases, ...users, ...settings, ...audit, ...backups } as const;

@@ -16,7 +16,7 @@ export const shell = {
     peers: 'Peers',
     training: 'Training',
     outreach: 'Outreach',
-    sessions: 'Sessions',
+    sessions: 'Session logs',
     cases: 'Cases',
     supervision: 'Supervision',
     evaluation: 'Evaluation',

@@ -3,13 +3,15 @@ import type { en } from '../en';
 import { audit } from './audit';
 import { auth } from './auth';
 import { backups } from './backups';
+import { cases } from './cases';
 import { common } from './common';
 import { outreach } from './outreach';
 import { peers } from './peers';
+import { sessions } from './sessions';
 import { settings } from './settings';
 import { shell } from './shell';
 import { training } from './training';
 import { users } from './users';
 
 /** Bahasa Indonesia: the same keys as English, one file per area. */
-export const id: Widen<typeof en> = { ...common, ...auth, ...shell, ...peers, ...training, ...outreach, ...users, ...settings, ...audit, ...backups };
+export const id: Widen<typeof en> = { ...common, ...auth, ...shell, ...peers, ...training, ...outreach, ...sessions, ...cases, ...users, ...settings, ...audit, ...backups };

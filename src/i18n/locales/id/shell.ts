@@ -20,7 +20,7 @@ export const shell: Widen<typeof en> = {
     peers: 'Konselor sebaya',
     training: 'Pelatihan',
     outreach: 'Sosialisasi',
-    sessions: 'Sesi',
+    sessions: 'Catatan sesi',
     cases: 'Kasus',
     supervision: 'Supervisi',
     evaluation: 'Evaluasi',

@@ -1,0 +1,375 @@
+import { Alert, Button, Checkbox, Group, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { notifications } from '@mantine/notifications';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { call } from '../../api/client';
+import { useCall } from '../../api/useCall';
+import {
+  caseOutcomes,
+  limits,
+  localDate,
+  referralTransitions,
+  type CaseDetail,
+  type CaseOutcome,
+  type CaseStatus,
+  type Referral,
+  type ReferralStatus,
+} from '../../contract';
+import { useFormDraft } from '../../drafts/useFormDraft';
+import { AppModal } from '../../ui/AppModal';
+import { FormError } from '../../ui/FormError';
+import { showCallError } from '../../ui/forms';
+
+interface DialogProps {
+  detail: CaseDetail;
+  opened: boolean;
+  onClose(): void;
+  onSaved(detail: CaseDetail): void;
+}
+
+/** Moves the case to one of the statuses its machine allows; closing asks for the outcome. */
+export function TransitionModal({ detail, opened, onClose, onSaved }: DialogProps) {
+  const { t } = useTranslation();
+  const c = detail.case;
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const form = useForm<{ to: CaseStatus | null; outcome: CaseOutcome | null; note: string }>({
+    mode: 'controlled',
+    initialValues: { to: null, outcome: null, note: '' },
+    validate: {
+      to: (value) => (value ? null : t('validation.required', { field: t('fields.to') })),
+      outcome: (value, values) => (values.to === 'closed' && !value ? t('validation.required', { field: t('fields.outcome') }) : null),
+    },
+  });
+  useEffect(() => {
+    if (!opened) return;
+    form.setValues({ to: detail.allowedTransitions[0] ?? null, outcome: null, note: '' });
+    form.resetDirty();
+    setError(null);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [opened, c.id, c.version]);
+  const restored = useFormDraft(form, `case-status:${c.id}`, 'cases', opened);
+
+  const submit = form.onSubmit(async (values) => {
+    if (!values.to) return;
+    setBusy(true);
+    setError(null);
+    try {
+      const saved = await call('cases.transition', {
+        id: c.id,
+        version: c.version,
+        to: values.to,
+        note: values.note,
+        ...(values.to === 'closed' && values.outcome ? { outcome: values.outcome } : {}),
+      });
+      form.resetDirty();
+      notifications.show({ color: 'teal', message: t('transition.saved', { id: c.id, status: t(`caseStatus.${saved.case.status}`) }) });
+      onSaved(saved);
+    } catch (caught) {
+      setError(showCallError(form, t, caught));
+    } finally {
+      setBusy(false);
+    }
+  });
+
+  const needsReferral = form.values.to === 'referred' && detail.referrals.length === 0;
+  return (
+    <AppModal opened={opened} onClose={onClose} title={t('transition.title', { id: c.id })}>
+      {detail.allowedTransitions.length === 0 ? (
+        <Stack>
+          <Text>{t('transition.none')}</Text>
+          <Group justify="flex-end">
+            <Button onClick={onClose}>{t('common.close')}</Button>
+          </Group>
+        </Stack>
+      ) : (
+        <form onSubmit={submit} noValidate>
+          <Stack gap="sm">
+            {restored ? (
+              <Text fz="sm" c="blue" role="status">
+                {t('shell.restoredDraft')}
+              </Text>
+            ) : null}
+            <Select
+              label={t('transition.to')}
+              withAsterisk
+              allowDeselect={false}
+              data={detail.allowedTransitions.map((s) => ({ value: s, label: t(`caseStatus.${s}`) }))}
+              {...form.getInputProps('to')}
+            />
+            {needsReferral ? (
+              <Alert color="orange" variant="light">
+                {t('transition.needsReferral')}
+              </Alert>
+            ) : null}
+            {form.values.to === 'closed' ? (
+              <Select
+                label={t('transition.outcome')}
+                withAsterisk
+                data={caseOutcomes.map((o) => ({ value: o, label: t(`outcomes.${o}`) }))}
+                {...form.getInputProps('outcome')}
+              />
+            ) : null}
+            <Textarea
+              label={form.values.to === 'closed' ? t('transition.outcomeNote') : t('transition.note')}
+              autosize
+              minRows={2}
+              maxLength={limits.longText}
+              {...form.getInputProps('note')}
+            />
+            <FormError error={error} />
+            <Group justify="flex-end">
+              <Button variant="default" onClick={onClose}>
+                {t('common.cancel')}
+              </Button>
+              <Button type="submit" loading={busy} disabled={needsReferral}>
+                {t('casePage.moveTo')}
+              </Button>
+            </Group>
+          </Stack>
+        </form>
+      )}
+    </AppModal>
+  );
+}
+
+/** Gives the case to another supervisor or coordinator; the previous one may lose sight of it. */
+export function ReassignModal({ detail, opened, onClose, onDone }: { detail: CaseDetail; opened: boolean; onClose(): void; onDone(visible: boolean, name: string): void }) {
+  const { t } = useTranslation();
+  const c = detail.case;
+  const assignees = useCall('cases.assignees', {});
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const form = useForm<{ assignedUserId: string | null; note: string }>({
+    mode: 'controlled',
+    initialValues: { assignedUserId: null, note: '' },
+    validate: { assignedUserId: (value) => (value ? null : t('validation.required', { field: t('fields.assignedUserId') })) },
+  });
+  useEffect(() => {
+    if (!opened) return;
+    form.setValues({ assignedUserId: null, note: '' });
+    setError(null);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [opened, c.id]);
+  const options = (assignees.data?.assignees ?? [])
+    .filter((a) => a.id !== c.assignedUserId)
+    .map((a) => ({ value: String(a.id), label: `${a.fullName} (${t(`roles.${a.role}`)})` }));
+  const submit = form.onSubmit(async (values) => {
+    setBusy(true);
+    setError(null);
+    try {
+      const result = await call('cases.reassign', { id: c.id, version: c.version, assignedUserId: Number(values.assignedUserId), note: values.note });
+      const name = options.find((o) => o.value === values.assignedUserId)?.label ?? '';
+      onDone(result.visible, name);
+    } catch (caught) {
+      setError(showCallError(form, t, caught));
+    } finally {
+      setBusy(false);
+    }
+  });
+  return (
+    <AppModal opened={opened} onClose={onClose} title={t('reassign.title', { id: c.id })}>
+      <form onSubmit={submit} noValidate>
+        <Stack gap="sm">
+          <Select label={t('reassign.to')} withAsterisk data={options} data-autofocus {...form.getInputProps('assignedUserId')} />
+          <Textarea label={t('reassign.note')} autosize minRows={2} maxLength={limits.longText} {...form.getInputProps('note')} />
+          <FormError error={error} />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" loading={busy}>
+              {t('casePage.reassign')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </AppModal>
+  );
+}
+
+interface ReferralValues {
+  serviceId: string | null;
+  referredOn: string;
+  reason: string;
+  hasConsent: boolean;
+  consentBy: string;
+  consentOn: string;
+  overrideReason: string;
+  followUpOn: string;
+}
+
+/**
+ * Records a referral: where, when, why, and consent (who and when) or, only
+ * when there is none, the written reason for going ahead anyway.
+ */
+export function ReferralModal({ detail, opened, onClose, onSaved }: DialogProps) {
+  const { t } = useTranslation();
+  const c = detail.case;
+  const services = useCall('referrals.services', {});
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const required = (field: string) => (value: string) => (value.trim() ? null : t('validation.required', { field: t(`fields.${field}` as 'fields.reason') }));
+  const form = useForm<ReferralValues>({
+    mode: 'controlled',
+    initialValues: { serviceId: null, referredOn: '', reason: '', hasConsent: true, consentBy: '', consentOn: '', overrideReason: '', followUpOn: '' },
+    validate: {
+      serviceId: (value) => (value ? null : t('validation.required', { field: t('fields.serviceId') })),
+      referredOn: required('referredOn'),
+      reason: required('reason'),
+      consentBy: (value, values) => (values.hasConsent ? required('by')(value) : null),
+      consentOn: (value, values) => (values.hasConsent ? required('on')(value) : null),
+      overrideReason: (value, values) => (values.hasConsent ? null : value.trim() ? null : t('validation.consent_required')),
+      followUpOn: (value, values) => (value && values.referredOn && value < values.referredOn ? t('validation.before_referral') : null),
+    },
+  });
+  useEffect(() => {
+    if (!opened) return;
+    const today = localDate(new Date());
+    form.setValues({ serviceId: null, referredOn: today, reason: '', hasConsent: true, consentBy: '', consentOn: today, overrideReason: '', followUpOn: '' });
+    form.resetDirty();
+    setError(null);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [opened, c.id]);
+  const restored = useFormDraft(form, `referral:${c.id}`, 'cases', opened);
+
+  const submit = form.onSubmit(async (v) => {
+    setBusy(true);
+    setError(null);
+    try {
+      const saved = await call('referrals.create', {
+        caseId: c.id,
+        serviceId: Number(v.serviceId),
+        referredOn: v.referredOn,
+        reason: v.reason,
+        consent: v.hasConsent ? { by: v.consentBy, on: v.consentOn } : null,
+        overrideReason: v.hasConsent ? null : v.overrideReason,
+        followUpOn: v.followUpOn || null,
+      });
+      form.resetDirty();
+      notifications.show({ color: 'teal', message: t('referrals.saved') });
+      onSaved(saved);
+    } catch (caught) {
+      setError(showCallError(form, t, caught));
+    } finally {
+      setBusy(false);
+    }
+  });
+
+  const available = (services.data?.services ?? []).filter((s) => !s.archived);
+  return (
+    <AppModal opened={opened} onClose={onClose} title={t('referrals.makeTitle', { id: c.id })} size="lg">
+      <form onSubmit={submit} noValidate>
+        <Stack gap="sm">
+          {restored ? (
+            <Text fz="sm" c="blue" role="status">
+              {t('shell.restoredDraft')}
+            </Text>
+          ) : null}
+          {services.data && available.length === 0 ? <Alert color="orange">{t('referrals.noServices')}</Alert> : null}
+          <Select
+            label={t('referrals.service')}
+            withAsterisk
+            searchable
+            data={available.map((s) => ({ value: String(s.id), label: `${s.name}${s.organisation ? ` — ${s.organisation}` : ''} (${t(`serviceKinds.${s.kind}`)})` }))}
+            {...form.getInputProps('serviceId')}
+          />
+          <TextInput type="date" label={t('referrals.referredOn')} withAsterisk w={200} {...form.getInputProps('referredOn')} />
+          <Textarea label={t('referrals.reason')} withAsterisk autosize minRows={2} maxLength={limits.longText} {...form.getInputProps('reason')} />
+          <Text fz="sm" c="dimmed">
+            {t('referrals.consentRule')}
+          </Text>
+          <Checkbox label={t('referrals.hasConsent')} {...form.getInputProps('hasConsent', { type: 'checkbox' })} />
+          {form.values.hasConsent ? (
+            <Group grow align="flex-start">
+              <TextInput label={t('referrals.consentBy')} withAsterisk maxLength={limits.name} {...form.getInputProps('consentBy')} />
+              <TextInput type="date" label={t('referrals.consentOn')} withAsterisk {...form.getInputProps('consentOn')} />
+            </Group>
+          ) : (
+            <Textarea
+              label={t('referrals.overrideLabel')}
+              description={t('referrals.overrideHint')}
+              withAsterisk
+              autosize
+              minRows={2}
+              maxLength={limits.longText}
+              {...form.getInputProps('overrideReason')}
+            />
+          )}
+          <TextInput type="date" label={t('referrals.followUpOn')} w={200} {...form.getInputProps('followUpOn')} />
+          <FormError error={error} />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" loading={busy}>
+              {t('casePage.makeReferral')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </AppModal>
+  );
+}
+
+/** pending → accepted or declined; accepted → completed; with a note and a new follow-up date. */
+export function ReferralStatusModal({ referral, onClose, onSaved }: { referral: Referral | null; onClose(): void; onSaved(detail: CaseDetail): void }) {
+  const { t } = useTranslation();
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const form = useForm<{ to: ReferralStatus | null; note: string; followUpOn: string }>({
+    mode: 'controlled',
+    initialValues: { to: null, note: '', followUpOn: '' },
+    validate: { to: (value) => (value ? null : t('validation.required', { field: t('fields.to') })) },
+  });
+  useEffect(() => {
+    if (!referral) return;
+    form.setValues({ to: referralTransitions[referral.status][0] ?? null, note: '', followUpOn: referral.followUpOn ?? '' });
+    setError(null);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [referral?.id, referral?.version]);
+  const submit = form.onSubmit(async (v) => {
+    if (!referral || !v.to) return;
+    setBusy(true);
+    setError(null);
+    try {
+      const saved = await call('referrals.setStatus', { id: referral.id, version: referral.version, to: v.to, note: v.note, followUpOn: v.followUpOn || null });
+      notifications.show({ color: 'teal', message: t('referrals.statusSaved') });
+      onSaved(saved);
+    } catch (caught) {
+      setError(showCallError(form, t, caught));
+    } finally {
+      setBusy(false);
+    }
+  });
+  const options = referral ? referralTransitions[referral.status] : [];
+  return (
+    <AppModal opened={referral !== null} onClose={onClose} title={referral ? t('referrals.statusTitle', { service: referral.serviceName }) : ''}>
+      <form onSubmit={submit} noValidate>
+        <Stack gap="sm">
+          <Select
+            label={t('referrals.statusTo')}
+            withAsterisk
+            allowDeselect={false}
+            data={options.map((s) => ({ value: s, label: t(`referralStatus.${s}`) }))}
+            {...form.getInputProps('to')}
+          />
+          {form.values.to === 'accepted' || form.values.to === 'pending' ? (
+            <TextInput type="date" label={t('referrals.followUpOn')} w={200} {...form.getInputProps('followUpOn')} />
+          ) : null}
+          <Textarea label={t('referrals.statusNote')} autosize minRows={2} maxLength={limits.longText} {...form.getInputProps('note')} />
+          <FormError error={error} />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" loading={busy}>
+              {t('referrals.setStatus')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </AppModal>
+  );
+}

@@ -1,0 +1,99 @@
+import { Button, Checkbox, Group, NumberInput, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { notifications } from '@mantine/notifications';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { call } from '../../api/client';
+import { useCall } from '../../api/useCall';
+import { caseSeverities, limits, methods, type CaseSeverity } from '../../contract';
+import { FormError } from '../../ui/FormError';
+import { contractValidator, showCallError } from '../../ui/forms';
+
+interface CaseSettingsValues {
+  escalationProtocol: string;
+  urgent: number | string;
+  high: number | string;
+  routine: number | string;
+  supervisorsSeeAllCases: boolean;
+}
+
+const toInput = (v: CaseSettingsValues) => ({
+  escalationProtocol: v.escalationProtocol,
+  caseDueDays: { urgent: Number(v.urgent), high: Number(v.high), routine: Number(v.routine) },
+  supervisorsSeeAllCases: v.supervisorsSeeAllCases,
+});
+
+/** The coordinator's settings for cases: the escalation protocol, due days per severity, and who sees which case. */
+export function CaseSettings() {
+  const { t } = useTranslation();
+  const { data, reload } = useCall('settings.get', {});
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const validate = contractValidator<CaseSettingsValues>(methods['settings.update'].input, t, toInput);
+  const form = useForm<CaseSettingsValues>({
+    mode: 'controlled',
+    initialValues: { escalationProtocol: '', urgent: 0, high: 2, routine: 7, supervisorsSeeAllCases: false },
+    // The day fields sit under caseDueDays in the contract and on their own here.
+    validate: (values) => Object.fromEntries(Object.entries(validate(values)).map(([field, message]) => [field.replace(/^caseDueDays\./, ''), message])),
+  });
+  useEffect(() => {
+    if (!data) return;
+    const values = { escalationProtocol: data.escalationProtocol, ...data.caseDueDays, supervisorsSeeAllCases: data.supervisorsSeeAllCases };
+    form.setInitialValues(values);
+    form.setValues(values);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [data]);
+  const submit = form.onSubmit(async (values) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await call('settings.update', toInput(values));
+      notifications.show({ color: 'teal', message: t('caseSettings.saved') });
+      await reload();
+    } catch (caught) {
+      setError(showCallError(form, t, caught));
+    } finally {
+      setBusy(false);
+    }
+  });
+  return (
+    <Paper withBorder p="lg" radius="md" maw={720}>
+      <form onSubmit={submit} noValidate>
+        <Stack gap="sm">
+          <Title order={2} size="h4">
+            {t('caseSettings.title')}
+          </Title>
+          <Textarea
+            label={t('caseSettings.protocol')}
+            description={t('caseSettings.protocolHint')}
+            autosize
+            minRows={5}
+            maxRows={14}
+            maxLength={limits.longText}
+            {...form.getInputProps('escalationProtocol')}
+          />
+          <div>
+            <Text fz="sm" fw={500}>
+              {t('caseSettings.dueDays')}
+            </Text>
+            <Text fz="xs" c="dimmed">
+              {t('caseSettings.dueDaysHint')}
+            </Text>
+            <Group mt={6}>
+              {caseSeverities.map((severity: CaseSeverity) => (
+                <NumberInput key={severity} label={t(`severity.${severity}`)} min={0} max={90} allowDecimal={false} w={120} {...form.getInputProps(severity)} />
+              ))}
+            </Group>
+          </div>
+          <Checkbox label={t('caseSettings.seeAll')} {...form.getInputProps('supervisorsSeeAllCases', { type: 'checkbox' })} />
+          <FormError error={error} />
+          <Group>
+            <Button type="submit" loading={busy}>
+              {t('common.save')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Paper>
+  );
+}
