@@ -234,10 +234,12 @@ export async function listStatusHistory(db: Database, peerId: number): Promise<S
 }
 
 /** When each peer's current status began. */
-export async function statusSinceByPeer(db: Database): Promise<Map<number, string>> {
+export async function statusSinceByPeer(db: Database, onlyPeerId?: number): Promise<Map<number, string>> {
   const rows = await db.all<{ peer_id: number; changed_at: string }>(
-    `SELECT peer_id, changed_at FROM peer_status_history h
-     WHERE id = (SELECT max(id) FROM peer_status_history WHERE peer_id = h.peer_id)`,
+    `SELECT h.peer_id, h.changed_at FROM peer_status_history h
+     JOIN (SELECT peer_id, max(id) AS last FROM peer_status_history ${onlyPeerId === undefined ? '' : 'WHERE peer_id = ?'} GROUP BY peer_id) l
+       ON l.last = h.id`,
+    onlyPeerId === undefined ? [] : [onlyPeerId],
   );
   return new Map(rows.map((r) => [r.peer_id, r.changed_at]));
 }

@@ -34,19 +34,20 @@ export function today(ctx: Context): string {
 
 /** The roster with each peer's training figures, worked out from all records in one pass. */
 async function roster(ctx: Context, onlyId?: number): Promise<Array<{ row: peers.PeerRow; entry: RosterEntry; progress: Progress }>> {
-  const rows = (await peers.listPeerRows(ctx.db)).filter((r) => onlyId === undefined || r.id === onlyId);
+  const rows = onlyId === undefined ? await peers.listPeerRows(ctx.db) : [await peers.findPeerRow(ctx.db, onlyId)].filter((r) => r !== undefined);
   const modules = await training.listModules(ctx.db);
-  const records = await training.listAllRecords(ctx.db);
-  const since = await peers.statusSinceByPeer(ctx.db);
+  const records = onlyId === undefined ? await training.listAllRecords(ctx.db) : await training.listRecordsForPeer(ctx.db, onlyId);
+  const recordsByPeer = new Map<number, training.PeerTrainingRecord[]>();
+  for (const record of records) {
+    const list = recordsByPeer.get(record.peerId) ?? [];
+    list.push(record);
+    recordsByPeer.set(record.peerId, list);
+  }
+  const since = await peers.statusSinceByPeer(ctx.db, onlyId);
   const names = await peers.staffNames(ctx.db);
   const day = today(ctx);
   return rows.map((row) => {
-    const progress = trainingProgress(
-      modules,
-      records.filter((r) => r.peerId === row.id),
-      row.status,
-      day,
-    );
+    const progress = trainingProgress(modules, recordsByPeer.get(row.id) ?? [], row.status, day);
     const entry: RosterEntry = {
       ...peers.toPeer(row),
       statusSince: since.get(row.id) ?? row.created_at,
