@@ -263,3 +263,28 @@ test('a coordinator types in a paper log in Indonesian, is told which field is m
   await expect(page.getByLabel('Protokol eskalasi')).toHaveValue(protocol);
   await shot(page, 'sessions-15-case-settings-id');
 });
+
+test('a half-written paper log survives a lock and opens again with its text after unlocking', async ({ app: page, harness }) => {
+  await createVault(page);
+  await confirmRecoveryKey(page);
+  await aSchoolReadyForSessions(harness);
+  await page.reload();
+  await goTo(page, 'Session logs');
+  await page.getByRole('button', { name: 'Enter a paper log' }).click();
+  await page.getByRole('combobox', { name: 'Peer supporter', exact: true }).click();
+  await page.getByRole('option', { name: 'Budi Santoso (8B)' }).click();
+  await page.getByLabel('What was talked about').fill('Cemas menghadapi ujian; belum selesai ditulis.');
+  await page.getByRole('checkbox', { name: 'Alcohol or drugs' }).check();
+
+  await page.keyboard.press('Control+L');
+  await expect(page.getByRole('heading', { name: 'Unlock Sebaya' })).toBeVisible();
+  await unlock(page, coordinator.username, coordinator.password);
+
+  await expect(page.getByRole('heading', { name: 'Enter a paper log' })).toBeVisible();
+  await expect(page.getByText('Restored what you had typed before Sebaya locked.')).toBeVisible();
+  await expect(page.getByLabel('What was talked about')).toHaveValue('Cemas menghadapi ujian; belum selesai ditulis.');
+  await expect(page.getByRole('checkbox', { name: 'Alcohol or drugs' })).toBeChecked();
+  // Nothing was sent: a draft kept across a lock is not a log, and opened no case.
+  expect(await harness.backend.invoke('cases.list', {})).toMatchObject({ ok: true, value: { cases: [] } });
+  await shot(page, 'sessions-16-paper-log-restored');
+});

@@ -378,6 +378,8 @@ export async function seedSessionsAndCases(
     input: Omit<MethodInput<'sessionLogs.create'>, 'peerId' | 'heldOn' | 'startTime' | 'submit'>;
     risky?: RiskyLog;
     draft?: boolean;
+    /** Escalated by the coordinator on review, though nothing was ticked. */
+    escalate?: boolean;
   }
   const planned: PlannedLog[] = [];
   const codesOf = new Map<number, number[]>();
@@ -439,6 +441,7 @@ export async function seedSessionsAndCases(
     hour: 13,
     peer: risky[1 % risky.length]!,
     byPeer: false,
+    escalate: true,
     input: {
       helpSeekerId: null,
       durationMinutes: 40,
@@ -466,8 +469,8 @@ export async function seedSessionsAndCases(
   const write = async (plan: PlannedLog) => {
     travel(momentOf(plan.daysAgo, plan.hour, 10 + Math.floor(random() * 40)));
     const own = codesOf.get(plan.peer.id) ?? [];
-    // A peer often sees the same student again.
-    const again = !plan.risky && own.length > 0 && random() < 0.3 ? pick(own) : null;
+    // A peer often sees the same student again; the scripted cases are about students of their own.
+    const again = !plan.risky && !plan.escalate && own.length > 0 && random() < 0.3 ? pick(own) : null;
     const saved = await must(backend, 'sessionLogs.create', {
       ...plan.input,
       peerId: plan.peer.id,
@@ -502,7 +505,7 @@ export async function seedSessionsAndCases(
     if (w.plan.draft || w.plan.daysAgo <= 3) continue;
     travel(momentOf(Math.max(w.plan.daysAgo - 1 - Math.floor(random() * 2), 1), 8, 30));
     const { log } = await must(backend, 'sessionLogs.get', { id: w.id });
-    if (!w.plan.risky && w.plan.input.concern === 'high') {
+    if (w.plan.escalate) {
       const escalated = await must(backend, 'sessionLogs.escalate', {
         id: log.id,
         version: log.version,
@@ -535,7 +538,7 @@ export async function seedSessionsAndCases(
 
   // What the supervisor (or, for cases assigned to them, the coordinator) did on each case.
   const scripted = written.filter((w) => w.plan.risky && w.caseId !== null);
-  const escalatedCase = written.find((w) => !w.plan.risky && w.caseId !== null);
+  const escalatedCase = written.find((w) => w.plan.escalate && w.caseId !== null);
   const stepsFor = new Map<number, { opened: Date; steps: CaseStep[] }>();
   for (const w of scripted) stepsFor.set(w.caseId!, { opened: momentOf(w.plan.daysAgo, w.plan.hour, 30), steps: w.plan.risky!.steps });
   if (escalatedCase) {

@@ -14,19 +14,22 @@ const column = createColumnHelper<CaseSummary>();
 /** When a case is due, in words: "today 23:59", or the date; overdue ones in red with an icon. */
 export function DueCell({ row }: { row: Pick<CaseSummary, 'dueAt' | 'overdue' | 'status'> }) {
   const { t, i18n } = useTranslation();
-  if (row.status === 'closed') return <Text fz="sm" c="dimmed">—</Text>;
+  // Only a case still waiting for a decision has a due time that matters.
+  if (row.status !== 'open' && row.status !== 'in_review') return <Text fz="sm" c="dimmed">—</Text>;
   return (
-    <Group gap={4} wrap="nowrap">
-      {row.overdue ? <IconClockExclamation size={16} color="var(--mantine-color-red-7)" aria-hidden /> : null}
-      <Text fz="sm" c={row.overdue ? 'red.8' : undefined} fw={row.overdue ? 700 : undefined}>
-        {formatDateTime(row.dueAt, i18n.language)}
-      </Text>
+    <Stack gap={2} align="flex-start">
+      <Group gap={4} wrap="nowrap">
+        {row.overdue ? <IconClockExclamation size={16} color="var(--mantine-color-red-7)" aria-hidden /> : null}
+        <Text fz="sm" c={row.overdue ? 'red.8' : undefined} fw={row.overdue ? 700 : undefined} style={{ whiteSpace: 'nowrap' }}>
+          {formatDateTime(row.dueAt, i18n.language)}
+        </Text>
+      </Group>
       {row.overdue ? (
-        <Badge color="red" size="sm">
+        <Badge color="red" size="sm" style={{ minWidth: 'max-content' }}>
           {t('cases.overdue')}
         </Badge>
       ) : null}
-    </Group>
+    </Stack>
   );
 }
 
@@ -55,7 +58,10 @@ export function CaseTable({ cases, search, empty, caption }: { cases: CaseSummar
         },
         enableGlobalFilter: false,
       }),
-      column.accessor('helpSeekerCode', { header: t('cases.helpSeeker') }),
+      column.accessor('helpSeekerCode', {
+        header: t('cases.helpSeeker'),
+        cell: (info) => <Text fz="sm" style={{ whiteSpace: 'nowrap' }}>{info.getValue()}</Text>,
+      }),
       column.accessor((c) => caseSeverities.indexOf(c.severity), {
         id: 'severity',
         header: t('cases.severity'),
@@ -67,7 +73,7 @@ export function CaseTable({ cases, search, empty, caption }: { cases: CaseSummar
         header: t('cases.status'),
         cell: (info) => <CaseStatusBadge status={info.row.original.status} />,
       }),
-      column.accessor((c) => (c.status === 'closed' ? '9999' : c.dueAt), {
+      column.accessor((c) => (c.status === 'open' || c.status === 'in_review' ? c.dueAt : '9999'), {
         id: 'due',
         header: t('cases.due'),
         cell: (info) => <DueCell row={info.row.original} />,
@@ -88,6 +94,7 @@ export function CaseTable({ cases, search, empty, caption }: { cases: CaseSummar
         header: t('cases.peers'),
         cell: (info) => (
           <Stack gap={0}>
+            {info.row.original.peerNames.length === 0 ? <Text fz="sm" c="dimmed">—</Text> : null}
             {info.row.original.peerNames.map((name) => (
               <Text key={name} fz="sm">
                 {name}

@@ -54,7 +54,11 @@ export function LogTable({
         },
         enableGlobalFilter: false,
       }),
-      column.accessor((l) => l.helpSeekerCode ?? '', { id: 'code', header: t('sessions.helpSeeker') }),
+      column.accessor((l) => l.helpSeekerCode ?? '', {
+        id: 'code',
+        header: t('sessions.helpSeeker'),
+        cell: (info) => <Text fz="sm" style={{ whiteSpace: 'nowrap' }}>{info.getValue() || '—'}</Text>,
+      }),
       ...(show.includes('peer')
         ? [
             column.accessor('peerName', {
@@ -63,7 +67,7 @@ export function LogTable({
                 <Group gap={6} wrap="nowrap">
                   <Text fz="sm">{info.getValue()}</Text>
                   {info.row.original.enteredByStaff ? (
-                    <Badge size="xs" variant="outline" color="gray">
+                    <Badge size="xs" variant="outline" color="gray" style={{ minWidth: 'max-content' }}>
                       {t('sessions.paper')}
                     </Badge>
                   ) : null}
