@@ -103,6 +103,21 @@ const cases: Case[] = [
   ['an input that is not an object', 'peers.create', 'Budi Santoso', { field: 'input', reason: 'invalid_type' }],
   ['an input that is a list', 'peers.create', [validPeer], { field: 'input', reason: 'invalid_type' }],
   ['null as input', 'peers.list', null, { field: 'input', reason: 'invalid_type' }],
+  [
+    'a risk item the risk screen does not have',
+    'sessionLogs.create',
+    { peerId: 1, helpSeekerId: null, heldOn: null, startTime: null, durationMinutes: null, mode: null, groupSize: null, topics: [], summary: '', actions: '', followUpOn: null, risks: ['bad_weather'], noRisks: false, concern: null, submit: false },
+    { field: 'risks.0', reason: 'invalid_choice' },
+  ],
+  [
+    'a session start time that is not on the clock',
+    'sessionLogs.create',
+    { peerId: 1, helpSeekerId: null, heldOn: '2026-08-03', startTime: '25:00', durationMinutes: 30, mode: 'chat', groupSize: null, topics: [], summary: '', actions: '', followUpOn: null, risks: [], noRisks: true, concern: 'low', submit: false },
+    { field: 'startTime', reason: 'invalid_format' },
+  ],
+  ['a case status outside its machine', 'cases.transition', { id: 1, version: 0, to: 'solved', note: '' }, { field: 'to', reason: 'invalid_choice' }],
+  ['an urgent case given more than a week', 'settings.update', { caseDueDays: { urgent: 8, high: 2, routine: 7 } }, { field: 'caseDueDays.urgent', reason: 'too_big' }],
+  ['an empty search', 'search.text', { query: '   ' }, { field: 'query', reason: 'required' }],
 ];
 
 describe('invalid input', () => {
