@@ -16,7 +16,7 @@ const colors: Record<PeerStatus, string> = {
 export function PeerStatusBadge({ status }: { status: PeerStatus }) {
   const { t } = useTranslation();
   return (
-    <Badge color={colors[status]} variant="light" radius="sm" style={{ minWidth: 'fit-content' }}>
+    <Badge color={colors[status]} variant="light" radius="sm" style={{ minWidth: 'max-content' }}>
       {t(`peerStatus.${status}`)}
     </Badge>
   );

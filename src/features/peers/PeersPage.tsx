@@ -155,7 +155,11 @@ function Roster({ canEdit }: { canEdit: boolean }) {
       column.accessor('statusSince', {
         header: t('peers.statusSince'),
         enableGlobalFilter: false,
-        cell: (info) => formatDay(info.getValue(), lang),
+        cell: (info) => (
+          <Text span fz="sm" style={{ whiteSpace: 'nowrap' }}>
+            {formatDay(info.getValue(), lang)}
+          </Text>
+        ),
       }),
     ],
     [t, lang, open],
