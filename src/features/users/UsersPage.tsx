@@ -80,7 +80,7 @@ export function UsersPage() {
         ),
       }),
       column.accessor('username', { header: t('users.username') }),
-      column.accessor((u) => t(`roles.${u.role}`), { id: 'role', header: t('users.role') }),
+      column.accessor('role', { header: t('users.role'), cell: (info) => t(`roles.${info.getValue()}`) }),
       column.accessor('status', { header: t('users.status'), cell: (info) => statusCell(info.row.original) }),
       column.accessor('lastSignInAt', {
         header: t('users.lastSignIn'),
