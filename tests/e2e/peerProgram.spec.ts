@@ -23,6 +23,8 @@ async function changeStatus(page: Page, name: string, to: string): Promise<Retur
 }
 
 test.use({ actionTimeout: 15_000 });
+// A vault, a few dialogs and the harness's teardown overrun one minute on a busy two-core machine.
+test.describe.configure({ timeout: 120_000 });
 
 test('a coordinator takes a nominated student through interview, consent, pledge and group training to active, after being told what was missing', async ({
   app: page,
