@@ -68,7 +68,9 @@ function IdentityModal({ helpSeeker, onClose, onSaved }: { helpSeeker: HelpSeeke
     return () => {
       current = false;
     };
-  }, [helpSeeker, t]);
+    // Only a new help-seeker asks again: every reveal is an audited look, so a language switch must not repeat it.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [helpSeeker]);
 
   const startEditing = () => {
     const values = identity
