@@ -161,7 +161,11 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     async close() {
       await backend.lockNow('manual').catch(() => undefined);
       await closeVite?.();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        // A browser keeps connections open; without this, closing waits for them to time out.
+        server.closeAllConnections();
+      });
     },
   };
 }
