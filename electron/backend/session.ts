@@ -15,7 +15,7 @@ import { VaultTooNewError } from './db/migrate';
 import type { Driver } from './db/driver';
 import type { StagedBackup } from './backup/check';
 import { hasVaultFiles, keptVaultDir, replaceVaultFiles } from './backup/restore';
-import { AppError, conflict, locked, notFound, wrongCredentials } from './errors';
+import { AppError, conflict, invalidField, locked, notFound, wrongCredentials } from './errors';
 import type { Logger } from './logger';
 import { appendAudit, type AuditDetails } from './repositories/audit';
 import { upsertDraft } from './repositories/drafts';
@@ -25,7 +25,8 @@ import type { KdfCost } from './vault/kdf';
 import { KeySlotFileError, usernameLookup } from './vault/keySlots';
 import { vaultPaths } from './vault/paths';
 import { generateRecoveryKey, isWellFormedRecoveryKey } from './vault/recoveryKey';
-import { verifyPin } from './vault/secrets';
+import { rotateDataKey } from './vault/rotation';
+import { generateTemporaryPassword, verifyPin } from './vault/secrets';
 import {
   clearUnlockAttempts,
   readUnlockAttempts,
@@ -39,7 +40,7 @@ import {
   unlockWithRecoveryKey,
   vaultExists,
   VaultMismatchError,
-  type OpenVault,
+  OpenVault,
   type VaultConfig,
 } from './vault/vault';
 
@@ -476,6 +477,79 @@ export class Session {
     this.lockReason = 'restored';
     this.config.logger.info('vault restored from a backup');
     return { keptAt: keepIn };
+  }
+
+  /**
+   * Re-encrypts the vault under a new data key (vault/rotation.ts). The
+   * coordinator stays signed in with their password; every other active staff
+   * member gets a temporary password, returned once, and there is a new
+   * recovery key. If the switch fails the old vault stays in place and the
+   * session ends locked, so nothing is half-changed.
+   */
+  async rotateDataKey(password: string): Promise<{ recoveryKey: string; reissued: Array<{ user: users.UserRow; temporaryPassword: string }> }> {
+    const actor = this.currentActor;
+    const vault = this.vault;
+    if (!actor || !vault || actor.role !== 'coordinator') throw locked();
+    if (!(await vault.verifyUserPassword(actor.userId, password))) {
+      throw invalidField('password', 'wrong_password', 'The password is not correct.');
+    }
+    const others = (await users.listUsers(vault.db)).filter((u) => u.role !== 'peer' && u.status === 'active' && u.id !== actor.userId);
+    const reissued = others.map((user) => ({ user, temporaryPassword: generateTemporaryPassword() }));
+    const recoveryKey = generateRecoveryKey();
+    const now = this.now();
+    let switched = false;
+    try {
+      const newKey = await vault.withDataKey((oldKey) =>
+        rotateDataKey(
+          {
+            driver: this.config.driver,
+            paths: this.paths,
+            vaultId: vault.vaultId,
+            db: vault.db,
+            oldKey,
+            kdfCost: this.config.kdfCost,
+            now,
+            recoveryKey,
+            holders: [
+              { userId: actor.userId, username: actor.username, secret: password },
+              ...reissued.map(({ user, temporaryPassword }) => ({ userId: user.id, username: user.username, secret: temporaryPassword })),
+            ],
+            prepare: (copy) =>
+              copy.transaction(async () => {
+                for (const { user } of reissued) await users.setMustChangePassword(copy, user.id, true, now);
+                await appendAudit(copy, {
+                  at: now,
+                  actorUserId: actor.userId,
+                  actorName: actor.username,
+                  action: 'vault.data-key-rotated',
+                  target: null,
+                  details: { temporaryPasswords: reissued.length },
+                });
+              }),
+          },
+          async () => {
+            switched = true;
+            await vault.db.close();
+          },
+        ),
+      );
+      await vault.close().catch(() => undefined);
+      const db = await openDatabase(this.config.driver, this.paths.database, newKey, false);
+      this.vault = new OpenVault(db, newKey, vault.vaultId, this.paths, this.vaultConfig);
+      this.touch();
+      this.config.logger.info('data key rotated');
+      return { recoveryKey, reissued };
+    } catch (error) {
+      if (switched) {
+        // The old connection is closed; whichever vault is now in place, it must be unlocked afresh.
+        await vault.close().catch(() => undefined);
+        this.vault = null;
+        this.actor = null;
+        this.state = 'locked';
+        this.lockReason = 'manual';
+      }
+      throw error;
+    }
   }
 
   /** Keeps the in-memory actor in step when a coordinator changes their own account. */

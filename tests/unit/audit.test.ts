@@ -19,6 +19,7 @@ import {
 } from './support/backend';
 import { aDayOfThePeerProgram } from './support/peerProgram';
 import { aDayOfSessionsAndCases } from './support/sessionsAndCases';
+import { aDayOfSupervision } from './support/supervision';
 import { aDayOfBackups } from './support/backups';
 
 interface AuditRow {
@@ -149,6 +150,9 @@ describe('what the audit log records', () => {
     await call(backend, 'users.setPeerPin', { userId: peer.userId, pin: secrets.newPin });
     const supervisorId = await addStaff(backend, { ...supervisor, fullName: secrets.supervisorName });
     typed.push(...(await aDayOfSessionsAndCases(backend, { peer: { ...peer, username: 'budi', pin: secrets.newPin }, supervisorId })));
+    const [aCase] = (await call(backend, 'cases.list', {})).cases;
+    const [aLog] = (await call(backend, 'sessionLogs.list', { status: 'approved' })).logs;
+    typed.push(...(await aDayOfSupervision(backend, { peerId: peer.peerId, supervisorId, caseId: aCase!.id, logId: aLog!.id, helpSeekerId: aCase!.helpSeekerId })));
     await call(backend, 'settings.update', { schoolName: secrets.schoolName, autoLockMinutes: 20 });
     await call(backend, 'users.changeOwnPassword', { currentPassword: coordinator.password, newPassword: secrets.newPassword });
     const replaced = await call(backend, 'vault.newRecoveryKey', { password: secrets.newPassword });
@@ -175,6 +179,8 @@ describe('what the audit log records', () => {
     await call(backend, 'vault.unlockWithRecoveryKey', { username: coordinator.username, recoveryKey: replaced.recoveryKey });
     await call(backend, 'vault.setNewPassword', { newPassword: `${secrets.newPassword} 2` });
     await call(backend, 'users.remove', { userId: supervisorId });
+    const rotated = await call(backend, 'vault.rotateDataKey', { password: `${secrets.newPassword} 2` });
+    typed.push(rotated.recoveryKey);
 
     const { entries, hasMore } = await call(backend, 'audit.list', { limit: 500 });
     expect(hasMore).toBe(false);

@@ -14,6 +14,7 @@ type SessionMethod =
   | 'vault.setNewPassword'
   | 'vault.newRecoveryKey'
   | 'vault.check'
+  | 'vault.rotateDataKey'
   | 'session.lock'
   | 'session.heartbeat'
   | 'session.handOverToPeer'
@@ -69,6 +70,19 @@ export const sessionHandlers: HandlerMap<SessionMethod> = {
       cipherIntegrity: { ok: cipherProblems === 0, problems: cipherProblems },
       databaseIntegrity: { ok: databaseProblems === 0, problems: databaseProblems },
       auditChain,
+    };
+  },
+
+  'vault.rotateDataKey': async (input, ctx) => {
+    const { recoveryKey, reissued } = await ctx.session.rotateDataKey(input.password);
+    return {
+      recoveryKey,
+      temporaryPasswords: reissued.map(({ user, temporaryPassword }) => ({
+        userId: user.id,
+        username: user.username,
+        fullName: user.full_name,
+        temporaryPassword,
+      })),
     };
   },
 

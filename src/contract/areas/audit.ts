@@ -7,6 +7,7 @@ import { coordinatorOnly } from '../roles';
 export const auditActions = [
   'vault.created',
   'vault.recovery-key-replaced',
+  'vault.data-key-rotated',
   'backup.created',
   'backup.failed',
   'backup.checked',
@@ -72,6 +73,19 @@ export const auditActions = [
   'referral.created',
   'referral.status-changed',
   'search.performed',
+  'supervision.group-created',
+  'supervision.group-updated',
+  'supervision.meeting-planned',
+  'supervision.meeting-recorded',
+  'supervision.meeting-updated',
+  'supervision.meeting-cancelled',
+  'action-item.done',
+  'action-item.reopened',
+  'evaluation.created',
+  'evaluation.updated',
+  'outcome.recorded',
+  'outcome.deleted',
+  'report.exported',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

@@ -87,6 +87,19 @@ export const sessionMethods = {
       auditChain: z.object({ ok: z.boolean(), checked: z.number().int(), brokenAtId: id.nullable() }),
     }),
   }),
+  /**
+   * Re-encrypts the vault under a new data key after a suspected leak: old backups and old
+   * passwords stop opening it. Other staff get temporary passwords (returned once) and there
+   * is a new recovery key.
+   */
+  'vault.rotateDataKey': defineMethod({
+    access: coordinatorOnly,
+    input: z.strictObject({ password: anyPassword }),
+    output: z.object({
+      recoveryKey: z.string(),
+      temporaryPasswords: z.array(z.object({ userId: id, username: z.string(), fullName: z.string(), temporaryPassword: z.string() })),
+    }),
+  }),
   /** Replaces the recovery key (the old one stops working); needs the caller's password. */
   'vault.newRecoveryKey': defineMethod({
     access: coordinatorOnly,

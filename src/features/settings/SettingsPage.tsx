@@ -15,6 +15,7 @@ import { SchoolProfileSettings } from '../peers/SchoolProfileSettings';
 import { VaultFolder } from './VaultFolder';
 import { BackupSettings } from '../backups/BackupSettings';
 import { CaseSettings } from '../cases/CaseSettings';
+import { RotateDataKey } from './RotateDataKey';
 
 export function Section({ title, children }: { title: string; children: ReactNode }) {
   return (
@@ -208,6 +209,7 @@ export function SettingsPage() {
         {role === 'coordinator' ? <CaseSettings /> : null}
         <ChangePassword />
         {role === 'coordinator' ? <NewRecoveryKey /> : null}
+        {role === 'coordinator' ? <RotateDataKey /> : null}
         {role === 'coordinator' ? <BackupSettings /> : null}
       </Stack>
     </>

@@ -20,6 +20,7 @@ export const audit = {
   auditActions: {
     'vault.created': 'Vault created',
     'vault.recovery-key-replaced': 'Recovery key replaced',
+    'vault.data-key-rotated': 'Data key rotated',
     'backup.created': 'Backup made',
     'backup.failed': 'Backup failed',
     'backup.checked': 'Backup checked',

@@ -70,7 +70,7 @@ export const backups = {
     aboutKeySlots:
       'A backup opens with any password that was valid on the day it was made, and with the recovery key of that day. That includes a password changed since and the password of an account removed since.',
     aboutLeak:
-      'If a backup, a password or the recovery key may have fallen into the wrong hands, the remedy is to rotate the data key, so that old backups and old passwords no longer fit the vault. This version of Sebaya cannot rotate the data key yet. Until it can, keep backups locked away, and delete old ones you no longer need.',
+      'If a backup, a password or the recovery key may have fallen into the wrong hands, the remedy is to rotate the data key, so that old backups and old passwords no longer fit the vault. A coordinator can do that in Settings, under Rotate the data key. Keep backups locked away, and delete old ones you no longer need.',
     aboutSchedule: 'Your school’s IT staff can also make backups on a schedule with Sebaya’s command line; the instructions for them are in Sebaya’s README file.',
     checkTitle: 'Open and check a backup',
     checkIntro: 'Use a password, or the recovery key, that was valid when this backup was made.',

@@ -20,6 +20,26 @@ export const settings = {
       'If the recovery key was lost, or someone may have seen it, make a new one. The old one stops working at once.',
     newRecoveryKey: 'Make a new recovery key',
     confirmWithPassword: 'Your password, to confirm',
+    rotation: {
+      title: 'Rotate the data key',
+      intro:
+        'Do this if a password, the recovery key or a backup may have fallen into the wrong hands. Sebaya re-encrypts the whole vault under a new key:',
+      effectPasswords:
+        'You keep your password. Every other staff member gets a temporary password, shown once on the next screen, and chooses a new one at their next unlock.',
+      effectBackups:
+        'Old backups and old passwords no longer open this vault. Old backup files still open with the passwords of their day: destroy the ones you no longer trust.',
+      effectRecovery: 'The old recovery key stops working; you get a new one to write down or print.',
+      button: 'Rotate the data key',
+      confirmTitle: 'Rotate the data key now?',
+      confirmBody:
+        'The vault is copied, re-encrypted and put in place; the old copy is deleted. This takes a moment. Other staff will need the temporary passwords shown next.',
+      doneTitle: 'The data key was rotated',
+      done: 'The vault is now encrypted under a new key. Old passwords, the old recovery key and old backups no longer open it.',
+      temporaryIntro: 'Give each person their temporary password in person. They are shown only now.',
+      noted: 'I have noted the temporary passwords',
+      nextBackup: 'Make a new backup soon: backups made before now still hold the old key.',
+      toRecoveryKey: 'Continue to the new recovery key',
+    },
     saved: 'Settings were saved.',
   },
 } as const;

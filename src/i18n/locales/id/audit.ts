@@ -23,6 +23,7 @@ export const audit: Widen<typeof en> = {
   auditActions: {
     'vault.created': 'Brankas dibuat',
     'vault.recovery-key-replaced': 'Kunci pemulihan diganti',
+    'vault.data-key-rotated': 'Kunci data diganti',
     'backup.created': 'Cadangan dibuat',
     'backup.failed': 'Cadangan gagal',
     'backup.checked': 'Cadangan diperiksa',

@@ -73,7 +73,7 @@ export const backups: Widen<typeof en> = {
     aboutKeySlots:
       'Cadangan dapat dibuka dengan kata sandi apa pun yang berlaku pada hari cadangan itu dibuat, dan dengan kunci pemulihan hari itu. Termasuk kata sandi yang sudah diganti dan kata sandi akun yang sudah dihapus sesudahnya.',
     aboutLeak:
-      'Bila cadangan, kata sandi, atau kunci pemulihan mungkin jatuh ke tangan yang salah, obatnya adalah mengganti kunci data, sehingga cadangan lama dan kata sandi lama tidak cocok lagi dengan brankas. Versi Sebaya ini belum dapat mengganti kunci data. Sampai fitur itu ada, simpan cadangan di tempat terkunci dan hapus cadangan lama yang tidak diperlukan lagi.',
+      'Bila cadangan, kata sandi, atau kunci pemulihan mungkin jatuh ke tangan yang salah, obatnya adalah mengganti kunci data, sehingga cadangan lama dan kata sandi lama tidak cocok lagi dengan brankas. Koordinator dapat melakukannya di Pengaturan, pada Ganti kunci data. Simpan cadangan di tempat terkunci dan hapus cadangan lama yang tidak diperlukan lagi.',
     aboutSchedule: 'Petugas TI sekolah juga dapat membuat cadangan terjadwal lewat baris perintah Sebaya; petunjuknya ada di berkas README Sebaya.',
     checkTitle: 'Buka dan periksa cadangan',
     checkIntro: 'Gunakan kata sandi, atau kunci pemulihan, yang berlaku saat cadangan ini dibuat.',

@@ -24,6 +24,26 @@ export const settings: Widen<typeof en> = {
       'Jika kunci pemulihan hilang, atau mungkin sudah dilihat orang lain, buat yang baru. Kunci lama langsung tidak berlaku.',
     newRecoveryKey: 'Buat kunci pemulihan baru',
     confirmWithPassword: 'Kata sandi Anda, untuk konfirmasi',
+    rotation: {
+      title: 'Ganti kunci data',
+      intro:
+        'Lakukan ini bila kata sandi, kunci pemulihan, atau cadangan mungkin jatuh ke tangan yang salah. Sebaya mengenkripsi ulang seluruh brankas dengan kunci baru:',
+      effectPasswords:
+        'Kata sandi Anda tetap. Setiap staf lain mendapat kata sandi sementara, ditampilkan sekali di layar berikutnya, dan memilih kata sandi baru saat membuka kunci berikutnya.',
+      effectBackups:
+        'Cadangan lama dan kata sandi lama tidak lagi membuka brankas ini. Berkas cadangan lama tetap terbuka dengan kata sandi pada masanya: musnahkan yang tidak lagi Anda percayai.',
+      effectRecovery: 'Kunci pemulihan lama tidak berlaku lagi; Anda mendapat kunci baru untuk ditulis atau dicetak.',
+      button: 'Ganti kunci data',
+      confirmTitle: 'Ganti kunci data sekarang?',
+      confirmBody:
+        'Brankas disalin, dienkripsi ulang, lalu dipasang; salinan lama dihapus. Ini butuh sebentar. Staf lain memerlukan kata sandi sementara yang ditampilkan berikutnya.',
+      doneTitle: 'Kunci data sudah diganti',
+      done: 'Brankas kini dienkripsi dengan kunci baru. Kata sandi lama, kunci pemulihan lama, dan cadangan lama tidak lagi membukanya.',
+      temporaryIntro: 'Berikan kata sandi sementara kepada masing-masing secara langsung. Kata sandi hanya ditampilkan sekarang.',
+      noted: 'Saya sudah mencatat kata sandi sementara',
+      nextBackup: 'Segera buat cadangan baru: cadangan yang dibuat sebelum ini masih memakai kunci lama.',
+      toRecoveryKey: 'Lanjut ke kunci pemulihan baru',
+    },
     saved: 'Pengaturan sudah disimpan.',
   },
 };
