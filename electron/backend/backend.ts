@@ -10,13 +10,16 @@ import { auditHandlers } from './services/audit';
 import { backupsHandlers } from './services/backups';
 import { casesHandlers } from './services/cases';
 import { dashboardHandlers } from './services/dashboard';
+import { evaluationHandlers } from './services/evaluation';
 import { helpSeekersHandlers } from './services/helpSeekers';
 import { outreachHandlers } from './services/outreach';
 import { peersHandlers } from './services/peers';
+import { reportsHandlers } from './services/reports';
 import { searchHandlers } from './services/search';
 import { sessionHandlers } from './services/session';
 import { sessionLogsHandlers } from './services/sessionLogs';
 import { settingsHandlers } from './services/settings';
+import { supervisionHandlers } from './services/supervision';
 import { trainingHandlers } from './services/training';
 import { usersHandlers } from './services/users';
 import { Session } from './session';
@@ -36,6 +39,9 @@ export const handlers: HandlerMap<MethodName> = {
   ...auditHandlers,
   ...dashboardHandlers,
   ...backupsHandlers,
+  ...supervisionHandlers,
+  ...evaluationHandlers,
+  ...reportsHandlers,
 };
 
 export interface BackendOptions {

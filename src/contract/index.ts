@@ -3,13 +3,16 @@ import { auditMethods } from './areas/audit';
 import { backupsMethods } from './areas/backups';
 import { casesMethods } from './areas/cases';
 import { dashboardMethods } from './areas/dashboard';
+import { evaluationMethods } from './areas/evaluation';
 import { helpSeekersMethods } from './areas/helpSeekers';
 import { outreachMethods } from './areas/outreach';
 import { peersMethods } from './areas/peers';
+import { reportsMethods } from './areas/reports';
 import { searchMethods } from './areas/search';
 import { sessionLogsMethods } from './areas/sessionLogs';
 import { sessionMethods } from './areas/session';
 import { settingsMethods } from './areas/settings';
+import { supervisionMethods } from './areas/supervision';
 import { trainingMethods } from './areas/training';
 import { usersMethods } from './areas/users';
 import type { MethodSpec } from './method';
@@ -29,6 +32,9 @@ export const methods = {
   ...auditMethods,
   ...dashboardMethods,
   ...backupsMethods,
+  ...supervisionMethods,
+  ...evaluationMethods,
+  ...reportsMethods,
 } satisfies Record<string, MethodSpec>;
 
 export type Methods = typeof methods;
@@ -60,3 +66,8 @@ export * from './areas/settings';
 export * from './areas/audit';
 export * from './areas/dashboard';
 export * from './areas/backups';
+export * from './areas/supervision';
+export * from './areas/evaluation';
+export * from './areas/reports';
+export * from './instruments';
+export * from './rubric';

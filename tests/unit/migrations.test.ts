@@ -165,6 +165,65 @@ const migrationTests: Record<number, { does: string; check: (db: Database) => Pr
       ).rejects.toThrow(/CHECK/);
     },
   },
+  4: {
+    does: 'adds supervision groups, meetings that stay once held, action items with one owner, evaluations, outcome measurements with one first contact each, append-only anonymous feedback, and the report’s indexes',
+    async check(db) {
+      const objects = await schemaObjects(db);
+      for (const name of [
+        'table supervision_groups',
+        'table supervision_group_members',
+        'table supervision_meetings',
+        'table supervision_attendees',
+        'table supervision_topics',
+        'table supervision_meeting_cases',
+        'table supervision_meeting_logs',
+        'table action_items',
+        'table peer_evaluations',
+        'table peer_evaluation_scores',
+        'table outcome_measures',
+        'table outcome_measure_items',
+        'table session_feedback',
+        'index session_logs_held_on_status',
+        'index session_logs_first_submitted',
+        'index cases_opened_at',
+        'index referrals_referred_on',
+      ]) {
+        expect(objects).toContain(name);
+      }
+      const now = '2026-08-03T08:00:00.000Z';
+      await db.run("INSERT INTO peers (full_name, class_name, status, created_at, updated_at) VALUES ('Budi', '8A', 'active', ?, ?)", [now, now]);
+      await db.run("INSERT INTO users (username, full_name, role, status, created_at, updated_at) VALUES ('sari', 'Sari', 'coordinator', 'active', ?, ?)", [now, now]);
+      // A held meeting needs its length, is never deleted and never goes back to planned.
+      await expect(
+        db.run("INSERT INTO supervision_meetings (status, kind, held_on, supervisor_user_id, created_at, updated_at) VALUES ('held', 'group', '2026-08-03', 1, ?, ?)", [now, now]),
+      ).rejects.toThrow(/CHECK/);
+      await db.run(
+        "INSERT INTO supervision_meetings (status, kind, held_on, duration_minutes, supervisor_user_id, created_at, updated_at) VALUES ('held', 'group', '2026-08-03', 60, 1, ?, ?)",
+        [now, now],
+      );
+      await expect(db.run('DELETE FROM supervision_meetings')).rejects.toThrow(/never deleted/);
+      await expect(db.run("UPDATE supervision_meetings SET status = 'cancelled'")).rejects.toThrow(/stays held/);
+      // An attendee is a peer or a staff account, and an action item has exactly one owner.
+      await expect(db.run('INSERT INTO supervision_attendees (meeting_id, peer_id, user_id, present) VALUES (1, 1, 1, 1)')).rejects.toThrow(/CHECK/);
+      await expect(
+        db.run("INSERT INTO action_items (meeting_id, text, due_on, created_at, updated_at) VALUES (1, 'x', '2026-08-10', ?, ?)", [now, now]),
+      ).rejects.toThrow(/CHECK/);
+      // One group per peer.
+      await db.run("INSERT INTO supervision_groups (name, created_at, updated_at) VALUES ('Kelompok A', ?, ?)", [now, now]);
+      await db.run("INSERT INTO supervision_group_members (peer_id, group_id, joined_on) VALUES (1, 1, '2026-08-03')");
+      await expect(db.run("INSERT INTO supervision_group_members (peer_id, group_id, joined_on) VALUES (1, 1, '2026-08-04')")).rejects.toThrow(/UNIQUE|PRIMARY/);
+      // One first-contact measurement per help-seeker and instrument.
+      await db.run("INSERT INTO help_seekers (code, code_year, code_number, created_at) VALUES ('HS-2026-001', 2026, 1, ?)", [now]);
+      const measure = "INSERT INTO outcome_measures (help_seeker_id, instrument, occasion, measured_on, created_at) VALUES (1, 'who5', 'first_contact', '2026-08-03', ?)";
+      await db.run(measure, [now]);
+      await expect(db.run(measure, [now])).rejects.toThrow(/UNIQUE/);
+      // Feedback cannot be changed or removed.
+      await db.run("INSERT INTO session_feedback (given_on, helpful, felt_heard, would_recommend) VALUES ('2026-08-03', 5, 4, 5)");
+      await expect(db.run('UPDATE session_feedback SET helpful = 1')).rejects.toThrow(/append-only/);
+      await expect(db.run('DELETE FROM session_feedback')).rejects.toThrow(/append-only/);
+      await expect(db.run("INSERT INTO session_feedback (given_on, helpful, felt_heard, would_recommend) VALUES ('2026-08-03', 6, 4, 5)")).rejects.toThrow(/CHECK/);
+    },
+  },
 };
 
 /** A peer added at schema 1 gets a first history entry with its status then. */

@@ -12,6 +12,7 @@ import * as cases from '../repositories/cases';
 import { findPeerRow } from '../repositories/peers';
 import * as referrals from '../repositories/referrals';
 import * as logs from '../repositories/sessionLogs';
+import { meetingsDiscussingCase } from '../repositories/supervision';
 import { findUserById } from '../repositories/users';
 import { canActOnCase, canRevealIdentity, dueAt, isOverdue } from './caseAccess';
 import { toLog } from './logView';
@@ -184,6 +185,13 @@ export async function caseDetail(ctx: Context, caseId: number): Promise<CaseDeta
     helpSeeker: { id: row.help_seeker_id, code: row.help_seeker_code, identityAllowed: await canRevealIdentity(ctx, row.help_seeker_id) },
     logs: logRows,
     timeline: await cases.listEvents(ctx.db, caseId),
+    discussedInSupervision: (await meetingsDiscussingCase(ctx.db, caseId)).map((m) => ({
+      meetingId: m.id,
+      heldOn: m.held_on,
+      startTime: m.start_time,
+      kind: m.kind,
+      supervisorName: m.supervisor_name,
+    })),
     referrals: (await referrals.referralsOfCase(ctx.db, caseId)).map((r) => toReferral(r, day)),
     allowedTransitions: canAct ? [...caseTransitions[row.status]] : [],
     canAct,

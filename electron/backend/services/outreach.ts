@@ -1,6 +1,8 @@
 import {
+  currentTerm,
   outreachKinds,
   termOf,
+  type Term,
   type Coverage,
   type OutreachEvent,
   type OutreachKind,
@@ -15,7 +17,7 @@ import { loadSettings } from './settingsStore';
 
 type OutreachMethod = 'outreach.list' | 'outreach.create' | 'outreach.update' | 'outreach.delete' | 'outreach.summary';
 
-function toEvent(row: outreach.OutreachEventRow, peers: Array<{ id: number; fullName: string }>): OutreachEvent {
+function toEvent(row: outreach.OutreachEventRow, peers: Array<{ id: number; fullName: string }>, terms: readonly Term[]): OutreachEvent {
   return {
     id: row.id,
     heldOn: row.held_on,
@@ -25,7 +27,7 @@ function toEvent(row: outreach.OutreachEventRow, peers: Array<{ id: number; full
     reached: row.reached,
     notes: row.notes,
     peers,
-    termId: termOf(row.held_on).id,
+    termId: termOf(row.held_on, terms).id,
     version: row.version,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
@@ -35,7 +37,7 @@ function toEvent(row: outreach.OutreachEventRow, peers: Array<{ id: number; full
 async function eventAfter(ctx: Context, id: number) {
   const row = await outreach.findEventRow(ctx.db, id);
   if (!row) throw notFound('outreach event');
-  return { event: toEvent(row, (await outreach.eventPeers(ctx.db)).get(id) ?? []) };
+  return { event: toEvent(row, (await outreach.eventPeers(ctx.db)).get(id) ?? [], (await loadSettings(ctx.db)).terms) };
 }
 
 async function checkPeers(ctx: Context, peerIds: readonly number[]): Promise<void> {
@@ -69,7 +71,8 @@ async function coverage(ctx: Context): Promise<Coverage> {
 export const outreachHandlers: HandlerMap<OutreachMethod> = {
   'outreach.list': async (_input, ctx) => {
     const peers = await outreach.eventPeers(ctx.db);
-    return { events: (await outreach.listEventRows(ctx.db)).map((row) => toEvent(row, peers.get(row.id) ?? [])) };
+    const { terms } = await loadSettings(ctx.db);
+    return { events: (await outreach.listEventRows(ctx.db)).map((row) => toEvent(row, peers.get(row.id) ?? [], terms)) };
   },
 
   'outreach.create': async (input, ctx) => {
@@ -107,13 +110,15 @@ export const outreachHandlers: HandlerMap<OutreachMethod> = {
   },
 
   'outreach.summary': async (_input, ctx) => {
-    const current = termOf(today(ctx));
+    // Terms as set in Settings (issue 5); derived from the date where none are set.
+    const setTerms = (await loadSettings(ctx.db)).terms;
+    const current = currentTerm(today(ctx), setTerms);
     const terms = new Map<string, OutreachTermTotals>();
     // The current term is always listed, so its total reads 0 before the first event, not nothing.
     terms.set(current.id, { term: current, events: 0, reached: 0, byKind: zeroByKind() });
     const byKind = zeroByKind();
     for (const row of await outreach.eventFigures(ctx.db)) {
-      const term = termOf(row.held_on);
+      const term = termOf(row.held_on, setTerms);
       const totals = terms.get(term.id) ?? { term, events: 0, reached: 0, byKind: zeroByKind() };
       totals.events += 1;
       totals.reached += row.reached;

@@ -1,3 +1,4 @@
+import { termInput, toTerm, type Term } from '../../../src/contract';
 import type { Database } from '../db/database';
 import { readAllSettings, writeSetting } from '../repositories/settings';
 
@@ -17,6 +18,8 @@ export interface StoredSettings {
   escalationProtocol: string;
   caseDueDays: { urgent: number; high: number; routine: number };
   supervisorsSeeAllCases: boolean;
+  /** Terms set by the school (issue 5), oldest first; empty: terms are derived from the date. */
+  terms: Term[];
 }
 
 export const settingDefaults: Omit<StoredSettings, 'vaultId' | 'schoolName'> = {
@@ -30,7 +33,21 @@ export const settingDefaults: Omit<StoredSettings, 'vaultId' | 'schoolName'> = {
   // Urgent: by the end of the day the case opened; high: two days; routine: a week.
   caseDueDays: { urgent: 0, high: 2, routine: 7 },
   supervisorsSeeAllCases: false,
+  terms: [],
 };
+
+/** Stored terms that still read as terms; anything else is dropped rather than trusted. */
+function termsOf(stored: unknown): Term[] {
+  if (!Array.isArray(stored)) return settingDefaults.terms;
+  return stored
+    .map((value) => {
+      const { academicYear, semester, start, end } = (value ?? {}) as Record<string, unknown>;
+      return termInput.safeParse({ academicYear, semester, start, end });
+    })
+    .filter((parsed) => parsed.success)
+    .map((parsed) => toTerm(parsed.data))
+    .sort((a, b) => a.start.localeCompare(b.start));
+}
 
 function dueDaysOf(stored: unknown): StoredSettings['caseDueDays'] {
   const value = (stored ?? {}) as Record<string, unknown>;
@@ -54,6 +71,7 @@ export async function loadSettings(db: Database): Promise<StoredSettings> {
     caseDueDays: dueDaysOf(stored.caseDueDays),
     supervisorsSeeAllCases:
       typeof stored.supervisorsSeeAllCases === 'boolean' ? stored.supervisorsSeeAllCases : settingDefaults.supervisorsSeeAllCases,
+    terms: termsOf(stored.terms),
   };
 }
 

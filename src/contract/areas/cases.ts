@@ -181,6 +181,10 @@ export const caseDetail = z.object({
   }),
   logs: z.array(sessionLog),
   timeline: z.array(caseEvent),
+  /** Held supervision meetings that discussed the case (issue 5), shown on the timeline by their date. */
+  discussedInSupervision: z.array(
+    z.object({ meetingId: id, heldOn: z.string(), startTime: z.string().nullable(), kind: z.enum(['individual', 'group', 'case_conference']), supervisorName: z.string() }),
+  ),
   referrals: z.array(referral),
   allowedTransitions: z.array(z.enum(caseStatuses)),
   canAct: z.boolean(),

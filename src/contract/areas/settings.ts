@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { limits, requiredText } from '../fields';
 import { defineMethod } from '../method';
 import { coordinatorOnly, staff } from '../roles';
+import { term, termInput } from '../terms';
 
 export const settings = z.object({
   schoolName: z.string(),
@@ -20,6 +21,8 @@ export const settings = z.object({
   caseDueDays: z.object({ urgent: z.number().int(), high: z.number().int(), routine: z.number().int() }),
   /** Whether supervisors see every case (and those help-seekers' identities), not only the ones assigned to them. */
   supervisorsSeeAllCases: z.boolean(),
+  /** The school's terms (issue 5), oldest first; empty until set, and then terms are derived (see terms.ts). */
+  terms: z.array(term),
 });
 export type Settings = z.infer<typeof settings>;
 
@@ -46,6 +49,8 @@ export const settingsMethods = {
       escalationProtocol: z.string().trim().max(limits.longText).optional(),
       caseDueDays: caseDueDays.optional(),
       supervisorsSeeAllCases: z.boolean().optional(),
+      /** Replaces the whole list; terms may not overlap, and each ends after it starts. */
+      terms: z.array(termInput).max(40).optional(),
     }),
     output: settings,
   }),

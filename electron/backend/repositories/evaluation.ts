@@ -1,0 +1,198 @@
+import type { Database } from '../db/database';
+import type { Competency, MeasureOccasion } from '../../../src/contract';
+
+const marks = (values: readonly unknown[]) => values.map(() => '?').join(',');
+
+// ---------------------------------------------------------------- peer evaluations
+
+export interface EvaluationRow {
+  id: number;
+  peer_id: number;
+  peer_name: string;
+  evaluated_on: string;
+  evaluator_user_id: number;
+  evaluator_name: string;
+  comments: string;
+  version: number;
+  updated_at: string;
+  /** JSON object competency → score. */
+  scores: string;
+  average: number;
+}
+
+const selectEvaluation = `
+  SELECT e.*, p.full_name AS peer_name, u.full_name AS evaluator_name,
+    (SELECT json_group_object(competency, score) FROM peer_evaluation_scores s WHERE s.evaluation_id = e.id) AS scores,
+    (SELECT round(avg(score), 1) FROM peer_evaluation_scores s WHERE s.evaluation_id = e.id) AS average
+  FROM peer_evaluations e JOIN peers p ON p.id = e.peer_id JOIN users u ON u.id = e.evaluator_user_id`;
+
+export function findEvaluation(db: Database, id: number): Promise<EvaluationRow | undefined> {
+  return db.get<EvaluationRow>(`${selectEvaluation} WHERE e.id = ?`, [id]);
+}
+
+/** Evaluations of these peers (null: everyone's), newest first. */
+export function listEvaluations(db: Database, peerIds: readonly number[] | null): Promise<EvaluationRow[]> {
+  if (peerIds && peerIds.length === 0) return Promise.resolve([]);
+  const where = peerIds ? `WHERE e.peer_id IN (${marks(peerIds)})` : '';
+  return db.all<EvaluationRow>(`${selectEvaluation} ${where} ORDER BY e.evaluated_on DESC, e.id DESC`, peerIds ?? []);
+}
+
+export async function insertEvaluation(
+  db: Database,
+  fields: { peerId: number; evaluatedOn: string; comments: string; evaluatorUserId: number },
+  now: string,
+): Promise<number> {
+  const result = await db.run(
+    'INSERT INTO peer_evaluations (peer_id, evaluated_on, evaluator_user_id, comments, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)',
+    [fields.peerId, fields.evaluatedOn, fields.evaluatorUserId, fields.comments, now, now],
+  );
+  return result.lastInsertRowid;
+}
+
+export async function updateEvaluation(
+  db: Database,
+  id: number,
+  expectedVersion: number,
+  fields: { evaluatedOn: string; comments: string },
+  now: string,
+): Promise<boolean> {
+  const result = await db.run(
+    'UPDATE peer_evaluations SET evaluated_on = ?, comments = ?, version = version + 1, updated_at = ? WHERE id = ? AND version = ?',
+    [fields.evaluatedOn, fields.comments, now, id, expectedVersion],
+  );
+  return result.changes === 1;
+}
+
+export async function setScores(db: Database, evaluationId: number, scores: Readonly<Record<Competency, number>>): Promise<void> {
+  for (const [competency, score] of Object.entries(scores)) {
+    await db.run(
+      `INSERT INTO peer_evaluation_scores (evaluation_id, competency, score) VALUES (?, ?, ?)
+       ON CONFLICT (evaluation_id, competency) DO UPDATE SET score = excluded.score`,
+      [evaluationId, competency, score],
+    );
+  }
+}
+
+/** Each peer's latest evaluation (day and average) and how many they had between two days. */
+export function evaluationStandingRows(
+  db: Database,
+  from: string,
+  to: string,
+): Promise<Array<{ peer_id: number; last_on: string | null; last_average: number | null; in_term: number }>> {
+  return db.all(
+    `SELECT p.id AS peer_id,
+       (SELECT max(evaluated_on) FROM peer_evaluations e WHERE e.peer_id = p.id) AS last_on,
+       (SELECT round(avg(s.score), 1) FROM peer_evaluation_scores s WHERE s.evaluation_id =
+          (SELECT e.id FROM peer_evaluations e WHERE e.peer_id = p.id ORDER BY e.evaluated_on DESC, e.id DESC LIMIT 1)) AS last_average,
+       (SELECT count(*) FROM peer_evaluations e WHERE e.peer_id = p.id AND e.evaluated_on BETWEEN ? AND ?) AS in_term
+     FROM peers p WHERE p.status = 'active'`,
+    [from, to],
+  );
+}
+
+// ---------------------------------------------------------------- outcome measures
+
+export interface MeasureRow {
+  id: number;
+  help_seeker_id: number;
+  help_seeker_code: string;
+  instrument: string;
+  occasion: MeasureOccasion;
+  measured_on: string;
+  recorded_by_name: string | null;
+  /** JSON object item → answer. */
+  answers: string;
+  raw: number;
+}
+
+/** Measurements of these help-seekers (null: all), by code, then in the order they were taken. */
+export function listMeasures(db: Database, helpSeekerIds: readonly number[] | null): Promise<MeasureRow[]> {
+  if (helpSeekerIds && helpSeekerIds.length === 0) return Promise.resolve([]);
+  const where = helpSeekerIds ? `WHERE m.help_seeker_id IN (${marks(helpSeekerIds)})` : '';
+  return db.all<MeasureRow>(
+    `SELECT m.id, m.help_seeker_id, h.code AS help_seeker_code, m.instrument, m.occasion, m.measured_on, u.full_name AS recorded_by_name,
+       (SELECT json_group_object(item, score) FROM outcome_measure_items i WHERE i.measure_id = m.id) AS answers,
+       (SELECT coalesce(sum(score), 0) FROM outcome_measure_items i WHERE i.measure_id = m.id) AS raw
+     FROM outcome_measures m JOIN help_seekers h ON h.id = m.help_seeker_id LEFT JOIN users u ON u.id = m.created_by_user_id
+     ${where}
+     ORDER BY h.code_year DESC, h.code_number DESC, m.instrument, m.occasion = 'follow_up', m.measured_on, m.id`,
+    helpSeekerIds ?? [],
+  );
+}
+
+export function findMeasure(db: Database, id: number): Promise<{ id: number; help_seeker_id: number; occasion: MeasureOccasion; instrument: string } | undefined> {
+  return db.get('SELECT id, help_seeker_id, occasion, instrument FROM outcome_measures WHERE id = ?', [id]);
+}
+
+export function firstContactOn(db: Database, helpSeekerId: number, instrument: string): Promise<string | undefined> {
+  return db
+    .get<{ measured_on: string }>("SELECT measured_on FROM outcome_measures WHERE help_seeker_id = ? AND instrument = ? AND occasion = 'first_contact'", [
+      helpSeekerId,
+      instrument,
+    ])
+    .then((row) => row?.measured_on);
+}
+
+export function earliestFollowUpOn(db: Database, helpSeekerId: number, instrument: string): Promise<string | undefined> {
+  return db
+    .get<{ d: string | null }>("SELECT min(measured_on) AS d FROM outcome_measures WHERE help_seeker_id = ? AND instrument = ? AND occasion = 'follow_up'", [
+      helpSeekerId,
+      instrument,
+    ])
+    .then((row) => row?.d ?? undefined);
+}
+
+export async function insertMeasure(
+  db: Database,
+  fields: { helpSeekerId: number; instrument: string; occasion: MeasureOccasion; measuredOn: string; answers: Readonly<Record<string, number>> },
+  byUserId: number,
+  now: string,
+): Promise<number> {
+  const result = await db.run(
+    'INSERT INTO outcome_measures (help_seeker_id, instrument, occasion, measured_on, created_at, created_by_user_id) VALUES (?, ?, ?, ?, ?, ?)',
+    [fields.helpSeekerId, fields.instrument, fields.occasion, fields.measuredOn, now, byUserId],
+  );
+  for (const [item, score] of Object.entries(fields.answers)) {
+    await db.run('INSERT INTO outcome_measure_items (measure_id, item, score) VALUES (?, ?, ?)', [result.lastInsertRowid, item, score]);
+  }
+  return result.lastInsertRowid;
+}
+
+export async function deleteMeasure(db: Database, id: number): Promise<boolean> {
+  const result = await db.run('DELETE FROM outcome_measures WHERE id = ?', [id]);
+  return result.changes === 1;
+}
+
+/** Help-seekers with a case assigned to this user (null: any case): whose outcomes a supervisor may see. */
+export async function helpSeekerIdsWithCases(db: Database, assignedUserId: number | null): Promise<number[]> {
+  const rows = await db.all<{ id: number }>(
+    assignedUserId === null
+      ? 'SELECT DISTINCT help_seeker_id AS id FROM cases'
+      : 'SELECT DISTINCT help_seeker_id AS id FROM cases WHERE assigned_user_id = ?',
+    assignedUserId === null ? [] : [assignedUserId],
+  );
+  return rows.map((r) => r.id);
+}
+
+// ---------------------------------------------------------------- feedback
+
+export async function insertFeedback(
+  db: Database,
+  fields: { givenOn: string; helpful: number; feltHeard: number; wouldRecommend: number; comment: string },
+): Promise<void> {
+  await db.run('INSERT INTO session_feedback (given_on, helpful, felt_heard, would_recommend, comment) VALUES (?, ?, ?, ?, ?)', [
+    fields.givenOn,
+    fields.helpful,
+    fields.feltHeard,
+    fields.wouldRecommend,
+    fields.comment,
+  ]);
+}
+
+export function listFeedback(
+  db: Database,
+  from: string,
+  to: string,
+): Promise<Array<{ id: number; given_on: string; helpful: number; felt_heard: number; would_recommend: number; comment: string }>> {
+  return db.all('SELECT * FROM session_feedback WHERE given_on BETWEEN ? AND ? ORDER BY given_on DESC, id DESC', [from, to]);
+}
