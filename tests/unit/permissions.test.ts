@@ -16,6 +16,8 @@ import {
   TestClock,
 } from './support/backend';
 import { folderDigest, vaultFingerprint } from './support/files';
+import { aProgram, budi, eko, signInAsCoordinator, signInAsPeer, signInAsSupervisor, type Program } from './support/sessions';
+import { aMeeting } from './support/supervision';
 
 /**
  * Every test here is generated from the contract's method table, so a method
@@ -85,6 +87,21 @@ const sampleInputs: Partial<{ [M in MethodName]: MethodInput<M> }> = {
   'outreach.delete': { id: 1 },
   'settings.update': { schoolName: 'Another School', autoLockMinutes: 3 },
   'audit.list': { limit: 5 },
+  'supervision.createGroup': { name: 'Kelompok Senin', supervisorUserId: 2, frequencyDays: 14, peerIds: [1] },
+  'supervision.createMeeting': aMeeting(2, [1]),
+  'supervision.meeting': { id: 1 },
+  'actionItems.setDone': { id: 1, version: 0, done: true },
+  'evaluations.create': {
+    peerId: 1,
+    evaluatedOn: '2026-08-03',
+    scores: { active_listening: 3, empathy: 3, confidentiality: 4, limits_and_referral: 3, record_keeping: 2, reliability: 3 },
+    comments: '',
+  },
+  'outcomes.delete': { id: 1 },
+  'feedback.list': { termId: '2026/2027-1' },
+  'reports.term': { termId: '2026/2027-1' },
+  'reports.exportPdf': { termId: '2026/2027-1', language: 'id' },
+  'reports.exportCsv': { termId: '2026/2027-1', language: 'id' },
 };
 const sampleInput = (method: MethodName): unknown => sampleInputs[method] ?? {};
 
@@ -262,5 +279,105 @@ describe('what a peer may see of the roster', () => {
     await call(backend, 'session.lock', {});
     await call(backend, 'vault.unlock', { username: coordinator.username, password: coordinator.password });
     expect((await call(backend, 'peers.list', {})).peers.map((p) => p.fullName)).toEqual([peerA.fullName, peerB.fullName]);
+  });
+});
+
+/**
+ * Row by row, beyond the roles (issue 5): the coordinator does everything; a
+ * supervisor records meetings and evaluations for the peers they supervise
+ * and reads the reports; a peer account reads only their own action items and
+ * evaluations. Dewi supervises Budi, Eko supervises Citra.
+ */
+describe('who may do what in supervision and evaluation', () => {
+  type Who = 'coordinator' | 'dewi' | 'eko' | 'budi';
+  interface World {
+    program: Program;
+    dewisMeeting: { id: number; version: number };
+    dewisItem: { id: number; version: number };
+    budisItem: { id: number; version: number };
+    dewisEvaluation: { id: number; version: number };
+  }
+  let world: World;
+  const scores = { active_listening: 3, empathy: 3, confidentiality: 4, limits_and_referral: 3, record_keeping: 2, reliability: 3 };
+
+  beforeAll(async () => {
+    const program = await aProgram({ forFile: true });
+    const { backend } = program;
+    await signInAsSupervisor(backend);
+    const { meeting } = await call(
+      backend,
+      'supervision.createMeeting',
+      aMeeting(program.supervisorId, [program.budi.peerId], {
+        actionItems: [
+          { id: null, text: 'Hubungi wali kelas', ownerPeerId: null, ownerUserId: program.supervisorId, dueOn: '2026-08-10', done: false },
+          { id: null, text: 'Latihan menutup sesi', ownerPeerId: program.budi.peerId, ownerUserId: null, dueOn: '2026-08-10', done: false },
+        ],
+      }),
+    );
+    const { evaluation } = await call(backend, 'evaluations.create', { peerId: program.budi.peerId, evaluatedOn: '2026-08-03', scores, comments: '' });
+    await signInAsSupervisor(backend, eko);
+    await call(backend, 'evaluations.create', { peerId: program.citra.peerId, evaluatedOn: '2026-08-03', scores, comments: '' });
+    world = {
+      program,
+      dewisMeeting: meeting,
+      dewisItem: meeting.actionItems[0]!,
+      budisItem: meeting.actionItems[1]!,
+      dewisEvaluation: evaluation,
+    };
+  }, 60_000);
+
+  async function as(who: Who) {
+    const { backend } = world.program;
+    if (who === 'coordinator') await signInAsCoordinator(backend);
+    if (who === 'dewi') await signInAsSupervisor(backend);
+    if (who === 'eko') await signInAsSupervisor(backend, eko);
+    if (who === 'budi') await signInAsPeer(backend, budi);
+  }
+
+  const rules: Array<[Who, string, 'allowed' | 'FORBIDDEN', (w: World) => [MethodName, unknown]]> = [
+    ['coordinator', 'records a meeting with any peer', 'allowed', (w) => ['supervision.createMeeting', aMeeting(w.program.otherSupervisorId, [w.program.citra.peerId])]],
+    ['coordinator', 'reads a supervisor’s meeting', 'allowed', (w) => ['supervision.meeting', { id: w.dewisMeeting.id }]],
+    ['coordinator', 'reads every peer’s evaluations', 'allowed', () => ['evaluations.list', {}]],
+    ['dewi', 'records a meeting with Budi, whom she supervises', 'allowed', (w) => ['supervision.createMeeting', aMeeting(w.program.supervisorId, [w.program.budi.peerId])]],
+    ['dewi', 'records a meeting with Citra, whom she does not supervise', 'FORBIDDEN', (w) => ['supervision.createMeeting', aMeeting(w.program.supervisorId, [w.program.citra.peerId])]],
+    ['dewi', 'records a meeting in Eko’s name', 'FORBIDDEN', (w) => ['supervision.createMeeting', aMeeting(w.program.otherSupervisorId, [w.program.budi.peerId])]],
+    ['dewi', 'gives Citra an action item', 'FORBIDDEN', (w) => ['supervision.createMeeting', aMeeting(w.program.supervisorId, [w.program.budi.peerId], { actionItems: [{ id: null, text: 'x', ownerPeerId: w.program.citra.peerId, ownerUserId: null, dueOn: '2026-08-10', done: false }] })]],
+    ['dewi', 'evaluates Budi', 'allowed', (w) => ['evaluations.create', { peerId: w.program.budi.peerId, evaluatedOn: '2026-08-03', scores, comments: '' }]],
+    ['dewi', 'evaluates Citra', 'FORBIDDEN', (w) => ['evaluations.create', { peerId: w.program.citra.peerId, evaluatedOn: '2026-08-03', scores, comments: '' }]],
+    ['dewi', 'reads Budi’s evaluations', 'allowed', (w) => ['evaluations.list', { peerId: w.program.budi.peerId }]],
+    ['dewi', 'reads Citra’s evaluations', 'FORBIDDEN', (w) => ['evaluations.list', { peerId: w.program.citra.peerId }]],
+    ['dewi', 'ticks off her own action item', 'allowed', (w) => ['actionItems.setDone', { id: w.dewisItem.id, version: w.dewisItem.version, done: true }]],
+    ['dewi', 'reads the term report', 'allowed', () => ['reports.term', { termId: '2026/2027-1' }]],
+    ['dewi', 'exports the term report as CSV', 'allowed', () => ['reports.exportCsv', { termId: '2026/2027-1', language: 'id' }]],
+    ['eko', 'reads Dewi’s meeting', 'FORBIDDEN', (w) => ['supervision.meeting', { id: w.dewisMeeting.id }]],
+    ['eko', 'changes Dewi’s meeting', 'FORBIDDEN', (w) => ['supervision.updateMeeting', { ...aMeeting(w.program.otherSupervisorId, [w.program.citra.peerId]), id: w.dewisMeeting.id, version: w.dewisMeeting.version }]],
+    ['eko', 'ticks off Budi’s action item from Dewi’s meeting', 'FORBIDDEN', (w) => ['actionItems.setDone', { id: w.budisItem.id, version: w.budisItem.version, done: true }]],
+    ['eko', 'changes Dewi’s evaluation of Budi', 'FORBIDDEN', (w) => ['evaluations.update', { id: w.dewisEvaluation.id, version: w.dewisEvaluation.version, evaluatedOn: '2026-08-03', scores, comments: '' }]],
+    ['budi', 'reads his own action items', 'allowed', () => ['actionItems.mine', {}]],
+    ['budi', 'reads his own evaluations', 'allowed', (w) => ['evaluations.list', { peerId: w.program.budi.peerId }]],
+    ['budi', 'reads Citra’s evaluations', 'FORBIDDEN', (w) => ['evaluations.list', { peerId: w.program.citra.peerId }]],
+    ['budi', 'changes his own evaluation', 'FORBIDDEN', (w) => ['evaluations.update', { id: w.dewisEvaluation.id, version: w.dewisEvaluation.version, evaluatedOn: '2026-08-03', scores, comments: '' }]],
+    ['budi', 'ticks off his own action item', 'FORBIDDEN', (w) => ['actionItems.setDone', { id: w.budisItem.id, version: w.budisItem.version, done: true }]],
+    ['budi', 'reads the meeting his item came from', 'FORBIDDEN', (w) => ['supervision.meeting', { id: w.dewisMeeting.id }]],
+    ['budi', 'records a meeting', 'FORBIDDEN', (w) => ['supervision.createMeeting', aMeeting(w.program.supervisorId, [w.program.budi.peerId])]],
+    ['budi', 'reads the supervision cadence', 'FORBIDDEN', () => ['supervision.cadence', {}]],
+    ['budi', 'reads the term report', 'FORBIDDEN', () => ['reports.term', { termId: '2026/2027-1' }]],
+    ['budi', 'reads the feedback students gave', 'FORBIDDEN', () => ['feedback.list', { termId: '2026/2027-1' }]],
+  ];
+
+  it.each(rules)('%s %s: %s', async (who, _what, expected, request) => {
+    await as(who);
+    const [method, input] = request(world);
+    const result = await world.program.backend.call(method, input);
+    if (expected === 'allowed') expect(result.ok ? 'allowed' : result.error).toBe('allowed');
+    else expect(result.ok ? 'allowed' : result.error.code).toBe('FORBIDDEN');
+  });
+
+  it('shows a peer only their own action items, never another owner’s from the same meeting', async () => {
+    await as('budi');
+    const { items } = await call(world.program.backend, 'actionItems.mine', {});
+    expect(items.map((i) => i.text)).toEqual(['Latihan menutup sesi']);
+    const { evaluations } = await call(world.program.backend, 'evaluations.list', {});
+    expect(new Set(evaluations.map((e) => e.peerName))).toEqual(new Set([budi.fullName]));
   });
 });

@@ -110,7 +110,7 @@ export function figureRows(report: TermReport, tx: ReportTexts): FigureRow[] {
 }
 
 /** A figure in the report's language: "12", "34%", "2.5 h" / "2,5 jam", "—" when there is nothing to show. */
-export function formatFigure(value: number | null, format: FigureFormat, tx: ReportTexts): string {
+export function formatFigure(value: number | null, format: FigureFormat, tx: ReportTexts, options: { sign?: boolean } = {}): string {
   if (value === null) return '—';
   const number = (n: number, digits: number) => new Intl.NumberFormat(tx.locale, { maximumFractionDigits: digits }).format(n);
   switch (format) {
@@ -122,7 +122,7 @@ export function formatFigure(value: number | null, format: FigureFormat, tx: Rep
       if (value < 1) return tx.language === 'en' ? `${number(value * 60, 0)} min` : `${number(value * 60, 0)} menit`;
       return tx.language === 'en' ? `${number(value, 1)} h` : `${number(value, 1)} jam`;
     case 'points':
-      return `${value > 0 ? '+' : ''}${number(value, 1)}`;
+      return `${value > 0 && options.sign !== false ? '+' : ''}${number(value, 1)}`;
     case 'score':
     case 'mean':
       return number(value, 1);
@@ -139,7 +139,8 @@ export function termCsv(report: TermReport, tx: ReportTexts): { csv: string; row
     [tx.title, tx.term, tx.termName(report.term)],
     [tx.title, tx.periodLabel, tx.period(report.term.start, report.term.end)],
     [tx.title, tx.asOfLabel, report.asOf],
-    ...rows.map((row) => [tx.sections[row.section].title, row.label, formatFigure(row.value, row.format, tx)]),
+    // No plus sign in a cell: a spreadsheet would take "+4" for a formula (and the sanitiser would quote it).
+    ...rows.map((row) => [tx.sections[row.section].title, row.label, formatFigure(row.value, row.format, tx, { sign: false })]),
   ];
   return { csv: toCsv(lines), rows: rows.length };
 }

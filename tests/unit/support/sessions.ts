@@ -8,6 +8,7 @@ import {
   createdVault,
   handOverTo,
   newBackend,
+  newBackendForFile,
   peerVersion,
   supervisor,
   TestClock,
@@ -78,9 +79,10 @@ export interface Program {
  * A school with a coordinator (signed in), supervisor Dewi who supervises Budi,
  * supervisor Eko who supervises Citra, and both peers active with accounts.
  */
-export async function aProgram(): Promise<Program> {
+export async function aProgram(options: { forFile?: boolean } = {}): Promise<Program> {
   const clock = new TestClock();
-  const backend = newBackend({ clock });
+  // forFile: the vault lives until the end of the test file, for a table of tests that share it.
+  const backend = options.forFile ? newBackendForFile({ clock }) : newBackend({ clock });
   await createdVault(backend);
   const supervisorId = await addStaff(backend, supervisor);
   const otherSupervisorId = await addStaff(backend, eko);
