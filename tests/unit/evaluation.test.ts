@@ -138,6 +138,27 @@ describe('anonymous feedback', () => {
     expect(listed.averages).toEqual({ helpful: 4.5, feltHeard: 4.5, wouldRecommend: 4.5 });
   });
 
+  it('takes a student’s feedback while the PC is handed over with no one signed in, and nothing else is readable then', async () => {
+    const { backend } = await aProgram();
+    await call(backend, 'session.handOverToPeer', {});
+    expect((await call(backend, 'app.status', {})).state).toBe('handover');
+    await call(backend, 'feedback.submit', { helpful: 4, feltHeard: 5, wouldRecommend: 5, comment: 'Saya merasa didengar.' });
+    expect(await backend.session.db.all('SELECT helpful, felt_heard, would_recommend FROM session_feedback')).toEqual([
+      { helpful: 4, felt_heard: 5, would_recommend: 5 },
+    ]);
+    expect((await failure(backend, 'feedback.list', { termId: '2026/2027-1' })).code).toBe('LOCKED');
+    expect((await failure(backend, 'evaluations.list', {})).code).toBe('LOCKED');
+    expect((await call(backend, 'app.status', {})).state).toBe('handover');
+  });
+
+  it('refuses feedback while the vault is locked, and keeps nothing', async () => {
+    const { backend } = await aProgram();
+    await call(backend, 'session.lock', {});
+    expect((await failure(backend, 'feedback.submit', { helpful: 5, feltHeard: 5, wouldRecommend: 5, comment: '' })).code).toBe('LOCKED');
+    await signInAsCoordinator(backend);
+    expect((await call(backend, 'feedback.list', { termId: '2026/2027-1' })).entries).toEqual([]);
+  });
+
   it('refuses a score outside 1 to 5, naming the question', async () => {
     const program = await aProgram();
     expect(await failure(program.backend, 'feedback.submit', { helpful: 6, feltHeard: 4, wouldRecommend: 5, comment: '' })).toMatchObject({

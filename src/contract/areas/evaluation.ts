@@ -147,12 +147,15 @@ export const evaluationMethods = {
     output: z.strictObject({}),
   }),
   /**
-   * A help-seeker's anonymous feedback at the office PC after a session, handed
-   * the keyboard by whoever is signed in. Stored with the day only: no code,
-   * no time and no account, so it cannot be tied back to a session.
+   * A help-seeker's anonymous feedback at the office PC after a session. Stored
+   * with the day only: no code, no time and no account, so it cannot be tied
+   * back to a session. Public because the student fills it in while the PC is
+   * handed over (the counselor signed out, the vault open, as for a peer's
+   * sign-in): nothing else can be read then. The handler refuses it while the
+   * vault is locked.
    */
   'feedback.submit': defineMethod({
-    access: everyone,
+    access: 'public',
     input: z.strictObject({
       helpful: feedbackScore,
       feltHeard: feedbackScore,
