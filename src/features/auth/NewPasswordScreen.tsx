@@ -1,20 +1,18 @@
 import { Button, Group, PasswordInput, Stack, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api/client';
 import { methods, type AppStatus } from '../../contract';
 import { lockNow, useSession } from '../../stores/session';
-import { contractValidator, showCallError } from '../../ui/forms';
+import { contractValidator } from '../../ui/forms';
 import { PasswordStrength } from '../../ui/PasswordStrength';
 import { AuthLayout } from './AuthLayout';
 import { FormError } from '../../ui/FormError';
+import { useFormAction } from '../../ui/useFormAction';
 
 /** After a recovery-key unlock or a temporary password: the user must choose their own password. */
 export function NewPasswordScreen({ status }: { status: AppStatus }) {
   const { t } = useTranslation();
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const form = useForm({
     mode: 'controlled',
     initialValues: { newPassword: '', confirmPassword: '' },
@@ -25,18 +23,13 @@ export function NewPasswordScreen({ status }: { status: AppStatus }) {
       (values) => ({ confirmPassword: values.confirmPassword !== values.newPassword ? t('setup.passwordsDiffer') : null }),
     ),
   });
+  const { busy, error, run } = useFormAction(form);
   const name = status.user?.fullName ?? '';
 
   const submit = form.onSubmit(async ({ newPassword }) => {
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       await useSession.getState().applyStatus(await call('vault.setNewPassword', { newPassword }));
-    } catch (caught) {
-      setError(showCallError(form, t, caught));
-    } finally {
-      setBusy(false);
-    }
+    });
   });
 
   return (

@@ -6,11 +6,12 @@ import { call } from '../../api/client';
 import { methods, type Language } from '../../contract';
 import { changeLanguage, currentLanguage } from '../../i18n';
 import { useSession } from '../../stores/session';
-import { contractValidator, showCallError } from '../../ui/forms';
+import { contractValidator } from '../../ui/forms';
 import { PasswordStrength } from '../../ui/PasswordStrength';
 import { RestoreScreen } from '../backups/RestoreScreen';
 import { AuthLayout } from './AuthLayout';
 import { FormError } from '../../ui/FormError';
+import { useFormAction } from '../../ui/useFormAction';
 
 interface SetupValues {
   schoolName: string;
@@ -24,8 +25,6 @@ interface SetupValues {
 /** First run: the school, the first coordinator and their password; then the recovery key. */
 export function SetupScreen() {
   const { t } = useTranslation();
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const [restoring, setRestoring] = useState(false);
   const form = useForm<SetupValues>({
     mode: 'controlled',
@@ -37,21 +36,16 @@ export function SetupScreen() {
       (values) => ({ confirmPassword: values.confirmPassword !== values.password ? t('setup.passwordsDiffer') : null }),
     ),
   });
+  const { busy, error, run } = useFormAction(form);
 
   if (restoring) return <RestoreScreen mode="new" onBack={() => setRestoring(false)} />;
 
   const submit = form.onSubmit(async ({ confirmPassword: _confirm, ...input }) => {
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       const created = await call('vault.create', input);
       useSession.getState().showRecoveryKey({ key: created.recoveryKey, fresh: true });
       await useSession.getState().applyStatus(created.status);
-    } catch (caught) {
-      setError(showCallError(form, t, caught));
-    } finally {
-      setBusy(false);
-    }
+    });
   });
 
   return (

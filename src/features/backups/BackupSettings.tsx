@@ -10,8 +10,9 @@ import { methods } from '../../contract';
 import { reloadRenderer } from '../../stores/session';
 import { AppModal } from '../../ui/AppModal';
 import { FormError } from '../../ui/FormError';
-import { contractValidator, showCallError } from '../../ui/forms';
+import { contractValidator } from '../../ui/forms';
 import { RestoreFlow } from './RestoreFlow';
+import { useFormAction } from '../../ui/useFormAction';
 
 function Section({ title, children }: { title: string; children: ReactNode }) {
   return (
@@ -35,8 +36,6 @@ interface Values {
 export function BackupSettings() {
   const { t } = useTranslation();
   const { data, reload } = useCall('settings.get', {});
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const [restoring, setRestoring] = useState(false);
   const [restored, setRestored] = useState(false);
   const form = useForm<Values>({
@@ -47,6 +46,7 @@ export function BackupSettings() {
       backupReminderDays: Number(v.backupReminderDays),
     })),
   });
+  const { busy, error, run } = useFormAction(form);
 
   useEffect(() => {
     if (!data) return;
@@ -57,17 +57,11 @@ export function BackupSettings() {
   }, [data]);
 
   const submit = form.onSubmit(async (values) => {
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       await call('settings.update', { backupKeepLast: Number(values.backupKeepLast), backupReminderDays: Number(values.backupReminderDays) });
       notifications.show({ color: 'teal', message: t('backups.settings.saved') });
       await reload();
-    } catch (caught) {
-      setError(showCallError(form, t, caught));
-    } finally {
-      setBusy(false);
-    }
+    });
   });
 
   return (

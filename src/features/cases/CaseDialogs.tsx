@@ -1,7 +1,7 @@
 import { Alert, Button, Checkbox, Group, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api/client';
 import { useCall } from '../../api/useCall';
@@ -19,7 +19,7 @@ import {
 import { useFormDraft } from '../../drafts/useFormDraft';
 import { AppModal } from '../../ui/AppModal';
 import { FormError } from '../../ui/FormError';
-import { showCallError } from '../../ui/forms';
+import { useFormAction } from '../../ui/useFormAction';
 
 interface DialogProps {
   detail: CaseDetail;
@@ -32,8 +32,6 @@ interface DialogProps {
 export function TransitionModal({ detail, opened, onClose, onSaved }: DialogProps) {
   const { t } = useTranslation();
   const c = detail.case;
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const form = useForm<{ to: CaseStatus | null; outcome: CaseOutcome | null; note: string }>({
     mode: 'controlled',
     initialValues: { to: null, outcome: null, note: '' },
@@ -42,6 +40,7 @@ export function TransitionModal({ detail, opened, onClose, onSaved }: DialogProp
       outcome: (value, values) => (values.to === 'closed' && !value ? t('validation.required', { field: t('fields.outcome') }) : null),
     },
   });
+  const { busy, error, setError, run } = useFormAction(form);
   useEffect(() => {
     if (!opened) return;
     form.setValues({ to: detail.allowedTransitions[0] ?? null, outcome: null, note: '' });
@@ -52,25 +51,20 @@ export function TransitionModal({ detail, opened, onClose, onSaved }: DialogProp
   const restored = useFormDraft(form, `case-status:${c.id}`, 'cases', opened);
 
   const submit = form.onSubmit(async (values) => {
-    if (!values.to) return;
-    setBusy(true);
-    setError(null);
-    try {
+    const to = values.to;
+    if (!to) return;
+    await run(async () => {
       const saved = await call('cases.transition', {
         id: c.id,
         version: c.version,
-        to: values.to,
+        to,
         note: values.note,
-        ...(values.to === 'closed' && values.outcome ? { outcome: values.outcome } : {}),
+        ...(to === 'closed' && values.outcome ? { outcome: values.outcome } : {}),
       });
       form.resetDirty();
       notifications.show({ color: 'teal', message: t('transition.saved', { id: c.id, status: t(`caseStatus.${saved.case.status}`) }) });
       onSaved(saved);
-    } catch (caught) {
-      setError(showCallError(form, t, caught));
-    } finally {
-      setBusy(false);
-    }
+    });
   });
 
   const needsReferral = form.values.to === 'referred' && detail.referrals.length === 0;
@@ -139,13 +133,12 @@ export function ReassignModal({ detail, opened, onClose, onDone }: { detail: Cas
   const { t } = useTranslation();
   const c = detail.case;
   const assignees = useCall('cases.assignees', {});
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const form = useForm<{ assignedUserId: string | null; note: string }>({
     mode: 'controlled',
     initialValues: { assignedUserId: null, note: '' },
     validate: { assignedUserId: (value) => (value ? null : t('validation.required', { field: t('fields.assignedUserId') })) },
   });
+  const { busy, error, setError, run } = useFormAction(form);
   useEffect(() => {
     if (!opened) return;
     form.setValues({ assignedUserId: null, note: '' });
@@ -156,17 +149,11 @@ export function ReassignModal({ detail, opened, onClose, onDone }: { detail: Cas
     .filter((a) => a.id !== c.assignedUserId)
     .map((a) => ({ value: String(a.id), label: `${a.fullName} (${t(`roles.${a.role}`)})` }));
   const submit = form.onSubmit(async (values) => {
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       const result = await call('cases.reassign', { id: c.id, version: c.version, assignedUserId: Number(values.assignedUserId), note: values.note });
       const name = options.find((o) => o.value === values.assignedUserId)?.label ?? '';
       onDone(result.visible, name);
-    } catch (caught) {
-      setError(showCallError(form, t, caught));
-    } finally {
-      setBusy(false);
-    }
+    });
   });
   return (
     <AppModal opened={opened} onClose={onClose} title={t('reassign.title', { id: c.id })}>
@@ -208,8 +195,6 @@ export function ReferralModal({ detail, opened, onClose, onSaved }: DialogProps)
   const { t } = useTranslation();
   const c = detail.case;
   const services = useCall('referrals.services', {});
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const required = (field: string) => (value: string) => (value.trim() ? null : t('validation.required', { field: t(`fields.${field}` as 'fields.reason') }));
   const form = useForm<ReferralValues>({
     mode: 'controlled',
@@ -224,6 +209,7 @@ export function ReferralModal({ detail, opened, onClose, onSaved }: DialogProps)
       followUpOn: (value, values) => (value && values.referredOn && value < values.referredOn ? t('validation.before_referral') : null),
     },
   });
+  const { busy, error, setError, run } = useFormAction(form);
   useEffect(() => {
     if (!opened) return;
     const today = localDate(new Date());
@@ -235,9 +221,7 @@ export function ReferralModal({ detail, opened, onClose, onSaved }: DialogProps)
   const restored = useFormDraft(form, `referral:${c.id}`, 'cases', opened);
 
   const submit = form.onSubmit(async (v) => {
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       const saved = await call('referrals.create', {
         caseId: c.id,
         serviceId: Number(v.serviceId),
@@ -250,11 +234,7 @@ export function ReferralModal({ detail, opened, onClose, onSaved }: DialogProps)
       form.resetDirty();
       notifications.show({ color: 'teal', message: t('referrals.saved') });
       onSaved(saved);
-    } catch (caught) {
-      setError(showCallError(form, t, caught));
-    } finally {
-      setBusy(false);
-    }
+    });
   });
 
   const available = (services.data?.services ?? []).filter((s) => !s.archived);
@@ -316,13 +296,12 @@ export function ReferralModal({ detail, opened, onClose, onSaved }: DialogProps)
 /** pending → accepted or declined; accepted → completed; with a note and a new follow-up date. */
 export function ReferralStatusModal({ referral, onClose, onSaved }: { referral: Referral | null; onClose(): void; onSaved(detail: CaseDetail): void }) {
   const { t } = useTranslation();
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const form = useForm<{ to: ReferralStatus | null; note: string; followUpOn: string }>({
     mode: 'controlled',
     initialValues: { to: null, note: '', followUpOn: '' },
     validate: { to: (value) => (value ? null : t('validation.required', { field: t('fields.to') })) },
   });
+  const { busy, error, setError, run } = useFormAction(form);
   useEffect(() => {
     if (!referral) return;
     form.setValues({ to: referralTransitions[referral.status][0] ?? null, note: '', followUpOn: referral.followUpOn ?? '' });
@@ -330,18 +309,13 @@ export function ReferralStatusModal({ referral, onClose, onSaved }: { referral: 
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [referral?.id, referral?.version]);
   const submit = form.onSubmit(async (v) => {
-    if (!referral || !v.to) return;
-    setBusy(true);
-    setError(null);
-    try {
-      const saved = await call('referrals.setStatus', { id: referral.id, version: referral.version, to: v.to, note: v.note, followUpOn: v.followUpOn || null });
+    const to = v.to;
+    if (!referral || !to) return;
+    await run(async () => {
+      const saved = await call('referrals.setStatus', { id: referral.id, version: referral.version, to, note: v.note, followUpOn: v.followUpOn || null });
       notifications.show({ color: 'teal', message: t('referrals.statusSaved') });
       onSaved(saved);
-    } catch (caught) {
-      setError(showCallError(form, t, caught));
-    } finally {
-      setBusy(false);
-    }
+    });
   });
   const options = referral ? referralTransitions[referral.status] : [];
   return (

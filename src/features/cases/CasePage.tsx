@@ -39,7 +39,6 @@ import { useFormDraft } from '../../drafts/useFormDraft';
 import { useSession } from '../../stores/session';
 import { FormError } from '../../ui/FormError';
 import { formatDateTime, formatDay } from '../../ui/format';
-import { showCallError } from '../../ui/forms';
 import { LoadState } from '../../ui/LoadState';
 import { PageHeader } from '../../ui/PageHeader';
 import { openSessionLog } from '../sessions/sessionsView';
@@ -49,6 +48,7 @@ import { DueCell } from './CaseTable';
 import { useCaseView } from './caseView';
 import { IdentityReveal } from './IdentityReveal';
 import { ProtocolAlert, ProtocolModal } from './Protocol';
+import { useFormAction } from '../../ui/useFormAction';
 
 function Section({ title, action, children }: { title: string; action?: ReactNode; children: ReactNode }) {
   return (
@@ -133,27 +133,20 @@ function EventItem({ event, detail }: { event: CaseEvent; detail: CaseDetail }) 
 
 function NoteForm({ detail, onAdded }: { detail: CaseDetail; onAdded(detail: CaseDetail): void }) {
   const { t } = useTranslation();
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const form = useForm<{ kind: 'note' | 'decision'; text: string }>({
     mode: 'controlled',
     initialValues: { kind: 'note', text: '' },
     validate: { text: (value) => (value.trim() ? null : t('validation.required', { field: t('casePage.noteText') })) },
   });
+  const { busy, error, run } = useFormAction(form);
   const restored = useFormDraft(form, `case-note:${detail.case.id}`, 'cases', true);
   const submit = form.onSubmit(async (values) => {
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       const saved = await call('cases.addNote', { id: detail.case.id, kind: values.kind, text: values.text });
       form.reset();
       notifications.show({ color: 'teal', message: t('casePage.noteAdded') });
       onAdded(saved);
-    } catch (caught) {
-      setError(showCallError(form, t, caught));
-    } finally {
-      setBusy(false);
-    }
+    });
   });
   return (
     <form onSubmit={submit} noValidate>

@@ -1,13 +1,14 @@
 import { Button, Checkbox, Group, NumberInput, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api/client';
 import { useCall } from '../../api/useCall';
 import { caseSeverities, limits, methods, type CaseSeverity } from '../../contract';
 import { FormError } from '../../ui/FormError';
-import { contractValidator, showCallError } from '../../ui/forms';
+import { contractValidator } from '../../ui/forms';
+import { useFormAction } from '../../ui/useFormAction';
 
 interface CaseSettingsValues {
   escalationProtocol: string;
@@ -27,8 +28,6 @@ const toInput = (v: CaseSettingsValues) => ({
 export function CaseSettings() {
   const { t } = useTranslation();
   const { data, reload } = useCall('settings.get', {});
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const validate = contractValidator<CaseSettingsValues>(methods['settings.update'].input, t, toInput);
   const form = useForm<CaseSettingsValues>({
     mode: 'controlled',
@@ -36,6 +35,7 @@ export function CaseSettings() {
     // The day fields sit under caseDueDays in the contract and on their own here.
     validate: (values) => Object.fromEntries(Object.entries(validate(values)).map(([field, message]) => [field.replace(/^caseDueDays\./, ''), message])),
   });
+  const { busy, error, run } = useFormAction(form);
   useEffect(() => {
     if (!data) return;
     const values = { escalationProtocol: data.escalationProtocol, ...data.caseDueDays, supervisorsSeeAllCases: data.supervisorsSeeAllCases };
@@ -44,17 +44,11 @@ export function CaseSettings() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [data]);
   const submit = form.onSubmit(async (values) => {
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       await call('settings.update', toInput(values));
       notifications.show({ color: 'teal', message: t('caseSettings.saved') });
       await reload();
-    } catch (caught) {
-      setError(showCallError(form, t, caught));
-    } finally {
-      setBusy(false);
-    }
+    });
   });
   return (
     <Paper withBorder p="lg" radius="md" maw={720}>

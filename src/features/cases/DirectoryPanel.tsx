@@ -11,8 +11,9 @@ import { methods, referralServiceKinds, type ReferralService, type ReferralServi
 import { AppModal } from '../../ui/AppModal';
 import { DataTable } from '../../ui/DataTable';
 import { FormError } from '../../ui/FormError';
-import { contractValidator, showCallError } from '../../ui/forms';
+import { contractValidator } from '../../ui/forms';
 import { LoadState } from '../../ui/LoadState';
+import { useFormAction } from '../../ui/useFormAction';
 
 interface ServiceValues {
   kind: ReferralServiceKind;
@@ -27,13 +28,12 @@ const blank: ServiceValues = { kind: 'psychologist', name: '', organisation: '',
 
 function ServiceFormModal({ service, opened, onClose, onSaved }: { service: ReferralService | null; opened: boolean; onClose(): void; onSaved(): void }) {
   const { t } = useTranslation();
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const form = useForm<ServiceValues>({
     mode: 'controlled',
     initialValues: blank,
     validate: contractValidator<ServiceValues>(methods['referrals.createService'].input, t, ({ archived: _archived, ...v }) => v),
   });
+  const { busy, error, setError, run } = useFormAction(form);
   useEffect(() => {
     if (!opened) return;
     const values = service
@@ -46,20 +46,14 @@ function ServiceFormModal({ service, opened, onClose, onSaved }: { service: Refe
   }, [opened, service?.id, service?.version]);
 
   const save = async (values: ServiceValues) => {
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       const { archived, ...fields } = values;
       const saved = service
         ? await call('referrals.updateService', { id: service.id, version: service.version, ...fields, archived })
         : await call('referrals.createService', fields);
       notifications.show({ color: 'teal', message: t('directory.saved', { name: saved.service.name }) });
       onSaved();
-    } catch (caught) {
-      setError(showCallError(form, t, caught));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

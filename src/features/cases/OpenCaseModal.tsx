@@ -8,9 +8,9 @@ import { caseSeverities, type CaseSeverity } from '../../contract';
 import { useFormDraft } from '../../drafts/useFormDraft';
 import { AppModal } from '../../ui/AppModal';
 import { FormError } from '../../ui/FormError';
-import { showCallError } from '../../ui/forms';
 import { openCasePage } from './caseView';
 import { ProtocolModal } from './Protocol';
+import { useFormAction } from '../../ui/useFormAction';
 
 interface OpeningValues {
   severity: CaseSeverity;
@@ -32,14 +32,13 @@ export type Opening =
 export function OpenCaseModal({ opening, onClose, onOpened }: { opening: Opening | null; onClose(): void; onOpened(caseId: number): void }) {
   const { t } = useTranslation();
   const assignees = useCall('cases.assignees', {});
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const [opened, setOpened] = useState<{ caseId: number; protocol: string } | null>(null);
   const form = useForm<OpeningValues>({
     mode: 'controlled',
     initialValues: { severity: 'high', assignedUserId: null, note: '' },
     validate: { note: (value) => (value.trim() ? null : t('validation.required', { field: t('fields.note') })) },
   });
+  const { busy, error, setError, run } = useFormAction(form);
 
   const key = opening ? (opening.kind === 'escalate' ? `escalate:${opening.logId}` : `open-case:${opening.helpSeekerId}`) : 'case-opening';
   useEffect(() => {
@@ -57,9 +56,7 @@ export function OpenCaseModal({ opening, onClose, onOpened }: { opening: Opening
 
   const submit = form.onSubmit(async (values) => {
     if (!opening) return;
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       const assignedUserId = values.assignedUserId ? Number(values.assignedUserId) : null;
       const result =
         opening.kind === 'escalate'
@@ -68,11 +65,7 @@ export function OpenCaseModal({ opening, onClose, onOpened }: { opening: Opening
       form.resetDirty();
       setOpened({ caseId: result.caseId, protocol: result.escalationProtocol });
       onOpened(result.caseId);
-    } catch (caught) {
-      setError(showCallError(form, t, caught));
-    } finally {
-      setBusy(false);
-    }
+    });
   });
 
   const title = !opening ? '' : opening.kind === 'escalate' ? t('review.escalateTitle') : t('openCase.title', { code: opening.code });

@@ -1,14 +1,15 @@
 import { Alert, Button, Group, MultiSelect, NumberInput, Select, Stack, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api/client';
 import { localDate, methods, outreachKinds, type OutreachEvent, type OutreachKind, type RosterEntry } from '../../contract';
 import { useFormDraft } from '../../drafts/useFormDraft';
 import { AppModal } from '../../ui/AppModal';
 import { FormError } from '../../ui/FormError';
-import { contractValidator, showCallError } from '../../ui/forms';
+import { contractValidator } from '../../ui/forms';
+import { useFormAction } from '../../ui/useFormAction';
 
 interface EventValues {
   heldOn: string;
@@ -45,13 +46,12 @@ export function OutreachFormModal({
   onSaved(): void;
 }) {
   const { t } = useTranslation();
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const form = useForm<EventValues>({
     mode: 'controlled',
     initialValues: { heldOn: '', kind: null, title: '', audience: '', reached: '', notes: '', peerIds: [] },
     validate: contractValidator<EventValues>(methods['outreach.create'].input, t, toInput),
   });
+  const { busy, error, setError, run } = useFormAction(form);
 
   useEffect(() => {
     if (!opened) return;
@@ -82,20 +82,14 @@ export function OutreachFormModal({
     .map((p) => ({ value: String(p.id), label: `${p.fullName} (${p.className})` }));
 
   const submit = form.onSubmit(async (values) => {
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       const input = { ...toInput(values), kind: values.kind ?? 'other', reached: Number(values.reached) };
       if (event) await call('outreach.update', { id: event.id, version: event.version, ...input });
       else await call('outreach.create', input);
       notifications.show({ color: 'teal', message: event ? t('outreach.saved') : t('outreach.created') });
       form.resetDirty();
       onSaved();
-    } catch (caught) {
-      setError(showCallError(form, t, caught));
-    } finally {
-      setBusy(false);
-    }
+    });
   });
 
   return (

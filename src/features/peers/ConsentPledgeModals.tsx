@@ -1,14 +1,15 @@
 import { Alert, Button, Group, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api/client';
 import { guardianRelationships, localDate, methods, type Consent, type Peer } from '../../contract';
 import { useFormDraft } from '../../drafts/useFormDraft';
 import { AppModal } from '../../ui/AppModal';
 import { FormError } from '../../ui/FormError';
-import { contractValidator, showCallError } from '../../ui/forms';
+import { contractValidator } from '../../ui/forms';
+import { useFormAction } from '../../ui/useFormAction';
 
 type ConsentValues = Omit<Consent, 'relationship'> & { relationship: Consent['relationship'] | null };
 
@@ -27,8 +28,6 @@ export function ConsentModal({
   onSaved(): void;
 }) {
   const { t } = useTranslation();
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const form = useForm<ConsentValues>({
     mode: 'controlled',
     initialValues: { consentOn: '', guardianName: '', relationship: null, formLocation: '' },
@@ -39,6 +38,7 @@ export function ConsentModal({
       relationship: v.relationship ?? undefined,
     })),
   });
+  const { busy, error, setError, run } = useFormAction(form);
 
   useEffect(() => {
     if (!opened) return;
@@ -53,18 +53,12 @@ export function ConsentModal({
   const restored = useFormDraft(form, `consent:${peer.id}`, 'peers', opened);
 
   const submit = form.onSubmit(async (values) => {
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       await call('peers.recordConsent', { id: peer.id, version: peer.version, ...values, relationship: values.relationship ?? 'other' });
       notifications.show({ color: 'teal', message: t('peers.consentSaved') });
       form.resetDirty();
       onSaved();
-    } catch (caught) {
-      setError(showCallError(form, t, caught));
-    } finally {
-      setBusy(false);
-    }
+    });
   });
 
   return (
@@ -118,13 +112,12 @@ export function PledgeModal({
   onSaved(): void;
 }) {
   const { t } = useTranslation();
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const form = useForm<{ pledgeOn: string }>({
     mode: 'controlled',
     initialValues: { pledgeOn: '' },
     validate: contractValidator<{ pledgeOn: string }>(methods['peers.recordPledge'].input, t, (v) => ({ id: peer.id, version: peer.version, ...v })),
   });
+  const { busy, error, setError, run } = useFormAction(form);
 
   useEffect(() => {
     if (!opened) return;
@@ -134,17 +127,11 @@ export function PledgeModal({
   }, [opened, peer.id, peer.version]);
 
   const submit = form.onSubmit(async (values) => {
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       await call('peers.recordPledge', { id: peer.id, version: peer.version, pledgeOn: values.pledgeOn });
       notifications.show({ color: 'teal', message: t('peers.pledgeSaved') });
       onSaved();
-    } catch (caught) {
-      setError(showCallError(form, t, caught));
-    } finally {
-      setBusy(false);
-    }
+    });
   });
 
   return (

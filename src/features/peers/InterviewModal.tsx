@@ -1,7 +1,7 @@
 import { Alert, Button, Checkbox, Group, Radio, Stack, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api/client';
 import { interviewCriteria, interviewDecisions, localDate, methods, type Interview, type InterviewCriterion, type Peer } from '../../contract';
@@ -9,7 +9,8 @@ import { useFormDraft } from '../../drafts/useFormDraft';
 import { useSession } from '../../stores/session';
 import { AppModal } from '../../ui/AppModal';
 import { FormError } from '../../ui/FormError';
-import { contractValidator, showCallError } from '../../ui/forms';
+import { contractValidator } from '../../ui/forms';
+import { useFormAction } from '../../ui/useFormAction';
 
 interface InterviewValues {
   interviewedOn: string;
@@ -37,13 +38,12 @@ export function InterviewModal({
 }) {
   const { t } = useTranslation();
   const me = useSession((s) => s.status?.user?.fullName ?? '');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const form = useForm<InterviewValues>({
     mode: 'controlled',
     initialValues: { interviewedOn: '', interviewer: '', criteria: noCriteria, notes: '', decision: 'undecided' },
     validate: contractValidator<InterviewValues>(methods['peers.recordInterview'].input, t, (v) => ({ id: peer.id, version: peer.version, ...v })),
   });
+  const { busy, error, setError, run } = useFormAction(form);
 
   useEffect(() => {
     if (!opened) return;
@@ -60,18 +60,12 @@ export function InterviewModal({
   const restored = useFormDraft(form, `interview:${peer.id}`, 'peers', opened);
 
   const submit = form.onSubmit(async (values) => {
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       await call('peers.recordInterview', { id: peer.id, version: peer.version, ...values });
       notifications.show({ color: 'teal', message: t('peers.interviewSaved') });
       form.resetDirty();
       onSaved();
-    } catch (caught) {
-      setError(showCallError(form, t, caught));
-    } finally {
-      setBusy(false);
-    }
+    });
   });
 
   return (

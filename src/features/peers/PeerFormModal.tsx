@@ -1,7 +1,7 @@
 import { Alert, Autocomplete, Button, Fieldset, Group, SegmentedControl, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api/client';
 import { useCall } from '../../api/useCall';
@@ -9,7 +9,8 @@ import { methods, type NominationSource, type Peer, type PeerProfile } from '../
 import { useFormDraft } from '../../drafts/useFormDraft';
 import { AppModal } from '../../ui/AppModal';
 import { FormError } from '../../ui/FormError';
-import { contractValidator, showCallError } from '../../ui/forms';
+import { contractValidator } from '../../ui/forms';
+import { useFormAction } from '../../ui/useFormAction';
 
 interface PeerValues {
   fullName: string;
@@ -58,8 +59,6 @@ export function PeerFormModal({
 }) {
   const { t } = useTranslation();
   const peer = profile?.peer ?? null;
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const classes = useClassSuggestions(opened);
   const staff = useCall('users.list', {});
   const form = useForm<PeerValues>({
@@ -73,6 +72,7 @@ export function PeerFormModal({
       (values) => ({ 'nomination.nominatedBy': !peer && !values.nomination.nominatedBy.trim() ? t('validation.required', { field: t('fields.nominatedBy') }) : null }),
     ),
   });
+  const { busy, error, setError, run } = useFormAction(form);
 
   useEffect(() => {
     if (!opened) return;
@@ -101,9 +101,7 @@ export function PeerFormModal({
     .map((u) => ({ value: String(u.id), label: `${u.fullName} (${t(`roles.${u.role}`)})` }));
 
   const submit = form.onSubmit(async (values) => {
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       const fields = { fullName: values.fullName, className: values.className, nomination: toNomination(values) };
       const saved = peer
         ? await call('peers.update', {
@@ -119,11 +117,7 @@ export function PeerFormModal({
       });
       form.resetDirty();
       onSaved(saved.peer);
-    } catch (caught) {
-      setError(showCallError(form, t, caught));
-    } finally {
-      setBusy(false);
-    }
+    });
   });
 
   return (

@@ -1,13 +1,14 @@
 import { Button, Group, NumberInput, Paper, Stack, TagsInput, Text, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api/client';
 import { useCall } from '../../api/useCall';
 import { methods } from '../../contract';
 import { FormError } from '../../ui/FormError';
-import { contractValidator, showCallError } from '../../ui/forms';
+import { contractValidator } from '../../ui/forms';
+import { useFormAction } from '../../ui/useFormAction';
 
 interface ProfileValues {
   studentCount: number | string;
@@ -24,13 +25,12 @@ const toInput = (v: ProfileValues) => ({ studentCount: v.studentCount === '' ? n
 export function SchoolProfileSettings() {
   const { t } = useTranslation();
   const { data, reload } = useCall('settings.get', {});
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const form = useForm<ProfileValues>({
     mode: 'controlled',
     initialValues: { studentCount: '', classNames: [] },
     validate: contractValidator<ProfileValues>(methods['settings.update'].input, t, toInput),
   });
+  const { busy, error, run } = useFormAction(form);
 
   useEffect(() => {
     if (!data) return;
@@ -41,17 +41,11 @@ export function SchoolProfileSettings() {
   }, [data]);
 
   const submit = form.onSubmit(async (values) => {
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       await call('settings.update', toInput(values));
       notifications.show({ color: 'teal', message: t('schoolProfile.saved') });
       await reload();
-    } catch (caught) {
-      setError(showCallError(form, t, caught));
-    } finally {
-      setBusy(false);
-    }
+    });
   });
 
   return (

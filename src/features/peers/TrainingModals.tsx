@@ -1,15 +1,16 @@
 import { Button, Checkbox, Group, NumberInput, Select, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api/client';
 import { localDate, methods, type ModuleProgress, type Peer } from '../../contract';
 import { useSession } from '../../stores/session';
 import { AppModal } from '../../ui/AppModal';
 import { FormError } from '../../ui/FormError';
-import { contractValidator, showCallError } from '../../ui/forms';
+import { contractValidator } from '../../ui/forms';
 import { moduleTitle } from '../training/moduleTitle';
+import { useFormAction } from '../../ui/useFormAction';
 
 interface RecordValues {
   moduleId: string | null;
@@ -39,8 +40,6 @@ export function AddRecordModal({
 }) {
   const { t, i18n } = useTranslation();
   const me = useSession((s) => s.status?.user?.fullName ?? '');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const toInput = (v: RecordValues) => ({
     peerId: peer.id,
     moduleId: v.moduleId === null ? undefined : Number(v.moduleId),
@@ -55,6 +54,7 @@ export function AddRecordModal({
     initialValues: { moduleId: null, attendedOn: '', hours: '', trainer: '', completed: true, score: '' },
     validate: contractValidator<RecordValues>(methods['training.addRecord'].input, t, toInput),
   });
+  const { busy, error, setError, run } = useFormAction(form);
 
   useEffect(() => {
     if (!opened) return;
@@ -67,18 +67,12 @@ export function AddRecordModal({
   const current = modules.filter((m) => !m.retired);
 
   const submit = form.onSubmit(async (values) => {
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       // The validator has checked module and hours are there.
       await call('training.addRecord', { ...toInput(values), moduleId: Number(values.moduleId), hours: Number(values.hours) });
       notifications.show({ color: 'teal', message: t('peers.recordAdded') });
       onSaved();
-    } catch (caught) {
-      setError(showCallError(form, t, caught));
-    } finally {
-      setBusy(false);
-    }
+    });
   });
 
   return (
@@ -139,8 +133,6 @@ export function KnowledgeScoresModal({
   onSaved(): void;
 }) {
   const { t } = useTranslation();
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const toInput = (v: ScoreValues) => ({
     peerId: peer.id,
     version: peer.version,
@@ -152,6 +144,7 @@ export function KnowledgeScoresModal({
     initialValues: { knowledgePre: '', knowledgePost: '' },
     validate: contractValidator<ScoreValues>(methods['training.setKnowledgeScores'].input, t, toInput),
   });
+  const { busy, error, setError, run } = useFormAction(form);
 
   useEffect(() => {
     if (!opened) return;
@@ -161,17 +154,11 @@ export function KnowledgeScoresModal({
   }, [opened, peer.id, peer.version]);
 
   const submit = form.onSubmit(async (values) => {
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       await call('training.setKnowledgeScores', toInput(values));
       notifications.show({ color: 'teal', message: t('peers.scoresSaved') });
       onSaved();
-    } catch (caught) {
-      setError(showCallError(form, t, caught));
-    } finally {
-      setBusy(false);
-    }
+    });
   });
 
   return (

@@ -13,9 +13,10 @@ import { DataTable } from '../../ui/DataTable';
 import { FormError } from '../../ui/FormError';
 import { errorText } from '../../ui/errors';
 import { formatDateTime, formatDay } from '../../ui/format';
-import { contractValidator, showCallError } from '../../ui/forms';
+import { contractValidator } from '../../ui/forms';
 import { LoadState } from '../../ui/LoadState';
 import { OpenCaseModal, type Opening } from '../cases/OpenCaseModal';
+import { useFormAction } from '../../ui/useFormAction';
 
 const column = createColumnHelper<HelpSeekerSummary>();
 const emptyIdentity = { fullName: '', className: '', contact: '', parentContact: '' };
@@ -42,13 +43,12 @@ function IdentityModal({ helpSeeker, onClose, onSaved }: { helpSeeker: HelpSeeke
   const [identity, setIdentity] = useState<HelpSeekerIdentity | null>(null);
   const [loaded, setLoaded] = useState(false);
   const [editing, setEditing] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const form = useForm<IdentityValues>({
     mode: 'controlled',
     initialValues: emptyIdentity,
     validate: contractValidator<IdentityValues>(methods['helpSeekers.setIdentity'].input, t, (v) => ({ id: 1, version: 0, identity: v })),
   });
+  const { busy, error, setError, run } = useFormAction(form);
 
   useEffect(() => {
     setIdentity(null);
@@ -83,19 +83,13 @@ function IdentityModal({ helpSeeker, onClose, onSaved }: { helpSeeker: HelpSeeke
 
   const submit = form.onSubmit(async (values) => {
     if (!helpSeeker) return;
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       const saved = await call('helpSeekers.setIdentity', { id: helpSeeker.id, version: identity?.version ?? 0, identity: values });
       setIdentity(saved.identity);
       setEditing(false);
       notifications.show({ color: 'teal', message: t('helpSeekers.identitySaved') });
       onSaved();
-    } catch (caught) {
-      setError(showCallError(form, t, caught));
-    } finally {
-      setBusy(false);
-    }
+    });
   });
 
   const code = helpSeeker?.code ?? '';
@@ -159,30 +153,23 @@ function IdentityModal({ helpSeeker, onClose, onSaved }: { helpSeeker: HelpSeeke
 
 function AddHelpSeekerModal({ opened, onClose, onAdded }: { opened: boolean; onClose(): void; onAdded(): void }) {
   const { t } = useTranslation();
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const form = useForm<IdentityValues>({
     mode: 'controlled',
     initialValues: emptyIdentity,
     validate: contractValidator<IdentityValues>(methods['helpSeekers.create'].input, t, (v) => ({ identity: v })),
   });
+  const { busy, error, run } = useFormAction(form);
   useEffect(() => {
     if (opened) form.reset();
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [opened]);
   const submit = form.onSubmit(async (values) => {
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       const { helpSeeker } = await call('helpSeekers.create', { identity: values });
       notifications.show({ color: 'teal', message: t('helpSeekers.created', { code: helpSeeker.code }) });
       form.reset();
       onAdded();
-    } catch (caught) {
-      setError(showCallError(form, t, caught));
-    } finally {
-      setBusy(false);
-    }
+    });
   });
   return (
     <AppModal opened={opened} onClose={onClose} title={t('helpSeekers.addTitle')} size="lg">

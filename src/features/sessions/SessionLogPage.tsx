@@ -12,13 +12,13 @@ import { AppModal } from '../../ui/AppModal';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { FormError } from '../../ui/FormError';
 import { formatDateTime, formatDay } from '../../ui/format';
-import { showCallError } from '../../ui/forms';
 import { LoadState } from '../../ui/LoadState';
 import { PageHeader } from '../../ui/PageHeader';
 import { CaseStatusBadge, LogStatusBadge, SeverityBadge } from '../cases/badges';
 import { openCasePage } from '../cases/caseView';
 import { OpenCaseModal, type Opening } from '../cases/OpenCaseModal';
 import { useSessionsView } from './sessionsView';
+import { useFormAction } from '../../ui/useFormAction';
 
 function Card2({ title, children, action }: { title: string; children: ReactNode; action?: ReactNode }) {
   return (
@@ -50,27 +50,20 @@ function Detail({ label, children }: { label: string; children: ReactNode }) {
 /** A short text the coordinator writes back to the peer, who reads it on the returned log. */
 function ReturnModal({ log, opened, onClose, onDone }: { log: SessionLog; opened: boolean; onClose(): void; onDone(): void }) {
   const { t } = useTranslation();
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const form = useForm({
     mode: 'controlled',
     initialValues: { comment: '' },
     validate: { comment: (value: string) => (value.trim() ? null : t('validation.required', { field: t('fields.comment') })) },
   });
+  const { busy, error, run } = useFormAction(form);
   const restored = useFormDraft(form, `return:${log.id}`, 'sessions', opened);
   const submit = form.onSubmit(async ({ comment }) => {
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       await call('sessionLogs.return', { id: log.id, version: log.version, comment });
       form.reset();
       notifications.show({ color: 'teal', message: t('logView.returned', { name: log.peerName }) });
       onDone();
-    } catch (caught) {
-      setError(showCallError(form, t, caught));
-    } finally {
-      setBusy(false);
-    }
+    });
   });
   return (
     <AppModal opened={opened} onClose={onClose} title={t('review.returnTitle', { name: log.peerName })}>
@@ -108,27 +101,20 @@ function ReturnModal({ log, opened, onClose, onDone }: { log: SessionLog; opened
 
 function AddendumForm({ log, onAdded }: { log: SessionLog; onAdded(): void }) {
   const { t } = useTranslation();
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const form = useForm({
     mode: 'controlled',
     initialValues: { text: '' },
     validate: { text: (value: string) => (value.trim() ? null : t('validation.required', { field: t('logView.addendumLabel') })) },
   });
+  const { busy, error, run } = useFormAction(form);
   const restored = useFormDraft(form, `addendum:${log.id}`, 'sessions', true);
   const submit = form.onSubmit(async ({ text }) => {
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       await call('sessionLogs.addAddendum', { id: log.id, text });
       form.reset();
       notifications.show({ color: 'teal', message: t('logView.addendumSaved') });
       onAdded();
-    } catch (caught) {
-      setError(showCallError(form, t, caught));
-    } finally {
-      setBusy(false);
-    }
+    });
   });
   return (
     <form onSubmit={submit} noValidate>

@@ -1,13 +1,13 @@
 import { Alert, Button, Group, NumberInput, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api/client';
 import { useCall } from '../../api/useCall';
 import { methods } from '../../contract';
 import { useSession } from '../../stores/session';
-import { contractValidator, showCallError } from '../../ui/forms';
+import { contractValidator } from '../../ui/forms';
 import { LoadState } from '../../ui/LoadState';
 import { PageHeader } from '../../ui/PageHeader';
 import { PasswordStrength } from '../../ui/PasswordStrength';
@@ -16,6 +16,7 @@ import { VaultFolder } from './VaultFolder';
 import { BackupSettings } from '../backups/BackupSettings';
 import { CaseSettings } from '../cases/CaseSettings';
 import { RotateDataKey } from './RotateDataKey';
+import { useFormAction } from '../../ui/useFormAction';
 
 export function Section({ title, children }: { title: string; children: ReactNode }) {
   return (
@@ -33,13 +34,12 @@ export function Section({ title, children }: { title: string; children: ReactNod
 function SchoolAndLockSettings() {
   const { t } = useTranslation();
   const { data, error, loading, reload } = useCall('settings.get', {});
-  const [formError, setFormError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const form = useForm({
     mode: 'controlled',
     initialValues: { schoolName: '', autoLockMinutes: 10 as number | string },
     validate: contractValidator(methods['settings.update'].input, t, (v) => ({ ...v, autoLockMinutes: Number(v.autoLockMinutes) })),
   });
+  const { busy, error: formError, run } = useFormAction(form);
 
   useEffect(() => {
     if (!data) return;
@@ -50,18 +50,12 @@ function SchoolAndLockSettings() {
   }, [data]);
 
   const submit = form.onSubmit(async (values) => {
-    setBusy(true);
-    setFormError(null);
-    try {
+    await run(async () => {
       await call('settings.update', { schoolName: values.schoolName, autoLockMinutes: Number(values.autoLockMinutes) });
       notifications.show({ color: 'teal', message: t('settings.saved') });
       await reload();
       await useSession.getState().refresh();
-    } catch (caught) {
-      setFormError(showCallError(form, t, caught));
-    } finally {
-      setBusy(false);
-    }
+    });
   });
 
   return (
@@ -101,8 +95,6 @@ function SchoolAndLockSettings() {
 
 function ChangePassword() {
   const { t } = useTranslation();
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const form = useForm({
     mode: 'controlled',
     initialValues: { currentPassword: '', newPassword: '', confirmPassword: '' },
@@ -113,19 +105,14 @@ function ChangePassword() {
       (v) => ({ confirmPassword: v.confirmPassword !== v.newPassword ? t('setup.passwordsDiffer') : null }),
     ),
   });
+  const { busy, error, run } = useFormAction(form);
 
   const submit = form.onSubmit(async ({ currentPassword, newPassword }) => {
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       await call('users.changeOwnPassword', { currentPassword, newPassword });
       form.reset();
       notifications.show({ color: 'teal', message: t('settings.passwordChanged') });
-    } catch (caught) {
-      setError(showCallError(form, t, caught));
-    } finally {
-      setBusy(false);
-    }
+    });
   });
 
   return (
@@ -159,22 +146,15 @@ function ChangePassword() {
 
 function NewRecoveryKey() {
   const { t } = useTranslation();
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const form = useForm({ mode: 'controlled', initialValues: { password: '' } });
+  const { busy, error, run } = useFormAction(form);
 
   const submit = form.onSubmit(async ({ password }) => {
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       const { recoveryKey } = await call('vault.newRecoveryKey', { password });
       form.reset();
       useSession.getState().showRecoveryKey({ key: recoveryKey, fresh: false });
-    } catch (caught) {
-      setError(showCallError(form, t, caught));
-    } finally {
-      setBusy(false);
-    }
+    });
   });
 
   return (

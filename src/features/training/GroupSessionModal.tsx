@@ -1,15 +1,16 @@
 import { Button, Checkbox, Group, MultiSelect, NumberInput, Select, Stack, Table, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api/client';
 import { localDate, methods, type RosterEntry, type TrainingModule } from '../../contract';
 import { useSession } from '../../stores/session';
 import { AppModal } from '../../ui/AppModal';
 import { FormError } from '../../ui/FormError';
-import { contractValidator, showCallError } from '../../ui/forms';
+import { contractValidator } from '../../ui/forms';
 import { moduleTitle } from './moduleTitle';
+import { useFormAction } from '../../ui/useFormAction';
 
 interface Attendee {
   peerId: number;
@@ -54,13 +55,12 @@ export function GroupSessionModal({
 }) {
   const { t, i18n } = useTranslation();
   const me = useSession((s) => s.status?.user?.fullName ?? '');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const form = useForm<SessionValues>({
     mode: 'controlled',
     initialValues: { moduleId: null, heldOn: '', hours: '', trainer: '', notes: '', attendees: [] },
     validate: contractValidator<SessionValues>(methods['training.recordGroupSession'].input, t, toInput),
   });
+  const { busy, error, setError, run } = useFormAction(form);
 
   useEffect(() => {
     if (!opened) return;
@@ -75,19 +75,13 @@ export function GroupSessionModal({
   const nameOf = (id: number) => peers.find((p) => p.id === id)?.fullName ?? '';
 
   const submit = form.onSubmit(async (values) => {
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       const input = toInput(values);
       const result = await call('training.recordGroupSession', { ...input, moduleId: Number(values.moduleId), hours: Number(values.hours) });
       notifications.show({ color: 'teal', message: t('training.sessionSaved', { count: result.records }) });
       form.resetDirty();
       onSaved();
-    } catch (caught) {
-      setError(showCallError(form, t, caught));
-    } finally {
-      setBusy(false);
-    }
+    });
   });
 
   const attendees = form.values.attendees;

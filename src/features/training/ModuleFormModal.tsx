@@ -1,7 +1,7 @@
 import { Alert, Button, Checkbox, Divider, Group, NumberInput, Stack, Text, Textarea, TextInput, Timeline } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api/client';
 import { useCall } from '../../api/useCall';
@@ -10,7 +10,8 @@ import { useFormDraft } from '../../drafts/useFormDraft';
 import { AppModal } from '../../ui/AppModal';
 import { FormError } from '../../ui/FormError';
 import { formatDateTime, formatHours } from '../../ui/format';
-import { contractValidator, showCallError } from '../../ui/forms';
+import { contractValidator } from '../../ui/forms';
+import { useFormAction } from '../../ui/useFormAction';
 
 interface ModuleValues {
   titleId: string;
@@ -75,8 +76,6 @@ export function ModuleFormModal({
   onSaved(): void;
 }) {
   const { t } = useTranslation();
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const form = useForm<ModuleValues>({
     mode: 'controlled',
     initialValues: blank,
@@ -84,6 +83,7 @@ export function ModuleFormModal({
       titleId: !v.titleId.trim() && !v.titleEn.trim() ? t('validation.required', { field: t('fields.titleId') }) : null,
     })),
   });
+  const { busy, error, setError, run } = useFormAction(form);
 
   useEffect(() => {
     if (!opened) return;
@@ -108,20 +108,14 @@ export function ModuleFormModal({
   const restored = useFormDraft(form, module ? `module:${module.id}` : 'module:new', 'training', opened);
 
   const submit = form.onSubmit(async (values) => {
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       const input = { ...toInput(values), hours: Number(values.hours) };
       if (module) await call('training.updateModule', { id: module.id, version: module.version, ...input });
       else await call('training.createModule', input);
       notifications.show({ color: 'teal', message: module ? t('training.moduleSaved') : t('training.moduleCreated') });
       form.resetDirty();
       onSaved();
-    } catch (caught) {
-      setError(showCallError(form, t, caught));
-    } finally {
-      setBusy(false);
-    }
+    });
   });
 
   return (

@@ -1,12 +1,13 @@
 import { Button, Group, PasswordInput, Select, Stack, Text, TextInput } from '@mantine/core';
 import { AppModal } from '../../ui/AppModal';
 import { useForm } from '@mantine/form';
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api/client';
 import { methods, type Peer, type StaffRole, type UserSummary } from '../../contract';
-import { contractValidator, showCallError } from '../../ui/forms';
+import { contractValidator } from '../../ui/forms';
 import { FormError } from '../../ui/FormError';
+import { useFormAction } from '../../ui/useFormAction';
 
 function FormButtons({ busy, onCancel }: { busy: boolean; onCancel(): void }) {
   const { t } = useTranslation();
@@ -33,13 +34,12 @@ export function AddStaffModal({
   onCreated(user: UserSummary, temporaryPassword: string): Promise<void>;
 }) {
   const { t } = useTranslation();
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const form = useForm<{ username: string; fullName: string; role: StaffRole }>({
     mode: 'controlled',
     initialValues: { username: '', fullName: '', role: 'supervisor' },
     validate: contractValidator(methods['users.createStaff'].input, t),
   });
+  const { busy, error, setError, run } = useFormAction(form);
 
   useEffect(() => {
     if (opened) {
@@ -50,16 +50,10 @@ export function AddStaffModal({
   }, [opened]);
 
   const submit = form.onSubmit(async (values) => {
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       const created = await call('users.createStaff', values);
       await onCreated(created.user, created.temporaryPassword);
-    } catch (caught) {
-      setError(showCallError(form, t, caught));
-    } finally {
-      setBusy(false);
-    }
+    });
   });
 
   return (
@@ -105,14 +99,13 @@ export function AddPeerAccountModal({
   onCreated(user: UserSummary): Promise<void>;
 }) {
   const { t } = useTranslation();
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const toInput = (values: PeerAccountValues) => ({ ...values, peerId: values.peerId ? Number(values.peerId) : undefined });
   const form = useForm<PeerAccountValues>({
     mode: 'controlled',
     initialValues: { peerId: null, username: '', pin: '' },
     validate: contractValidator(methods['users.createPeerAccount'].input, t, toInput),
   });
+  const { busy, error, setError, run } = useFormAction(form);
 
   useEffect(() => {
     if (opened) {
@@ -123,16 +116,10 @@ export function AddPeerAccountModal({
   }, [opened]);
 
   const submit = form.onSubmit(async (values) => {
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       const created = await call('users.createPeerAccount', { peerId: Number(values.peerId), username: values.username, pin: values.pin });
       await onCreated(created.user);
-    } catch (caught) {
-      setError(showCallError(form, t, caught));
-    } finally {
-      setBusy(false);
-    }
+    });
   });
 
   return (
@@ -168,13 +155,12 @@ export function AddPeerAccountModal({
 
 export function SetPinModal({ user, onClose, onSaved }: { user: UserSummary | null; onClose(): void; onSaved(user: UserSummary): Promise<void> }) {
   const { t } = useTranslation();
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const form = useForm<{ pin: string }>({
     mode: 'controlled',
     initialValues: { pin: '' },
     validate: contractValidator(methods['users.setPeerPin'].input, t, (values) => ({ userId: user?.id ?? 1, pin: values.pin })),
   });
+  const { busy, error, setError, run } = useFormAction(form);
 
   useEffect(() => {
     if (user) {
@@ -186,16 +172,10 @@ export function SetPinModal({ user, onClose, onSaved }: { user: UserSummary | nu
 
   const submit = form.onSubmit(async (values) => {
     if (!user) return;
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       const saved = await call('users.setPeerPin', { userId: user.id, pin: values.pin });
       await onSaved(saved.user);
-    } catch (caught) {
-      setError(showCallError(form, t, caught));
-    } finally {
-      setBusy(false);
-    }
+    });
   });
 
   return (
