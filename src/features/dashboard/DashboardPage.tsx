@@ -8,6 +8,7 @@ import { LoadState } from '../../ui/LoadState';
 import { PageHeader } from '../../ui/PageHeader';
 import { BackupReminder } from '../backups/BackupReminder';
 import { CasesDashboard } from '../cases/CasesDashboard';
+import { MyActionItems, SupervisionDue } from '../supervision/SupervisionDashboard';
 
 function Figure({ label, value }: { label: string; value: number }) {
   return (
@@ -35,7 +36,9 @@ export function DashboardPage() {
     <>
       <PageHeader title={t('dashboard.title')} intro={t('dashboard.welcome', { name: user?.fullName ?? '' })} />
       {user?.role === 'coordinator' ? <BackupReminder /> : null}
+      <MyActionItems />
       <CasesDashboard />
+      <SupervisionDue />
       <LoadState loading={loading && !data} error={error} retry={() => void reload()}>
         <Stack>
           <Title order={2} size="h4">

@@ -19,6 +19,7 @@ import { OutreachPage } from '../outreach/OutreachPage';
 import { PeersPage } from '../peers/PeersPage';
 import { SessionsPage } from '../sessions/SessionsPage';
 import { SettingsPage } from '../settings/SettingsPage';
+import { SupervisionPage } from '../supervision/SupervisionPage';
 import { TrainingPage } from '../training/TrainingPage';
 import { UsersPage } from '../users/UsersPage';
 import { areaIcons } from './areas';
@@ -40,6 +41,8 @@ function AreaPage({ area }: { area: AreaId }) {
       return <SessionsPage />;
     case 'cases':
       return <CasesPage />;
+    case 'supervision':
+      return <SupervisionPage />;
     case 'users':
       return <UsersPage />;
     case 'settings':

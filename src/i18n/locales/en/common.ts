@@ -131,6 +131,14 @@ export const common = {
     routine: 'Routine',
     query: 'Search',
     logId: 'Session log',
+    groupId: 'Supervision group',
+    caseIds: 'Cases discussed',
+    logIds: 'Session logs discussed',
+    ownerPeerId: 'Owner',
+    ownerUserId: 'Owner',
+    dueOn: 'Due date',
+    frequencyDays: 'How often the group meets',
+    name: 'Name',
   },
   validation: {
     required: '{{field}} is required.',
@@ -156,6 +164,8 @@ export const common = {
     archived: 'This service is archived. Choose another one or restore it in the directory.',
     peer_not_active: 'Logs can be written for active peers, and from paper for paused or alumni peers.',
     both: 'Pick someone from before or someone new, not both.',
+    no_peer: 'Choose at least one peer for the meeting.',
+    one_of: '{{field}}: choose one person, a peer or a staff member.',
     format: {
       username: 'Use only lowercase letters, digits, dot, dash or underscore.',
       pin: 'A PIN is 4 to 8 digits.',
@@ -200,5 +210,8 @@ export const common = {
     'no-referral': 'Record the referral on the case first.',
     'case-closed': 'This case is closed. A new concern is a new case.',
     'same-assignee': 'The case is already assigned to them.',
+    'meeting-cancelled': 'This meeting was cancelled and cannot change. Plan a new one.',
+    'meeting-held': 'A meeting that took place stays recorded as held.',
+    'meeting-not-planned': 'Only a planned meeting can be cancelled.',
   },
 } as const;

@@ -8,6 +8,7 @@ import { peers } from './peers';
 import { sessions } from './sessions';
 import { settings } from './settings';
 import { shell } from './shell';
+import { supervision } from './supervision';
 import { training } from './training';
 import { users } from './users';
 
@@ -16,4 +17,4 @@ import { users } from './users';
  * files must have exactly the same keys: their types are derived from these,
  * so a missing translation fails the typecheck.
  */
-export const en = { ...common, ...auth, ...shell, ...peers, ...training, ...outreach, ...sessions, ...cases, ...users, ...settings, ...audit, ...backups } as const;
+export const en = { ...common, ...auth, ...shell, ...peers, ...training, ...outreach, ...sessions, ...cases, ...users, ...settings, ...audit, ...backups, ...supervision } as const;

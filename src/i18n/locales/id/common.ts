@@ -134,6 +134,14 @@ export const common: Widen<typeof en> = {
     routine: 'Biasa',
     query: 'Pencarian',
     logId: 'Catatan sesi',
+    groupId: 'Kelompok supervisi',
+    caseIds: 'Kasus yang dibahas',
+    logIds: 'Catatan sesi yang dibahas',
+    ownerPeerId: 'Penanggung jawab',
+    ownerUserId: 'Penanggung jawab',
+    dueOn: 'Batas waktu',
+    frequencyDays: 'Seberapa sering kelompok bertemu',
+    name: 'Nama',
   },
   validation: {
     required: '{{field}} wajib diisi.',
@@ -159,6 +167,8 @@ export const common: Widen<typeof en> = {
     archived: 'Layanan ini sudah diarsipkan. Pilih layanan lain atau pulihkan di daftar layanan.',
     peer_not_active: 'Catatan bisa ditulis untuk konselor sebaya yang aktif, dan dari kertas untuk yang cuti atau sudah alumni.',
     both: 'Pilih teman yang pernah datang atau teman baru, jangan keduanya.',
+    no_peer: 'Pilih paling sedikit satu konselor sebaya untuk pertemuan ini.',
+    one_of: '{{field}}: pilih satu orang, konselor sebaya atau guru/staf.',
     format: {
       username: 'Gunakan hanya huruf kecil, angka, titik, tanda hubung atau garis bawah.',
       pin: 'PIN terdiri dari 4 sampai 8 angka.',
@@ -204,5 +214,8 @@ export const common: Widen<typeof en> = {
     'no-referral': 'Catat rujukannya di kasus ini dulu.',
     'case-closed': 'Kasus ini sudah ditutup. Kekhawatiran baru menjadi kasus baru.',
     'same-assignee': 'Kasus ini memang sudah ditugaskan kepadanya.',
+    'meeting-cancelled': 'Pertemuan ini sudah dibatalkan dan tidak bisa diubah. Rencanakan pertemuan baru.',
+    'meeting-held': 'Pertemuan yang sudah berlangsung tetap tercatat sebagai sudah berlangsung.',
+    'meeting-not-planned': 'Hanya pertemuan yang masih direncanakan yang bisa dibatalkan.',
   },
 };

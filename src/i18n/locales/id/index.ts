@@ -10,8 +10,9 @@ import { peers } from './peers';
 import { sessions } from './sessions';
 import { settings } from './settings';
 import { shell } from './shell';
+import { supervision } from './supervision';
 import { training } from './training';
 import { users } from './users';
 
 /** Bahasa Indonesia: the same keys as English, one file per area. */
-export const id: Widen<typeof en> = { ...common, ...auth, ...shell, ...peers, ...training, ...outreach, ...sessions, ...cases, ...users, ...settings, ...audit, ...backups };
+export const id: Widen<typeof en> = { ...common, ...auth, ...shell, ...peers, ...training, ...outreach, ...sessions, ...cases, ...users, ...settings, ...audit, ...backups, ...supervision };
