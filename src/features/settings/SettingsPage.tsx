@@ -16,6 +16,7 @@ import { VaultFolder } from './VaultFolder';
 import { BackupSettings } from '../backups/BackupSettings';
 import { CaseSettings } from '../cases/CaseSettings';
 import { RotateDataKey } from './RotateDataKey';
+import { TermsSettings } from '../reports/TermsSettings';
 import { useFormAction } from '../../ui/useFormAction';
 
 export function Section({ title, children }: { title: string; children: ReactNode }) {
@@ -187,6 +188,7 @@ export function SettingsPage() {
         {role === 'coordinator' ? <SchoolAndLockSettings /> : null}
         {role === 'coordinator' ? <SchoolProfileSettings /> : null}
         {role === 'coordinator' ? <CaseSettings /> : null}
+        {role === 'coordinator' ? <TermsSettings /> : null}
         <ChangePassword />
         {role === 'coordinator' ? <NewRecoveryKey /> : null}
         {role === 'coordinator' ? <RotateDataKey /> : null}

@@ -17,6 +17,7 @@ import { CasesPage } from '../cases/CasesPage';
 import { DashboardPage } from '../dashboard/DashboardPage';
 import { OutreachPage } from '../outreach/OutreachPage';
 import { PeersPage } from '../peers/PeersPage';
+import { ReportsPage } from '../reports/ReportsPage';
 import { SessionsPage } from '../sessions/SessionsPage';
 import { SettingsPage } from '../settings/SettingsPage';
 import { SupervisionPage } from '../supervision/SupervisionPage';
@@ -43,6 +44,8 @@ function AreaPage({ area }: { area: AreaId }) {
       return <CasesPage />;
     case 'supervision':
       return <SupervisionPage />;
+    case 'reports':
+      return <ReportsPage />;
     case 'users':
       return <UsersPage />;
     case 'settings':

@@ -5,6 +5,7 @@ import { cases } from './cases';
 import { common } from './common';
 import { outreach } from './outreach';
 import { peers } from './peers';
+import { reports } from './reports';
 import { sessions } from './sessions';
 import { settings } from './settings';
 import { shell } from './shell';
@@ -17,4 +18,4 @@ import { users } from './users';
  * files must have exactly the same keys: their types are derived from these,
  * so a missing translation fails the typecheck.
  */
-export const en = { ...common, ...auth, ...shell, ...peers, ...training, ...outreach, ...sessions, ...cases, ...users, ...settings, ...audit, ...backups, ...supervision } as const;
+export const en = { ...common, ...auth, ...shell, ...peers, ...training, ...outreach, ...sessions, ...cases, ...users, ...settings, ...audit, ...backups, ...supervision, ...reports } as const;

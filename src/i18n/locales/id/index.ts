@@ -7,6 +7,7 @@ import { cases } from './cases';
 import { common } from './common';
 import { outreach } from './outreach';
 import { peers } from './peers';
+import { reports } from './reports';
 import { sessions } from './sessions';
 import { settings } from './settings';
 import { shell } from './shell';
@@ -15,4 +16,4 @@ import { training } from './training';
 import { users } from './users';
 
 /** Bahasa Indonesia: the same keys as English, one file per area. */
-export const id: Widen<typeof en> = { ...common, ...auth, ...shell, ...peers, ...training, ...outreach, ...sessions, ...cases, ...users, ...settings, ...audit, ...backups, ...supervision };
+export const id: Widen<typeof en> = { ...common, ...auth, ...shell, ...peers, ...training, ...outreach, ...sessions, ...cases, ...users, ...settings, ...audit, ...backups, ...supervision, ...reports };
