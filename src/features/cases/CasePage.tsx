@@ -42,6 +42,7 @@ import { formatDateTime, formatDay } from '../../ui/format';
 import { LoadState } from '../../ui/LoadState';
 import { PageHeader } from '../../ui/PageHeader';
 import { openSessionLog } from '../sessions/sessionsView';
+import { DiscussedInSupervisionItem, withSupervision } from '../supervision/DiscussedInSupervision';
 import { CaseStatusBadge, LogStatusBadge, ReferralStatusBadge, SeverityBadge } from './badges';
 import { ReassignModal, ReferralModal, ReferralStatusModal, TransitionModal } from './CaseDialogs';
 import { DueCell } from './CaseTable';
@@ -426,9 +427,13 @@ export function CasePage({ caseId }: { caseId: number }) {
 
             <Section title={t('casePage.timeline')}>
               <Timeline bulletSize={24} lineWidth={2} active={detail.timeline.length}>
-                {detail.timeline.map((event) => (
-                  <EventItem key={event.id} event={event} detail={detail} />
-                ))}
+                {withSupervision(detail.timeline, detail.discussedInSupervision).map((entry) =>
+                  'event' in entry ? (
+                    <EventItem key={entry.event.id} event={entry.event} detail={detail} />
+                  ) : (
+                    <DiscussedInSupervisionItem key={`meeting-${entry.meeting.meetingId}`} meeting={entry.meeting} />
+                  ),
+                )}
               </Timeline>
               {detail.canAct ? <NoteForm detail={detail} onAdded={setDetail} /> : null}
             </Section>

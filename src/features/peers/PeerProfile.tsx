@@ -36,6 +36,7 @@ import { pendingDrafts } from '../../drafts/registry';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { formatDateTime, formatDay, formatHours } from '../../ui/format';
 import { LoadState } from '../../ui/LoadState';
+import { EvaluationHistory } from '../evaluation/EvaluationHistory';
 import { moduleTitle } from '../training/moduleTitle';
 import { CertificateModal } from './Certificate';
 import { ConsentModal, PledgeModal } from './ConsentPledgeModals';
@@ -44,6 +45,7 @@ import { PeerFormModal } from './PeerFormModal';
 import { PeerStatusBadge } from './PeerStatusBadge';
 import { AddRecordModal, KnowledgeScoresModal } from './TrainingModals';
 import { ActivationChecklist, nextStatus, TransitionModal } from './TransitionModal';
+import { PeerSupervision } from '../supervision/PeerSupervision';
 
 type Dialog = 'details' | 'transition' | 'interview' | 'consent' | 'pledge' | 'record' | 'scores' | 'certificate' | null;
 
@@ -454,7 +456,7 @@ function LaterAreas() {
           {t('peers.laterBody')}
         </Text>
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
-          {(['laterSessions', 'laterSupervision', 'laterEvaluations'] as const).map((key) => (
+          {(['laterSessions'] as const).map((key) => (
             <Card key={key} withBorder radius="md" padding="sm" bg="var(--mantine-color-gray-0)">
               <Text fz="sm" fw={500}>
                 {t(`peers.${key}`)}
@@ -574,6 +576,8 @@ export function PeerProfile({ peerId, canEdit, own = false, onBack }: { peerId: 
               onDeleteRecord={setDeleting}
             />
 
+            <PeerSupervision peerId={peerId} status={profile.peer.status} own={own} />
+            <EvaluationHistory peerId={peerId} />
             <LaterAreas />
 
             {canEdit ? (

@@ -22,6 +22,7 @@ import { PeerFormModal } from './PeerFormModal';
 import { PeerProfile } from './PeerProfile';
 import { PeerStatusBadge } from './PeerStatusBadge';
 import { usePeerView } from './peerView';
+import { useSupervisionColumn } from '../supervision/rosterColumn';
 
 const column = createColumnHelper<RosterEntry>();
 
@@ -69,6 +70,7 @@ function Roster({ canEdit }: { canEdit: boolean }) {
   const [importing, setImporting] = useState(false);
   const [exporting, setExporting] = useState(false);
   const peers = useMemo(() => data?.peers ?? [], [data]);
+  const supervisionColumn = useSupervisionColumn();
 
   // A nomination form left open at the last lock opens again with its text; a form on a profile opens that profile.
   useEffect(() => {
@@ -151,6 +153,7 @@ function Roster({ canEdit }: { canEdit: boolean }) {
           );
         },
       }),
+      supervisionColumn,
       column.accessor((p) => p.supervisorName ?? '', { id: 'supervisor', header: t('peers.supervisor') }),
       column.accessor('statusSince', {
         header: t('peers.statusSince'),
@@ -162,7 +165,7 @@ function Roster({ canEdit }: { canEdit: boolean }) {
         ),
       }),
     ],
-    [t, lang, open],
+    [t, lang, open, supervisionColumn],
   );
 
   const exportNow = async () => {

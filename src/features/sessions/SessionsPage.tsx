@@ -14,6 +14,7 @@ import { SearchPanel } from './SearchPanel';
 import { SessionLogForm } from './SessionLogForm';
 import { SessionLogPage } from './SessionLogPage';
 import { useSessionsView, type SessionsTab } from './sessionsView';
+import { MyActionItems } from '../supervision/SupervisionDashboard';
 
 function SearchBox({ value, onChange }: { value: string; onChange(value: string): void }) {
   const { t } = useTranslation();
@@ -152,6 +153,7 @@ export function SessionsPage() {
     return (
       <>
         <PageHeader title={t('sessions.ownTitle')} intro={t('sessions.ownIntro')} actions={writeButton} />
+        <MyActionItems />
         <AllLogs show={[]} emptyTitle={t('sessions.ownEmpty')} emptyHint={t('sessions.ownEmptyHint')} />
       </>
     );

@@ -205,6 +205,8 @@ export const supervision = {
     profileHoursValue_other: '{{hours}} hours at {{count}} meetings',
     notActive: 'Supervision is scheduled while a peer is active.',
     discussedOn: 'Discussed in supervision on {{date}}',
+    viewMeeting: 'Open the meeting',
+    rosterColumn: 'Supervision',
     discussedBy: '{{kind}} meeting led by {{name}}',
   },
 } as const;

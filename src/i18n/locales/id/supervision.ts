@@ -202,6 +202,8 @@ export const supervision: Widen<typeof en> = {
     profileHoursValue_other: '{{hours}} jam dalam {{count}} pertemuan',
     notActive: 'Jadwal supervisi berlaku selama konselor sebaya aktif.',
     discussedOn: 'Dibahas dalam supervisi tanggal {{date}}',
+    viewMeeting: 'Buka pertemuan',
+    rosterColumn: 'Supervisi',
     discussedBy: 'Pertemuan {{kind}} dipimpin {{name}}',
   },
 };
