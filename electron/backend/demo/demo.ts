@@ -3,6 +3,7 @@ import type { MethodInput, MethodName, MethodOutput } from '../../../src/contrac
 import { generateTemporaryPassword } from '../vault/secrets';
 import { seedPeerProgram } from './peerProgram';
 import { seedSessionsAndCases } from './sessionsAndCases';
+import { seedSupervisionAndEvaluation } from './supervisionAndEvaluation';
 
 /** A small deterministic generator, so the same seed gives the same school every time. */
 export function seededRandom(seed: number): () => number {
@@ -70,6 +71,8 @@ export async function seedDemo(backend: Backend, options: { seed?: number; schoo
     supervisor: accounts.supervisor,
     supervisorUserId: supervisor.user.id,
   });
+  // Supervision groups, meetings and action items, peer evaluations, WHO-5 and feedback over the same term.
+  await seedSupervisionAndEvaluation(backend, { random, supervisorUserId: supervisor.user.id, coordinatorUserId });
   await must(backend, 'session.lock', {});
   return accounts;
 }
