@@ -1,7 +1,7 @@
 import { Badge, Button, EmptyState, Group, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useForm, type UseFormReturnType } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
-import { IconEye, IconFlag3, IconPlus, IconSearch, IconUserQuestion } from '@tabler/icons-react';
+import { IconEye, IconFlag3, IconHeartbeat, IconPlus, IconSearch, IconUserQuestion } from '@tabler/icons-react';
 import { createColumnHelper } from '@tanstack/react-table';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -16,6 +16,7 @@ import { formatDateTime, formatDay } from '../../ui/format';
 import { contractValidator } from '../../ui/forms';
 import { LoadState } from '../../ui/LoadState';
 import { OpenCaseModal, type Opening } from '../cases/OpenCaseModal';
+import { HelpSeekerOutcomeModal, type CodedHelpSeeker } from '../evaluation/Outcomes';
 import { useFormAction } from '../../ui/useFormAction';
 
 const column = createColumnHelper<HelpSeekerSummary>();
@@ -206,6 +207,7 @@ export function HelpSeekersPanel() {
   const [revealing, setRevealing] = useState<HelpSeekerSummary | null>(null);
   const [adding, setAdding] = useState(false);
   const [opening, setOpening] = useState<Opening | null>(null);
+  const [outcomeOf, setOutcomeOf] = useState<CodedHelpSeeker | null>(null);
 
   const columns = useMemo(
     () => [
@@ -240,6 +242,15 @@ export function HelpSeekersPanel() {
               aria-label={`${t('helpSeekers.reveal')}: ${info.row.original.code}`}
             >
               {t('helpSeekers.reveal')}
+            </Button>
+            <Button
+              size="xs"
+              variant="subtle"
+              leftSection={<IconHeartbeat size={14} />}
+              onClick={() => setOutcomeOf({ id: info.row.original.id, code: info.row.original.code })}
+              aria-label={t('who5.openLabel', { code: info.row.original.code })}
+            >
+              WHO-5
             </Button>
             <Button
               size="xs"
@@ -297,6 +308,7 @@ export function HelpSeekersPanel() {
         }}
       />
       <OpenCaseModal opening={opening} onClose={() => setOpening(null)} onOpened={() => void reload()} />
+      <HelpSeekerOutcomeModal helpSeeker={outcomeOf} onClose={() => setOutcomeOf(null)} />
     </Stack>
   );
 }

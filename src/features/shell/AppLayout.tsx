@@ -15,6 +15,7 @@ import { AuditPage } from '../audit/AuditPage';
 import { BackupsPage } from '../backups/BackupsPage';
 import { CasesPage } from '../cases/CasesPage';
 import { DashboardPage } from '../dashboard/DashboardPage';
+import { EvaluationPage } from '../evaluation/EvaluationPage';
 import { OutreachPage } from '../outreach/OutreachPage';
 import { PeersPage } from '../peers/PeersPage';
 import { ReportsPage } from '../reports/ReportsPage';
@@ -46,6 +47,8 @@ function AreaPage({ area }: { area: AreaId }) {
       return <SupervisionPage />;
     case 'reports':
       return <ReportsPage />;
+    case 'evaluation':
+      return <EvaluationPage />;
     case 'users':
       return <UsersPage />;
     case 'settings':

@@ -3,6 +3,7 @@ import { auth } from './auth';
 import { backups } from './backups';
 import { cases } from './cases';
 import { common } from './common';
+import { evaluation } from './evaluation';
 import { outreach } from './outreach';
 import { peers } from './peers';
 import { reports } from './reports';
@@ -18,4 +19,4 @@ import { users } from './users';
  * files must have exactly the same keys: their types are derived from these,
  * so a missing translation fails the typecheck.
  */
-export const en = { ...common, ...auth, ...shell, ...peers, ...training, ...outreach, ...sessions, ...cases, ...users, ...settings, ...audit, ...backups, ...supervision, ...reports } as const;
+export const en = { ...common, ...auth, ...shell, ...peers, ...training, ...outreach, ...sessions, ...cases, ...users, ...settings, ...audit, ...backups, ...supervision, ...reports, ...evaluation } as const;
