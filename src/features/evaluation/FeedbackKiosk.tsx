@@ -41,9 +41,11 @@ export function FeedbackKiosk() {
   const form = useForm<FeedbackValues>({
     mode: 'controlled',
     initialValues: blank,
-    validate: contractValidator<FeedbackValues>(methods['feedback.submit'].input, t, toInput, (v) =>
-      Object.fromEntries(questions.map((q) => [q, v[q] === '' ? t('feedback.kiosk.pickOne') : null])),
-    ),
+    // An unanswered question gets words a student understands, not the schema's "required".
+    validate: (v) => ({
+      ...contractValidator<FeedbackValues>(methods['feedback.submit'].input, t, toInput)(v),
+      ...Object.fromEntries(questions.filter((q) => v[q] === '').map((q) => [q, t('feedback.kiosk.pickOne')])),
+    }),
   });
 
   const submit = form.onSubmit(async (values) => {
