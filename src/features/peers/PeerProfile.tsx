@@ -37,7 +37,6 @@ import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { formatDateTime, formatDay, formatHours } from '../../ui/format';
 import { LoadState } from '../../ui/LoadState';
 import { EvaluationHistory } from '../evaluation/EvaluationHistory';
-import { EvaluationHistory } from '../evaluation/EvaluationHistory';
 import { moduleTitle } from '../training/moduleTitle';
 import { CertificateModal } from './Certificate';
 import { ConsentModal, PledgeModal } from './ConsentPledgeModals';
@@ -578,7 +577,6 @@ export function PeerProfile({ peerId, canEdit, own = false, onBack }: { peerId: 
             />
 
             <PeerSupervision peerId={peerId} status={profile.peer.status} own={own} />
-            <EvaluationHistory peerId={peerId} />
             <EvaluationHistory peerId={peerId} />
             <LaterAreas />
 
