@@ -19,11 +19,15 @@ export function ActionItemList({
   onChanged,
   showOwner = true,
   showMeeting = true,
+  linkMeeting = true,
 }: {
   items: ActionItem[];
   onChanged(item: ActionItem): void;
   showOwner?: boolean;
+  /** Off on the meeting's own page. */
   showMeeting?: boolean;
+  /** Off for a peer account, who cannot open meetings. */
+  linkMeeting?: boolean;
 }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
@@ -73,10 +77,11 @@ export function ActionItemList({
                   <Group gap={6}>
                     {showOwner ? (
                       <Text fz="xs" c="dimmed">
-                        {item.ownerName} ·
+                        {item.ownerName}
+                        {showMeeting ? ' ·' : ''}
                       </Text>
                     ) : null}
-                    {showMeeting ? (
+                    {!showMeeting ? null : linkMeeting ? (
                       <Anchor component="button" type="button" fz="xs" onClick={() => openMeeting(item.meetingId)}>
                         {t('supervision.from', { date: formatDay(item.meetingHeldOn, lang) })}
                       </Anchor>

@@ -44,7 +44,7 @@ export function DiscussedInSupervisionItem({ meeting }: { meeting: Discussed }) 
       }
     >
       <Text fz="sm">
-        {t('supervision.discussedBy', { kind: t(`supervision.kinds.${meeting.kind}`), name: meeting.supervisorName })}
+        {t('supervision.discussedBy', { kind: t(`supervision.kindNames.${meeting.kind}`), name: meeting.supervisorName })}
         {meeting.startTime ? ` · ${t('supervision.at', { time: meeting.startTime })}` : ''}
       </Text>
       {canOpen ? (

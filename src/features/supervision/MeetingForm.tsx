@@ -177,12 +177,18 @@ function MeetingFields({ meeting, options, status }: { meeting: MeetingDetail | 
   const form = useForm<MeetingValues>({
     mode: 'controlled',
     initialValues: valuesOf(meeting, status, user?.userId ?? null, user?.role),
-    validate: contractValidator<MeetingValues>(methods['supervision.createMeeting'].input, t, toInput, (v) => ({
-      supervisorUserId: v.supervisorUserId ? null : t('validation.required', { field: t('fields.supervisorUserId') }),
-      durationMinutes: v.status === 'held' && v.durationMinutes === '' ? t('validation.required', { field: t('fields.durationMinutes') }) : null,
-      peerIds: v.peerIds.length === 0 ? t('validation.no_peer') : null,
-      ...Object.fromEntries(v.actionItems.map((item, i) => [`actionItems.${i}.owner`, item.owner ? null : t('supervision.itemOwnerRequired')])),
-    })),
+    validate: (v) => {
+      const errors = contractValidator<MeetingValues>(methods['supervision.createMeeting'].input, t, toInput)(v);
+      // Fields the form holds as "nothing chosen" say so in words, not as the schema's number rules.
+      const missing: Record<string, string | null> = {
+        supervisorUserId: v.supervisorUserId ? null : t('validation.required', { field: t('fields.supervisorUserId') }),
+        durationMinutes: v.status === 'held' && v.durationMinutes === '' ? t('validation.required', { field: t('fields.durationMinutes') }) : null,
+        peerIds: v.peerIds.length === 0 ? t('validation.no_peer') : null,
+        ...Object.fromEntries(v.actionItems.map((item, i) => [`actionItems.${i}.owner`, item.owner ? null : t('supervision.itemOwnerRequired')])),
+      };
+      for (const [field, message] of Object.entries(missing)) if (message) errors[field] = message;
+      return errors;
+    },
   });
   const restored = useFormDraft(form, `meeting:${meeting?.id ?? `new-${status}`}`, 'supervision', true);
 
@@ -276,6 +282,7 @@ function MeetingFields({ meeting, options, status }: { meeting: MeetingDetail | 
                   {t('supervision.heldQuestion')}
                 </Text>
                 <SegmentedControl
+                  aria-label={t('supervision.heldQuestion')}
                   w={280}
                   data={[
                     { value: 'planned', label: t('supervision.statusPlanned') },
@@ -289,7 +296,7 @@ function MeetingFields({ meeting, options, status }: { meeting: MeetingDetail | 
               <Text fz="sm" fw={500}>
                 {t('supervision.kind')}
               </Text>
-              <SegmentedControl data={meetingKinds.map((k) => ({ value: k, label: t(`supervision.kinds.${k}`) }))} {...form.getInputProps('kind')} />
+              <SegmentedControl aria-label={t('supervision.kind')} data={meetingKinds.map((k) => ({ value: k, label: t(`supervision.kinds.${k}`) }))} {...form.getInputProps('kind')} />
             </Stack>
             <Group align="flex-start" gap="md">
               <TextInput type="date" label={t('supervision.heldOn')} withAsterisk w={180} {...form.getInputProps('heldOn')} />

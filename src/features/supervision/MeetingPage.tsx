@@ -87,7 +87,7 @@ export function MeetingPage({ id }: { id: number }) {
             <Group justify="space-between" align="flex-start">
               <Stack gap={6}>
                 <Title order={1} size="h2">
-                  {t('supervision.meetingTitle', { kind: t(`supervision.kinds.${meeting.kind}`), date: formatDay(meeting.heldOn, lang) })}
+                  {t('supervision.meetingTitle', { kind: t(`supervision.kindNames.${meeting.kind}`), date: formatDay(meeting.heldOn, lang) })}
                 </Title>
                 <Group gap="sm">
                   <MeetingStatusBadge status={meeting.status} />

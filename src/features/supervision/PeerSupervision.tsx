@@ -95,7 +95,7 @@ function OwnView() {
   return (
     <Frame title={t('supervision.peerItems')}>
       {open.length > 0 ? (
-        <ActionItemList items={open} showOwner={false} showMeeting={false} onChanged={() => undefined} />
+        <ActionItemList items={open} showOwner={false} linkMeeting={false} onChanged={() => undefined} />
       ) : (
         <Text fz="sm" c="dimmed">
           {t('supervision.peerItemsEmpty')}

@@ -36,7 +36,7 @@ export function MyActionItems({ title }: { title?: string }) {
           {t('supervision.myItemsEmpty')}
         </Text>
       ) : (
-        <ActionItemList items={open} showOwner={false} showMeeting={role !== 'peer'} onChanged={() => void reload()} />
+        <ActionItemList items={open} showOwner={false} linkMeeting={role !== 'peer'} onChanged={() => void reload()} />
       )}
     </Stack>
   );

@@ -1,10 +1,8 @@
-import { Group, Text } from '@mantine/core';
 import { createColumnHelper } from '@tanstack/react-table';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCall } from '../../api/useCall';
 import type { PeerCadence, RosterEntry } from '../../contract';
-import { formatDay } from '../../ui/format';
 import { CadenceBadge } from './badges';
 
 const column = createColumnHelper<RosterEntry>();
@@ -16,8 +14,7 @@ const rank = (c: PeerCadence | undefined) => (c ? ['overdue', 'due', 'no_group',
  * due, overdue in red. Other peers have no cadence, so the cell stays empty.
  */
 export function useSupervisionColumn() {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language;
+  const { t } = useTranslation();
   const { data } = useCall('supervision.cadence', {});
   return useMemo(() => {
     const byPeer = new Map((data?.peers ?? []).map((c) => [c.peerId, c]));
@@ -31,17 +28,9 @@ export function useSupervisionColumn() {
       cell: (info) => {
         const c = byPeer.get(info.row.original.id);
         if (!c) return null;
-        return (
-          <Group gap={6} wrap="nowrap">
-            <CadenceBadge state={c.state} nextDueOn={c.nextDueOn} />
-            {c.nextDueOn && c.state !== 'ok' ? (
-              <Text fz="xs" c={c.state === 'overdue' ? 'red.8' : 'dimmed'} fw={c.state === 'overdue' ? 600 : undefined} style={{ whiteSpace: 'nowrap' }}>
-                {formatDay(c.nextDueOn, lang)}
-              </Text>
-            ) : null}
-          </Group>
-        );
+        // The day is in the badge's tooltip: the roster is already wide.
+        return <CadenceBadge state={c.state} nextDueOn={c.nextDueOn} />;
       },
     });
-  }, [data, t, lang]);
+  }, [data, t]);
 }

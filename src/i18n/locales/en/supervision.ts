@@ -39,7 +39,13 @@ export const supervision = {
     },
     // Meeting page
     back: 'Back to supervision',
-    meetingTitle: '{{kind}} supervision, {{date}}',
+    meetingTitle: '{{kind}}, {{date}}',
+    /** A meeting named by its kind, for titles and the case timeline. */
+    kindNames: {
+      individual: 'Individual supervision',
+      group: 'Group supervision',
+      case_conference: 'Case conference',
+    },
     at: 'at {{time}}',
     minutes_one: '{{count}} minute',
     minutes_other: '{{count}} minutes',
@@ -207,6 +213,6 @@ export const supervision = {
     discussedOn: 'Discussed in supervision on {{date}}',
     viewMeeting: 'Open the meeting',
     rosterColumn: 'Supervision',
-    discussedBy: '{{kind}} meeting led by {{name}}',
+    discussedBy: '{{kind}}, led by {{name}}',
   },
 } as const;

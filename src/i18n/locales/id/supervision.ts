@@ -41,7 +41,12 @@ export const supervision: Widen<typeof en> = {
       cancelled: 'Dibatalkan',
     },
     back: 'Kembali ke supervisi',
-    meetingTitle: 'Supervisi {{kind}}, {{date}}',
+    meetingTitle: '{{kind}}, {{date}}',
+    kindNames: {
+      individual: 'Supervisi individual',
+      group: 'Supervisi kelompok',
+      case_conference: 'Konferensi kasus',
+    },
     at: 'pukul {{time}}',
     minutes_one: '{{count}} menit',
     minutes_other: '{{count}} menit',
@@ -204,6 +209,6 @@ export const supervision: Widen<typeof en> = {
     discussedOn: 'Dibahas dalam supervisi tanggal {{date}}',
     viewMeeting: 'Buka pertemuan',
     rosterColumn: 'Supervisi',
-    discussedBy: 'Pertemuan {{kind}} dipimpin {{name}}',
+    discussedBy: '{{kind}}, dipimpin {{name}}',
   },
 };
