@@ -18,9 +18,14 @@ function instantOf(meeting: Discussed): string {
  * case slotted in by date (issue 5), so the timeline reads in order.
  */
 export function withSupervision<E extends { at: string }>(events: readonly E[], meetings: readonly Discussed[]): Array<{ event: E } | { meeting: Discussed }> {
+  // A meeting earlier on the day the case was opened still reads after the opening: the case is what it discussed.
+  const opened = events[0]?.at ?? '';
   const merged: Array<{ at: string; entry: { event: E } | { meeting: Discussed } }> = [
     ...events.map((event) => ({ at: event.at, entry: { event } })),
-    ...meetings.map((meeting) => ({ at: instantOf(meeting), entry: { meeting } })),
+    ...meetings.map((meeting) => {
+      const at = instantOf(meeting);
+      return { at: at < opened ? opened : at, entry: { meeting } };
+    }),
   ];
   // A stable sort keeps the events' own order where instants tie.
   return merged.sort((a, b) => a.at.localeCompare(b.at)).map((m) => m.entry);
