@@ -48,7 +48,7 @@ describe('the demo school’s term of supervision and evaluation', () => {
     expect(report.feedback.helpful).toBeGreaterThan(3);
     expect(report.reviewTime.medianHours).not.toBeNull();
     expect(report.referrals.total).toBeGreaterThan(0);
-    expect(report.outreach.events).toBeGreaterThan(0);
+    expect(report.outreach.events).toBeGreaterThanOrEqual(3);
     expect(await call(backend, 'audit.verify', {})).toMatchObject({ ok: true });
   });
 });

@@ -229,6 +229,26 @@ export async function seedSupervisionAndEvaluation(
     await must(backend, 'outcomes.record', { helpSeekerId: seeker.id, instrument: 'who5', occasion: 'follow_up', measuredOn: followOn, answers: answers(baseline + change) });
   }
 
+  // The term's outreach after the welcome assembly (peerProgram.ts), so the report's outreach is more than one event.
+  const outreach = [
+    { ago: 62, kind: 'class_visit', title: 'Kunjungan kelas 7A–7D', audience: 'Kelas 7A, 7B, 7C, 7D', reached: 126 },
+    { ago: 48, kind: 'poster_media', title: 'Poster “Cerita ke teman sebaya” di mading dan Instagram sekolah', audience: 'Semua siswa', reached: 300 },
+    { ago: 33, kind: 'class_visit', title: 'Kunjungan kelas 8A–8D', audience: 'Kelas 8A, 8B, 8C, 8D', reached: 121 },
+    { ago: 20, kind: 'staff_briefing', title: 'Pengingat di rapat wali kelas', audience: 'Wali kelas', reached: 24 },
+    { ago: 9, kind: 'class_visit', title: 'Kunjungan kelas 9A–9D', audience: 'Kelas 9A, 9B, 9C, 9D', reached: 118 },
+  ] as const;
+  for (const event of outreach) {
+    await must(backend, 'outreach.create', {
+      heldOn: dayAgo(event.ago),
+      kind: event.kind,
+      title: event.title,
+      audience: event.audience,
+      reached: event.reached,
+      notes: '',
+      peerIds: event.kind === 'staff_briefing' ? [] : [pick(active).id, pick(active).id].filter((id, i, all) => all.indexOf(id) === i),
+    });
+  }
+
   // Anonymous feedback after sessions, on the days it was given.
   const feedbackDays = [...new Set(submitted.map((l) => l.heldOn!))].sort();
   for (const day of feedbackDays) {
