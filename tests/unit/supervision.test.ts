@@ -213,6 +213,25 @@ describe('supervision meetings', () => {
     ).toMatchObject({ code: 'CONFLICT', reason: 'stale' });
   });
 
+  it('refuses saving a meeting form opened before one of its action items was ticked off, so the tick is not undone', async () => {
+    const program = await aProgram();
+    const { backend } = program;
+    const item = { id: null, text: 'Hubungi wali kelas 8B', ownerPeerId: null, ownerUserId: program.supervisorId, dueOn: '2026-08-07', done: false };
+    const { meeting } = await call(backend, 'supervision.createMeeting', aMeeting(program.supervisorId, [program.budi.peerId], { actionItems: [item] }));
+    const saved = meeting.actionItems[0]!;
+    await call(backend, 'actionItems.setDone', { id: saved.id, version: saved.version, done: true });
+    expect(
+      await failure(backend, 'supervision.updateMeeting', {
+        ...aMeeting(program.supervisorId, [program.budi.peerId], { notes: 'Ditambah catatan.', actionItems: [{ ...item, id: saved.id }] }),
+        id: meeting.id,
+        version: meeting.version,
+      }),
+    ).toMatchObject({ code: 'CONFLICT', reason: 'stale' });
+    const again = (await call(backend, 'supervision.meeting', { id: meeting.id })).meeting;
+    expect(again.actionItems[0]).toMatchObject({ done: true });
+    expect(again.openActionItems).toBe(0);
+  });
+
   it('lets a supervisor record meetings only as themselves and only with the peers they supervise', async () => {
     const program = await aProgram();
     const { backend } = program;

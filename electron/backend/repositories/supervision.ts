@@ -257,6 +257,14 @@ export async function cancelMeeting(db: Database, id: number, expectedVersion: n
   return result.changes === 1;
 }
 
+/**
+ * A new version for a meeting whose action item was ticked on its own, so a
+ * meeting form opened before that is refused as stale instead of undoing the tick.
+ */
+export async function bumpMeetingVersion(db: Database, id: number): Promise<void> {
+  await db.run('UPDATE supervision_meetings SET version = version + 1 WHERE id = ?', [id]);
+}
+
 export interface AttendeeRow {
   peer_id: number | null;
   user_id: number | null;

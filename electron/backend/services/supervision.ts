@@ -463,6 +463,7 @@ export const supervisionHandlers: HandlerMap<SupervisionMethod> = {
     await ctx.db.transaction(async () => {
       const done = input.done ? { at: ctx.now(), by: ctx.actor.userId } : null;
       if (!(await supervision.setActionItemDone(ctx.db, row.id, input.version, done, ctx.now()))) throw staleEdit();
+      await supervision.bumpMeetingVersion(ctx.db, row.meeting_id);
       await ctx.audit(input.done ? 'action-item.done' : 'action-item.reopened', `action-item:${row.id}`, { meetingId: row.meeting_id });
     });
     return { item: toActionItem(ctx, (await supervision.findActionItem(ctx.db, row.id))!, day) };
