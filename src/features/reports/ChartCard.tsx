@@ -37,7 +37,7 @@ export function ChartCard({ title, explain, emptyText, empty, chart, rows, headl
         <Text fz="sm" c="dimmed">
           {explain}
         </Text>
-        {headline}
+        {empty ? null : headline}
         {empty ? (
           <Text fz="sm" c="dimmed" fs="italic" py="lg" ta="center">
             {emptyText}

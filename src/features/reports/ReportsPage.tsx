@@ -84,10 +84,18 @@ function Dashboard({ report }: { report: TermReport }) {
   const weeks = r.sessions.perWeek.map((w) => ({ label: f.shortDay(w.weekStart), sessions: w.sessions, weekStart: w.weekStart }));
   const topics = r.topics.map((x) => ({ label: t(`topics.${x.topic}`), sessions: x.sessions }));
   const returning = r.reach.helpSeekers - r.reach.newHelpSeekers;
-  const reachPie = [
-    { name: t('reports.labels.newHelpSeekers'), value: r.reach.newHelpSeekers, color: colors.main },
-    { name: t('reports.labels.returningHelpSeekers'), value: returning, color: colors.second },
-  ].filter((x) => x.value > 0);
+  // With the school's size set, the ring shows the share of the student body; without it, new against returning.
+  const reachPie = (
+    r.studentCount
+      ? [
+          { name: t('reports.labels.helpSeekers'), value: r.reach.helpSeekers, color: colors.main },
+          { name: t('reports.labels.otherStudents'), value: Math.max(0, r.studentCount - r.reach.helpSeekers), color: colors.muted },
+        ]
+      : [
+          { name: t('reports.labels.newHelpSeekers'), value: r.reach.newHelpSeekers, color: colors.main },
+          { name: t('reports.labels.returningHelpSeekers'), value: returning, color: colors.second },
+        ]
+  ).filter((x) => x.value > 0);
   const severities = caseSeverities.map((s) => ({ label: t(`reports.severities.${s}`), cases: r.escalation.casesOpened[s], color: colors[s] }));
   const timeliness = [
     { label: t('reports.labels.reviewSeries'), median: r.reviewTime.medianHours ?? 0, worst: r.reviewTime.worstHours ?? 0 },
@@ -149,7 +157,7 @@ function Dashboard({ report }: { report: TermReport }) {
                 <XAxis dataKey="label" tick={axisTick} interval="preserveStartEnd" minTickGap={12} />
                 <YAxis allowDecimals={false} tick={axisTick} />
                 <Tooltip {...tooltip} labelFormatter={(_l, p) => (p[0] ? t('reports.week', { day: f.day(String(p[0].payload.weekStart)) }) : '')} />
-                <Bar dataKey="sessions" name={t('reports.labels.sessions')} fill={colors.main} radius={[3, 3, 0, 0]} />
+                <Bar isAnimationActive={false} dataKey="sessions" name={t('reports.labels.sessions')} fill={colors.main} radius={[3, 3, 0, 0]} />
               </BarChart>
             </ResponsiveContainer>
           }
@@ -168,7 +176,7 @@ function Dashboard({ report }: { report: TermReport }) {
                 <XAxis type="number" allowDecimals={false} tick={axisTick} />
                 <YAxis type="category" dataKey="label" width={120} tick={axisTick} interval={0} />
                 <Tooltip {...tooltip} />
-                <Bar dataKey="sessions" name={t('reports.labels.sessions')} fill={colors.main} radius={[0, 3, 3, 0]} />
+                <Bar isAnimationActive={false} dataKey="sessions" name={t('reports.labels.sessions')} fill={colors.main} radius={[0, 3, 3, 0]} />
               </BarChart>
             </ResponsiveContainer>
           }
@@ -216,7 +224,7 @@ function Dashboard({ report }: { report: TermReport }) {
                 <XAxis dataKey="label" tick={axisTick} />
                 <YAxis allowDecimals={false} tick={axisTick} />
                 <Tooltip {...tooltip} />
-                <Bar dataKey="cases" name={t('reports.labels.casesOpened', { severity: '' }).replace(/:\s*$/, '')} radius={[3, 3, 0, 0]}>
+                <Bar isAnimationActive={false} dataKey="cases" name={t('reports.labels.casesOpened', { severity: '' }).replace(/:\s*$/, '')} radius={[3, 3, 0, 0]}>
                   {severities.map((s) => (
                     <Cell key={s.label} fill={s.color} />
                   ))}
@@ -249,8 +257,8 @@ function Dashboard({ report }: { report: TermReport }) {
                 <YAxis type="category" dataKey="label" width={130} tick={axisTick} interval={0} />
                 <Tooltip {...tooltip} formatter={(v) => hours(Number(v))} />
                 <Legend wrapperStyle={{ fontSize: 12 }} />
-                <Bar dataKey="median" name={t('reports.labels.median')} fill={colors.main} />
-                <Bar dataKey="worst" name={t('reports.labels.worst')} fill={colors.high} />
+                <Bar isAnimationActive={false} dataKey="median" name={t('reports.labels.median')} fill={colors.main} />
+                <Bar isAnimationActive={false} dataKey="worst" name={t('reports.labels.worst')} fill={colors.high} />
               </BarChart>
             </ResponsiveContainer>
           }
@@ -272,7 +280,7 @@ function Dashboard({ report }: { report: TermReport }) {
                 <XAxis dataKey="label" tick={axisTick} interval={0} />
                 <YAxis allowDecimals={false} tick={axisTick} />
                 <Tooltip {...tooltip} />
-                <Bar dataKey="referrals" name={t('reports.labels.referralsTotal')} fill={colors.second} radius={[3, 3, 0, 0]} />
+                <Bar isAnimationActive={false} dataKey="referrals" name={t('reports.labels.referralsTotal')} fill={colors.second} radius={[3, 3, 0, 0]} />
               </BarChart>
             </ResponsiveContainer>
           }
@@ -338,7 +346,7 @@ function Dashboard({ report }: { report: TermReport }) {
                 <XAxis type="number" allowDecimals={false} tick={axisTick} />
                 <YAxis type="category" dataKey="label" width={120} tick={axisTick} interval={0} />
                 <Tooltip {...tooltip} />
-                <Bar dataKey="reached" name={t('reports.labels.outreachReached')} fill={colors.main} radius={[0, 3, 3, 0]} />
+                <Bar isAnimationActive={false} dataKey="reached" name={t('reports.labels.outreachReached')} fill={colors.main} radius={[0, 3, 3, 0]} />
               </BarChart>
             </ResponsiveContainer>
           }
@@ -376,7 +384,7 @@ function Dashboard({ report }: { report: TermReport }) {
                 <XAxis type="number" allowDecimals={false} tick={axisTick} />
                 <YAxis type="category" dataKey="label" width={150} tick={axisTick} interval={0} />
                 <Tooltip {...tooltip} />
-                <Bar dataKey="students" name={t('reports.labels.pairs')} radius={[0, 3, 3, 0]}>
+                <Bar isAnimationActive={false} dataKey="students" name={t('reports.labels.pairs')} radius={[0, 3, 3, 0]}>
                   {who5Change.map((x) => (
                     <Cell key={x.label} fill={x.color} />
                   ))}
@@ -407,7 +415,7 @@ function Dashboard({ report }: { report: TermReport }) {
                 <XAxis type="number" domain={[0, 5]} ticks={[0, 1, 2, 3, 4, 5]} tick={axisTick} />
                 <YAxis type="category" dataKey="label" width={150} tick={axisTick} interval={0} />
                 <Tooltip {...tooltip} formatter={(v) => f.avg(Number(v))} />
-                <Bar dataKey="average" name={t('reports.labels.average')} fill={colors.second} radius={[0, 3, 3, 0]} />
+                <Bar isAnimationActive={false} dataKey="average" name={t('reports.labels.average')} fill={colors.second} radius={[0, 3, 3, 0]} />
               </BarChart>
             </ResponsiveContainer>
           }
@@ -431,7 +439,7 @@ function Donut({ data, centre }: { data: Array<{ name: string; value: number; co
           {centre}
         </text>
         <Tooltip contentStyle={{ fontSize: 13 }} />
-        <Legend wrapperStyle={{ fontSize: 12 }} />
+        <Legend wrapperStyle={{ fontSize: 12 }} formatter={(value: string) => <span style={{ color: 'var(--mantine-color-text)' }}>{value}</span>} />
       </PieChart>
     </ResponsiveContainer>
   );
@@ -481,7 +489,7 @@ export function ReportsPage() {
             value={chosen || null}
             onChange={(value) => value && setTermId(value)}
             allowDeselect={false}
-            w={420}
+            w={480}
             comboboxProps={{ withinPortal: true }}
           />
           {ready && report.data && report.data.asOf < report.data.term.end ? (

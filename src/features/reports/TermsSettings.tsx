@@ -123,10 +123,10 @@ export function TermsSettings() {
   const name = (row: Row) => `${row.academicYear} ${t(`termsEditor.semesters.${row.semester}`)}`;
 
   return (
-    <Paper withBorder p="lg" radius="md" maw={960}>
+    <Paper withBorder p="lg" radius="md" maw={720} component="section" aria-labelledby="terms-settings-title">
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
-          <Title order={2} size="h4">
+          <Title order={2} size="h4" id="terms-settings-title">
             {t('termsEditor.title')}
           </Title>
           <Text fz="sm">{t('termsEditor.intro')}</Text>

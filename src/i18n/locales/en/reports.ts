@@ -72,6 +72,7 @@ export const reports = {
       studentsInGroups: 'Students present at group sessions',
       helpSeekers: 'Students helped',
       newHelpSeekers: 'New this term',
+      otherStudents: 'Other students',
       returningHelpSeekers: 'Helped before this term too',
       reachShare: 'Share of the student body',
       studentCount: 'Students at the school',

@@ -76,6 +76,7 @@ export const reports: Widen<typeof en> = {
       studentsInGroups: 'Siswa yang hadir di sesi kelompok',
       helpSeekers: 'Siswa yang dibantu',
       newHelpSeekers: 'Baru semester ini',
+      otherStudents: 'Siswa lainnya',
       returningHelpSeekers: 'Sudah dibantu sebelum semester ini',
       reachShare: 'Persentase dari seluruh siswa',
       studentCount: 'Jumlah siswa sekolah',
