@@ -2,7 +2,7 @@ import type { Page } from '@playwright/test';
 import { competencies, rubric } from '../../src/contract';
 import type { MethodInput, MethodName, MethodOutput } from '../../src/contract';
 import type { Harness } from '../../harness/server';
-import { confirmRecoveryKey, coordinator, createVault, expect, goTo, shot, test, unlock } from './support/fixtures';
+import { chooseLanguage, confirmRecoveryKey, coordinator, createVault, expect, goTo, shot, test, unlock } from './support/fixtures';
 
 const supervisor = { username: 'dewi', fullName: 'Dewi Anggraini', password: 'supervisi setiap kamis' };
 const peer = { fullName: 'Budi Santoso', username: 'budi', pin: '482913' };
@@ -76,7 +76,9 @@ test('a coordinator evaluates a peer on the rubric and sees it on the profile; t
   await expect(dialog).toBeVisible();
   // Saving with nothing chosen names each competency still to score.
   await dialog.getByRole('button', { name: 'Save the evaluation' }).click();
-  await expect(dialog.getByRole('radiogroup', { name: 'Active listening' })).toBeVisible();
+  await expect(dialog.getByText('Choose the level that fits best.')).toHaveCount(competencies.length);
+  await expect(dialog.getByRole('alert')).toContainText('Choose a level for: Active listening, Empathy, Confidentiality');
+  await shot(page, 'evaluation-02a-rubric-unanswered');
   const levels: Record<(typeof competencies)[number], number> = {
     active_listening: 3,
     empathy: 4,
@@ -100,6 +102,13 @@ test('a coordinator evaluates a peer on the rubric and sees it on the profile; t
   await expect(all).toContainText('3');
   await expect(all).toContainText(coordinator.fullName);
   await shot(page, 'evaluation-03-evaluated');
+  // The same evaluation read in Indonesian: the rubric's own words in that language.
+  await chooseLanguage(page, 'ID');
+  await page.getByRole('button', { name: /^Ubah evaluasi Budi Santoso/ }).click();
+  await expect(page.getByRole('dialog', { name: 'Ubah evaluasi Budi Santoso' })).toContainText(rubric.limits_and_referral.levels[2].id);
+  await shot(page, 'evaluation-03a-rubric-indonesian');
+  await page.keyboard.press('Escape');
+  await chooseLanguage(page, 'EN');
 
   // The peer's profile shows the history as a chart, and as a table for reading.
   await goTo(page, 'Peers');
@@ -222,6 +231,10 @@ test('a student gives anonymous feedback on a screen showing only the form, the 
   await page.getByRole('radiogroup', { name: 'Would you recommend it to a friend?' }).getByRole('radio', { name: '5 – Very much' }).click();
   await page.getByLabel('Anything else you want to tell us? (optional)').fill('Kakaknya sabar mendengarkan.');
   await shot(page, 'evaluation-10-feedback-form');
+  await chooseLanguage(page, 'ID');
+  await expect(page.getByRole('heading', { name: 'Bagaimana sesimu tadi?' })).toBeVisible();
+  await shot(page, 'evaluation-10a-feedback-form-indonesian');
+  await chooseLanguage(page, 'EN');
   // While handed over, nothing else can be read, however it is asked.
   expect(await harness.backend.invoke('feedback.list', { termId: '2026/2027-1' })).toMatchObject({ ok: false, error: { code: 'LOCKED' } });
   await page.getByRole('button', { name: 'Send' }).click();

@@ -31,6 +31,9 @@ interface EvaluationValues {
   comments: string;
 }
 
+/** A button centres its content; the level cards read better with every level's text starting at the top. */
+const topAligned = { display: 'flex', alignItems: 'flex-start' } as const;
+
 const noScores = () => Object.fromEntries(competencies.map((c) => [c, ''])) as ScoreValues;
 
 const toInput = (v: EvaluationValues) => ({
@@ -70,7 +73,7 @@ function CompetencyChoice({ competency, inputProps }: { competency: Competency; 
     <Radio.Group label={inLanguage(def.name, lang)} withAsterisk {...inputProps}>
       <SimpleGrid cols={{ base: 2, md: 4 }} spacing="xs" mt={6}>
         {rubricLevels.map((level) => (
-          <Radio.Card key={level} value={String(level)} radius="md" p="xs">
+          <Radio.Card key={level} value={String(level)} radius="md" p="xs" style={topAligned}>
             <Group wrap="nowrap" align="flex-start" gap="xs">
               <Radio.Indicator size="xs" mt={3} />
               <div>
@@ -169,7 +172,7 @@ export function EvaluationModal({
   onClose(): void;
   onSaved(evaluation: PeerEvaluation): void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const opened = target !== null;
   const evaluation = target?.evaluation ?? null;
   const readOnly = evaluation !== null && !evaluation.canEdit;
@@ -178,7 +181,11 @@ export function EvaluationModal({
   const form = useForm<EvaluationValues>({
     mode: 'controlled',
     initialValues: { peerId: null, evaluatedOn: '', scores: noScores(), comments: '' },
-    validate: contractValidator<EvaluationValues>(methods['evaluations.create'].input, t, toInput),
+    // A level not chosen gets words that say what to do, not the schema's "required".
+    validate: (v) => ({
+      ...contractValidator<EvaluationValues>(methods['evaluations.create'].input, t, toInput)(v),
+      ...Object.fromEntries(competencies.filter((c) => v.scores[c] === '').map((c) => [`scores.${c}`, t('evaluation.chooseLevel')])),
+    }),
   });
 
   useEffect(() => {
@@ -201,6 +208,12 @@ export function EvaluationModal({
 
   const restored = useFormDraft(form, evaluationDraftKey(evaluation), 'evaluation', opened && !readOnly);
 
+  // The first competencies are scrolled out of sight by the time Save is pressed: say above the buttons what is missing.
+  const onInvalid = (errors: Record<string, unknown>) => {
+    const missing = competencies.filter((c) => errors[`scores.${c}`]).map((c) => inLanguage(rubric[c].name, i18n.language));
+    setError(missing.length ? t('evaluation.missingLevels', { names: missing.join(', ') }) : null);
+  };
+
   const submit = form.onSubmit(async (values) => {
     setBusy(true);
     setError(null);
@@ -218,7 +231,7 @@ export function EvaluationModal({
     } finally {
       setBusy(false);
     }
-  });
+  }, onInvalid);
 
   const fixedPeer = evaluation ? { fullName: evaluation.peerName } : peers.find((p) => String(p.peerId) === form.values.peerId && target?.peerId);
   const title = readOnly

@@ -95,7 +95,7 @@ export function FeedbackKiosk() {
             <Radio.Group key={q} label={t(`feedback.questions.${q}`)} withAsterisk {...form.getInputProps(q)}>
               <SimpleGrid cols={5} spacing={6} mt={8}>
                 {[1, 2, 3, 4, 5].map((value) => (
-                  <Radio.Card key={value} value={String(value)} radius="md" p="xs" aria-label={`${value} – ${t(`feedback.scale.${value}` as 'feedback.scale.1')}`}>
+                  <Radio.Card key={value} value={String(value)} radius="md" p="xs" aria-label={`${value} – ${t(`feedback.scale.${value}` as 'feedback.scale.1')}`} style={{ display: 'flex', alignItems: 'flex-start', justifyContent: 'center' }}>
                     <Stack gap={2} align="center">
                       <Radio.Indicator size="xs" />
                       <Text fw={700} fz="lg">

@@ -156,7 +156,8 @@ export function RecordOutcomeModal({
     } finally {
       setBusy(false);
     }
-  });
+    // The first questions are out of sight by the time Save is pressed: say above the buttons what is missing.
+  }, (errors) => setError(Object.keys(errors).some((key) => key.startsWith('answers.')) ? t('who5.answerAll') : null));
 
   const code = helpSeeker?.code ?? helpSeekers.find((h) => String(h.id) === chosen)?.code;
   return (
@@ -196,7 +197,7 @@ export function RecordOutcomeModal({
                 <Radio.Group key={item.key} label={`${index + 1}. ${inLanguage(item.text, lang)}`} withAsterisk {...form.getInputProps(`answers.${item.key}`)}>
                   <SimpleGrid cols={{ base: 2, sm: 3, lg: 6 }} spacing={6} mt={6}>
                     {who5.responses.map((response) => (
-                      <Radio.Card key={response.value} value={String(response.value)} radius="sm" p={6}>
+                      <Radio.Card key={response.value} value={String(response.value)} radius="sm" p={6} style={{ display: 'flex', alignItems: 'flex-start' }}>
                         <Group wrap="nowrap" gap={6} align="flex-start">
                           <Radio.Indicator size="xs" mt={2} />
                           <Text fz="xs" lh={1.3}>
