@@ -174,7 +174,7 @@ function Dashboard({ report }: { report: TermReport }) {
               <BarChart data={topics} layout="vertical" margin={{ top: 0, right: 16, left: 8, bottom: 0 }}>
                 <CartesianGrid strokeDasharray="3 3" horizontal={false} />
                 <XAxis type="number" allowDecimals={false} tick={axisTick} />
-                <YAxis type="category" dataKey="label" width={120} tick={axisTick} interval={0} />
+                <YAxis type="category" dataKey="label" width={135} tick={axisTick} interval={0} />
                 <Tooltip {...tooltip} />
                 <Bar isAnimationActive={false} dataKey="sessions" name={t('reports.labels.sessions')} fill={colors.main} radius={[0, 3, 3, 0]} />
               </BarChart>
@@ -254,7 +254,7 @@ function Dashboard({ report }: { report: TermReport }) {
               <BarChart data={timeliness} layout="vertical" margin={{ top: 0, right: 16, left: 8, bottom: 0 }}>
                 <CartesianGrid strokeDasharray="3 3" horizontal={false} />
                 <XAxis type="number" tick={axisTick} tickFormatter={(v: number) => hours(v)} />
-                <YAxis type="category" dataKey="label" width={130} tick={axisTick} interval={0} />
+                <YAxis type="category" dataKey="label" width={170} tick={axisTick} interval={0} />
                 <Tooltip {...tooltip} formatter={(v) => hours(Number(v))} />
                 <Legend wrapperStyle={{ fontSize: 12 }} />
                 <Bar isAnimationActive={false} dataKey="median" name={t('reports.labels.median')} fill={colors.main} />
@@ -344,7 +344,7 @@ function Dashboard({ report }: { report: TermReport }) {
               <BarChart data={outreach} layout="vertical" margin={{ top: 0, right: 16, left: 8, bottom: 0 }}>
                 <CartesianGrid strokeDasharray="3 3" horizontal={false} />
                 <XAxis type="number" allowDecimals={false} tick={axisTick} />
-                <YAxis type="category" dataKey="label" width={120} tick={axisTick} interval={0} />
+                <YAxis type="category" dataKey="label" width={135} tick={axisTick} interval={0} />
                 <Tooltip {...tooltip} />
                 <Bar isAnimationActive={false} dataKey="reached" name={t('reports.labels.outreachReached')} fill={colors.main} radius={[0, 3, 3, 0]} />
               </BarChart>
@@ -382,7 +382,7 @@ function Dashboard({ report }: { report: TermReport }) {
               <BarChart data={who5Change} layout="vertical" margin={{ top: 0, right: 16, left: 8, bottom: 0 }}>
                 <CartesianGrid strokeDasharray="3 3" horizontal={false} />
                 <XAxis type="number" allowDecimals={false} tick={axisTick} />
-                <YAxis type="category" dataKey="label" width={150} tick={axisTick} interval={0} />
+                <YAxis type="category" dataKey="label" width={170} tick={axisTick} interval={0} />
                 <Tooltip {...tooltip} />
                 <Bar isAnimationActive={false} dataKey="students" name={t('reports.labels.pairs')} radius={[0, 3, 3, 0]}>
                   {who5Change.map((x) => (
@@ -413,7 +413,7 @@ function Dashboard({ report }: { report: TermReport }) {
               <BarChart data={feedback} layout="vertical" margin={{ top: 0, right: 16, left: 8, bottom: 0 }}>
                 <CartesianGrid strokeDasharray="3 3" horizontal={false} />
                 <XAxis type="number" domain={[0, 5]} ticks={[0, 1, 2, 3, 4, 5]} tick={axisTick} />
-                <YAxis type="category" dataKey="label" width={150} tick={axisTick} interval={0} />
+                <YAxis type="category" dataKey="label" width={170} tick={axisTick} interval={0} />
                 <Tooltip {...tooltip} formatter={(v) => f.avg(Number(v))} />
                 <Bar isAnimationActive={false} dataKey="average" name={t('reports.labels.average')} fill={colors.second} radius={[0, 3, 3, 0]} />
               </BarChart>
