@@ -9,6 +9,8 @@ interface ConfirmDialogProps {
   title: string;
   body: ReactNode;
   confirmLabel: string;
+  /** When "Cancel" would be ambiguous, e.g. beside "Cancel the meeting". */
+  cancelLabel?: string;
   danger?: boolean;
   onCancel(): void;
   /** Runs the action; an error is shown in the dialog and the dialog stays open. */
@@ -16,7 +18,7 @@ interface ConfirmDialogProps {
 }
 
 /** Asks before anything destructive; Escape or Cancel leaves everything as it was. */
-export function ConfirmDialog({ opened, title, body, confirmLabel, danger, onCancel, onConfirm }: ConfirmDialogProps) {
+export function ConfirmDialog({ opened, title, body, confirmLabel, cancelLabel, danger, onCancel, onConfirm }: ConfirmDialogProps) {
   const { t } = useTranslation();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -44,7 +46,7 @@ export function ConfirmDialog({ opened, title, body, confirmLabel, danger, onCan
         ) : null}
         <Group justify="flex-end">
           <Button variant="default" onClick={onCancel} disabled={busy}>
-            {t('common.cancel')}
+            {cancelLabel ?? t('common.cancel')}
           </Button>
           <Button color={danger ? 'red' : undefined} onClick={() => void confirm()} loading={busy} data-autofocus>
             {confirmLabel}

@@ -202,6 +202,26 @@ test('a coordinator plans a meeting, finds it by a topic, cancels it after confi
   await page.reload();
 
   await goTo(page, 'Supervision');
+  await expect(page.getByRole('table', { name: 'Supervision meetings' })).toBeVisible();
+
+  // A second group, meeting every two weeks unless told otherwise; Budi moves to it.
+  await page.getByRole('tab', { name: 'Groups' }).click();
+  await page.getByRole('button', { name: 'New group' }).click();
+  const groupForm = page.getByRole('dialog', { name: 'New group' });
+  await expect(groupForm.getByRole('combobox', { name: 'Meets' })).toHaveValue('Every 2 weeks');
+  await groupForm.getByRole('button', { name: 'Save' }).click();
+  await expect(groupForm.getByText('Name is required.')).toBeVisible();
+  await groupForm.getByLabel('Name').fill('Kelompok Senin');
+  await groupForm.getByRole('combobox', { name: 'Members' }).click();
+  await page.getByRole('option', { name: new RegExp(budi.fullName) }).click();
+  await page.keyboard.press('Escape');
+  await shot(page, 'supervision-09-new-group');
+  await groupForm.getByRole('button', { name: 'Save' }).click();
+  await expect(groupForm).toBeHidden();
+  await expect(page.getByRole('region', { name: 'Kelompok Senin' })).toContainText(budi.fullName);
+  await expect(page.getByRole('region', { name: 'Kelompok Kamis' })).not.toContainText(budi.fullName);
+
+  await page.getByRole('tab', { name: 'Meetings' }).click();
   await page.getByRole('button', { name: 'Plan a meeting' }).click();
   await expect(page.getByRole('heading', { name: 'Plan a supervision meeting' })).toBeVisible();
   await pick(page, 'Supervisor', supervisor.fullName);
@@ -219,13 +239,13 @@ test('a coordinator plans a meeting, finds it by a topic, cancels it after confi
   await expect(meetings.getByRole('row')).toHaveCount(3);
   await page.getByRole('textbox', { name: 'Search' }).fill('catatan sesi');
   await expect(meetings.getByRole('row')).toHaveCount(2);
-  await shot(page, 'supervision-09-meetings-search');
+  await shot(page, 'supervision-10-meetings-search');
   await meetings.getByRole('button', { name: /^Open the meeting of / }).click();
 
   await page.getByRole('button', { name: 'Cancel the meeting' }).click();
   const confirm = page.getByRole('dialog', { name: 'Cancel this meeting?' });
-  await expect(confirm).toBeVisible();
-  await shot(page, 'supervision-10-cancel-confirm');
+  await expect(confirm.getByRole('button', { name: 'Keep it' })).toBeVisible();
+  await shot(page, 'supervision-11-cancel-confirm');
   await confirm.getByRole('button', { name: 'Cancel the meeting' }).click();
   await expect(page.getByText('The meeting is cancelled.')).toBeVisible();
   await expect(page.getByText('Cancelled', { exact: true })).toBeVisible();
@@ -239,10 +259,18 @@ test('a coordinator plans a meeting, finds it by a topic, cancels it after confi
   await expect(page.getByRole('tab', { name: 'Pertemuan' })).toBeVisible();
   await page.getByRole('tab', { name: /Jadwal supervisi/ }).click();
   await expect(page.getByRole('table', { name: 'Jadwal supervisi per konselor sebaya' })).toContainText('Terlambat');
-  await shot(page, 'supervision-11-cadence-id');
+  await shot(page, 'supervision-12-cadence-id');
   await page.getByRole('tab', { name: 'Kelompok' }).click();
   await expect(page.getByRole('region', { name: 'Kelompok Kamis' })).toContainText('setiap 14 hari');
-  await shot(page, 'supervision-12-groups-id');
+  await shot(page, 'supervision-13-groups-id');
+  await page.getByRole('tab', { name: 'Tindak lanjut' }).click();
+  await expect(page.getByText('Tidak ada tindak lanjut yang terbuka.')).toBeVisible();
+  await page.getByRole('button', { name: 'Rencanakan pertemuan' }).click();
+  await expect(page.getByRole('heading', { name: 'Rencanakan pertemuan supervisi' })).toBeVisible();
+  await page.getByRole('button', { name: 'Simpan pertemuan' }).click();
+  await expect(page.getByText('Pilih paling sedikit satu konselor sebaya untuk pertemuan ini.')).toBeVisible();
+  await shot(page, 'supervision-14-form-errors-id');
+  await page.getByRole('button', { name: 'Kembali ke supervisi' }).click();
 
   await must(harness, 'supervision.createMeeting', {
     status: 'held',
@@ -263,5 +291,5 @@ test('a coordinator plans a meeting, finds it by a topic, cancels it after confi
   await page.getByRole('button', { name: new RegExp(`^Buka kasus #${caseId}`) }).click();
   await expect(page.getByText(/^Dibahas dalam supervisi tanggal /)).toBeVisible();
   await expect(page.getByText(`Konferensi kasus, dipimpin ${supervisor.fullName}`)).toBeVisible();
-  await shot(page, 'supervision-13-case-timeline-id');
+  await shot(page, 'supervision-15-case-timeline-id');
 });

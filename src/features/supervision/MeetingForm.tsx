@@ -283,7 +283,7 @@ function MeetingFields({ meeting, options, status }: { meeting: MeetingDetail | 
                 </Text>
                 <SegmentedControl
                   aria-label={t('supervision.heldQuestion')}
-                  w={280}
+                  style={{ alignSelf: 'flex-start' }}
                   data={[
                     { value: 'planned', label: t('supervision.statusPlanned') },
                     { value: 'held', label: t('supervision.statusHeld') },
@@ -303,7 +303,6 @@ function MeetingFields({ meeting, options, status }: { meeting: MeetingDetail | 
               <TextInput type="time" label={t('supervision.startTime')} w={140} {...form.getInputProps('startTime')} />
               <NumberInput
                 label={t('supervision.duration')}
-                description={held ? undefined : t('supervision.durationHint')}
                 withAsterisk={held}
                 min={5}
                 max={600}

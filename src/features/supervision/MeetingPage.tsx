@@ -212,6 +212,7 @@ export function MeetingPage({ id }: { id: number }) {
           title={t('supervision.cancelTitle')}
           body={t('supervision.cancelBody', { date: formatDay(meeting.heldOn, lang) })}
           confirmLabel={t('supervision.cancelConfirm')}
+          cancelLabel={t('supervision.keepMeeting')}
           onCancel={() => setCancelling(false)}
           onConfirm={async () => {
             await call('supervision.cancelMeeting', { id: meeting.id, version: meeting.version });

@@ -74,6 +74,7 @@ export const supervision = {
     cancelTitle: 'Cancel this meeting?',
     cancelBody: 'The meeting of {{date}} is marked cancelled. It stays in the list; plan a new one when you know the date.',
     cancelConfirm: 'Cancel the meeting',
+    keepMeeting: 'Keep it',
     cancelled: 'The meeting is cancelled.',
     // Form
     newPlanned: 'Plan a supervision meeting',
@@ -86,7 +87,6 @@ export const supervision = {
     heldOn: 'Date',
     startTime: 'Start time',
     duration: 'Length (minutes)',
-    durationHint: 'Needed once the meeting is held.',
     groupHint: 'Choosing a group adds its members.',
     supervisorHint: 'Who leads the meeting.',
     peers: 'Peers',
