@@ -190,6 +190,10 @@ test('a coordinator sees who is overdue, records a group meeting that discusses 
   await expect(his).not.toContainText('Menelepon orang tua');
   await expect(his.getByRole('checkbox')).toHaveCount(0);
   await shot(page, 'supervision-08-peer-own-items');
+  await page.getByRole('navigation').getByRole('button', { name: 'Your profile' }).click();
+  const onProfile = page.getByRole('region', { name: 'Action items from supervision' });
+  await expect(onProfile).toContainText('Mengajak teman sekelas yang sering absen ke ruang BK');
+  await expect(onProfile.getByRole('checkbox')).toHaveCount(0);
   const refused = await harness.backend.invoke('actionItems.list', {});
   expect(refused).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
 });
