@@ -8,6 +8,7 @@ async function saveFrom(page: Page, button: string, language: 'English' | 'Bahas
   const dialog = page.getByRole('dialog');
   await expect(dialog.getByText('The file leaves the encrypted vault')).toBeVisible();
   await dialog.getByText(language, { exact: true }).click();
+  await shot(page, `reports-07-notice-${button.includes('PDF') ? 'pdf' : 'csv'}`);
   const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Save the file' }).click()]);
   await expect(page.getByText(`Saved as ${download.suggestedFilename()}. The file is not encrypted.`)).toBeVisible();
   return { name: download.suggestedFilename(), bytes: readFileSync((await download.path())!) };
