@@ -263,6 +263,7 @@ test('a coordinator plans a meeting, finds it by a topic, cancels it after confi
   await expect(page.getByRole('tab', { name: 'Pertemuan' })).toBeVisible();
   await page.getByRole('tab', { name: /Jadwal supervisi/ }).click();
   await expect(page.getByRole('table', { name: 'Jadwal supervisi per konselor sebaya' })).toContainText('Terlambat');
+  await expect(page.getByText(/^Semester (ganjil|genap) \d{4}\/\d{4}: \d+ pertemuan supervisi sudah berlangsung, total [\d,]+ jam\.$/)).toBeVisible();
   await shot(page, 'supervision-12-cadence-id');
   await page.getByRole('tab', { name: 'Kelompok' }).click();
   await expect(page.getByRole('region', { name: 'Kelompok Kamis' })).toContainText('setiap 14 hari');

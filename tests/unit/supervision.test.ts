@@ -95,7 +95,7 @@ describe('supervision cadence', () => {
     ]);
   });
 
-  it('adds up each peer’s hours of supervision this term from the held meetings they were present at', async () => {
+  it('adds up each peer’s hours of supervision this term from the held meetings they were present at, and the term’s hours of supervision held', async () => {
     const program = await aProgram();
     const { backend } = program;
     const both = [program.budi.peerId, program.citra.peerId];
@@ -111,6 +111,8 @@ describe('supervision cadence', () => {
     await call(backend, 'supervision.createMeeting', aMeeting(program.supervisorId, both, { heldOn: '2026-06-20', durationMinutes: 45 }));
     expect(await cadenceOf(program, program.budi.peerId)).toMatchObject({ meetingsThisTerm: 2, hoursThisTerm: 2.5 });
     expect(await cadenceOf(program, program.citra.peerId)).toMatchObject({ meetingsThisTerm: 1, hoursThisTerm: 1 });
+    // The term's own total counts each meeting once, however many peers came.
+    expect(await call(backend, 'supervision.cadence', {})).toMatchObject({ term: { id: '2026/2027-1' }, termHeld: { meetings: 2, hours: 2.5 } });
   });
 
   it('shows a group overdue when its last meeting is more than its frequency ago', async () => {

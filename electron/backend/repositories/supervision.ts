@@ -148,6 +148,16 @@ export function supervisionTimeByPeer(db: Database, from: string, to: string): P
   );
 }
 
+/** Held meetings between two days and their minutes, each meeting once however many came. */
+export async function heldMeetingTime(db: Database, from: string, to: string): Promise<{ meetings: number; minutes: number }> {
+  const row = await db.get<{ meetings: number; minutes: number }>(
+    `SELECT count(*) AS meetings, coalesce(sum(duration_minutes), 0) AS minutes
+     FROM supervision_meetings WHERE status = 'held' AND held_on BETWEEN ? AND ?`,
+    [from, to],
+  );
+  return row ?? { meetings: 0, minutes: 0 };
+}
+
 /**
  * Peers a staff member supervises for supervision and evaluation: those the
  * roster assigns to them, and the members of groups they lead.

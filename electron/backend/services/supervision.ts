@@ -350,7 +350,8 @@ export const supervisionHandlers: HandlerMap<SupervisionMethod> = {
 
   'supervision.cadence': async (input, ctx) => {
     const { peers, term } = await peerCadence(ctx, input.peerId);
-    return { peers, termId: term.id };
+    const held = await supervision.heldMeetingTime(ctx.db, term.start, term.end);
+    return { peers, termId: term.id, term, termHeld: { meetings: held.meetings, hours: Math.round((held.minutes / 60) * 100) / 100 } };
   },
 
   'supervision.meetings': async (input, ctx) => {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { id, isoDate, limits, optionalText, requiredText, version } from '../fields';
 import { defineMethod } from '../method';
 import { coordinatorOnly, everyone, staff } from '../roles';
+import { term } from '../terms';
 import { caseSeverities, clockTime } from './sessionLogs';
 import { caseStatuses } from './cases';
 import { peerStatuses } from './peers';
@@ -194,7 +195,13 @@ export const supervisionMethods = {
   'supervision.cadence': defineMethod({
     access: staff,
     input: z.strictObject({ peerId: id.optional() }),
-    output: z.object({ peers: z.array(peerCadence), termId: z.string() }),
+    output: z.object({
+      peers: z.array(peerCadence),
+      termId: z.string(),
+      /** The current term, and the supervision held in it: meetings and their hours (each meeting counted once). */
+      term,
+      termHeld: z.object({ meetings: z.number().int(), hours: z.number() }),
+    }),
   }),
   /** Meetings the caller may see (a supervisor: those they lead), newest first. */
   'supervision.meetings': defineMethod({

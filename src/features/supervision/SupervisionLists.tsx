@@ -213,9 +213,18 @@ export function CadencePanel() {
   const counts = Object.fromEntries(cadenceStates.map((s) => [s, peers.filter((p) => p.state === s).length])) as Record<(typeof cadenceStates)[number], number>;
   return (
     <LoadState loading={loading && !data} error={error} retry={() => void reload()}>
-      <Text c="dimmed" mb="md" maw={760}>
+      <Text c="dimmed" mb={4} maw={760}>
         {t('supervision.cadenceIntro')}
       </Text>
+      {data ? (
+        <Text fz="sm" fw={500} mb="md">
+          {t('supervision.termHeld', {
+            term: t(data.term.semester === 1 ? 'supervision.oddTerm' : 'supervision.evenTerm', { year: data.term.academicYear }),
+            count: data.termHeld.meetings,
+            hours: formatHours(data.termHeld.hours, lang),
+          })}
+        </Text>
+      ) : null}
       {peers.length > 0 ? (
         <Group mb="md" gap="md">
           <SearchBox value={search} onChange={setSearch} placeholder={t('peers.searchPlaceholder')} />

@@ -130,6 +130,10 @@ export const supervision = {
     // Cadence
     cadenceIntro: 'Each active peer is due for supervision one group frequency after the last meeting they were present at (or after joining the group).',
     cadenceCaption: 'Supervision due per peer',
+    oddTerm: 'Odd semester {{year}}',
+    evenTerm: 'Even semester {{year}}',
+    termHeld_one: '{{term}}: {{count}} supervision meeting held, {{hours}} hours in total.',
+    termHeld_other: '{{term}}: {{count}} supervision meetings held, {{hours}} hours in total.',
     cadenceEmpty: 'There are no active peers yet.',
     peer: 'Peer',
     lastMeeting: 'Last meeting',
