@@ -179,6 +179,15 @@ test('a coordinator sees who is overdue, records a group meeting that discusses 
   await expect(page.getByText('Marked done.')).toBeVisible();
   await expect(mine).toContainText('You have no open action items from supervision.');
 
+  // She sees the meeting she led, and records new ones only as herself.
+  await goTo(page, 'Supervision');
+  await expect(page.getByRole('table', { name: 'Supervision meetings' })).toContainText(supervisor.fullName);
+  await page.getByRole('button', { name: 'Record a meeting' }).click();
+  await expect(page.getByRole('combobox', { name: 'Supervisor', exact: true })).toHaveValue(supervisor.fullName);
+  await expect(page.getByRole('combobox', { name: 'Supervisor', exact: true })).toBeDisabled();
+  await page.getByRole('button', { name: 'Back to supervision' }).click();
+  await goTo(page, 'Dashboard');
+
   // Budi, at the office PC, reads his own action item and cannot tick it.
   await page.getByRole('button', { name: 'Hand over to a peer' }).click();
   await page.getByRole('dialog').getByRole('button', { name: 'Hand over' }).click();
@@ -269,7 +278,7 @@ test('a coordinator plans a meeting, finds it by a topic, cancels it after confi
   await expect(page.getByRole('region', { name: 'Kelompok Kamis' })).toContainText('setiap 14 hari');
   await shot(page, 'supervision-13-groups-id');
   await page.getByRole('tab', { name: 'Tindak lanjut' }).click();
-  await expect(page.getByText('Tidak ada tindak lanjut yang terbuka.')).toBeVisible();
+  await expect(page.getByText('Tidak ada tindak lanjut yang belum selesai.')).toBeVisible();
   await page.getByRole('button', { name: 'Rencanakan pertemuan' }).click();
   await expect(page.getByRole('heading', { name: 'Rencanakan pertemuan supervisi' })).toBeVisible();
   await page.getByRole('button', { name: 'Simpan pertemuan' }).click();

@@ -128,7 +128,7 @@ export const supervision = {
     saved: 'The meeting is saved.',
     leave: 'Cancel',
     // Cadence
-    cadenceIntro: 'Each active peer is due for supervision one group frequency after the last meeting they were present at (or after joining the group).',
+    cadenceIntro: 'An active peer is due for supervision when their group’s interval (for example 14 days) has passed since the last meeting they attended, or since they joined the group.',
     cadenceCaption: 'Supervision due per peer',
     oddTerm: 'Odd semester {{year}}',
     evenTerm: 'Even semester {{year}}',
