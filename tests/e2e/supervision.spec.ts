@@ -163,6 +163,15 @@ test('a coordinator sees who is overdue, records a group meeting that discusses 
   await expect(page.getByText(`Group supervision, led by ${supervisor.fullName}`)).toBeVisible();
   await shot(page, 'supervision-06-case-timeline');
 
+  // Every open action item, found by a word in it.
+  await goTo(page, 'Supervision');
+  await page.getByRole('tab', { name: 'Action items' }).click();
+  await expect(page.getByText('Mengajak teman sekelas yang sering absen ke ruang BK')).toBeVisible();
+  await page.getByRole('textbox', { name: 'Search' }).fill('orang tua');
+  await expect(page.getByText('Menelepon orang tua tentang kasus ini')).toBeVisible();
+  await expect(page.getByText('Mengajak teman sekelas yang sering absen ke ruang BK')).toHaveCount(0);
+  await shot(page, 'supervision-07-action-items');
+
   // Nobody is overdue any more.
   await goTo(page, 'Dashboard');
   await expect(page.getByRole('region', { name: 'Supervision' })).toContainText('Every active peer in a group is on track.');
@@ -174,7 +183,7 @@ test('a coordinator sees who is overdue, records a group meeting that discusses 
   await expect(mine).toContainText('Menelepon orang tua tentang kasus ini');
   await expect(mine).toContainText('1 overdue');
   await expect(mine).not.toContainText('Mengajak teman sekelas');
-  await shot(page, 'supervision-07-supervisor-dashboard');
+  await shot(page, 'supervision-08-supervisor-dashboard');
   await mine.getByRole('checkbox', { name: 'Mark “Menelepon orang tua tentang kasus ini” done' }).click();
   await expect(page.getByText('Marked done.')).toBeVisible();
   await expect(mine).toContainText('You have no open action items from supervision.');
@@ -198,7 +207,7 @@ test('a coordinator sees who is overdue, records a group meeting that discusses 
   await expect(his).toContainText('Mengajak teman sekelas yang sering absen ke ruang BK');
   await expect(his).not.toContainText('Menelepon orang tua');
   await expect(his.getByRole('checkbox')).toHaveCount(0);
-  await shot(page, 'supervision-08-peer-own-items');
+  await shot(page, 'supervision-09-peer-own-items');
   await page.getByRole('navigation').getByRole('button', { name: 'Your profile' }).click();
   const onProfile = page.getByRole('region', { name: 'Action items from supervision' });
   await expect(onProfile).toContainText('Mengajak teman sekelas yang sering absen ke ruang BK');
@@ -228,7 +237,7 @@ test('a coordinator plans a meeting, finds it by a topic, cancels it after confi
   await groupForm.getByRole('combobox', { name: 'Members' }).click();
   await page.getByRole('option', { name: new RegExp(budi.fullName) }).click();
   await page.keyboard.press('Escape');
-  await shot(page, 'supervision-09-new-group');
+  await shot(page, 'supervision-10-new-group');
   await groupForm.getByRole('button', { name: 'Save' }).click();
   await expect(groupForm).toBeHidden();
   await expect(page.getByRole('region', { name: 'Kelompok Senin' })).toContainText(budi.fullName);
@@ -252,13 +261,13 @@ test('a coordinator plans a meeting, finds it by a topic, cancels it after confi
   await expect(meetings.getByRole('row')).toHaveCount(3);
   await page.getByRole('textbox', { name: 'Search' }).fill('catatan sesi');
   await expect(meetings.getByRole('row')).toHaveCount(2);
-  await shot(page, 'supervision-10-meetings-search');
+  await shot(page, 'supervision-11-meetings-search');
   await meetings.getByRole('button', { name: /^Open the meeting of / }).click();
 
   await page.getByRole('button', { name: 'Cancel the meeting' }).click();
   const confirm = page.getByRole('dialog', { name: 'Cancel this meeting?' });
   await expect(confirm.getByRole('button', { name: 'Keep it' })).toBeVisible();
-  await shot(page, 'supervision-11-cancel-confirm');
+  await shot(page, 'supervision-12-cancel-confirm');
   await confirm.getByRole('button', { name: 'Cancel the meeting' }).click();
   await expect(page.getByText('The meeting is cancelled.')).toBeVisible();
   await expect(page.getByText('Cancelled', { exact: true })).toBeVisible();
@@ -273,17 +282,17 @@ test('a coordinator plans a meeting, finds it by a topic, cancels it after confi
   await page.getByRole('tab', { name: /Jadwal supervisi/ }).click();
   await expect(page.getByRole('table', { name: 'Jadwal supervisi per konselor sebaya' })).toContainText('Terlambat');
   await expect(page.getByText(/^Semester (ganjil|genap) \d{4}\/\d{4}: \d+ pertemuan supervisi sudah berlangsung, total [\d,]+ jam\.$/)).toBeVisible();
-  await shot(page, 'supervision-12-cadence-id');
+  await shot(page, 'supervision-13-cadence-id');
   await page.getByRole('tab', { name: 'Kelompok' }).click();
   await expect(page.getByRole('region', { name: 'Kelompok Kamis' })).toContainText('setiap 14 hari');
-  await shot(page, 'supervision-13-groups-id');
+  await shot(page, 'supervision-14-groups-id');
   await page.getByRole('tab', { name: 'Tindak lanjut' }).click();
   await expect(page.getByText('Tidak ada tindak lanjut yang belum selesai.')).toBeVisible();
   await page.getByRole('button', { name: 'Rencanakan pertemuan' }).click();
   await expect(page.getByRole('heading', { name: 'Rencanakan pertemuan supervisi' })).toBeVisible();
   await page.getByRole('button', { name: 'Simpan pertemuan' }).click();
   await expect(page.getByText('Pilih paling sedikit satu konselor sebaya untuk pertemuan ini.')).toBeVisible();
-  await shot(page, 'supervision-14-form-errors-id');
+  await shot(page, 'supervision-15-form-errors-id');
   await page.getByRole('button', { name: 'Kembali ke supervisi' }).click();
 
   await must(harness, 'supervision.createMeeting', {
@@ -305,5 +314,5 @@ test('a coordinator plans a meeting, finds it by a topic, cancels it after confi
   await page.getByRole('button', { name: new RegExp(`^Buka kasus #${caseId}`) }).click();
   await expect(page.getByText(/^Dibahas dalam supervisi tanggal /)).toBeVisible();
   await expect(page.getByText(`Konferensi kasus, dipimpin ${supervisor.fullName}`)).toBeVisible();
-  await shot(page, 'supervision-15-case-timeline-id');
+  await shot(page, 'supervision-16-case-timeline-id');
 });

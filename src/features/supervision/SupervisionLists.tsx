@@ -255,19 +255,26 @@ export function CadencePanel() {
 export function ActionItemsPanel() {
   const { t } = useTranslation();
   const [showDone, setShowDone] = useState(false);
+  const [search, setSearch] = useState('');
   const { data, error, loading, reload } = useCall('actionItems.list', showDone ? {} : { open: true });
+  const items = data?.items ?? [];
+  const words = search.trim().toLocaleLowerCase();
+  const shown = words ? items.filter((i) => `${i.text} ${i.ownerName}`.toLocaleLowerCase().includes(words)) : items;
   return (
     <LoadState loading={loading && !data} error={error} retry={() => void reload()}>
-      <Group justify="space-between" mb="md">
-        <Text c="dimmed" maw={640}>
-          {t('supervision.actionsIntro')}
-        </Text>
+      <Text c="dimmed" maw={640} mb="sm">
+        {t('supervision.actionsIntro')}
+      </Text>
+      <Group mb="md">
+        <SearchBox value={search} onChange={setSearch} placeholder={t('supervision.actionsSearch')} />
         <Switch label={t('supervision.showDone')} checked={showDone} onChange={(event) => setShowDone(event.currentTarget.checked)} />
       </Group>
-      {data && data.items.length > 0 ? (
-        <ActionItemList items={data.items} onChanged={() => void reload()} />
-      ) : (
+      {items.length === 0 ? (
         <EmptyState icon={<IconListCheck size={28} />} variant="light" title={t('supervision.actionsEmpty')} py="xl" />
+      ) : shown.length === 0 ? (
+        <Text c="dimmed">{t('supervision.actionsNoMatch')}</Text>
+      ) : (
+        <ActionItemList items={shown} onChanged={() => void reload()} />
       )}
     </LoadState>
   );

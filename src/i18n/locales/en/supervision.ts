@@ -180,6 +180,8 @@ export const supervision = {
     actionsCaption: 'Action items',
     actionsEmpty: 'No open action items.',
     showDone: 'Show done ones too',
+    actionsSearch: 'Search by what or whose',
+    actionsNoMatch: 'No action item matches the search.',
     item: 'Action item',
     owner: 'Owner',
     due: 'Due',

@@ -177,6 +177,8 @@ export const supervision: Widen<typeof en> = {
     actionsCaption: 'Tindak lanjut',
     actionsEmpty: 'Tidak ada tindak lanjut yang belum selesai.',
     showDone: 'Tampilkan juga yang sudah selesai',
+    actionsSearch: 'Cari isi atau penanggung jawab',
+    actionsNoMatch: 'Tidak ada tindak lanjut yang cocok dengan pencarian.',
     item: 'Tindak lanjut',
     owner: 'Penanggung jawab',
     due: 'Batas',
