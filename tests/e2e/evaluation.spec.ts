@@ -114,7 +114,7 @@ test('a coordinator evaluates a peer on the rubric and sees it on the profile; t
   await goTo(page, 'Peers');
   await page.getByRole('button', { name: peer.fullName }).click();
   const history = page.getByRole('region', { name: 'Evaluations' });
-  await expect(history.getByRole('img', { name: /Chart of 1 evaluation; the latest average is 3 of 4/ })).toBeVisible();
+  await expect(history.getByRole('img', { name: /Chart of 1 evaluation; the latest average is 3.0 of 4/ })).toBeVisible();
   await history.scrollIntoViewIfNeeded();
   await shot(page, 'evaluation-04-profile-chart');
   await history.getByText('Table', { exact: true }).click();
@@ -251,9 +251,9 @@ test('a student gives anonymous feedback on a screen showing only the form, the 
 
   await goTo(page, 'Evaluation');
   await page.getByRole('tab', { name: 'Student feedback' }).click();
-  await expect(page.getByRole('group', { name: 'Helpful' })).toContainText('4');
-  await expect(page.getByRole('group', { name: 'Felt heard' })).toContainText('5');
-  await expect(page.getByRole('group', { name: 'Would recommend' })).toContainText('5');
+  await expect(page.getByRole('group', { name: 'Helpful' })).toContainText('4.0');
+  await expect(page.getByRole('group', { name: 'Felt heard' })).toContainText('5.0');
+  await expect(page.getByRole('group', { name: 'Would recommend' })).toContainText('5.0');
   await expect(page.getByText('1 form filled in this term.')).toBeVisible();
   await expect(page.getByRole('table', { name: 'Feedback forms' })).toContainText('Kakaknya sabar mendengarkan.');
   await shot(page, 'evaluation-12-feedback-averages');

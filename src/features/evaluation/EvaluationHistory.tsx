@@ -1,4 +1,4 @@
-import { Button, Card, Group, SegmentedControl, Table, Text, Title, Tooltip } from '@mantine/core';
+import { ActionIcon, Button, Card, Group, SegmentedControl, Table, Text, Title, Tooltip } from '@mantine/core';
 import { IconClipboardCheck, IconEye, IconPencil } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -96,12 +96,11 @@ export function EvaluationHistory({ peerId }: { peerId: number }) {
             </ResponsiveContainer>
           </div>
         ) : (
-          <Table.ScrollContainer minWidth={760}>
+          <Table.ScrollContainer minWidth={720}>
             <Table striped verticalSpacing="xs" aria-label={t('evaluation.historyTitle')}>
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th>{t('evaluation.evaluatedOn')}</Table.Th>
-                  <Table.Th>{t('evaluation.term')}</Table.Th>
                   {competencies.map((c) => (
                     <Table.Th key={c}>
                       <Tooltip label={inLanguage(rubric[c].name, lang)}>
@@ -110,7 +109,6 @@ export function EvaluationHistory({ peerId }: { peerId: number }) {
                     </Table.Th>
                   ))}
                   <Table.Th>{t('evaluation.average')}</Table.Th>
-                  <Table.Th>{t('evaluation.evaluator')}</Table.Th>
                   <Table.Th>{t('common.actions')}</Table.Th>
                 </Table.Tr>
               </Table.Thead>
@@ -142,23 +140,24 @@ function HistoryRow({ evaluation: e, termName, onOpen }: { evaluation: PeerEvalu
   const date = formatDay(e.evaluatedOn, lang);
   return (
     <Table.Tr>
-      <Table.Td>{date}</Table.Td>
-      <Table.Td>{termName}</Table.Td>
+      <Table.Td>
+        <Text fz="sm" style={{ whiteSpace: 'nowrap' }}>
+          {date}
+        </Text>
+        <Text fz="xs" c="dimmed">
+          {termName} · {e.evaluatorName}
+        </Text>
+      </Table.Td>
       {competencies.map((c) => (
         <Table.Td key={c}>{e.scores[c] ?? '—'}</Table.Td>
       ))}
       <Table.Td fw={600}>{formatScore(e.average, lang)}</Table.Td>
-      <Table.Td>{e.evaluatorName}</Table.Td>
       <Table.Td>
-        <Button
-          size="xs"
-          variant="subtle"
-          leftSection={e.canEdit ? <IconPencil size={14} /> : <IconEye size={14} />}
-          onClick={onOpen}
-          aria-label={t(e.canEdit ? 'evaluation.editLabel' : 'evaluation.viewLabel', { name: e.peerName, date })}
-        >
-          {e.canEdit ? t('evaluation.edit') : t('evaluation.view')}
-        </Button>
+        <Tooltip label={e.canEdit ? t('evaluation.edit') : t('evaluation.view')}>
+          <ActionIcon variant="subtle" onClick={onOpen} aria-label={t(e.canEdit ? 'evaluation.editLabel' : 'evaluation.viewLabel', { name: e.peerName, date })}>
+            {e.canEdit ? <IconPencil size={16} /> : <IconEye size={16} />}
+          </ActionIcon>
+        </Tooltip>
       </Table.Td>
     </Table.Tr>
   );

@@ -5,10 +5,11 @@ export function inLanguage(text: Bilingual, language: string): string {
   return language === 'en' ? text.en : text.id;
 }
 
-/** Numbers with one decimal at most, in the user's language (3,5 in Indonesian). */
+/** Numbers with one decimal, in the user's language (3,5 in Indonesian). */
 export function formatScore(value: number | null | undefined, language: string, digits = 1): string {
   if (value === null || value === undefined) return '—';
-  return new Intl.NumberFormat(language === 'en' ? 'en-GB' : 'id-ID', { maximumFractionDigits: digits }).format(value);
+  // Always one decimal, so a column of averages lines up (2,0 beside 2,8).
+  return new Intl.NumberFormat(language === 'en' ? 'en-GB' : 'id-ID', { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value);
 }
 
 /** `2026/2027-1` → its year and semester, for `evaluation.termName`. */
