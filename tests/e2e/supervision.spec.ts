@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import type { MethodInput, MethodName, MethodOutput } from '../../src/contract';
 import type { Harness } from '../../harness/server';
+import { seedDemo } from '../../electron/backend/demo/demo';
 import { chooseLanguage, confirmRecoveryKey, coordinator, createVault, expect, goTo, shot, test, unlock } from './support/fixtures';
 
 const supervisor = { username: 'dewi', fullName: 'Dewi Anggraini', password: 'supervisi setiap kamis' };
@@ -315,4 +316,30 @@ test('a coordinator plans a meeting, finds it by a topic, cancels it after confi
   await expect(page.getByText(/^Dibahas dalam supervisi tanggal /)).toBeVisible();
   await expect(page.getByText(`Konferensi kasus, dipimpin ${supervisor.fullName}`)).toBeVisible();
   await shot(page, 'supervision-16-case-timeline-id');
+});
+
+test('the demo school’s term of supervision reads like a real school’s: meetings, who is behind, groups, a held meeting and its action items', async ({ app: page, harness }) => {
+  test.setTimeout(180_000);
+  const accounts = await seedDemo(harness.backend, { seed: 2026 });
+  await page.reload();
+  await unlock(page, accounts.coordinator.username, accounts.coordinator.password);
+  await expect(page.getByRole('heading', { name: 'Dasbor' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Supervisi' })).toContainText('terlambat supervisi');
+  await shot(page, 'supervision-17-demo-dashboard-id');
+
+  await goTo(page, 'Supervisi');
+  const meetings = page.getByRole('table', { name: 'Pertemuan supervisi' });
+  await expect(meetings.getByRole('row').nth(5)).toBeVisible();
+  await shot(page, 'supervision-18-demo-meetings-id');
+  await page.getByRole('tab', { name: /Jadwal supervisi/ }).click();
+  await expect(page.getByRole('table', { name: 'Jadwal supervisi per konselor sebaya' })).toContainText('Terlambat');
+  await shot(page, 'supervision-19-demo-cadence-id');
+  await page.getByRole('tab', { name: 'Kelompok' }).click();
+  await shot(page, 'supervision-20-demo-groups-id');
+  await page.getByRole('tab', { name: 'Pertemuan' }).click();
+  await page.getByRole('combobox', { name: 'Tampilkan pertemuan' }).click();
+  await page.getByRole('option', { name: 'Terlaksana' }).click();
+  await meetings.getByRole('button', { name: /^Buka pertemuan tanggal / }).first().click();
+  await expect(page.getByRole('region', { name: 'Yang hadir' })).toBeVisible();
+  await shot(page, 'supervision-21-demo-meeting-id');
 });

@@ -71,7 +71,7 @@ export function SupervisionDue() {
               ))}
               {overdue.length > 5 ? (
                 <Text fz="sm" c="dimmed">
-                  …
+                  {t('supervision.andMore', { count: overdue.length - 5 })}
                 </Text>
               ) : null}
             </Stack>

@@ -48,18 +48,41 @@ export function MeetingsList() {
           const m = info.row.original;
           const date = formatDay(m.heldOn, lang);
           return (
-            <UnstyledButton
-              onClick={() => show({ kind: 'meeting', id: m.id })}
-              aria-label={t('supervision.openMeeting', { date })}
-              style={{ color: 'var(--mantine-color-blue-7)', fontWeight: 600, whiteSpace: 'nowrap' }}
-            >
-              {date} {m.startTime ?? ''}
-            </UnstyledButton>
+            <Stack gap={0}>
+              <UnstyledButton
+                onClick={() => show({ kind: 'meeting', id: m.id })}
+                aria-label={t('supervision.openMeeting', { date })}
+                style={{ color: 'var(--mantine-color-blue-7)', fontWeight: 600, whiteSpace: 'nowrap' }}
+              >
+                {date}
+              </UnstyledButton>
+              {m.startTime ? (
+                <Text fz="xs" c="dimmed">
+                  {m.startTime}
+                </Text>
+              ) : null}
+            </Stack>
           );
         },
       }),
-      meetingColumn.accessor((m) => t(`supervision.kinds.${m.kind}`), { id: 'kind', header: t('supervision.kind') }),
-      meetingColumn.accessor((m) => m.groupName ?? '', { id: 'group', header: t('supervision.group'), cell: (info) => info.getValue() || '—' }),
+      // Kind and group in one column: the table has to fit beside the sidebar.
+      meetingColumn.accessor((m) => `${t(`supervision.kindNames.${m.kind}`)} ${m.groupName ?? ''}`, {
+        id: 'kind',
+        header: t('supervision.kind'),
+        cell: (info) => {
+          const m = info.row.original;
+          return (
+            <Stack gap={0} miw={150}>
+              <Text fz="sm">{t(`supervision.kindNames.${m.kind}`)}</Text>
+              {m.groupName ? (
+                <Text fz="xs" c="dimmed">
+                  {m.groupName}
+                </Text>
+              ) : null}
+            </Stack>
+          );
+        },
+      }),
       meetingColumn.accessor('supervisorName', { header: t('supervision.supervisorLabel') }),
       meetingColumn.accessor((m) => (m.status === 'held' ? m.peersPresent : -1), {
         id: 'present',

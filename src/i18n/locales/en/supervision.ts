@@ -208,6 +208,8 @@ export const supervision = {
     dueBoardSoon_one: '{{count}} more due within a week',
     dueBoardSoon_other: '{{count}} more due within a week',
     openCadence: 'See who is due',
+    andMore_one: 'and {{count}} more',
+    andMore_other: 'and {{count}} more',
     profileTitle: 'Supervision',
     profileGroup: 'Group',
     profileLast: 'Last meeting attended',
