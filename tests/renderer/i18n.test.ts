@@ -10,6 +10,9 @@ function leaves(tree: Tree, prefix = ''): Array<[string, string]> {
   );
 }
 
+/** Each area's file as its module: the index spreads them into one tree. */
+const areaFiles = import.meta.glob<Record<string, Tree>>(['../../src/i18n/locales/*/*.ts', '!**/index.ts'], { eager: true });
+
 const placeholders = (text: string) => [...text.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
 
 describe('translations', () => {
@@ -30,5 +33,18 @@ describe('translations', () => {
       .filter(([key, text]) => JSON.stringify(placeholders(text)) !== JSON.stringify(placeholders(indonesian.get(key) ?? '')))
       .map(([key]) => key);
     expect(mismatched).toEqual([]);
+  });
+
+  it('gives every area its own top-level names, so one area never silently replaces another area’s texts', () => {
+    for (const language of ['en', 'id']) {
+      const owners = new Map<string, string[]>();
+      for (const [file, module] of Object.entries(areaFiles).filter(([file]) => file.includes(`/locales/${language}/`))) {
+        for (const area of Object.values(module)) {
+          for (const key of Object.keys(area)) owners.set(key, [...(owners.get(key) ?? []), file]);
+        }
+      }
+      expect(owners.size).toBeGreaterThan(10);
+      expect([...owners].filter(([, files]) => files.length > 1)).toEqual([]);
+    }
   });
 });
