@@ -92,7 +92,16 @@ test('a coordinator evaluates a peer on the rubric and sees it on the profile; t
   for (const c of competencies) {
     await dialog.getByRole('radiogroup', { name: rubric[c].name.en }).getByRole('radio', { name: new RegExp(`^${levels[c]} · `) }).click();
   }
+  // Half-written when Sebaya locks: the form opens again with its text after unlocking.
   await dialog.getByLabel('Comments').fill('Pendengar yang baik; perlu lebih cepat menyampaikan masalah berat ke guru BK.');
+  await page.keyboard.press('Control+L');
+  await expect(page.getByRole('heading', { name: 'Unlock Sebaya' })).toBeVisible();
+  await expect(page.getByText('Pendengar yang baik')).toHaveCount(0);
+  await unlock(page, coordinator.username, coordinator.password);
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByRole('status')).toBeVisible();
+  await expect(dialog.getByLabel('Comments')).toHaveValue('Pendengar yang baik; perlu lebih cepat menyampaikan masalah berat ke guru BK.');
+  await expect(dialog.getByRole('radiogroup', { name: 'Empathy' }).getByRole('radio', { name: /^4 · / })).toBeChecked();
   await shot(page, 'evaluation-02-rubric');
   await dialog.getByRole('button', { name: 'Save the evaluation' }).click();
   await expect(dialog).toBeHidden();

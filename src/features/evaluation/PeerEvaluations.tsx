@@ -29,7 +29,10 @@ export function PeerEvaluations() {
   useEffect(() => {
     if (!list.data) return;
     for (const draft of pendingDrafts()) {
-      if (draft.formKey === 'evaluation:new') return setTarget({ evaluation: null });
+      if (draft.formKey === 'evaluation:new') {
+        const peerId = Number((JSON.parse(draft.payload) as { peerId?: string | null }).peerId);
+        return setTarget({ evaluation: null, peerId: Number.isInteger(peerId) && peerId > 0 ? peerId : null });
+      }
       const id = /^evaluation:(\d+)$/.exec(draft.formKey)?.[1];
       const found = id ? list.data.evaluations.find((e) => e.id === Number(id)) : undefined;
       if (found) return setTarget({ evaluation: found });
