@@ -160,7 +160,7 @@ export function GroupsPanel() {
                   </Text>
                 </Stack>
                 {canEdit ? (
-                  <Button size="xs" variant="subtle" leftSection={<IconPencil size={14} />} onClick={() => setEditing(group)} aria-label={`${t('supervision.editGroup')}: ${group.name}`}>
+                  <Button size="xs" variant="subtle" style={{ flexShrink: 0 }} leftSection={<IconPencil size={14} />} onClick={() => setEditing(group)} aria-label={`${t('supervision.editGroup')}: ${group.name}`}>
                     {t('common.edit')}
                   </Button>
                 ) : null}
@@ -170,10 +170,16 @@ export function GroupsPanel() {
                   {t('supervision.archived')}
                 </Badge>
               ) : (
-                <Text fz="sm" mb="xs" fw={group.overdue ? 700 : undefined} c={group.overdue ? 'red.8' : undefined}>
-                  {group.overdue ? t('supervision.groupOverdue', { date: formatDay(group.nextDueOn, lang) }) : t('supervision.groupNext', { date: formatDay(group.nextDueOn, lang) })}
-                  {group.plannedOn ? ` · ${t('supervision.groupPlanned', { date: formatDay(group.plannedOn, lang) })}` : ''}
-                </Text>
+                <Stack gap={0} mb="xs">
+                  <Text fz="sm" fw={group.overdue ? 700 : undefined} c={group.overdue ? 'red.8' : undefined}>
+                    {group.overdue ? t('supervision.groupOverdue', { date: formatDay(group.nextDueOn, lang) }) : t('supervision.groupNext', { date: formatDay(group.nextDueOn, lang) })}
+                  </Text>
+                  {group.plannedOn ? (
+                    <Text fz="sm" c="dimmed">
+                      {t('supervision.groupPlanned', { date: formatDay(group.plannedOn, lang) })}
+                    </Text>
+                  ) : null}
+                </Stack>
               )}
               {group.members.length === 0 ? (
                 <Text fz="sm" c="dimmed">
