@@ -43,7 +43,7 @@ async function aSchoolWithAnActivePeer(harness: Harness): Promise<{ code: string
   await must(harness, 'peers.update', { id: p.id, version: p.version, fullName: p.fullName, className: p.className, supervisorUserId: staff.user.id });
   await must(harness, 'users.createPeerAccount', { peerId: p.id, username: peer.username, pin: peer.pin });
   const { helpSeeker } = await must(harness, 'helpSeekers.create', { identity: null });
-  return { code: helpSeeker.code };
+  return { code: helpSeeker.code, helpSeekerId: helpSeeker.id, supervisorUserId: staff.user.id };
 }
 
 /** Answers the five WHO-5 questions in the open dialog with these values (0 to 5). */
@@ -163,7 +163,8 @@ test('WHO-5 recorded twice for a help-seeker code shows the scores, poor well-be
   test.setTimeout(180_000);
   await createVault(page);
   await confirmRecoveryKey(page);
-  const { code } = await aSchoolWithAnActivePeer(harness);
+  const { code, helpSeekerId, supervisorUserId } = await aSchoolWithAnActivePeer(harness);
+  await must(harness, 'cases.open', { helpSeekerId, logId: null, severity: 'high', assignedUserId: supervisorUserId, note: 'Sering menangis di kelas.' });
   await page.reload();
   await expect(page.getByRole('heading', { name: 'Dashboard' })).toBeVisible();
 
@@ -212,6 +213,18 @@ test('WHO-5 recorded twice for a help-seeker code shows the scores, poor well-be
   await confirm.getByRole('button', { name: 'Delete' }).click();
   await expect(measures.getByRole('row')).toHaveCount(2);
   await expect(detail).toContainText('Needs a follow-up');
+  await page.keyboard.press('Escape');
+
+  // The supervisor on the help-seeker's case reads it from the case, and cannot delete.
+  await page.keyboard.press('Control+L');
+  await unlock(page, supervisor.username, supervisor.password);
+  await goTo(page, 'Cases');
+  await page.getByRole('button', { name: new RegExp(`^Open case #1 about ${code}`) }).click();
+  await expect(page.getByRole('heading', { name: `Case #1: ${code}` })).toBeVisible();
+  await page.getByRole('button', { name: `Open the WHO-5 of ${code}` }).click();
+  await expect(detail.getByRole('table', { name: `WHO-5 measurements of ${code}` })).toContainText('10 of 25 (40%)');
+  await expect(detail.getByRole('button', { name: /^Delete the measurement/ })).toHaveCount(0);
+  await shot(page, 'evaluation-09a-who5-from-case');
 });
 
 test('a student gives anonymous feedback on a screen showing only the form, the counselor gets back in with her password, and the averages count it', async ({

@@ -42,6 +42,7 @@ import { formatDateTime, formatDay } from '../../ui/format';
 import { LoadState } from '../../ui/LoadState';
 import { PageHeader } from '../../ui/PageHeader';
 import { openSessionLog } from '../sessions/sessionsView';
+import { Who5Button } from '../evaluation/Who5Button';
 import { DiscussedInSupervisionItem, withSupervision } from '../supervision/DiscussedInSupervision';
 import { CaseStatusBadge, LogStatusBadge, ReferralStatusBadge, SeverityBadge } from './badges';
 import { ReassignModal, ReferralModal, ReferralStatusModal, TransitionModal } from './CaseDialogs';
@@ -379,6 +380,7 @@ export function CasePage({ caseId }: { caseId: number }) {
                     {t('casePage.identityNotAllowed')}
                   </Text>
                 )}
+                <Who5Button helpSeeker={{ id: detail.helpSeeker.id, code: detail.helpSeeker.code }} />
               </Section>
               <Section title={t('casePage.logs')}>
                 {detail.logs.length === 0 ? (

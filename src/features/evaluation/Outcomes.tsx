@@ -260,11 +260,13 @@ export function HelpSeekerOutcomeModal({ helpSeeker, onClose, onChanged }: { hel
     }
   };
 
+  const helpSeekerId = helpSeeker?.id;
   useEffect(() => {
     setOutcome(null);
     setError(null);
-    if (helpSeeker) void load(helpSeeker.id);
-  }, [helpSeeker]);
+    if (helpSeekerId !== undefined) void load(helpSeekerId);
+    // By id: callers may pass a new object with the same help-seeker on every render.
+  }, [helpSeekerId]);
 
   const measures = outcome?.measures ?? [];
   const code = helpSeeker?.code ?? '';

@@ -117,6 +117,7 @@ export const evaluation = {
     firstContact: 'First contact',
     latest: 'Latest follow-up',
     open: 'Open',
+    caseButton: 'WHO-5 well-being',
     openLabel: 'Open the WHO-5 of {{code}}',
     record: 'Record a WHO-5',
     rules:

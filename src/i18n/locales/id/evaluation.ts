@@ -121,6 +121,7 @@ export const evaluation: Widen<typeof en> = {
     firstContact: 'Kontak pertama',
     latest: 'Pengukuran lanjutan terakhir',
     open: 'Buka',
+    caseButton: 'Kesejahteraan WHO-5',
     openLabel: 'Buka WHO-5 {{code}}',
     record: 'Catat WHO-5',
     rules:
