@@ -18,7 +18,7 @@ async function must<M extends MethodName>(harness: Harness, method: M, input: Me
  * use: a supervisor, an active peer she supervises with an account, and a
  * help-seeker code. The coordinator is signed in again at the end.
  */
-async function aSchoolWithAnActivePeer(harness: Harness): Promise<{ code: string }> {
+async function aSchoolWithAnActivePeer(harness: Harness): Promise<{ code: string; helpSeekerId: number; supervisorUserId: number }> {
   const staff = await must(harness, 'users.createStaff', { username: supervisor.username, fullName: supervisor.fullName, role: 'supervisor' });
   await must(harness, 'session.lock', {});
   await must(harness, 'vault.unlock', { username: supervisor.username, password: staff.temporaryPassword });
