@@ -29,7 +29,7 @@ test('the coordinator reads the term’s figures as charts and as tables, saves 
   await expect(page.getByRole('heading', { name: 'Dashboard' })).toBeVisible();
 
   await goTo(page, 'Reports');
-  await expect(page.getByRole('heading', { name: 'Term report', level: 1 })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Reports', level: 1 })).toBeVisible();
   const sessions = page.getByRole('region', { name: 'Sessions per week' });
   await expect(sessions.getByRole('img', { name: 'Sessions per week' }).locator('svg').first()).toBeVisible();
   for (const title of ['Topics', 'Reach', 'Escalation rate', 'Time to respond', 'Referrals by status', 'Supervision attendance', 'Training completion', 'Outreach reach', 'Well-being (WHO-5) change', 'Feedback averages']) {

@@ -1,6 +1,6 @@
 export const reports = {
   reports: {
-    title: 'Term report',
+    title: 'Reports',
     intro: 'How the peer-support program did this term, counted from the daily records. Aggregates only: no student names or codes.',
     term: 'Term',
     termOption: '{{name}} ({{from}} – {{to}})',

@@ -3,7 +3,7 @@ import type { reports as en } from '../en/reports';
 
 export const reports: Widen<typeof en> = {
   reports: {
-    title: 'Laporan semester',
+    title: 'Laporan',
     intro: 'Capaian program konselor sebaya semester ini, dihitung dari catatan sehari-hari. Hanya angka gabungan: tanpa nama atau kode siswa.',
     term: 'Semester',
     termOption: '{{name}} ({{from}} – {{to}})',
