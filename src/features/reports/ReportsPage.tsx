@@ -43,7 +43,12 @@ function useFormat() {
   return {
     n: (value: number) => number.format(value),
     pct: (value: number | null) => (value === null ? t('reports.none') : percent.format(value)),
-    hours: (value: number | null) => (value === null ? t('reports.none') : t('reports.hours', { value: number.format(value) })),
+    hours: (value: number | null) =>
+      value === null
+        ? t('reports.none')
+        : value < 1
+          ? t('reports.minutes', { value: Math.round(value * 60) })
+          : t('reports.hours', { value: number.format(value) }),
     avg: (value: number | null) => (value === null ? t('reports.none') : new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(value)),
     day: (value: string) => formatDay(value, i18n.language),
     shortDay: (value: string) =>
@@ -239,6 +244,12 @@ function Dashboard({ report }: { report: TermReport }) {
           explain={t('reports.sections.timeliness.explain')}
           empty={r.reviewTime.reviewed === 0 && r.urgentResponse.cases === 0}
           emptyText={t('reports.empty.timeliness')}
+          // Bars of a few minutes are too short to see, so the medians are also written out.
+          headline={
+            <Text fz="sm">
+              {t('reports.labels.timelinessHeadline', { review: f.hours(r.reviewTime.medianHours), urgent: f.hours(r.urgentResponse.medianHours) })}
+            </Text>
+          }
           rows={[
             { label: t('reports.labels.reviewed'), value: f.n(r.reviewTime.reviewed) },
             { label: t('reports.labels.reviewWaiting'), value: f.n(r.reviewTime.waiting) },

@@ -18,6 +18,7 @@ export const reports = {
     value: 'Value',
     notSet: 'not set',
     none: '–',
+    minutes: '{{value}} min',
     hours: '{{value}} h',
     downloadPdf: 'Term report (PDF)',
     downloadCsv: 'Figures (CSV)',
@@ -67,6 +68,7 @@ export const reports = {
       feedback: 'No feedback forms were filled in during this term.',
     },
     labels: {
+      timelinessHeadline: 'Median {{review}} from a log to its review; {{urgent}} from an urgent case to its first action.',
       sessions: 'Sessions',
       groupSessions: 'Group sessions',
       studentsInGroups: 'Students present at group sessions',

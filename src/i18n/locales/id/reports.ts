@@ -22,6 +22,7 @@ export const reports: Widen<typeof en> = {
     value: 'Nilai',
     notSet: 'belum diatur',
     none: '–',
+    minutes: '{{value}} menit',
     hours: '{{value}} jam',
     downloadPdf: 'Laporan semester (PDF)',
     downloadCsv: 'Angka (CSV)',
@@ -71,6 +72,7 @@ export const reports: Widen<typeof en> = {
       feedback: 'Belum ada formulir umpan balik yang diisi pada semester ini.',
     },
     labels: {
+      timelinessHeadline: 'Median {{review}} dari catatan sampai ditinjau; {{urgent}} dari kasus mendesak sampai tindakan pertama.',
       sessions: 'Sesi',
       groupSessions: 'Sesi kelompok',
       studentsInGroups: 'Siswa yang hadir di sesi kelompok',
