@@ -1,8 +1,7 @@
 import type { Page } from '@playwright/test';
 import type { MethodInput, MethodName, MethodOutput } from '../../src/contract';
 import type { Harness } from '../../harness/server';
-import { seedDemo } from '../../electron/backend/demo/demo';
-import { chooseLanguage, confirmRecoveryKey, coordinator, createVault, expect, goTo, shot, test, unlock } from './support/fixtures';
+import { chooseLanguage, openDemoSchool, confirmRecoveryKey, coordinator, createVault, expect, goTo, shot, test, unlock } from './support/fixtures';
 
 const supervisor = { username: 'dewi', fullName: 'Dewi Anggraini', password: 'supervisi setiap kamis' };
 const budi = { fullName: 'Budi Santoso', className: '8B', username: 'budi', pin: '482913' };
@@ -320,8 +319,7 @@ test('a coordinator plans a meeting, finds it by a topic, cancels it after confi
 
 test('the demo school’s term of supervision reads like a real school’s: meetings, who is behind, groups, a held meeting and its action items', async ({ app: page, harness }) => {
   test.setTimeout(180_000);
-  const accounts = await seedDemo(harness.backend, { seed: 2026 });
-  await page.reload();
+  const accounts = await openDemoSchool(page, harness);
   await unlock(page, accounts.coordinator.username, accounts.coordinator.password);
   await expect(page.getByRole('heading', { name: 'Dasbor' })).toBeVisible();
   await expect(page.getByRole('region', { name: 'Supervisi' })).toContainText('terlambat supervisi');

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test as base, expect, type Page } from '@playwright/test';
+import { seedDemo } from '../../../electron/backend/demo/demo';
 import { defaultRendererDir, startHarness, type Harness } from '../../../harness/server';
 
 export const screenshotDir = path.resolve(__dirname, '..', '..', '..', 'test-results', 'screenshots');
@@ -78,4 +79,16 @@ export async function goTo(page: Page, area: string): Promise<void> {
 
 export async function chooseLanguage(page: Page, code: 'ID' | 'EN'): Promise<void> {
   await page.getByRole('radiogroup', { name: /Language|Bahasa/ }).first().getByText(code, { exact: true }).click();
+}
+
+/**
+ * Fills the harness's vault with the demo school and shows its lock screen in English. The demo's
+ * staff work in Indonesian, and a page that saw the demo unlock may already have switched to it.
+ */
+export async function openDemoSchool(page: Page, harness: Harness) {
+  const accounts = await seedDemo(harness.backend, { seed: 2026 });
+  await page.reload();
+  await chooseLanguage(page, 'EN');
+  await expect(page.getByRole('heading', { name: 'Unlock Sebaya' })).toBeVisible();
+  return accounts;
 }
