@@ -20,6 +20,7 @@ import { useFormDraft } from '../../drafts/useFormDraft';
 import { AppModal } from '../../ui/AppModal';
 import { FormError } from '../../ui/FormError';
 import { useFormAction } from '../../ui/useFormAction';
+import { RestoredDraftNotice } from '../../ui/RestoredDraftNotice';
 
 interface DialogProps {
   detail: CaseDetail;
@@ -80,11 +81,7 @@ export function TransitionModal({ detail, opened, onClose, onSaved }: DialogProp
       ) : (
         <form onSubmit={submit} noValidate>
           <Stack gap="sm">
-            {restored ? (
-              <Text fz="sm" c="blue" role="status">
-                {t('shell.restoredDraft')}
-              </Text>
-            ) : null}
+            <RestoredDraftNotice shown={restored} />
             <Select
               label={t('transition.to')}
               withAsterisk
@@ -242,11 +239,7 @@ export function ReferralModal({ detail, opened, onClose, onSaved }: DialogProps)
     <AppModal opened={opened} onClose={onClose} title={t('referrals.makeTitle', { id: c.id })} size="lg">
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
-          {restored ? (
-            <Text fz="sm" c="blue" role="status">
-              {t('shell.restoredDraft')}
-            </Text>
-          ) : null}
+          <RestoredDraftNotice shown={restored} />
           {services.data && available.length === 0 ? <Alert color="orange">{t('referrals.noServices')}</Alert> : null}
           <Select
             label={t('referrals.service')}

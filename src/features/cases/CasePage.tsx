@@ -51,6 +51,7 @@ import { useCaseView } from './caseView';
 import { IdentityReveal } from './IdentityReveal';
 import { ProtocolAlert, ProtocolModal } from './Protocol';
 import { useFormAction } from '../../ui/useFormAction';
+import { RestoredDraftNotice } from '../../ui/RestoredDraftNotice';
 
 function Section({ title, action, children }: { title: string; action?: ReactNode; children: ReactNode }) {
   return (
@@ -156,11 +157,7 @@ function NoteForm({ detail, onAdded }: { detail: CaseDetail; onAdded(detail: Cas
         <Text fw={600} fz="sm">
           {t('casePage.addNote')}
         </Text>
-        {restored ? (
-          <Text fz="sm" c="blue" role="status">
-            {t('shell.restoredDraft')}
-          </Text>
-        ) : null}
+        <RestoredDraftNotice shown={restored} />
         <SegmentedControl
           w="fit-content"
           aria-label={t('casePage.noteKind')}

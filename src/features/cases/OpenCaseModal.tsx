@@ -11,6 +11,7 @@ import { FormError } from '../../ui/FormError';
 import { openCasePage } from './caseView';
 import { ProtocolModal } from './Protocol';
 import { useFormAction } from '../../ui/useFormAction';
+import { RestoredDraftNotice } from '../../ui/RestoredDraftNotice';
 
 interface OpeningValues {
   severity: CaseSeverity;
@@ -75,11 +76,7 @@ export function OpenCaseModal({ opening, onClose, onOpened }: { opening: Opening
         <form onSubmit={submit} noValidate>
           <Stack gap="sm">
             <Text fz="sm">{opening?.kind === 'escalate' ? t('review.escalateIntro') : t('openCase.intro')}</Text>
-            {restored ? (
-              <Text fz="sm" c="blue" role="status">
-                {t('shell.restoredDraft')}
-              </Text>
-            ) : null}
+            <RestoredDraftNotice shown={restored} />
             <Group grow align="flex-start">
               <Select
                 label={t('review.severity')}

@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Group, Radio, Select, SimpleGrid, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Badge, Button, Group, Radio, Select, SimpleGrid, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useEffect, useState } from 'react';
@@ -21,6 +21,7 @@ import { FormError } from '../../ui/FormError';
 import { formatDay } from '../../ui/format';
 import { contractValidator, showCallError } from '../../ui/forms';
 import { formatScore, inLanguage, termParts } from './evaluationView';
+import { RestoredDraftNotice } from '../../ui/RestoredDraftNotice';
 
 type ScoreValues = Record<Competency, string>;
 
@@ -254,11 +255,7 @@ export function EvaluationModal({
       ) : (
         <form onSubmit={submit} noValidate>
           <Stack gap="md">
-            {restored ? (
-              <Alert color="blue" variant="light" role="status">
-                {t('shell.restoredDraft')}
-              </Alert>
-            ) : null}
+            <RestoredDraftNotice shown={restored} />
             <Text fz="sm" c="dimmed">
               {t('evaluation.formIntro')}
             </Text>

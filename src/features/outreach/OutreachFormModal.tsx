@@ -1,4 +1,4 @@
-import { Alert, Button, Group, MultiSelect, NumberInput, Select, Stack, Textarea, TextInput } from '@mantine/core';
+import { Button, Group, MultiSelect, NumberInput, Select, Stack, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useEffect } from 'react';
@@ -10,6 +10,7 @@ import { AppModal } from '../../ui/AppModal';
 import { FormError } from '../../ui/FormError';
 import { contractValidator } from '../../ui/forms';
 import { useFormAction } from '../../ui/useFormAction';
+import { RestoredDraftNotice } from '../../ui/RestoredDraftNotice';
 
 interface EventValues {
   heldOn: string;
@@ -96,11 +97,7 @@ export function OutreachFormModal({
     <AppModal opened={opened} onClose={onClose} size="lg" title={event ? t('outreach.editTitle') : t('outreach.addTitle')}>
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
-          {restored ? (
-            <Alert color="blue" variant="light" role="status">
-              {t('shell.restoredDraft')}
-            </Alert>
-          ) : null}
+          <RestoredDraftNotice shown={restored} />
           <Group grow align="flex-start">
             <TextInput type="date" label={t('outreach.heldOn')} withAsterisk {...form.getInputProps('heldOn')} />
             <Select

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Select, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Group, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useEffect } from 'react';
@@ -10,6 +10,7 @@ import { AppModal } from '../../ui/AppModal';
 import { FormError } from '../../ui/FormError';
 import { contractValidator } from '../../ui/forms';
 import { useFormAction } from '../../ui/useFormAction';
+import { RestoredDraftNotice } from '../../ui/RestoredDraftNotice';
 
 type ConsentValues = Omit<Consent, 'relationship'> & { relationship: Consent['relationship'] | null };
 
@@ -65,11 +66,7 @@ export function ConsentModal({
     <AppModal opened={opened} onClose={onClose} title={t('peers.consentFor', { name: peer.fullName })}>
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
-          {restored ? (
-            <Alert color="blue" variant="light" role="status">
-              {t('shell.restoredDraft')}
-            </Alert>
-          ) : null}
+          <RestoredDraftNotice shown={restored} />
           <TextInput label={t('peers.guardianName')} withAsterisk data-autofocus {...form.getInputProps('guardianName')} />
           <Group grow align="flex-start">
             <Select

@@ -1,4 +1,4 @@
-import { Alert, Button, Checkbox, Group, Radio, Stack, Textarea, TextInput } from '@mantine/core';
+import { Button, Checkbox, Group, Radio, Stack, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useEffect } from 'react';
@@ -11,6 +11,7 @@ import { AppModal } from '../../ui/AppModal';
 import { FormError } from '../../ui/FormError';
 import { contractValidator } from '../../ui/forms';
 import { useFormAction } from '../../ui/useFormAction';
+import { RestoredDraftNotice } from '../../ui/RestoredDraftNotice';
 
 interface InterviewValues {
   interviewedOn: string;
@@ -72,11 +73,7 @@ export function InterviewModal({
     <AppModal opened={opened} onClose={onClose} size="lg" title={t('peers.interviewFor', { name: peer.fullName })}>
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
-          {restored ? (
-            <Alert color="blue" variant="light" role="status">
-              {t('shell.restoredDraft')}
-            </Alert>
-          ) : null}
+          <RestoredDraftNotice shown={restored} />
           <Group grow align="flex-start">
             <TextInput type="date" label={t('peers.interviewedOn')} withAsterisk maw={200} {...form.getInputProps('interviewedOn')} />
             <TextInput label={t('peers.interviewer')} withAsterisk {...form.getInputProps('interviewer')} />

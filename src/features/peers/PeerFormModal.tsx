@@ -1,4 +1,4 @@
-import { Alert, Autocomplete, Button, Fieldset, Group, SegmentedControl, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Autocomplete, Button, Fieldset, Group, SegmentedControl, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useEffect } from 'react';
@@ -11,6 +11,7 @@ import { AppModal } from '../../ui/AppModal';
 import { FormError } from '../../ui/FormError';
 import { contractValidator } from '../../ui/forms';
 import { useFormAction } from '../../ui/useFormAction';
+import { RestoredDraftNotice } from '../../ui/RestoredDraftNotice';
 
 interface PeerValues {
   fullName: string;
@@ -124,11 +125,7 @@ export function PeerFormModal({
     <AppModal opened={opened} onClose={onClose} size="lg" title={peer ? t('peers.editTitle', { name: peer.fullName }) : t('peers.addTitle')}>
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
-          {restored ? (
-            <Alert color="blue" variant="light" role="status">
-              {t('shell.restoredDraft')}
-            </Alert>
-          ) : null}
+          <RestoredDraftNotice shown={restored} />
           <Group grow align="flex-start">
             <TextInput label={t('peers.fullName')} withAsterisk data-autofocus {...form.getInputProps('fullName')} />
             <Autocomplete label={t('peers.className')} withAsterisk data={classes} maw={160} {...form.getInputProps('className')} />

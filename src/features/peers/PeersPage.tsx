@@ -15,7 +15,7 @@ import { DataTable } from '../../ui/DataTable';
 import { formatDay, formatHours } from '../../ui/format';
 import { LoadState } from '../../ui/LoadState';
 import { PageHeader } from '../../ui/PageHeader';
-import { downloadText } from './download';
+import { downloadText } from '../../ui/download';
 import { ImportModal } from './ImportModal';
 import classes from './PeersPage.module.css';
 import { PeerFormModal } from './PeerFormModal';

@@ -12,6 +12,7 @@ import { FormError } from '../../ui/FormError';
 import { errorText } from '../../ui/errors';
 import { moduleTitle } from '../training/moduleTitle';
 import { PeerStatusBadge } from './PeerStatusBadge';
+import { RestoredDraftNotice } from '../../ui/RestoredDraftNotice';
 
 interface TransitionValues {
   to: PeerStatus | null;
@@ -138,11 +139,7 @@ export function TransitionModal({
       ) : (
         <form onSubmit={submit} noValidate>
           <Stack gap="sm">
-            {restored ? (
-              <Alert color="blue" variant="light" role="status">
-                {t('shell.restoredDraft')}
-              </Alert>
-            ) : null}
+            <RestoredDraftNotice shown={restored} />
             <Group gap="xs">
               <Text fz="sm" c="dimmed">
                 {t('peers.currentStatus')}

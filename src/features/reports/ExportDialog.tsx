@@ -6,7 +6,7 @@ import { call } from '../../api/client';
 import type { Language, Term } from '../../contract';
 import { currentLanguage } from '../../i18n';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
-import { downloadBase64, downloadText } from './download';
+import { downloadBase64, downloadText } from '../../ui/download';
 
 /** Asks before the term report leaves the vault as an unencrypted file, and in which language it should be. */
 export function ExportDialog({ format, term, termLabel, onClose }: { format: 'pdf' | 'csv'; term: Term; termLabel: string; onClose(): void }) {

@@ -48,6 +48,7 @@ import { LoadState } from '../../ui/LoadState';
 import { PageHeader } from '../../ui/PageHeader';
 import { FlaggedModal } from './FlaggedModal';
 import { useSessionsView } from './sessionsView';
+import { RestoredDraftNotice } from '../../ui/RestoredDraftNotice';
 
 interface LogValues {
   peerId: string | null;
@@ -273,11 +274,7 @@ function LogForm({ log, reload }: { log: SessionLog | null; reload(): Promise<vo
           }}
         >
           <Stack gap="lg" maw={860}>
-            {restored ? (
-              <Alert color="blue" variant="light" role="status">
-                {t('shell.restoredDraft')}
-              </Alert>
-            ) : null}
+            <RestoredDraftNotice shown={restored} />
             {lastReturn ? (
               <Alert color="orange" variant="light" role="status">
                 {t('logForm.returnedBanner', { name: lastReturn.byName ?? '', comment: lastReturn.comment })}

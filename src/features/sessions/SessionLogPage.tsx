@@ -19,6 +19,7 @@ import { openCasePage } from '../cases/caseView';
 import { OpenCaseModal, type Opening } from '../cases/OpenCaseModal';
 import { useSessionsView } from './sessionsView';
 import { useFormAction } from '../../ui/useFormAction';
+import { RestoredDraftNotice } from '../../ui/RestoredDraftNotice';
 
 function Card2({ title, children, action }: { title: string; children: ReactNode; action?: ReactNode }) {
   return (
@@ -69,11 +70,7 @@ function ReturnModal({ log, opened, onClose, onDone }: { log: SessionLog; opened
     <AppModal opened={opened} onClose={onClose} title={t('review.returnTitle', { name: log.peerName })}>
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
-          {restored ? (
-            <Text fz="sm" c="blue" role="status">
-              {t('shell.restoredDraft')}
-            </Text>
-          ) : null}
+          <RestoredDraftNotice shown={restored} />
           <Textarea
             label={t('review.comment')}
             description={t('review.returnHint')}
@@ -119,11 +116,7 @@ function AddendumForm({ log, onAdded }: { log: SessionLog; onAdded(): void }) {
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap="xs" mt="sm">
-        {restored ? (
-          <Text fz="sm" c="blue" role="status">
-            {t('shell.restoredDraft')}
-          </Text>
-        ) : null}
+        <RestoredDraftNotice shown={restored} />
         <Textarea label={t('logView.addAddendum')} autosize minRows={2} maxLength={limits.longText} {...form.getInputProps('text')} />
         <FormError error={error} />
         <Group>

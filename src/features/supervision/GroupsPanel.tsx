@@ -14,6 +14,7 @@ import { FormError } from '../../ui/FormError';
 import { formatDay } from '../../ui/format';
 import { contractValidator, showCallError } from '../../ui/forms';
 import { LoadState } from '../../ui/LoadState';
+import { RestoredDraftNotice } from '../../ui/RestoredDraftNotice';
 
 const frequencies = ['7', '14', '21', '28'] as const;
 
@@ -88,7 +89,7 @@ function GroupModal({ group, opened, onClose, onSaved }: { group: SupervisionGro
     <AppModal opened={opened} onClose={onClose} title={group ? t('supervision.editGroup') : t('supervision.newGroup')} size="lg">
       <form onSubmit={submit} noValidate>
         <Stack>
-          {restored ? <Text fz="sm" c="teal.8">{t('shell.restoredDraft')}</Text> : null}
+          <RestoredDraftNotice shown={restored} />
           <TextInput label={t('supervision.groupName')} withAsterisk data-autofocus {...form.getInputProps('name')} />
           <Group grow align="flex-start">
             <Select

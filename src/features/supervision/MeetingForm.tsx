@@ -32,6 +32,7 @@ import { formatDay } from '../../ui/format';
 import { contractValidator, showCallError } from '../../ui/forms';
 import { LoadState } from '../../ui/LoadState';
 import { useSupervisionView } from './supervisionView';
+import { RestoredDraftNotice } from '../../ui/RestoredDraftNotice';
 
 interface ItemValues {
   key: string;
@@ -271,7 +272,7 @@ function MeetingFields({ meeting, options, status }: { meeting: MeetingDetail | 
             {title}
           </Title>
           <Text c="dimmed">{t('supervision.formIntro')}</Text>
-          {restored ? <Text fz="sm" c="teal.8">{t('shell.restoredDraft')}</Text> : null}
+          <RestoredDraftNotice shown={restored} />
         </Stack>
 
         <Card withBorder radius="md" padding="lg">

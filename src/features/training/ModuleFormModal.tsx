@@ -1,4 +1,4 @@
-import { Alert, Button, Checkbox, Divider, Group, NumberInput, Stack, Text, Textarea, TextInput, Timeline } from '@mantine/core';
+import { Button, Checkbox, Divider, Group, NumberInput, Stack, Text, Textarea, TextInput, Timeline } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useEffect } from 'react';
@@ -12,6 +12,7 @@ import { FormError } from '../../ui/FormError';
 import { formatDateTime, formatHours } from '../../ui/format';
 import { contractValidator } from '../../ui/forms';
 import { useFormAction } from '../../ui/useFormAction';
+import { RestoredDraftNotice } from '../../ui/RestoredDraftNotice';
 
 interface ModuleValues {
   titleId: string;
@@ -122,11 +123,7 @@ export function ModuleFormModal({
     <AppModal opened={opened} onClose={onClose} size="lg" title={module ? t('training.editModuleTitle') : t('training.addModuleTitle')}>
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
-          {restored ? (
-            <Alert color="blue" variant="light" role="status">
-              {t('shell.restoredDraft')}
-            </Alert>
-          ) : null}
+          <RestoredDraftNotice shown={restored} />
           <Text fz="xs" c="dimmed">
             {t('training.titleHint')}
           </Text>
