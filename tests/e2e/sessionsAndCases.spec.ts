@@ -1,17 +1,10 @@
 import type { Page } from '@playwright/test';
-import type { MethodInput, MethodName, MethodOutput } from '../../src/contract';
 import type { Harness } from '../../harness/server';
+import { aSupervisor, anActivePeer, must, supervisor } from './support/school';
 import { chooseLanguage, confirmRecoveryKey, coordinator, createVault, expect, goTo, shot, test, unlock } from './support/fixtures';
 
-const supervisor = { username: 'dewi', fullName: 'Dewi Anggraini', password: 'supervisi setiap kamis' };
 const peer = { fullName: 'Budi Santoso', username: 'budi', pin: '482913' };
 const protocol = 'Jangan tinggalkan siswa sendirian. Hubungi Bu Sari 0812-3456-7801. Darurat: 112.';
-
-async function must<M extends MethodName>(harness: Harness, method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
-  const result = await harness.backend.invoke(method, input);
-  if (!result.ok) throw new Error(`${method}: ${result.error.code} ${result.error.message}`);
-  return result.value;
-}
 
 /**
  * What the coordinator set up in earlier weeks, through the same contract the
@@ -20,28 +13,9 @@ async function must<M extends MethodName>(harness: Harness, method: M, input: Me
  * protocol. The coordinator is signed in again at the end.
  */
 async function aSchoolReadyForSessions(harness: Harness): Promise<void> {
-  const staff = await must(harness, 'users.createStaff', { username: supervisor.username, fullName: supervisor.fullName, role: 'supervisor' });
-  await must(harness, 'session.lock', {});
-  await must(harness, 'vault.unlock', { username: supervisor.username, password: staff.temporaryPassword });
-  await must(harness, 'vault.setNewPassword', { newPassword: supervisor.password });
-  await must(harness, 'session.lock', {});
-  await must(harness, 'vault.unlock', { username: coordinator.username, password: coordinator.password });
+  const supervisorUser = await aSupervisor(harness);
 
-  let { peer: p } = await must(harness, 'peers.create', { fullName: peer.fullName, className: '8B' });
-  ({ peer: p } = await must(harness, 'peers.transition', { id: p.id, version: p.version, to: 'interviewing' }));
-  ({ peer: p } = await must(harness, 'peers.recordInterview', {
-    id: p.id,
-    version: p.version,
-    interviewedOn: '2026-01-10',
-    interviewer: coordinator.fullName,
-    criteria: { trusted: true, listener: true, confidential: true, steady: true, reliable: true, motivated: true },
-    notes: '',
-    decision: 'selected',
-  }));
-  ({ peer: p } = await must(harness, 'peers.transition', { id: p.id, version: p.version, to: 'selected' }));
-  ({ peer: p } = await must(harness, 'peers.transition', { id: p.id, version: p.version, to: 'in_training' }));
-  ({ peer: p } = await must(harness, 'peers.transition', { id: p.id, version: p.version, to: 'active', override: true, reason: 'Pelatihan tercatat di kertas.' }));
-  await must(harness, 'peers.update', { id: p.id, version: p.version, fullName: p.fullName, className: p.className, supervisorUserId: staff.user.id });
+  const p = await anActivePeer(harness, peer.fullName, '8B', supervisorUser.id);
   await must(harness, 'users.createPeerAccount', { peerId: p.id, username: peer.username, pin: peer.pin });
   await must(harness, 'referrals.createService', {
     kind: 'psychologist',

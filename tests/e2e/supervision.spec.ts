@@ -1,42 +1,16 @@
 import type { Page } from '@playwright/test';
-import type { MethodInput, MethodName, MethodOutput } from '../../src/contract';
 import type { Harness } from '../../harness/server';
-import { chooseLanguage, openDemoSchool, confirmRecoveryKey, coordinator, createVault, expect, goTo, shot, test, unlock } from './support/fixtures';
+import { aSupervisor, anActivePeer, must, supervisor } from './support/school';
+import { chooseLanguage, openDemoSchool, confirmRecoveryKey, createVault, expect, goTo, shot, test, unlock } from './support/fixtures';
 
-const supervisor = { username: 'dewi', fullName: 'Dewi Anggraini', password: 'supervisi setiap kamis' };
 const budi = { fullName: 'Budi Santoso', className: '8B', username: 'budi', pin: '482913' };
 const rina = { fullName: 'Rina Kartika', className: '9A' };
-
-async function must<M extends MethodName>(harness: Harness, method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
-  const result = await harness.backend.invoke(method, input);
-  if (!result.ok) throw new Error(`${method}: ${result.error.code} ${result.error.message}`);
-  return result.value;
-}
 
 /** A day counted from today on this machine's calendar, as the backend counts it: `YYYY-MM-DD`. */
 function dayFromToday(days: number): string {
   const d = new Date();
   d.setDate(d.getDate() + days);
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
-
-async function anActivePeer(harness: Harness, fullName: string, className: string, supervisorUserId: number) {
-  let { peer: p } = await must(harness, 'peers.create', { fullName, className });
-  ({ peer: p } = await must(harness, 'peers.transition', { id: p.id, version: p.version, to: 'interviewing' }));
-  ({ peer: p } = await must(harness, 'peers.recordInterview', {
-    id: p.id,
-    version: p.version,
-    interviewedOn: '2026-01-10',
-    interviewer: coordinator.fullName,
-    criteria: { trusted: true, listener: true, confidential: true, steady: true, reliable: true, motivated: true },
-    notes: '',
-    decision: 'selected',
-  }));
-  ({ peer: p } = await must(harness, 'peers.transition', { id: p.id, version: p.version, to: 'selected' }));
-  ({ peer: p } = await must(harness, 'peers.transition', { id: p.id, version: p.version, to: 'in_training' }));
-  ({ peer: p } = await must(harness, 'peers.transition', { id: p.id, version: p.version, to: 'active', override: true, reason: 'Pelatihan tercatat di kertas.' }));
-  ({ peer: p } = await must(harness, 'peers.update', { id: p.id, version: p.version, fullName: p.fullName, className: p.className, supervisorUserId }));
-  return p;
 }
 
 /**
@@ -46,17 +20,12 @@ async function anActivePeer(harness: Harness, fullName: string, className: strin
  * open case about a help-seeker assigned to the supervisor.
  */
 async function aProgramWithSupervision(harness: Harness) {
-  const staff = await must(harness, 'users.createStaff', { username: supervisor.username, fullName: supervisor.fullName, role: 'supervisor' });
-  await must(harness, 'session.lock', {});
-  await must(harness, 'vault.unlock', { username: supervisor.username, password: staff.temporaryPassword });
-  await must(harness, 'vault.setNewPassword', { newPassword: supervisor.password });
-  await must(harness, 'session.lock', {});
-  await must(harness, 'vault.unlock', { username: coordinator.username, password: coordinator.password });
+  const supervisorUser = await aSupervisor(harness);
 
-  const b = await anActivePeer(harness, budi.fullName, budi.className, staff.user.id);
-  const r = await anActivePeer(harness, rina.fullName, rina.className, staff.user.id);
+  const b = await anActivePeer(harness, budi.fullName, budi.className, supervisorUser.id);
+  const r = await anActivePeer(harness, rina.fullName, rina.className, supervisorUser.id);
   await must(harness, 'users.createPeerAccount', { peerId: b.id, username: budi.username, pin: budi.pin });
-  const { group } = await must(harness, 'supervision.createGroup', { name: 'Kelompok Kamis', supervisorUserId: staff.user.id, frequencyDays: 14, peerIds: [b.id, r.id] });
+  const { group } = await must(harness, 'supervision.createGroup', { name: 'Kelompok Kamis', supervisorUserId: supervisorUser.id, frequencyDays: 14, peerIds: [b.id, r.id] });
   await must(harness, 'supervision.createMeeting', {
     status: 'held',
     kind: 'individual',
@@ -64,7 +33,7 @@ async function aProgramWithSupervision(harness: Harness) {
     startTime: '13:30',
     durationMinutes: 45,
     groupId: group.id,
-    supervisorUserId: staff.user.id,
+    supervisorUserId: supervisorUser.id,
     attendees: [{ peerId: r.id, userId: null, present: true }],
     topics: ['Merawat diri'],
     caseIds: [],
@@ -77,7 +46,7 @@ async function aProgramWithSupervision(harness: Harness) {
     helpSeekerId: helpSeeker.id,
     logId: null,
     severity: 'high',
-    assignedUserId: staff.user.id,
+    assignedUserId: supervisorUser.id,
     note: 'Sering tidak masuk sekolah; perlu dibicarakan di supervisi.',
   });
   return { caseId, code: helpSeeker.code };
