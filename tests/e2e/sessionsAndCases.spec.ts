@@ -167,6 +167,16 @@ test('a peer’s log with thoughts of self-harm reaches the review queue and a s
   await expect(timeline).toContainText(`${supervisor.fullName},`);
   await expect(timeline).toContainText(`${peer.fullName},`);
   await shot(page, 'sessions-10-coordinator-timeline');
+
+  // The peer's profile counts the log, and that it raised a risk.
+  await goTo(page, 'Peers');
+  await page.getByRole('button', { name: peer.fullName }).click();
+  const logs = page.getByRole('region', { name: 'Session logs' });
+  await expect(logs).toContainText('Logs written (not drafts)1');
+  await expect(logs).toContainText('With a risk ticked1');
+  await expect(logs.getByRole('table')).toContainText('HS-2026-001');
+  await logs.scrollIntoViewIfNeeded();
+  await shot(page, 'sessions-11-peer-profile-logs');
 });
 
 test('a coordinator types in a paper log in Indonesian, is told which field is missing, returns the log with a comment, looks up who a code is and finds the log by a word in it', async ({

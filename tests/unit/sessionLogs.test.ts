@@ -96,6 +96,17 @@ describe('a peer writing their own logs', () => {
     });
   });
 
+  it('lists one peer’s logs for their profile, and never another peer’s to a peer who asks for them', async () => {
+    const { backend, budi: b, citra: c } = await aProgram();
+    const citraLog = await call(backend, 'sessionLogs.create', aLog(c.peerId));
+    expect((await call(backend, 'sessionLogs.list', { peerId: c.peerId })).logs.map((l) => l.id)).toEqual([citraLog.log.id]);
+    expect((await call(backend, 'sessionLogs.list', { peerId: b.peerId })).logs).toEqual([]);
+    await signInAsPeer(backend);
+    const own = await call(backend, 'sessionLogs.create', aLog(b.peerId));
+    expect((await call(backend, 'sessionLogs.list', { peerId: b.peerId })).logs.map((l) => l.id)).toEqual([own.log.id]);
+    expect((await call(backend, 'sessionLogs.list', { peerId: c.peerId })).logs).toEqual([]);
+  });
+
   it('picks the same help-seeker again from their own codes', async () => {
     const { backend, budi: b } = await aProgram();
     await signInAsPeer(backend);

@@ -157,6 +157,8 @@ export const sessionLogsHandlers: HandlerMap<SessionLogsMethod> = {
       filter.peerIds = await logs.supervisedPeerIds(ctx.db, actor.userId);
       filter.excludeDrafts = true;
     }
+    // One peer's logs (their profile): never wider than what the caller may see anyway.
+    if (input.peerId !== undefined) filter.peerIds = (filter.peerIds ?? [input.peerId]).filter((peerId) => peerId === input.peerId);
     return { logs: (await logs.listLogs(ctx.db, filter)).map(toSummary) };
   },
 

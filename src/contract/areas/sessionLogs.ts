@@ -244,7 +244,7 @@ export const sessionLogsMethods = {
    */
   'sessionLogs.list': defineMethod({
     access: everyone,
-    input: z.strictObject({ status: z.enum(sessionLogStatuses).optional(), helpSeekerId: id.optional() }),
+    input: z.strictObject({ status: z.enum(sessionLogStatuses).optional(), helpSeekerId: id.optional(), peerId: id.optional() }),
     output: z.object({ logs: z.array(sessionLogSummary) }),
   }),
   /** Submitted logs waiting for review, oldest first. */

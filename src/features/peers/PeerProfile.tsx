@@ -45,6 +45,7 @@ import { PeerFormModal } from './PeerFormModal';
 import { PeerStatusBadge } from './PeerStatusBadge';
 import { AddRecordModal, KnowledgeScoresModal } from './TrainingModals';
 import { ActivationChecklist, nextStatus, TransitionModal } from './TransitionModal';
+import { PeerSessionLogs } from '../sessions/PeerSessionLogs';
 import { PeerSupervision } from '../supervision/PeerSupervision';
 
 type Dialog = 'details' | 'transition' | 'interview' | 'consent' | 'pledge' | 'record' | 'scores' | 'certificate' | null;
@@ -444,37 +445,8 @@ function TrainingSection({
 }
 
 /**
- * A placeholder for what later areas (session logs, supervision, evaluation)
- * will show about this peer; each replaces its own figure here.
- */
-function LaterAreas() {
-  const { t } = useTranslation();
-  return (
-    <Section title={t('peers.laterTitle')}>
-      <Stack gap="sm">
-        <Text fz="sm" c="dimmed">
-          {t('peers.laterBody')}
-        </Text>
-        <SimpleGrid cols={{ base: 1, sm: 3 }}>
-          {(['laterSessions'] as const).map((key) => (
-            <Card key={key} withBorder radius="md" padding="sm" bg="var(--mantine-color-gray-0)">
-              <Text fz="sm" fw={500}>
-                {t(`peers.${key}`)}
-              </Text>
-              <Text fz="xs" c="dimmed">
-                {t('peers.notYet')}
-              </Text>
-            </Card>
-          ))}
-        </SimpleGrid>
-      </Stack>
-    </Section>
-  );
-}
-
-/**
  * A peer's profile: details, status history, selection, consent and pledge,
- * training progress and hours, supervisor, and room for later areas' figures.
+ * training progress and hours, supervisor, supervision, evaluations and session logs.
  * `canEdit` is the coordinator; a supervisor or the peer themselves read only.
  */
 export function PeerProfile({ peerId, canEdit, own = false, onBack }: { peerId: number; canEdit: boolean; own?: boolean; onBack?: () => void }) {
@@ -578,7 +550,7 @@ export function PeerProfile({ peerId, canEdit, own = false, onBack }: { peerId: 
 
             <PeerSupervision peerId={peerId} status={profile.peer.status} own={own} />
             <EvaluationHistory peerId={peerId} />
-            <LaterAreas />
+            <PeerSessionLogs peerId={peerId} />
 
             {canEdit ? (
               <>

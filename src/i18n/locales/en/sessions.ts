@@ -38,6 +38,15 @@ export const sessions = {
     back: 'Back to session logs',
     concernHigh: 'Peer very worried',
   },
+  peerSessions: {
+    title: 'Session logs',
+    written: 'Logs written (not drafts)',
+    awaiting: 'Awaiting review',
+    withRisk: 'With a risk ticked',
+    last: 'Last session',
+    never: 'None yet',
+    none: 'No session logs from this peer yet.',
+  },
   logStatus: {
     draft: 'Draft',
     submitted: 'Awaiting review',

@@ -41,6 +41,15 @@ export const sessions: Widen<typeof en> = {
     back: 'Kembali ke catatan sesi',
     concernHigh: 'Konselor sebaya sangat khawatir',
   },
+  peerSessions: {
+    title: 'Catatan sesi',
+    written: 'Catatan ditulis (bukan draf)',
+    awaiting: 'Menunggu diperiksa',
+    withRisk: 'Dengan risiko dicentang',
+    last: 'Sesi terakhir',
+    never: 'Belum ada',
+    none: 'Belum ada catatan sesi dari konselor sebaya ini.',
+  },
   logStatus: {
     draft: 'Draf',
     submitted: 'Menunggu diperiksa',

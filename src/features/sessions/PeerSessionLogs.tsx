@@ -1,0 +1,51 @@
+import { Card, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { useCall } from '../../api/useCall';
+import { formatDay } from '../../ui/format';
+import { LoadState } from '../../ui/LoadState';
+import { LogTable } from './LogTable';
+
+function Figure({ label, value }: { label: string; value: string }) {
+  return (
+    <Stack gap={2}>
+      <Text fz="xs" c="dimmed">
+        {label}
+      </Text>
+      <Text fz="lg" fw={600}>
+        {value}
+      </Text>
+    </Stack>
+  );
+}
+
+/**
+ * A peer's session logs on their profile: how many they wrote, what still waits
+ * for review, how many raised a risk, and the logs themselves (what the caller
+ * may see of them: a supervisor no drafts, a peer only their own).
+ */
+export function PeerSessionLogs({ peerId }: { peerId: number }) {
+  const { t, i18n } = useTranslation();
+  const { data, error, loading, reload } = useCall('sessionLogs.list', { peerId });
+  const logs = data?.logs ?? [];
+  const written = logs.filter((l) => l.status !== 'draft');
+  const lastHeldOn = written.reduce<string | null>((last, l) => (l.heldOn && (!last || l.heldOn > last) ? l.heldOn : last), null);
+  const title = t('peerSessions.title');
+  return (
+    <Card withBorder radius="md" padding="lg" component="section" aria-label={title}>
+      <Title order={2} size="h4" mb="sm">
+        {title}
+      </Title>
+      <LoadState loading={loading && !data} error={error} retry={() => void reload()}>
+        <Stack>
+          <SimpleGrid cols={{ base: 2, md: 4 }}>
+            <Figure label={t('peerSessions.written')} value={String(written.length)} />
+            <Figure label={t('peerSessions.awaiting')} value={String(logs.filter((l) => l.status === 'submitted').length)} />
+            <Figure label={t('peerSessions.withRisk')} value={String(written.filter((l) => l.severity !== null).length)} />
+            <Figure label={t('peerSessions.last')} value={lastHeldOn ? formatDay(lastHeldOn, i18n.language) : t('peerSessions.never')} />
+          </SimpleGrid>
+          <LogTable logs={logs} show={['risk']} search="" caption={title} empty={<Text c="dimmed">{t('peerSessions.none')}</Text>} />
+        </Stack>
+      </LoadState>
+    </Card>
+  );
+}
