@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import type { Harness } from '../../harness/server';
 import { aSupervisor, anActivePeer, must, supervisor } from './support/school';
-import { chooseLanguage, confirmRecoveryKey, coordinator, createVault, expect, goTo, shot, test, unlock } from './support/fixtures';
+import { chooseLanguage, confirmRecoveryKey, coordinator, createVault, expect, goTo, pickOption, shot, test, unlock } from './support/fixtures';
 
 const peer = { fullName: 'Budi Santoso', username: 'budi', pin: '482913' };
 const protocol = 'Jangan tinggalkan siswa sendirian. Hubungi Bu Sari 0812-3456-7801. Darurat: 112.';
@@ -113,8 +113,7 @@ test('a peer’s log with thoughts of self-harm reaches the review queue and a s
   const changeStatus = async (to: string, fill?: (dialog: ReturnType<Page['getByRole']>) => Promise<void>) => {
     await page.getByRole('button', { name: 'Change status' }).first().click();
     const dialog = page.getByRole('dialog', { name: 'Change the status of case #1' });
-    await dialog.getByRole('combobox', { name: 'New status', exact: true }).click();
-    await page.getByRole('option', { name: to, exact: true }).click();
+    await pickOption(page, dialog.getByRole('combobox', { name: 'New status', exact: true }), to);
     if (fill) await fill(dialog);
     await dialog.getByRole('button', { name: 'Change status' }).click();
     await expect(dialog).toBeHidden();

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type Locator, type Page } from '@playwright/test';
 import { seedDemo } from '../../../electron/backend/demo/demo';
 import { defaultRendererDir, startHarness, type Harness } from '../../../harness/server';
 
@@ -91,4 +91,15 @@ export async function openDemoSchool(page: Page, harness: Harness) {
   await chooseLanguage(page, 'EN');
   await expect(page.getByRole('heading', { name: 'Unlock Sebaya' })).toBeVisible();
   return accounts;
+}
+
+/**
+ * Picks an option of a Mantine select in a dialog. A click that lands while the dialog is still
+ * moving focus in can see the list close again at once (a CI run timed out on it), so it tries again.
+ */
+export async function pickOption(page: Page, select: Locator, option: string): Promise<void> {
+  await expect(async () => {
+    if ((await select.getAttribute('aria-expanded')) !== 'true') await select.click();
+    await page.getByRole('option', { name: option, exact: true }).click({ timeout: 2_000 });
+  }).toPass();
 }
