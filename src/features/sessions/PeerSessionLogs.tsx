@@ -1,22 +1,10 @@
 import { Card, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useCall } from '../../api/useCall';
+import { Figure } from '../../ui/Figure';
 import { formatDay } from '../../ui/format';
 import { LoadState } from '../../ui/LoadState';
 import { LogTable } from './LogTable';
-
-function Figure({ label, value }: { label: string; value: string }) {
-  return (
-    <Stack gap={2}>
-      <Text fz="xs" c="dimmed">
-        {label}
-      </Text>
-      <Text fz="lg" fw={600}>
-        {value}
-      </Text>
-    </Stack>
-  );
-}
 
 /**
  * A peer's session logs on their profile: how many they wrote, what still waits
@@ -38,10 +26,26 @@ export function PeerSessionLogs({ peerId }: { peerId: number }) {
       <LoadState loading={loading && !data} error={error} retry={() => void reload()}>
         <Stack>
           <SimpleGrid cols={{ base: 2, md: 4 }}>
-            <Figure label={t('peerSessions.written')} value={String(written.length)} />
-            <Figure label={t('peerSessions.awaiting')} value={String(logs.filter((l) => l.status === 'submitted').length)} />
-            <Figure label={t('peerSessions.withRisk')} value={String(written.filter((l) => l.severity !== null).length)} />
-            <Figure label={t('peerSessions.last')} value={lastHeldOn ? formatDay(lastHeldOn, i18n.language) : t('peerSessions.never')} />
+            <Figure label={t('peerSessions.written')}>
+              <Text fz="lg" fw={600}>
+                {String(written.length)}
+              </Text>
+            </Figure>
+            <Figure label={t('peerSessions.awaiting')}>
+              <Text fz="lg" fw={600}>
+                {String(logs.filter((l) => l.status === 'submitted').length)}
+              </Text>
+            </Figure>
+            <Figure label={t('peerSessions.withRisk')}>
+              <Text fz="lg" fw={600}>
+                {String(written.filter((l) => l.severity !== null).length)}
+              </Text>
+            </Figure>
+            <Figure label={t('peerSessions.last')}>
+              <Text fz="lg" fw={600}>
+                {lastHeldOn ? formatDay(lastHeldOn, i18n.language) : t('peerSessions.never')}
+              </Text>
+            </Figure>
           </SimpleGrid>
           <LogTable logs={logs} show={['risk']} search="" caption={title} empty={<Text c="dimmed">{t('peerSessions.none')}</Text>} />
         </Stack>

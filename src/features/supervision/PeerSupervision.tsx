@@ -6,17 +6,7 @@ import type { PeerStatus } from '../../contract';
 import { formatDay, formatHours } from '../../ui/format';
 import { ActionItemList } from './ActionItemList';
 import { CadenceBadge } from './badges';
-
-function Figure({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <Stack gap={2}>
-      <Text fz="xs" c="dimmed">
-        {label}
-      </Text>
-      <div>{children}</div>
-    </Stack>
-  );
-}
+import { Figure } from '../../ui/Figure';
 
 function Frame({ title, children }: { title: string; children: ReactNode }) {
   return (
