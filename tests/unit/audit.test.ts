@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { auditActions, type AuditEntry } from '../../src/contract';
+import { auditActions, type AuditEntry, type BackupCredential } from '../../src/contract';
 import type { Backend } from '../../electron/backend/backend';
 import { defaultDriver } from '../../electron/backend/db/drivers';
 import { entryHash, genesisHash, verifyAuditChain } from '../../electron/backend/repositories/audit';
@@ -14,6 +14,7 @@ import {
   newBackend,
   peerVersion,
   supervisor,
+  tempDir,
   TestClock,
   unlockAsCoordinator,
 } from './support/backend';
@@ -158,11 +159,19 @@ describe('what the audit log records', () => {
     const replaced = await call(backend, 'vault.newRecoveryKey', { password: secrets.newPassword });
     typed.push(replaced.recoveryKey);
 
+    const lateBackup = await call(backend, 'backups.create', { folder: tempDir('sebaya-usb-') });
+
     // A peer at the office PC.
     await call(backend, 'session.handOverToPeer', { drafts: [{ formKey: 'peer-form', area: 'peers', payload: secrets.draft }] });
     await failure(backend, 'session.peerSignIn', { username: 'budi', pin: secrets.pin });
     await call(backend, 'session.peerSignIn', { username: 'budi', pin: secrets.newPin });
     await call(backend, 'session.lock', {});
+
+    // Someone at the locked PC guesses a backup's password, and a current staff password to restore it over the vault.
+    const guess: BackupCredential = { kind: 'password', username: supervisor.username, password: 'a guess' };
+    await failure(backend, 'backups.verify', { file: lateBackup.file, credential: guess });
+    const opens: BackupCredential = { kind: 'password', username: coordinator.username, password: secrets.newPassword };
+    await failure(backend, 'backups.restore', { file: lateBackup.file, credential: opens, authority: guess });
 
     // Staff again: a wrong password, then the right one.
     await failure(backend, 'vault.unlock', { username: coordinator.username, password: 'wrong password here' });
@@ -195,7 +204,7 @@ describe('what the audit log records', () => {
 
   it('names who did it for everything done while signed in, and the username tried for failed unlocks', async () => {
     const { entries } = await walkThrough();
-    const signedOut = new Set(['session.unlock-failed', 'session.recovery-failed', 'session.peer-sign-in-failed']);
+    const signedOut = new Set(['session.unlock-failed', 'session.recovery-failed', 'session.peer-sign-in-failed', 'backup.open-failed', 'backup.restore-refused']);
     for (const entry of entries.filter((e) => !signedOut.has(e.action))) {
       expect([entry.action, entry.actorName]).toEqual([entry.action, expect.stringMatching(/^(sari|budi|dewi)$/)]);
     }

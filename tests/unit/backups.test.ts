@@ -249,7 +249,8 @@ describe('a backup that was damaged or tampered with', () => {
     const wrong: BackupCredential = { kind: 'password', username: coordinator.username, password: 'not the password' };
     expect(await failure(newPc, 'backups.verify', { file: made.file, credential: wrong })).toMatchObject({ code: 'WRONG_CREDENTIALS', reason: 'backup' });
     expect(await failure(newPc, 'backups.restore', { file: made.file, credential: wrong })).toMatchObject({ code: 'WRONG_CREDENTIALS' });
-    expect(fileNames(newPc.session.config.dataDir)).toEqual([]);
+    // Only the back-off's record of the two wrong tries (issue 11): no vault file, nothing staged.
+    expect(fileNames(newPc.session.config.dataDir)).toEqual(['unlock-attempts.json']);
   });
 
   it('says plainly that a file is not a Sebaya backup', async () => {
@@ -663,9 +664,11 @@ describe('the backup and verify commands', () => {
     const file = path.join(stick, name!);
 
     expect(await runCli(['verify', file])).toMatchObject({ code: 0, stdout: expect.stringContaining('Backup is complete and unmodified') });
-    const full = await runCli(['verify', file, '--full', '--user', coordinator.username], `${coordinator.password}\n`);
+    const full = await runCli(['verify', file, '--full', '--user', coordinator.username, '--data-dir', dataDir], `${coordinator.password}\n`);
     expect(full).toMatchObject({ code: 0, stdout: expect.stringContaining(`Backup opens and passes the integrity checks: ${coordinator.schoolName}`) });
-    expect((await runCli(['verify', file, '--full', '--user', coordinator.username], 'wrong password\n')).code).toBe(1);
+    expect((await runCli(['verify', file, '--full', '--user', coordinator.username, '--data-dir', dataDir], 'wrong password\n')).code).toBe(1);
+    // The wrong password waits in that vault's back-off for its audit log, like a wrong unlock.
+    expect((await backend.session.backOff.read()).pending.map((a) => a.kind)).toEqual(['backup-password']);
 
     const bytes = readFileSync(file);
     writeFileSync(file, bytes.subarray(0, bytes.length - 100));

@@ -10,8 +10,8 @@ import { loadSettings } from '../services/settingsStore';
 import { openSlot, readKeySlotFile, usernameLookup, type KeySlot } from '../vault/keySlots';
 import { vaultPaths } from '../vault/paths';
 import { isWellFormedRecoveryKey, normaliseRecoveryKey } from '../vault/recoveryKey';
-import { readUnlockAttempts, recordFailedAttempt, secondsUntilNextAttempt } from '../vault/unlockAttempts';
 import { vaultExists } from '../vault/vault';
+import { recoveryKeyCounter, SecretBackOff } from '../session/backOff';
 
 /** A refusal with a sentence for the person or the task log; never a stack. */
 export class HeadlessBackupError extends Error {
@@ -61,16 +61,16 @@ async function openAnySlot(
 export async function headlessBackup(options: HeadlessBackupOptions): Promise<WrittenBackup> {
   const paths = vaultPaths(options.dataDir);
   if (!(await vaultExists(options.dataDir))) throw new HeadlessBackupError('There is no vault in that folder.');
-  const attempts = await readUnlockAttempts(paths.unlockAttempts);
-  const wait = secondsUntilNextAttempt(attempts, options.clock.now());
+  const slotFile = await readKeySlotFile(paths.keySlots);
+  const backOff = new SecretBackOff(paths.unlockAttempts, options.clock);
+  const lookup = options.username ? usernameLookup(slotFile.vaultId, options.username) : isWellFormedRecoveryKey(options.secret) ? recoveryKeyCounter : null;
+  const wait = await backOff.secondsToWait(lookup);
   if (wait > 0) throw new HeadlessBackupError(`Too many wrong attempts. Try again in ${wait} seconds.`);
 
-  const slotFile = await readKeySlotFile(paths.keySlots);
   const opened = await openAnySlot(slotFile.vaultId, slotFile.slots, options.username, options.secret);
   if (!opened) {
-    const lookup = options.username ? usernameLookup(slotFile.vaultId, options.username) : null;
     const kind = !options.username && isWellFormedRecoveryKey(options.secret) ? 'recovery-key' : 'password';
-    await recordFailedAttempt(paths.unlockAttempts, { at: options.clock.now().toISOString(), kind, lookup });
+    await backOff.recordFailure(kind, lookup);
     throw new HeadlessBackupError(options.username ? 'The username or password is not correct.' : 'That is not a password or recovery key of this vault.');
   }
 

@@ -1,10 +1,9 @@
-import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createBackend, type Backend } from '../backend';
-import { stageBackup, quickCheck } from '../backup/check';
-import { BackupCredentialError, BackupUnusableError, problemMessages } from '../backup/errors';
+import { quickCheck } from '../backup/check';
+import { problemMessages } from '../backup/errors';
 import { systemClock } from '../clock';
 import { defaultDriver } from '../db/drivers';
 import { seedDemo } from '../demo/demo';
@@ -24,8 +23,9 @@ const usage = `Usage:
   npm run cli -- check --data-dir DIR --user USERNAME   (password from prompt or stdin)
   npm run cli -- backup --data-dir DIR --to FOLDER [--user USERNAME]
                        (that user's password, or without --user any staff password or the recovery key, from prompt or stdin)
-  npm run cli -- verify FILE [--full [--user USERNAME]]
-                       (quick check without a password; --full asks for the password, or the recovery key without --user)`;
+  npm run cli -- verify FILE [--full [--user USERNAME] [--data-dir DIR]]
+                       (quick check without a password; --full asks for the password, or the recovery key without --user;
+                        wrong ones count toward the back-off of the vault in DIR, by default the desktop app's)`;
 
 class UsageError extends Error {}
 
@@ -129,7 +129,7 @@ async function verify(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { full: { type: 'boolean', default: false }, user: { type: 'string' } },
+    options: { full: { type: 'boolean', default: false }, user: { type: 'string' }, 'data-dir': { type: 'string' } },
   });
   if (positionals.length !== 1) throw new UsageError('Name one backup file.');
   const file = path.resolve(positionals[0]!);
@@ -148,29 +148,37 @@ async function verify(args: string[]): Promise<number> {
   const credential = values.user
     ? { kind: 'password' as const, username: values.user, password: secret }
     : { kind: 'recoveryKey' as const, recoveryKey: secret };
-  // Unpacked into a private temporary folder, checked, and removed again.
-  const staging = await mkdtemp(path.join(os.tmpdir(), 'sebaya-verify-'));
-  try {
-    const staged = await stageBackup(file, credential, { driver: defaultDriver(), stagingParent: staging });
-    const { contents } = staged;
-    await staged.dispose();
-    const counts = contents.counts.map((c) => `${c.table} ${c.rows}`).join(', ');
-    const chain = contents.checks.auditChain.ok ? 'audit chain ok' : 'audit chain BROKEN';
-    console.log(`Backup opens and passes the integrity checks: ${contents.schoolName}, ${made}; ${chain}; ${counts}.`);
-    return 0;
-  } catch (error) {
-    if (error instanceof BackupUnusableError) {
-      console.error(`Backup cannot be used: ${problemMessages[error.problem]}`);
-      return 1;
-    }
-    if (error instanceof BackupCredentialError) {
-      console.error('That password or recovery key does not open this backup.');
-      return 1;
-    }
-    throw error;
-  } finally {
-    await rm(staging, { recursive: true, force: true });
+  // Through the backend of the vault folder, so a wrong secret counts toward the same back-off as the
+  // unlock screen and appears in that vault's audit log at its next unlock.
+  const backend = createBackend({ dataDir: values['data-dir'] ? path.resolve(values['data-dir']) : desktopVaultDir(), logger: silentLogger });
+  const result = await backend.invoke('backups.verify', { file, credential });
+  if (!result.ok) {
+    console.error(result.error.code === 'WRONG_CREDENTIALS' ? 'That password or recovery key does not open this backup.' : result.error.message);
+    return 1;
   }
+  const { contents, problem } = result.value;
+  if (!contents) {
+    console.error(`Backup cannot be used: ${problemMessages[problem ?? 'damaged-header']}`);
+    return 1;
+  }
+  const counts = contents.counts.map((c) => `${c.table} ${c.rows}`).join(', ');
+  const chain = contents.checks.auditChain.ok ? 'audit chain ok' : 'audit chain BROKEN';
+  console.log(`Backup opens and passes the integrity checks: ${contents.schoolName}, ${made}; ${chain}; ${counts}.`);
+  return 0;
+}
+
+/**
+ * The desktop app's vault folder for this OS user (Electron's userData + `/vault`, see
+ * electron/main/index.ts), where the back-off of this PC lives when no --data-dir is named.
+ */
+export function desktopVaultDir(platform = process.platform, env = process.env, home = os.homedir()): string {
+  const userData =
+    platform === 'win32'
+      ? path.win32.join(env.APPDATA ?? path.win32.join(home, 'AppData', 'Roaming'), 'Sebaya')
+      : platform === 'darwin'
+        ? path.join(home, 'Library', 'Application Support', 'Sebaya')
+        : path.join(env.XDG_CONFIG_HOME ?? path.join(home, '.config'), 'Sebaya');
+  return platform === 'win32' ? path.win32.join(userData, 'vault') : path.join(userData, 'vault');
 }
 
 const commands: Record<string, (args: string[]) => Promise<number>> = { demo, check, backup, verify };

@@ -2,7 +2,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { BackupContents as ContractContents, BackupFile, BackupHistoryEntry, BackupProblem, BackupVerification } from '../../../src/contract';
 import { backupCheckLevels } from '../../../src/contract';
-import { stageBackup, quickCheck, type BackupContents, type BackupCredential } from '../backup/check';
+import { quickCheck, type BackupContents, type BackupCredential } from '../backup/check';
 import { listDrives, onSameDisk, removableTargets } from '../backup/drives';
 import { BackupCredentialError, BackupFailedError, BackupUnusableError, failureFromOsError } from '../backup/errors';
 import { backupExtension, readHead } from '../backup/format';
@@ -12,6 +12,7 @@ import type { Context, HandlerMap } from '../handler';
 import { backupEvents, type BackupEventRow } from '../repositories/backups';
 import { readKeySlotFile } from '../vault/keySlots';
 import { vaultPaths } from '../vault/paths';
+import { openBackup, restoreBackup } from '../session/restore';
 import { loadSettings, saveSettings } from './settingsStore';
 
 type BackupMethod = 'backups.overview' | 'backups.drives' | 'backups.folder' | 'backups.create' | 'backups.verify' | 'backups.restore';
@@ -125,6 +126,15 @@ async function currentVaultId(ctx: Context): Promise<string | null> {
   } catch {
     return null;
   }
+}
+
+/** Whose backup a vault id names, seen from this computer. */
+async function belongsToOf(ctx: Context, backupVaultId: string | null): Promise<BackupVerification['belongsTo']> {
+  if (!backupVaultId) return null;
+  await ctx.session.init();
+  if (ctx.session.currentState === 'no-vault') return 'no-vault';
+  const vaultId = await currentVaultId(ctx);
+  return vaultId === backupVaultId ? 'this-vault' : 'other-vault';
 }
 
 async function auditCheck(ctx: Context, side: string, details: Details): Promise<void> {
@@ -269,21 +279,22 @@ export const backupsHandlers: HandlerMap<BackupMethod> = {
           bytes: quick.head.fileSize,
         }
       : null;
+    const belongsTo = await belongsToOf(ctx, quick.head?.header.vaultId ?? null);
     const level = input.credential ? 'full' : 'quick';
     const backupId = quick.head?.backupId;
     if (!quick.ok || !input.credential) {
       await auditCheck(ctx, side, { file: name, backupId, level, ok: quick.ok, problem: quick.problem });
-      return { file, name, level, ok: quick.ok, problem: quick.problem, header, contents: null };
+      return { file, name, level, ok: quick.ok, problem: quick.problem, header, belongsTo, contents: null };
     }
     try {
-      const staged = await stageBackup(file, input.credential as BackupCredential, { driver: ctx.session.config.driver, stagingParent: ctx.session.config.dataDir });
+      const staged = await openBackup(ctx.session, file, input.credential as BackupCredential);
       await staged.dispose();
       await auditCheck(ctx, side, { file: name, backupId, level, ok: true, problem: null });
-      return { file, name, level, ok: true, problem: null, header, contents: toContents(staged.contents) };
+      return { file, name, level, ok: true, problem: null, header, belongsTo, contents: toContents(staged.contents) };
     } catch (error) {
       if (error instanceof BackupUnusableError) {
         await auditCheck(ctx, side, { file: name, backupId, level, ok: false, problem: error.problem });
-        return { file, name, level, ok: false, problem: error.problem, header, contents: null };
+        return { file, name, level, ok: false, problem: error.problem, header, belongsTo, contents: null };
       }
       if (error instanceof BackupCredentialError) {
         await auditCheck(ctx, side, { file: name, backupId, level, ok: false, problem: 'wrong-credential' });
@@ -296,22 +307,29 @@ export const backupsHandlers: HandlerMap<BackupMethod> = {
   'backups.restore': async (input, ctx) => {
     const side = await restoreSide(ctx);
     const file = resolveTyped(input.file);
-    let staged;
+    let restored;
     try {
-      staged = await stageBackup(file, input.credential as BackupCredential, { driver: ctx.session.config.driver, stagingParent: ctx.session.config.dataDir });
+      restored = await restoreBackup(ctx.session, {
+        file,
+        credential: input.credential as BackupCredential,
+        authority: input.authority as BackupCredential | undefined,
+        confirmSchoolName: input.confirmSchoolName,
+      });
     } catch (error) {
       if (error instanceof BackupUnusableError) {
         await auditCheck(ctx, side, { file: path.basename(file), level: 'full', ok: false, problem: error.problem });
         throw unusable(error.problem);
       }
-      if (error instanceof BackupCredentialError) throw wrongBackupCredential();
+      if (error instanceof BackupCredentialError) {
+        await auditCheck(ctx, side, { file: path.basename(file), level: 'full', ok: false, problem: 'wrong-credential' });
+        throw wrongBackupCredential();
+      }
       throw error;
     }
     try {
-      const { keptAt } = await ctx.session.restore(staged, file);
-      return { status: await ctx.session.status(), keptAt, contents: toContents(staged.contents) };
+      return { status: await ctx.session.status(), keptAt: restored.keptAt, contents: toContents(restored.staged.contents) };
     } finally {
-      await staged.dispose();
+      await restored.staged.dispose();
     }
   },
 };

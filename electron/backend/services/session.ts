@@ -5,6 +5,7 @@ import { deleteDraft, listDrafts } from '../repositories/drafts';
 import { cipherIntegrityProblems, databaseIntegrityProblems } from '../repositories/integrity';
 import { generateRecoveryKey } from '../vault/recoveryKey';
 import { loadSettings } from './settingsStore';
+import { rotateVaultKey } from '../session/rotation';
 
 type SessionMethod =
   | 'app.status'
@@ -74,7 +75,7 @@ export const sessionHandlers: HandlerMap<SessionMethod> = {
   },
 
   'vault.rotateDataKey': async (input, ctx) => {
-    const { recoveryKey, reissued } = await ctx.session.rotateDataKey(input.password);
+    const { recoveryKey, reissued } = await rotateVaultKey(ctx.session, input.password);
     return {
       recoveryKey,
       temporaryPasswords: reissued.map(({ user, temporaryPassword }) => ({

@@ -12,6 +12,8 @@ export const auditActions = [
   'backup.failed',
   'backup.checked',
   'backup.restored',
+  'backup.open-failed',
+  'backup.restore-refused',
   'session.unlocked',
   'session.unlock-failed',
   'session.locked',

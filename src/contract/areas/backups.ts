@@ -110,6 +110,8 @@ export const backupVerification = z.object({
       bytes: z.number().int(),
     })
     .nullable(),
+  /** Whose backup this is, seen from this computer: its own vault's, another vault's, or there is no vault here. Null when the head cannot be read. */
+  belongsTo: z.enum(['this-vault', 'other-vault', 'no-vault']).nullable(),
   contents: backupContents.nullable(),
 });
 export type BackupVerification = z.infer<typeof backupVerification>;
@@ -191,7 +193,17 @@ export const backupsMethods = {
    */
   'backups.restore': defineMethod({
     access: 'public',
-    input: z.strictObject({ file: fsPath, credential: backupCredential }),
+    input: z.strictObject({
+      file: fsPath,
+      credential: backupCredential,
+      /**
+       * Over a vault, from the locked screen: its recovery key or a current coordinator's password,
+       * when the backup's own secret is not also one (a signed-in coordinator needs none).
+       */
+      authority: backupCredential.optional(),
+      /** For a backup of another vault: that school's name, typed to confirm. */
+      confirmSchoolName: z.string().max(200).optional(),
+    }),
     output: z.object({ status: appStatus, keptAt: z.string().nullable(), contents: backupContents }),
   }),
 };

@@ -25,6 +25,8 @@ export const audit = {
     'backup.failed': 'Backup failed',
     'backup.checked': 'Backup checked',
     'backup.restored': 'Vault restored from a backup',
+    'backup.open-failed': 'Wrong password or recovery key for a backup',
+    'backup.restore-refused': 'Restore refused: wrong password or recovery key of the current vault',
     'session.unlocked': 'Unlocked',
     'session.unlock-failed': 'Failed unlock',
     'session.locked': 'Locked',

@@ -28,6 +28,8 @@ export const audit: Widen<typeof en> = {
     'backup.failed': 'Cadangan gagal',
     'backup.checked': 'Cadangan diperiksa',
     'backup.restored': 'Brankas dipulihkan dari cadangan',
+    'backup.open-failed': 'Kata sandi atau kunci pemulihan cadangan salah',
+    'backup.restore-refused': 'Pemulihan ditolak: kata sandi atau kunci pemulihan brankas saat ini salah',
     'session.unlocked': 'Membuka kunci',
     'session.unlock-failed': 'Gagal membuka kunci',
     'session.locked': 'Mengunci',

@@ -1,4 +1,3 @@
-import path from 'node:path';
 import type {
   AppStatus,
   AuditAction,
@@ -8,41 +7,32 @@ import type {
   Role,
   SessionUser,
   VaultState,
-} from '../../src/contract';
-import type { Clock } from './clock';
-import type { Database } from './db/database';
-import { VaultTooNewError } from './db/migrate';
-import type { Driver } from './db/driver';
-import type { StagedBackup } from './backup/check';
-import { hasVaultFiles, keptVaultDir, replaceVaultFiles } from './backup/restore';
-import { AppError, conflict, invalidField, locked, notFound, wrongCredentials } from './errors';
-import type { Logger } from './logger';
-import { appendAudit, type AuditDetails } from './repositories/audit';
-import { upsertDraft } from './repositories/drafts';
-import * as users from './repositories/users';
-import { loadSettings, saveSettings, settingDefaults } from './services/settingsStore';
-import type { KdfCost } from './vault/kdf';
-import { KeySlotFileError, usernameLookup } from './vault/keySlots';
-import { vaultPaths } from './vault/paths';
-import { generateRecoveryKey, isWellFormedRecoveryKey } from './vault/recoveryKey';
-import { rotateDataKey } from './vault/rotation';
-import { generateTemporaryPassword, verifyPin } from './vault/secrets';
-import {
-  clearUnlockAttempts,
-  readUnlockAttempts,
-  recordFailedAttempt,
-  secondsUntilNextAttempt,
-} from './vault/unlockAttempts';
+} from '../../../src/contract';
+import type { Clock } from '../clock';
+import type { Database } from '../db/database';
+import { VaultTooNewError } from '../db/migrate';
+import type { Driver } from '../db/driver';
+import { AppError, conflict, locked, notFound, wrongCredentials } from '../errors';
+import type { Logger } from '../logger';
+import { appendAudit, type AuditDetails } from '../repositories/audit';
+import { upsertDraft } from '../repositories/drafts';
+import * as users from '../repositories/users';
+import { loadSettings, saveSettings, settingDefaults } from '../services/settingsStore';
+import type { KdfCost } from '../vault/kdf';
+import { KeySlotFileError, readKeySlotFile, usernameLookup } from '../vault/keySlots';
+import { vaultPaths } from '../vault/paths';
+import { generateRecoveryKey, isWellFormedRecoveryKey } from '../vault/recoveryKey';
+import { verifyPin } from '../vault/secrets';
 import {
   createVault,
-  openDatabase,
   unlockWithPassword,
   unlockWithRecoveryKey,
   vaultExists,
   VaultMismatchError,
-  OpenVault,
+  type OpenVault,
   type VaultConfig,
-} from './vault/vault';
+} from '../vault/vault';
+import { recoveryKeyCounter, SecretBackOff, type FailedAttempt } from './backOff';
 
 export interface Actor {
   userId: number;
@@ -96,14 +86,18 @@ export class Session {
   private lockReason: LockReason | null = 'startup';
   private passwordRequiredReason: 'recovery' | 'temporary' | null = null;
   private lastActivityAt = 0;
+  /** Every secret tried on this PC passes this one back-off (backOff.ts). */
+  readonly backOff: SecretBackOff;
 
-  constructor(readonly config: SessionConfig) {}
+  constructor(readonly config: SessionConfig) {
+    this.backOff = new SecretBackOff(vaultPaths(config.dataDir).unlockAttempts, config.clock);
+  }
 
-  private get vaultConfig(): VaultConfig {
+  get vaultConfig(): VaultConfig {
     return { dataDir: this.config.dataDir, driver: this.config.driver, clock: this.config.clock, kdfCost: this.config.kdfCost };
   }
 
-  private get paths() {
+  get paths() {
     return vaultPaths(this.config.dataDir);
   }
 
@@ -152,7 +146,6 @@ export class Session {
 
   async status(): Promise<AppStatus> {
     await this.init();
-    const attempts = this.state === 'locked' ? await readUnlockAttempts(this.paths.unlockAttempts) : null;
     const settings = this.vault && this.state === 'unlocked' ? await loadSettings(this.vault.db) : null;
     const user = this.state === 'unlocked' ? this.actor : this.state === 'password-required' ? this.pendingUser : null;
     return {
@@ -162,7 +155,7 @@ export class Session {
       lockReason: this.state === 'locked' ? this.lockReason : null,
       passwordRequiredReason: this.state === 'password-required' ? this.passwordRequiredReason : null,
       autoLockMinutes: settings?.autoLockMinutes ?? null,
-      retryAfterSeconds: attempts ? secondsUntilNextAttempt(attempts, this.config.clock.now()) : 0,
+      retryAfterSeconds: this.state === 'locked' ? await this.backOff.secondsToWaitAtTheLockScreen() : 0,
     };
   }
 
@@ -213,18 +206,6 @@ export class Session {
     this.touch();
   }
 
-  private async assertNotThrottled(): Promise<void> {
-    const attempts = await readUnlockAttempts(this.paths.unlockAttempts);
-    const wait = secondsUntilNextAttempt(attempts, this.config.clock.now());
-    if (wait > 0) {
-      throw new AppError({
-        code: 'RATE_LIMITED',
-        message: `Too many wrong attempts. Try again in ${wait} seconds.`,
-        params: { retryAfterSeconds: wait },
-      });
-    }
-  }
-
   private async requireLockedVault(): Promise<void> {
     await this.init();
     if (this.state === 'no-vault') throw notFound('vault');
@@ -232,7 +213,7 @@ export class Session {
   }
 
   /** Maps vault-level failures to the contract's codes. */
-  private async guardOpen<T>(open: () => Promise<T>): Promise<T> {
+  async guardOpen<T>(open: () => Promise<T>): Promise<T> {
     try {
       return await open();
     } catch (error) {
@@ -252,10 +233,12 @@ export class Session {
 
   async unlock(username: string, password: string): Promise<void> {
     await this.requireLockedVault();
-    await this.assertNotThrottled();
+    const slots = await this.guardOpen(() => readKeySlotFile(this.paths.keySlots));
+    const lookup = usernameLookup(slots.vaultId, username);
+    await this.backOff.assertMayTry(lookup);
     const outcome = await this.guardOpen(() => unlockWithPassword(this.vaultConfig, username, password));
     if (!outcome.vault) {
-      await recordFailedAttempt(this.paths.unlockAttempts, { at: this.now(), kind: 'password', lookup: outcome.lookup });
+      await this.backOff.recordFailure('password', lookup);
       this.config.logger.warn('unlock failed');
       throw wrongCredentials();
     }
@@ -263,36 +246,37 @@ export class Session {
     const row = outcome.userId === null ? undefined : await users.findUserById(vault.db, outcome.userId);
     if (!row || row.status !== 'active' || row.role === 'peer') {
       await vault.close();
-      await recordFailedAttempt(this.paths.unlockAttempts, { at: this.now(), kind: 'password', lookup: outcome.lookup });
+      await this.backOff.recordFailure('password', lookup);
       throw wrongCredentials();
     }
     const actor = toActor(row);
-    await this.recordUnlock(vault, actor, 'session.unlocked');
+    await this.recordUnlock(vault, actor, 'session.unlocked', lookup);
     if (row.must_change_password === 1) this.requirePassword(vault, actor, 'temporary');
     else this.openAs(vault, actor);
   }
 
   /** Writes the failed attempts that waited outside the vault, then the unlock itself. */
-  private async recordUnlock(vault: OpenVault, actor: Actor, action: AuditAction): Promise<void> {
-    const attempts = await readUnlockAttempts(this.paths.unlockAttempts);
+  private async recordUnlock(vault: OpenVault, actor: Actor, action: AuditAction, lookup: string | null): Promise<void> {
+    const { attempts, written } = await this.backOff.pending();
     const known = await users.listAllUsernames(vault.db);
     const byLookup = new Map(known.map((u) => [usernameLookup(vault.vaultId, u.username), u.username]));
     const now = this.now();
     await vault.db.transaction(async () => {
-      for (const attempt of attempts.pending) {
+      for (const attempt of attempts) {
         await appendAudit(vault.db, {
           at: attempt.at,
           actorUserId: null,
           actorName: null,
-          action: attempt.kind === 'password' ? 'session.unlock-failed' : 'session.recovery-failed',
+          action: failedAttemptActions[attempt.kind],
           target: null,
-          details: { username: attempt.lookup ? (byLookup.get(attempt.lookup) ?? null) : null },
+          details: { username: attempt.lookup ? (byLookup.get(attempt.lookup) ?? null) : null, ...failedAttemptDetails(attempt) },
         });
       }
       await users.recordSignIn(vault.db, actor.userId, now);
       await appendAudit(vault.db, { at: now, actorUserId: actor.userId, actorName: actor.username, action, target: null, details: {} });
     });
-    await clearUnlockAttempts(this.paths.unlockAttempts);
+    await written();
+    await this.backOff.recordSuccess(lookup);
   }
 
   private requirePassword(vault: OpenVault, actor: Actor, reason: 'recovery' | 'temporary'): void {
@@ -307,12 +291,12 @@ export class Session {
 
   async unlockWithRecoveryKey(username: string, recoveryKey: string): Promise<void> {
     await this.requireLockedVault();
-    await this.assertNotThrottled();
+    await this.backOff.assertMayTry(recoveryKeyCounter);
     const vault = isWellFormedRecoveryKey(recoveryKey)
       ? await this.guardOpen(() => unlockWithRecoveryKey(this.vaultConfig, recoveryKey))
       : null;
     if (!vault) {
-      await recordFailedAttempt(this.paths.unlockAttempts, { at: this.now(), kind: 'recovery-key', lookup: null });
+      await this.backOff.recordFailure('recovery-key', recoveryKeyCounter);
       throw new AppError({ code: 'WRONG_CREDENTIALS', message: 'The recovery key is not correct.', reason: 'recovery-key' });
     }
     const row = await users.findUserByUsername(vault.db, username.trim().toLowerCase());
@@ -321,7 +305,7 @@ export class Session {
       throw new AppError({ code: 'NOT_FOUND', message: 'No active staff account has this username.', reason: 'user' });
     }
     const actor = toActor(row);
-    await this.recordUnlock(vault, actor, 'session.recovery-key-used');
+    await this.recordUnlock(vault, actor, 'session.recovery-key-used', recoveryKeyCounter);
     this.requirePassword(vault, actor, 'recovery');
   }
 
@@ -335,6 +319,8 @@ export class Session {
       await this.audit('session.password-set', `user:${user.userId}`, { reason }, user);
       await vault.setUserPassword(user.userId, user.username, newPassword);
     });
+    // Guesses at the forgotten password no longer hold back the one just chosen.
+    await this.backOff.recordSuccess(usernameLookup(vault.vaultId, user.username));
     this.openAs(vault, user);
   }
 
@@ -360,12 +346,8 @@ export class Session {
         await vault.close().catch(() => undefined);
       }
     }
-    this.vault = null;
-    this.actor = null;
-    this.pendingUser = null;
-    this.passwordRequiredReason = null;
-    this.state = (await vaultExists(this.config.dataDir)) ? 'locked' : 'no-vault';
-    this.lockReason = actor?.role === 'peer' ? 'peer-signed-out' : reason;
+    this.endLocked(actor?.role === 'peer' ? 'peer-signed-out' : reason);
+    if (!(await vaultExists(this.config.dataDir))) this.state = 'no-vault';
   }
 
   async lockIfIdle(): Promise<boolean> {
@@ -435,121 +417,28 @@ export class Session {
   }
 
   /**
-   * Puts a fully checked backup in place (issue 6). Allowed with no vault, with
-   * the vault locked, or for a signed-in coordinator, whose vault is locked
-   * first (its last audit entry is that lock, reason "restored"). A current
-   * vault is never deleted: it is moved whole into a dated folder, which is
-   * returned so the screen can say where. The restore is written into the
-   * restored vault's audit log before it goes into place (so a failure there
-   * replaces nothing), and the state ends as locked/restored.
+   * The use cases that replace the vault's files under a running session
+   * (restore.ts, rotation.ts) change its state only through these three.
    */
-  async restore(staged: StagedBackup, file: string): Promise<{ keptAt: string | null }> {
-    await this.init();
-    const coordinator = this.state === 'unlocked' && this.actor?.role === 'coordinator' ? this.actor : null;
-    if (!coordinator && this.state !== 'no-vault' && this.state !== 'locked') throw locked('Lock Sebaya before restoring a backup.');
-    const paths = this.paths;
-    const keepIn = (await hasVaultFiles(paths)) ? await keptVaultDir(paths.dataDir, this.config.clock.now()) : null;
-    const backup = { file: path.basename(file), backupId: staged.contents.backupId, backupCreatedAt: staged.contents.createdAt };
-
-    const restored = await openDatabase(this.config.driver, staged.database, staged.dataKey, false);
-    try {
-      const openedWith = staged.contents.openedWith;
-      const now = this.now();
-      await restored.transaction(() =>
-        appendAudit(restored, {
-          at: now,
-          actorUserId: openedWith.kind === 'password' ? openedWith.userId : null,
-          actorName: openedWith.kind === 'password' ? openedWith.username : null,
-          action: 'backup.restored',
-          target: null,
-          details: { ...backup, with: openedWith.kind === 'password' ? 'password' : 'recovery-key', keptAt: keepIn, by: coordinator?.username ?? null },
-        }),
-      );
-    } finally {
-      await restored.close();
-    }
-
-    // The vault being replaced records its last lock with the reason "restored"; who restored what,
-    // and where this vault is kept, is in the restored vault's own entry above.
-    if (coordinator) await this.lock('restored');
-    await replaceVaultFiles(paths, staged, keepIn);
+  /** Ends locked with this reason, the open vault (if any) already closed by the caller. */
+  endLocked(reason: LockReason): void {
+    this.vault = null;
+    this.actor = null;
+    this.pendingUser = null;
+    this.passwordRequiredReason = null;
     this.state = 'locked';
-    this.lockReason = 'restored';
-    this.config.logger.info('vault restored from a backup');
-    return { keptAt: keepIn };
+    this.lockReason = reason;
   }
 
-  /**
-   * Re-encrypts the vault under a new data key (vault/rotation.ts). The
-   * coordinator stays signed in with their password; every other active staff
-   * member gets a temporary password, returned once, and there is a new
-   * recovery key. If the switch fails the old vault stays in place and the
-   * session ends locked, so nothing is half-changed.
-   */
-  async rotateDataKey(password: string): Promise<{ recoveryKey: string; reissued: Array<{ user: users.UserRow; temporaryPassword: string }> }> {
-    const actor = this.currentActor;
-    const vault = this.vault;
-    if (!actor || !vault || actor.role !== 'coordinator') throw locked();
-    if (!(await vault.verifyUserPassword(actor.userId, password))) {
-      throw invalidField('password', 'wrong_password', 'The password is not correct.');
-    }
-    const others = (await users.listUsers(vault.db)).filter((u) => u.role !== 'peer' && u.status === 'active' && u.id !== actor.userId);
-    const reissued = others.map((user) => ({ user, temporaryPassword: generateTemporaryPassword() }));
-    const recoveryKey = generateRecoveryKey();
-    const now = this.now();
-    let switched = false;
-    try {
-      const newKey = await vault.withDataKey((oldKey) =>
-        rotateDataKey(
-          {
-            driver: this.config.driver,
-            paths: this.paths,
-            vaultId: vault.vaultId,
-            db: vault.db,
-            oldKey,
-            kdfCost: this.config.kdfCost,
-            now,
-            recoveryKey,
-            holders: [
-              { userId: actor.userId, username: actor.username, secret: password },
-              ...reissued.map(({ user, temporaryPassword }) => ({ userId: user.id, username: user.username, secret: temporaryPassword })),
-            ],
-            prepare: (copy) =>
-              copy.transaction(async () => {
-                for (const { user } of reissued) await users.setMustChangePassword(copy, user.id, true, now);
-                await appendAudit(copy, {
-                  at: now,
-                  actorUserId: actor.userId,
-                  actorName: actor.username,
-                  action: 'vault.data-key-rotated',
-                  target: null,
-                  details: { temporaryPasswords: reissued.length },
-                });
-              }),
-          },
-          async () => {
-            switched = true;
-            await vault.db.close();
-          },
-        ),
-      );
-      await vault.close().catch(() => undefined);
-      const db = await openDatabase(this.config.driver, this.paths.database, newKey, false);
-      this.vault = new OpenVault(db, newKey, vault.vaultId, this.paths, this.vaultConfig);
-      this.touch();
-      this.config.logger.info('data key rotated');
-      return { recoveryKey, reissued };
-    } catch (error) {
-      if (switched) {
-        // The old connection is closed; whichever vault is now in place, it must be unlocked afresh.
-        await vault.close().catch(() => undefined);
-        this.vault = null;
-        this.actor = null;
-        this.state = 'locked';
-        this.lockReason = 'manual';
-      }
-      throw error;
-    }
+  /** The same person goes on in a vault that replaced the open one (a data-key rotation). */
+  continueIn(vault: OpenVault): void {
+    this.vault = vault;
+    this.touch();
+  }
+
+  /** The open vault, or null: for the use cases that must close it themselves. */
+  get openVaultIfAny(): OpenVault | null {
+    return this.vault;
   }
 
   /** Keeps the in-memory actor in step when a coordinator changes their own account. */
@@ -560,3 +449,19 @@ export class Session {
 
 /** Compared against when the username is unknown, so a wrong username takes as long as a wrong PIN. */
 const dummyPinHash = 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=';
+
+/** Each kind of wrong secret as the audit log names it at the next unlock. */
+const failedAttemptActions: Record<FailedAttempt['kind'], AuditAction> = {
+  password: 'session.unlock-failed',
+  'recovery-key': 'session.recovery-failed',
+  'backup-password': 'backup.open-failed',
+  'backup-recovery-key': 'backup.open-failed',
+  'restore-authority': 'backup.restore-refused',
+};
+
+function failedAttemptDetails(attempt: FailedAttempt): AuditDetails {
+  if (attempt.kind === 'backup-password' || attempt.kind === 'backup-recovery-key') {
+    return { with: attempt.kind === 'backup-password' ? 'password' : 'recovery-key' };
+  }
+  return {};
+}

@@ -1,0 +1,224 @@
+import path from 'node:path';
+import type { BackupCredential } from '../../../src/contract';
+import { stageBackup, type StagedBackup } from '../backup/check';
+import { BackupCredentialError } from '../backup/errors';
+import { readHead } from '../backup/format';
+import { hasVaultFiles, keptVaultDir, replaceVaultFiles } from '../backup/restore';
+import { Database } from '../db/database';
+import { AppError } from '../errors';
+import { appendAudit } from '../repositories/audit';
+import { findUserById } from '../repositories/users';
+import { openSlot, readKeySlotFile, usernameLookup, type KeySlotFile } from '../vault/keySlots';
+import { isWellFormedRecoveryKey, normaliseRecoveryKey } from '../vault/recoveryKey';
+import { openDatabase } from '../vault/vault';
+import { recoveryKeyCounter } from './backOff';
+import type { Session } from './session';
+
+/**
+ * Restoring a backup (issue 11). Who may do it depends on what is on this PC:
+ * - no vault (a new PC): anyone holding a secret the backup accepts;
+ * - a vault: only *current* authority: a signed-in coordinator, or, from the
+ *   locked screen, the current vault's recovery key or the password of one of
+ *   its current, active coordinators. A password that only an old backup
+ *   accepts (a removed staff member's) is never enough, before or after a
+ *   data-key rotation, because it is checked against the key slots in force.
+ * A backup of another school's vault is refused unless the coordinator types
+ * that school's name. The current vault is never deleted: it is kept whole in
+ * `previous-vaults/…` whatever happens.
+ */
+
+/** A current coordinator's password or the current vault's recovery key. */
+export type CurrentAuthority = BackupCredential;
+
+type AuthorityProblem =
+  /** The secret opens no key slot of the current vault. */
+  | 'wrong'
+  /** It opens a slot, but its account is not an active coordinator. */
+  | 'not-coordinator'
+  /** A password opened a slot, but the database is unreadable, so the account cannot be confirmed: the recovery key still works. */
+  | 'vault-unreadable'
+  /** The key slot file itself is damaged: no secret can be checked against it. */
+  | 'key-slots-damaged';
+
+function refused(problem: AuthorityProblem): AppError {
+  const messages: Record<AuthorityProblem, string> = {
+    wrong: 'That is not the password of a current coordinator or the recovery key of the vault on this computer.',
+    'not-coordinator': 'Only a current coordinator of the vault on this computer may replace it.',
+    'vault-unreadable':
+      "The vault on this computer cannot be read, so a coordinator's password cannot be confirmed. Use its recovery key.",
+    'key-slots-damaged':
+      "The vault on this computer has a damaged key slot file, so nobody can prove they may replace it. Quit Sebaya, move the vault folder's files aside, and restore as on a new computer.",
+  };
+  return new AppError({
+    code: problem === 'wrong' ? 'WRONG_CREDENTIALS' : 'FORBIDDEN',
+    message: messages[problem],
+    reason: problem === 'wrong' ? 'current-authority' : `current-authority-${problem}`,
+  });
+}
+
+const authorityRequired = () =>
+  new AppError({
+    code: 'FORBIDDEN',
+    message:
+      'A vault is already on this computer. To replace it, give the password of one of its current coordinators or its recovery key.',
+    reason: 'current-authority-required',
+  });
+
+async function currentKeySlots(session: Session): Promise<KeySlotFile | null> {
+  try {
+    return await readKeySlotFile(session.paths.keySlots);
+  } catch {
+    return null;
+  }
+}
+
+/** Whether the secret is current authority over the vault on this PC (without unlocking it). */
+async function checkAuthority(session: Session, slots: KeySlotFile, secret: CurrentAuthority): Promise<AuthorityProblem | null> {
+  if (secret.kind === 'recoveryKey') {
+    const slot = slots.slots.find((s) => s.kind === 'recovery');
+    const key = slot && isWellFormedRecoveryKey(secret.recoveryKey) ? await openSlot(slots.vaultId, slot, normaliseRecoveryKey(secret.recoveryKey)) : null;
+    key?.fill(0);
+    return key ? null : 'wrong';
+  }
+  const lookup = usernameLookup(slots.vaultId, secret.username);
+  const slot = slots.slots.find((s) => s.kind === 'user' && s.lookup === lookup);
+  const key = slot ? await openSlot(slots.vaultId, slot, secret.password) : null;
+  if (!slot || !key) return 'wrong';
+  let db: Database | null = null;
+  try {
+    // Read only: no migrations, no pragmas that write; the vault may be from an older schema or damaged.
+    db = new Database(await session.config.driver.open(session.paths.database, { key, create: false }));
+    const user = slot.userId === null ? undefined : await findUserById(db, slot.userId);
+    return user && user.role === 'coordinator' && user.status === 'active' ? null : 'not-coordinator';
+  } catch {
+    return 'vault-unreadable';
+  } finally {
+    key.fill(0);
+    await db?.close().catch(() => undefined);
+  }
+}
+
+/**
+ * Tries the secret as current authority through the back-off. `counted`: a
+ * wrong one is a failed try (the person typed it as the current vault's secret);
+ * a backup's own secret tried on the person's behalf is not.
+ */
+async function proveAuthority(session: Session, secret: CurrentAuthority, counted: boolean): Promise<void> {
+  const slots = await currentKeySlots(session);
+  if (!slots) throw refused('key-slots-damaged');
+  const lookup = secret.kind === 'password' ? usernameLookup(slots.vaultId, secret.username) : recoveryKeyCounter;
+  if (counted) await session.backOff.assertMayTry(lookup);
+  const problem = await checkAuthority(session, slots, secret);
+  if (problem === 'wrong' || problem === 'not-coordinator') {
+    if (!counted) throw authorityRequired();
+    await session.backOff.recordFailure('restore-authority', lookup);
+    throw refused(problem);
+  }
+  if (problem) throw refused(problem);
+}
+
+/**
+ * Opens a backup with a secret, for a full check or a restore, through the one
+ * back-off: a wrong secret is a failed try like a wrong unlock. While signed in
+ * the caller audits the failure itself, so it does not wait for the next unlock.
+ */
+export async function openBackup(session: Session, file: string, credential: BackupCredential): Promise<StagedBackup> {
+  const head = await readHead(file);
+  const lookup =
+    credential.kind === 'recoveryKey' ? recoveryKeyCounter : head.ok ? usernameLookup(head.head.header.vaultId, credential.username) : null;
+  await session.backOff.assertMayTry(lookup);
+  try {
+    return await stageBackup(file, credential, { driver: session.config.driver, stagingParent: session.config.dataDir });
+  } catch (error) {
+    if (error instanceof BackupCredentialError) {
+      const kind = credential.kind === 'password' ? 'backup-password' : 'backup-recovery-key';
+      await session.backOff.recordFailure(kind, lookup, { waitForAudit: session.currentActor === null });
+    }
+    throw error;
+  }
+}
+
+function sameSchoolName(a: string, b: string): boolean {
+  const plain = (s: string) => s.normalize('NFC').trim().replace(/\s+/g, ' ').toLocaleLowerCase('id');
+  return plain(a) === plain(b);
+}
+
+export interface RestoreRequest {
+  file: string;
+  credential: BackupCredential;
+  /** From the locked screen over a vault: its recovery key or a current coordinator's password. */
+  authority?: CurrentAuthority | undefined;
+  /** For a backup of another school's vault: that school's name, typed. */
+  confirmSchoolName?: string | undefined;
+}
+
+/**
+ * The whole restore: authority, the full check, the other-school rule, then the
+ * backup put in place. Ends locked with the reason "restored".
+ */
+export async function restoreBackup(session: Session, request: RestoreRequest): Promise<{ keptAt: string | null; staged: StagedBackup }> {
+  await session.init();
+  const state = session.currentState;
+  const coordinator = state === 'unlocked' && session.currentActor?.role === 'coordinator' ? session.currentActor : null;
+  const overVault = state !== 'no-vault';
+  // A secret typed as the current vault's is checked first, so a backup's contents are never unpacked for someone without authority.
+  if (overVault && !coordinator && request.authority) await proveAuthority(session, request.authority, true);
+  const staged = await openBackup(session, request.file, request.credential);
+  try {
+    if (overVault && !coordinator && !request.authority) await proveAuthority(session, request.credential, false);
+    const current = overVault ? await currentKeySlots(session) : null;
+    if (current && current.vaultId !== staged.contents.vaultId && !sameSchoolName(request.confirmSchoolName ?? '', staged.contents.schoolName)) {
+      throw new AppError({
+        code: 'CONFLICT',
+        message: `This backup belongs to another vault (${staged.contents.schoolName}). Type that school's name to replace the vault on this computer with it.`,
+        reason: 'other-school',
+        params: { schoolName: staged.contents.schoolName },
+      });
+    }
+    const { keptAt } = await putInPlace(session, staged, request.file);
+    return { keptAt, staged };
+  } catch (error) {
+    await staged.dispose();
+    throw error;
+  }
+}
+
+/**
+ * Puts a fully checked backup in place. A signed-in coordinator's vault is
+ * locked first (its last audit entry is that lock, reason "restored"). The
+ * current vault is moved whole into a dated folder, returned so the screen can
+ * say where. The restore is written into the restored vault's audit log before
+ * it goes into place (so a failure there replaces nothing).
+ */
+async function putInPlace(session: Session, staged: StagedBackup, file: string): Promise<{ keptAt: string | null }> {
+  const coordinator = session.currentState === 'unlocked' && session.currentActor?.role === 'coordinator' ? session.currentActor : null;
+  const paths = session.paths;
+  const keepIn = (await hasVaultFiles(paths)) ? await keptVaultDir(paths.dataDir, session.config.clock.now()) : null;
+  const backup = { file: path.basename(file), backupId: staged.contents.backupId, backupCreatedAt: staged.contents.createdAt };
+
+  const restored = await openDatabase(session.config.driver, staged.database, staged.dataKey, false);
+  try {
+    const openedWith = staged.contents.openedWith;
+    const now = session.config.clock.now().toISOString();
+    await restored.transaction(() =>
+      appendAudit(restored, {
+        at: now,
+        actorUserId: openedWith.kind === 'password' ? openedWith.userId : null,
+        actorName: openedWith.kind === 'password' ? openedWith.username : null,
+        action: 'backup.restored',
+        target: null,
+        details: { ...backup, with: openedWith.kind === 'password' ? 'password' : 'recovery-key', keptAt: keepIn, by: coordinator?.username ?? null },
+      }),
+    );
+  } finally {
+    await restored.close();
+  }
+
+  // The vault being replaced records its last lock with the reason "restored"; who restored what,
+  // and where this vault is kept, is in the restored vault's own entry above.
+  if (coordinator) await session.lock('restored');
+  await replaceVaultFiles(paths, staged, keepIn);
+  session.endLocked('restored');
+  session.config.logger.info('vault restored from a backup');
+  return { keptAt: keepIn };
+}
