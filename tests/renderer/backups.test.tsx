@@ -109,4 +109,75 @@ describe('restoring from a backup', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Open and check' }));
     expect(await screen.findByRole('alert')).toHaveTextContent('does not open this backup. It must be one that was valid when the backup was made.');
   });
+
+  /** Opens the backup in the locked screen's restore with the given verify answer; leaves it checked. */
+  async function openChecked(extra: Record<string, () => unknown>, belongsTo: 'this-vault' | 'other-vault', school = contents.schoolName) {
+    const rendered = await renderWithBackend(<RestoreFlow mode="locked" onDone={() => undefined} />, {
+      ...answers(() => ({
+        ok: true,
+        value: { file: backup.file, name: backup.name, level: 'full', ok: true, problem: null, header: null, belongsTo, contents: { ...contents, schoolName: school } },
+      })),
+      ...extra,
+    });
+    fireEvent.change(screen.getByLabelText('Folder with backups, or a backup file'), { target: { value: 'E:\\' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Look for backups' }));
+    expect(await screen.findByRole('radio', { name: backup.name })).toBeChecked();
+    fireEvent.click(screen.getByRole('button', { name: 'Next' }));
+    fireEvent.change(screen.getByLabelText('Username'), { target: { value: 'rina' } });
+    fireEvent.change(screen.getByLabelText('Password'), { target: { value: 'an old passphrase' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Open and check' }));
+    expect(await screen.findByText('The backup opens and passes every check.')).toBeInTheDocument();
+    return rendered;
+  }
+
+  const restored = { ok: true, value: { status: { state: 'locked' }, keptAt: '/vault/previous-vaults/2026-12-03-101500', contents } };
+
+  it('asks for a current coordinator’s password or the recovery key when the backup’s own password is not current, and keeps the checked backup', async () => {
+    let tries = 0;
+    const { calls } = await openChecked(
+      {
+        'backups.restore': () =>
+          tries++ === 0
+            ? { ok: false, error: { code: 'FORBIDDEN', message: 'x', reason: 'current-authority-required' } }
+            : tries === 2
+              ? { ok: false, error: { code: 'WRONG_CREDENTIALS', message: 'x', reason: 'current-authority' } }
+              : restored,
+      },
+      'this-vault',
+    );
+    expect(screen.getByText('This is a backup of the vault on this computer.')).toBeInTheDocument();
+    fireEvent.click(screen.getByRole('button', { name: 'Restore this backup…' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Restore' }));
+    expect(await screen.findByText('Only current staff may replace this vault')).toBeInTheDocument();
+
+    fireEvent.change(screen.getByLabelText('Username'), { target: { value: 'sari' } });
+    fireEvent.change(screen.getByLabelText('Password'), { target: { value: 'a wrong guess' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Confirm and restore' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('That is not the password of a current coordinator');
+
+    fireEvent.change(screen.getByLabelText('Password'), { target: { value: 'the current passphrase' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Confirm and restore' }));
+    expect(await screen.findByText('The backup was restored')).toBeInTheDocument();
+    expect(calls.filter((c) => c.method === 'backups.restore').at(-1)?.input).toEqual({
+      file: backup.file,
+      credential: { kind: 'password', username: 'rina', password: 'an old passphrase' },
+      authority: { kind: 'password', username: 'sari', password: 'the current passphrase' },
+    });
+  });
+
+  it('restores a backup of another school only after its name is typed, and sends the name typed', async () => {
+    const { calls } = await openChecked({ 'backups.restore': () => restored }, 'other-vault', 'SMA Swasta Lain');
+    expect(screen.getByText('A backup of another vault')).toBeInTheDocument();
+    const restore = screen.getByRole('button', { name: 'Restore this backup…' });
+    expect(restore).toBeDisabled();
+    const typed = screen.getByLabelText("Type the school's name: SMA Swasta Lain");
+    fireEvent.change(typed, { target: { value: 'SMA Swasta' } });
+    expect(screen.getByText('Type the name exactly as shown: SMA Swasta Lain')).toBeInTheDocument();
+    fireEvent.change(typed, { target: { value: 'sma swasta lain' } });
+    expect(restore).toBeEnabled();
+    fireEvent.click(restore);
+    fireEvent.click(await screen.findByRole('button', { name: 'Restore' }));
+    expect(await screen.findByText('The backup was restored')).toBeInTheDocument();
+    expect(calls.find((c) => c.method === 'backups.restore')?.input).toMatchObject({ confirmSchoolName: 'sma swasta lain' });
+  });
 });

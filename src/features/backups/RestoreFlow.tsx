@@ -1,5 +1,5 @@
-import { Alert, Anchor, Button, Code, Group, Radio, Stack, Stepper, Text } from '@mantine/core';
-import { IconCheck } from '@tabler/icons-react';
+import { Alert, Anchor, Button, Code, Group, Radio, Stack, Stepper, Text, TextInput } from '@mantine/core';
+import { IconAlertTriangle, IconCheck, IconLock } from '@tabler/icons-react';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api/client';
@@ -7,6 +7,7 @@ import type { BackupContents, BackupCredential, BackupFile, MethodOutput } from 
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { formatDateTime } from '../../ui/format';
 import { FormError } from '../../ui/FormError';
+import { payloadOf } from '../../ui/errors';
 import { BackupContentsView } from './BackupContentsView';
 import { backupErrorText, formatBytes, problemText } from './backupTexts';
 import { CredentialForm } from './CredentialForm';
@@ -14,6 +15,13 @@ import { FolderField } from './FolderField';
 
 export type RestoreMode = 'new' | 'locked' | 'replace';
 type Restored = MethodOutput<'backups.restore'>;
+type BelongsTo = MethodOutput<'backups.verify'>['belongsTo'];
+
+/** The same comparison the backend makes (session/restore.ts): case, spaces and accents as typed do not matter. */
+export function sameSchoolName(a: string, b: string): boolean {
+  const plain = (text: string) => text.normalize('NFC').trim().replace(/\s+/g, ' ').toLocaleLowerCase('id');
+  return plain(a) === plain(b);
+}
 
 /**
  * Restoring, in three steps: find the backup (a USB drive, a chosen or typed
@@ -44,6 +52,10 @@ export function RestoreFlow({
   const [contents, setContents] = useState<BackupContents | null>(null);
   const [confirming, setConfirming] = useState(false);
   const [result, setResult] = useState<Restored | null>(null);
+  const [belongsTo, setBelongsTo] = useState<BelongsTo>(null);
+  const [typedSchool, setTypedSchool] = useState('');
+  // Set when the backend asks for current authority over the vault here (issue 11).
+  const [needAuthority, setNeedAuthority] = useState(false);
   // Held only between the check and the restore, then dropped.
   const credential = useRef<BackupCredential | null>(null);
 
@@ -73,6 +85,9 @@ export function RestoreFlow({
       const checked = await call('backups.verify', { file: chosen.file, credential: given });
       if (checked.ok && checked.contents) {
         credential.current = given;
+        setBelongsTo(checked.belongsTo);
+        setTypedSchool('');
+        setNeedAuthority(false);
         setContents(checked.contents);
       } else {
         setError(problemText(t, checked.problem ?? 'damaged-header'));
@@ -84,9 +99,14 @@ export function RestoreFlow({
     }
   };
 
-  const restore = async () => {
+  const restore = async (authority?: BackupCredential) => {
     if (!chosen || !credential.current) return;
-    const restored = await call('backups.restore', { file: chosen.file, credential: credential.current });
+    const restored = await call('backups.restore', {
+      file: chosen.file,
+      credential: credential.current,
+      ...(authority ? { authority } : {}),
+      ...(belongsTo === 'other-vault' ? { confirmSchoolName: typedSchool } : {}),
+    });
     credential.current = null;
     setConfirming(false);
     setResult(restored);
@@ -94,8 +114,41 @@ export function RestoreFlow({
     onRestored?.(restored);
   };
 
+  /** A refusal for want of current authority keeps the checked backup and asks for it; anything else starts the opening again. */
+  const restoreFailed = (caught: unknown) => {
+    setConfirming(false);
+    if (payloadOf(caught).reason === 'current-authority-required') {
+      setError(null);
+      setNeedAuthority(true);
+      return;
+    }
+    if (needAuthority && payloadOf(caught).reason?.startsWith('current-authority')) {
+      setError(backupErrorText(t, caught));
+      return;
+    }
+    credential.current = null;
+    setNeedAuthority(false);
+    setContents(null);
+    setError(backupErrorText(t, caught));
+  };
+
+  const restoreWithAuthority = async (authority: BackupCredential) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await restore(authority);
+    } catch (caught) {
+      restoreFailed(caught);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const schoolConfirmed = belongsTo !== 'other-vault' || (contents !== null && sameSchoolName(typedSchool, contents.schoolName));
+
   const backToFind = () => {
     credential.current = null;
+    setNeedAuthority(false);
     setContents(null);
     setError(null);
     setStep(0);
@@ -175,14 +228,55 @@ export function RestoreFlow({
                   {t('backups.restore.checked')}
                 </Alert>
                 <BackupContentsView contents={contents} />
-                <Group justify="space-between">
-                  <Button variant="default" onClick={backToFind}>
-                    {t('backups.restore.back')}
-                  </Button>
-                  <Button color={mode === 'new' ? undefined : 'red'} onClick={() => setConfirming(true)}>
-                    {t('backups.restore.restore')}
-                  </Button>
-                </Group>
+                {belongsTo === 'this-vault' ? (
+                  <Text fz="sm" c="dimmed">
+                    {t('backups.restore.thisVault')}
+                  </Text>
+                ) : null}
+                {belongsTo === 'other-vault' ? (
+                  <Alert color="orange" icon={<IconAlertTriangle size={18} />} title={t('backups.restore.otherVaultTitle')}>
+                    <Stack gap="xs">
+                      <Text fz="sm">{t('backups.restore.otherVault', { school: contents.schoolName })}</Text>
+                      <TextInput
+                        label={t('backups.restore.typeSchool', { school: contents.schoolName })}
+                        value={typedSchool}
+                        onChange={(event) => setTypedSchool(event.currentTarget.value)}
+                        autoComplete="off"
+                        maxLength={200}
+                        error={
+                          typedSchool.trim() && !schoolConfirmed ? t('backups.restore.typeSchoolMismatch', { school: contents.schoolName }) : null
+                        }
+                      />
+                    </Stack>
+                  </Alert>
+                ) : null}
+                {needAuthority ? (
+                  <Stack gap="sm">
+                    <Alert color="blue" icon={<IconLock size={18} />} title={t('backups.restore.authorityTitle')} role="status">
+                      {t('backups.restore.authorityIntro')}
+                    </Alert>
+                    <CredentialForm
+                      submitLabel={t('backups.restore.authoritySubmit')}
+                      busy={busy}
+                      error={error}
+                      onSubmit={(authority) => void restoreWithAuthority(authority)}
+                      secondary={
+                        <Button variant="default" onClick={backToFind}>
+                          {t('backups.restore.back')}
+                        </Button>
+                      }
+                    />
+                  </Stack>
+                ) : (
+                  <Group justify="space-between">
+                    <Button variant="default" onClick={backToFind}>
+                      {t('backups.restore.back')}
+                    </Button>
+                    <Button color={mode === 'new' ? undefined : 'red'} disabled={!schoolConfirmed} onClick={() => setConfirming(true)}>
+                      {t('backups.restore.restore')}
+                    </Button>
+                  </Group>
+                )}
               </>
             ) : (
               <>
@@ -256,11 +350,8 @@ export function RestoreFlow({
           try {
             await restore();
           } catch (caught) {
-            // Nothing was replaced; say why under the form, which asks for the password again.
-            credential.current = null;
-            setConfirming(false);
-            setContents(null);
-            setError(backupErrorText(t, caught));
+            // Nothing was replaced; say why under the form that needs something else.
+            restoreFailed(caught);
           }
         }}
       />

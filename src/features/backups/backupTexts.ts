@@ -5,6 +5,15 @@ import { errorText, payloadOf } from '../../ui/errors';
 
 type AnyT = TFunction<'translation', undefined>;
 
+/** Why a restore over a vault was refused for want of current authority (session/restore.ts). */
+const authorityErrors = {
+  'current-authority': true,
+  'current-authority-not-coordinator': true,
+  'current-authority-vault-unreadable': true,
+  'current-authority-key-slots-damaged': true,
+} as const;
+type AuthorityReason = keyof typeof authorityErrors;
+
 export function problemText(t: AnyT, problem: BackupProblem): string {
   return t(`backups.problems.${problem}`);
 }
@@ -16,6 +25,7 @@ export function problemText(t: AnyT, problem: BackupProblem): string {
 export function backupErrorText(t: AnyT, error: unknown): string {
   const payload = payloadOf(error);
   if (payload.code === 'WRONG_CREDENTIALS' && payload.reason === 'backup') return t('backups.wrongCredential');
+  if (payload.reason && payload.reason in authorityErrors) return t(`backups.restore.authorityErrors.${payload.reason as AuthorityReason}`);
   if (payload.code === 'CONFLICT' && payload.reason) {
     if ((backupFailureReasons as readonly string[]).includes(payload.reason)) return t(`backups.failures.${payload.reason as BackupFailureReason}`);
     if ((backupProblems as readonly string[]).includes(payload.reason)) return problemText(t, payload.reason as BackupProblem);

@@ -185,6 +185,24 @@ export const backups = {
       done: 'Unlock it with a password that was valid when the backup was made.',
       keptAt: 'The vault that was on this computer before is kept in this folder:',
       continue: 'Continue to unlock',
+      thisVault: 'This is a backup of the vault on this computer.',
+      otherVaultTitle: 'A backup of another vault',
+      otherVault:
+        "This backup belongs to another vault: {{school}}. Restoring it replaces the records on this computer with that school's. If that is what you want, type the school's name below.",
+      typeSchool: "Type the school's name: {{school}}",
+      typeSchoolMismatch: 'Type the name exactly as shown: {{school}}',
+      authorityTitle: 'Only current staff may replace this vault',
+      authorityIntro:
+        'The password you opened the backup with does not open the vault on this computer now. Give the password of one of its current coordinators, or its recovery key.',
+      authoritySubmit: 'Confirm and restore',
+      authorityErrors: {
+        'current-authority': "That is not the password of a current coordinator or the recovery key of the vault on this computer.",
+        'current-authority-not-coordinator': 'Only a current coordinator of the vault on this computer may replace it. Use a coordinator’s password or the recovery key.',
+        'current-authority-vault-unreadable':
+          "The vault on this computer cannot be read, so a coordinator's password cannot be confirmed. Use its recovery key instead.",
+        'current-authority-key-slots-damaged':
+          "The vault on this computer has a damaged key file, so nobody can prove they may replace it. Ask whoever looks after the computer to quit Sebaya and move the files of the vault folder (shown in Settings) somewhere safe; then restore as on a new computer. The files are not deleted by Sebaya.",
+      },
     },
   },
 } as const;

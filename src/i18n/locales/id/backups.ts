@@ -188,6 +188,25 @@ export const backups: Widen<typeof en> = {
       done: 'Buka dengan kata sandi yang berlaku saat cadangan dibuat.',
       keptAt: 'Brankas yang sebelumnya ada di komputer ini disimpan di folder ini:',
       continue: 'Lanjut ke buka kunci',
+      thisVault: 'Ini cadangan dari brankas di komputer ini.',
+      otherVaultTitle: 'Cadangan dari brankas lain',
+      otherVault:
+        'Cadangan ini milik brankas lain: {{school}}. Memulihkannya mengganti catatan di komputer ini dengan catatan sekolah itu. Jika memang itu yang Anda inginkan, ketik nama sekolahnya di bawah.',
+      typeSchool: 'Ketik nama sekolahnya: {{school}}',
+      typeSchoolMismatch: 'Ketik namanya persis seperti yang tertulis: {{school}}',
+      authorityTitle: 'Hanya staf saat ini yang boleh mengganti brankas ini',
+      authorityIntro:
+        'Kata sandi yang Anda pakai untuk membuka cadangan tidak membuka brankas di komputer ini sekarang. Masukkan kata sandi salah satu koordinator saat ini, atau kunci pemulihannya.',
+      authoritySubmit: 'Konfirmasi dan pulihkan',
+      authorityErrors: {
+        'current-authority': 'Itu bukan kata sandi koordinator saat ini atau kunci pemulihan brankas di komputer ini.',
+        'current-authority-not-coordinator':
+          'Hanya koordinator brankas di komputer ini yang boleh menggantinya. Gunakan kata sandi koordinator atau kunci pemulihan.',
+        'current-authority-vault-unreadable':
+          'Brankas di komputer ini tidak dapat dibaca, sehingga kata sandi koordinator tidak dapat dipastikan. Gunakan kunci pemulihannya.',
+        'current-authority-key-slots-damaged':
+          'Berkas kunci brankas di komputer ini rusak, sehingga tidak ada yang dapat membuktikan berhak menggantinya. Minta pengelola komputer menutup Sebaya dan memindahkan berkas di folder brankas (tertera di Pengaturan) ke tempat aman, lalu pulihkan seperti di komputer baru. Sebaya tidak menghapus berkas itu.',
+      },
     },
   },
 };
