@@ -174,3 +174,52 @@ test('a coordinator restores over the current vault from Settings, and is told w
     rmSync(stick, { recursive: true, force: true });
   }
 });
+
+test('a coordinator who has left cannot put her old backup over the live vault from the unlock screen; a current coordinator can when asked', async ({
+  app: page,
+  harness,
+}) => {
+  test.setTimeout(180_000);
+  const stick = usbStick();
+  try {
+    await createVault(page);
+    await confirmRecoveryKey(page);
+    const created = await harness.backend.invoke('users.createStaff', { username: 'rina', fullName: 'Rina Marlina', role: 'coordinator' });
+    if (!created.ok) throw new Error(created.error.message);
+    expect((await harness.backend.invoke('backups.create', { folder: stick })).ok).toBe(true);
+    expect((await harness.backend.invoke('users.remove', { userId: created.value.user.id })).ok).toBe(true);
+    expect((await harness.backend.invoke('peers.create', { fullName: 'Written After Rina Left', className: '9C' })).ok).toBe(true);
+    expect((await harness.backend.invoke('session.lock', {})).ok).toBe(true);
+
+    await page.reload();
+    await expect(page.getByRole('heading', { name: 'Unlock Sebaya' })).toBeVisible();
+    await page.getByRole('button', { name: 'Restore from a backup' }).click();
+    await chooseFolder(page, 'Folder with backups, or a backup file', stick);
+    await page.getByRole('button', { name: 'Next' }).click();
+    // Her backup still opens with the password of its day: that is why opening is not enough.
+    await openWithPassword(page, 'rina', created.value.temporaryPassword);
+    await expect(page.getByText('The backup opens and passes every check.')).toBeVisible();
+    await expect(page.getByText('This is a backup of the vault on this computer.')).toBeVisible();
+    await page.getByRole('button', { name: 'Restore this backup…' }).click();
+    await page.getByRole('dialog', { name: 'Restore this backup?' }).getByRole('button', { name: 'Restore', exact: true }).click();
+
+    await expect(page.getByText('Only current staff may replace this vault')).toBeVisible();
+    await page.getByRole('textbox', { name: 'Username' }).fill('rina');
+    await page.getByRole('textbox', { name: 'Password', exact: true }).fill(created.value.temporaryPassword);
+    await page.getByRole('button', { name: 'Confirm and restore' }).click();
+    await expect(page.getByRole('alert')).toContainText('not the password of a current coordinator');
+    await shot(page, 'backups-13-restore-needs-current-staff');
+
+    await page.getByRole('textbox', { name: 'Username' }).fill(coordinator.username);
+    await page.getByRole('textbox', { name: 'Password', exact: true }).fill(coordinator.password);
+    await page.getByRole('button', { name: 'Confirm and restore' }).click();
+    await expect(page.getByText('The backup was restored')).toBeVisible();
+    await page.getByRole('button', { name: 'Continue to unlock' }).click();
+    await unlock(page, coordinator.username, coordinator.password);
+    await goTo(page, 'Peers');
+    await expect(page.getByRole('heading', { name: 'Peers', level: 1 })).toBeVisible();
+    await expect(page.getByText('Written After Rina Left')).toHaveCount(0);
+  } finally {
+    rmSync(stick, { recursive: true, force: true });
+  }
+});

@@ -1,6 +1,6 @@
 import { Alert, Anchor, Button, Code, Group, Radio, Stack, Stepper, Text, TextInput } from '@mantine/core';
 import { IconAlertTriangle, IconCheck, IconLock } from '@tabler/icons-react';
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api/client';
 import type { BackupContents, BackupCredential, BackupFile, MethodOutput } from '../../contract';
@@ -56,6 +56,13 @@ export function RestoreFlow({
   const [typedSchool, setTypedSchool] = useState('');
   // Set when the backend asks for current authority over the vault here (issue 11).
   const [needAuthority, setNeedAuthority] = useState(false);
+  const authorityBox = useRef<HTMLDivElement>(null);
+  // The request for a current secret appears below the backup's contents: bring it to the person's eyes and cursor.
+  useEffect(() => {
+    if (!needAuthority) return;
+    authorityBox.current?.scrollIntoView?.({ block: 'start' });
+    authorityBox.current?.querySelector<HTMLInputElement>('input[type="text"], input:not([type])')?.focus();
+  }, [needAuthority]);
   // Held only between the check and the restore, then dropped.
   const credential = useRef<BackupCredential | null>(null);
 
@@ -251,7 +258,7 @@ export function RestoreFlow({
                   </Alert>
                 ) : null}
                 {needAuthority ? (
-                  <Stack gap="sm">
+                  <Stack gap="sm" ref={authorityBox}>
                     <Alert color="blue" icon={<IconLock size={18} />} title={t('backups.restore.authorityTitle')} role="status">
                       {t('backups.restore.authorityIntro')}
                     </Alert>
