@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { BackupCredential } from '../../../src/contract';
+import { sameSchoolName, type BackupCredential } from '../../../src/contract';
 import { stageBackup, type StagedBackup } from '../backup/check';
 import { BackupCredentialError } from '../backup/errors';
 import { readHead } from '../backup/format';
@@ -136,11 +136,6 @@ export async function openBackup(session: Session, file: string, credential: Bac
     }
     throw error;
   }
-}
-
-function sameSchoolName(a: string, b: string): boolean {
-  const plain = (s: string) => s.normalize('NFC').trim().replace(/\s+/g, ' ').toLocaleLowerCase('id');
-  return plain(a) === plain(b);
 }
 
 export interface RestoreRequest {

@@ -207,3 +207,12 @@ export const backupsMethods = {
     output: z.object({ status: appStatus, keptAt: z.string().nullable(), contents: backupContents }),
   }),
 };
+
+/**
+ * Whether a typed school name confirms a backup's (restoring another school's vault):
+ * case, spacing and the Unicode form as typed do not matter. The screen and the backend use this one rule.
+ */
+export function sameSchoolName(typed: string, schoolName: string): boolean {
+  const plain = (text: string) => text.normalize('NFC').trim().replace(/\s+/g, ' ').toLocaleLowerCase('id');
+  return plain(typed) === plain(schoolName);
+}

@@ -3,7 +3,7 @@ import { IconAlertTriangle, IconCheck, IconLock } from '@tabler/icons-react';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api/client';
-import type { BackupContents, BackupCredential, BackupFile, MethodOutput } from '../../contract';
+import { sameSchoolName, type BackupContents, type BackupCredential, type BackupFile, type MethodOutput } from '../../contract';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { formatDateTime } from '../../ui/format';
 import { FormError } from '../../ui/FormError';
@@ -17,11 +17,6 @@ export type RestoreMode = 'new' | 'locked' | 'replace';
 type Restored = MethodOutput<'backups.restore'>;
 type BelongsTo = MethodOutput<'backups.verify'>['belongsTo'];
 
-/** The same comparison the backend makes (session/restore.ts): case, spaces and accents as typed do not matter. */
-export function sameSchoolName(a: string, b: string): boolean {
-  const plain = (text: string) => text.normalize('NFC').trim().replace(/\s+/g, ' ').toLocaleLowerCase('id');
-  return plain(a) === plain(b);
-}
 
 /**
  * Restoring, in three steps: find the backup (a USB drive, a chosen or typed
