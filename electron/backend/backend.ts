@@ -24,6 +24,7 @@ import { trainingHandlers } from './services/training';
 import { usersHandlers } from './services/users';
 import { Session } from './session';
 import type { KdfCost } from './vault/kdf';
+import type { SwitchHooks } from './backup/restore';
 
 export const handlers: HandlerMap<MethodName> = {
   ...sessionHandlers,
@@ -51,6 +52,8 @@ export interface BackendOptions {
   logger?: Logger;
   /** scrypt cost for new key slots; tests pass a cheap one, the app calibrates. */
   kdfCost?: KdfCost;
+  /** Crash tests only (tests/unit/restoreCrash.test.ts). */
+  switchHooks?: SwitchHooks;
 }
 
 export interface Backend {
@@ -74,6 +77,7 @@ export function createBackend(options: BackendOptions): Backend {
     clock,
     logger,
     kdfCost: options.kdfCost,
+    switchHooks: options.switchHooks,
   });
   const dispatcher = new Dispatcher(session, handlers, new Context(session, clock, logger), logger);
   return {

@@ -1,6 +1,6 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { fileExists, syncDirectory } from '../platform/atomicFile';
+import { fileExists, syncDirectory, writeFileAtomic } from '../platform/atomicFile';
 import { databaseCompanions, type VaultPaths } from '../vault/paths';
 
 /** Where a replaced vault is kept: inside the data folder, so it keeps its owner-only permissions. */
@@ -34,8 +34,50 @@ interface Move {
   to: string;
 }
 
+/** For the crash tests: called before each rename of a vault switch; a hook that never returns stands for the power going off there. */
+export interface SwitchHooks {
+  beforeStep?(step: number, of: number): Promise<void>;
+}
+
+/**
+ * The journal of a vault switch under way (a restore or a data-key rotation): the renames
+ * planned, written before the first one, removed after the last. A switch cut short by a
+ * crash leaves it, and the next start undoes the renames made (`undoInterruptedSwitch`), so
+ * the folder never stays half one vault and half another. It names paths only, nothing secret.
+ */
+function journalFile(dataDir: string): string {
+  return path.join(dataDir, 'vault-switch.json');
+}
+
 async function undo(moves: Move[]): Promise<void> {
-  for (const move of [...moves].reverse()) await fs.rename(move.to, move.from).catch(() => undefined);
+  for (const move of [...moves].reverse()) {
+    if ((await fileExists(move.to)) && !(await fileExists(move.from))) {
+      await fs.mkdir(path.dirname(move.from), { recursive: true, mode: 0o700 });
+      await fs.rename(move.to, move.from).catch(() => undefined);
+    }
+  }
+}
+
+/**
+ * Undoes a vault switch a crash cut short (see `journalFile`): every file goes back where it
+ * was before, so the vault that was in place opens as before. Returns whether there was one.
+ */
+export async function undoInterruptedSwitch(dataDir: string): Promise<boolean> {
+  const file = journalFile(dataDir);
+  let moves: Move[];
+  try {
+    moves = (JSON.parse(await fs.readFile(file, 'utf8')) as { moves: Move[] }).moves;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
+    // Unreadable: the atomic write makes this all but impossible; keep it for a person to look at.
+    await fs.rename(file, `${file}.unreadable`).catch(() => undefined);
+    return false;
+  }
+  await undo(moves);
+  await syncDirectory(dataDir);
+  await fs.rm(file, { force: true });
+  await syncDirectory(dataDir);
+  return true;
 }
 
 /**
@@ -43,37 +85,42 @@ async function undo(moves: Move[]): Promise<void> {
  * moved whole into `keepIn` first. Every step is a rename inside the data
  * folder; the key slot file goes last, so until it is there the folder reads
  * as "no vault" rather than as a vault whose files do not match. If a step
- * fails, the moves already made are undone.
+ * fails, the moves already made are undone; if the process dies, the journal
+ * lets the next start undo them.
  */
 export async function replaceVaultFiles(
   paths: VaultPaths,
   staged: { database: string; keySlots: string },
   keepIn: string | null,
+  hooks: SwitchHooks = {},
 ): Promise<void> {
   if (!keepIn && (await hasVaultFiles(paths))) throw new Error('The data folder holds vault files; they must be kept aside first.');
-  const moves: Move[] = [];
+  const planned: Move[] = [];
+  if (keepIn) {
+    for (const file of currentVaultFiles(paths)) if (await fileExists(file)) planned.push({ from: file, to: path.join(keepIn, path.basename(file)) });
+  }
+  for (const file of databaseCompanions(staged.database)) {
+    if (await fileExists(file)) planned.push({ from: file, to: path.join(paths.dataDir, path.basename(file)) });
+  }
+  planned.push({ from: staged.keySlots, to: paths.keySlots });
+
+  const journal = journalFile(paths.dataDir);
+  await writeFileAtomic(journal, JSON.stringify({ version: 1, moves: planned }));
+  const done: Move[] = [];
   try {
-    if (keepIn) {
-      await fs.mkdir(keepIn, { recursive: true, mode: 0o700 });
-      for (const file of currentVaultFiles(paths)) {
-        if (!(await fileExists(file))) continue;
-        const to = path.join(keepIn, path.basename(file));
-        await fs.rename(file, to);
-        moves.push({ from: file, to });
-      }
-      await syncDirectory(keepIn);
+    if (keepIn) await fs.mkdir(keepIn, { recursive: true, mode: 0o700 });
+    for (const [index, move] of planned.entries()) {
+      await hooks.beforeStep?.(index + 1, planned.length);
+      await fs.rename(move.from, move.to);
+      done.push(move);
     }
-    for (const file of databaseCompanions(staged.database)) {
-      if (!(await fileExists(file))) continue;
-      const to = path.join(paths.dataDir, path.basename(file));
-      await fs.rename(file, to);
-      moves.push({ from: file, to });
-    }
-    await fs.rename(staged.keySlots, paths.keySlots);
-    moves.push({ from: staged.keySlots, to: paths.keySlots });
+    if (keepIn) await syncDirectory(keepIn);
     await syncDirectory(paths.dataDir);
   } catch (error) {
-    await undo(moves);
+    await undo(done);
+    await fs.rm(journal, { force: true });
     throw error;
   }
+  await fs.rm(journal, { force: true });
+  await syncDirectory(paths.dataDir);
 }

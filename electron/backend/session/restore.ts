@@ -212,7 +212,7 @@ async function putInPlace(session: Session, staged: StagedBackup, file: string):
   // The vault being replaced records its last lock with the reason "restored"; who restored what,
   // and where this vault is kept, is in the restored vault's own entry above.
   if (coordinator) await session.lock('restored');
-  await replaceVaultFiles(paths, staged, keepIn);
+  await replaceVaultFiles(paths, staged, keepIn, session.config.switchHooks);
   session.endLocked('restored');
   session.config.logger.info('vault restored from a backup');
   return { keptAt: keepIn };

@@ -12,6 +12,7 @@ import type { Clock } from '../clock';
 import type { Database } from '../db/database';
 import { VaultTooNewError } from '../db/migrate';
 import type { Driver } from '../db/driver';
+import { undoInterruptedSwitch, type SwitchHooks } from '../backup/restore';
 import { AppError, conflict, locked, notFound, wrongCredentials } from '../errors';
 import type { Logger } from '../logger';
 import { appendAudit, type AuditDetails } from '../repositories/audit';
@@ -49,6 +50,8 @@ export interface SessionConfig {
   clock: Clock;
   logger: Logger;
   kdfCost?: KdfCost | undefined;
+  /** Crash tests only: a pause before each rename of a vault switch. */
+  switchHooks?: SwitchHooks | undefined;
 }
 
 /** A peer account is locked for this long after this many wrong PINs in a row. */
@@ -107,6 +110,8 @@ export class Session {
 
   async init(): Promise<void> {
     if (this.vault) return;
+    // A restore or rotation cut short by a crash is undone before anything looks at the folder.
+    if (await undoInterruptedSwitch(this.config.dataDir)) this.config.logger.warn('an interrupted vault switch was undone');
     this.state = (await vaultExists(this.config.dataDir)) ? 'locked' : 'no-vault';
   }
 
