@@ -188,6 +188,7 @@ describe('what the audit log records', () => {
     await call(backend, 'vault.unlockWithRecoveryKey', { username: coordinator.username, recoveryKey: replaced.recoveryKey });
     await call(backend, 'vault.setNewPassword', { newPassword: `${secrets.newPassword} 2` });
     await call(backend, 'users.remove', { userId: supervisorId });
+    await failure(backend, 'vault.rotateDataKey', { password: 'not my password' });
     const rotated = await call(backend, 'vault.rotateDataKey', { password: `${secrets.newPassword} 2` });
     typed.push(rotated.recoveryKey);
 

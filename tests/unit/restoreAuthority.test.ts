@@ -210,4 +210,15 @@ describe('one back-off for every secret', () => {
     await failure(backend, 'vault.unlock', { username: coordinator.username, password: 'nope' });
     expect((await failure(backend, 'vault.unlock', { username: coordinator.username, password: coordinator.password })).code).toBe('RATE_LIMITED');
   });
+
+  it('holds back guesses of the signed-in coordinator’s own password too, and writes each to the audit log', async () => {
+    const clock = new TestClock();
+    const backend = newBackend({ clock });
+    await createdVault(backend);
+    for (let i = 0; i < 3; i += 1) {
+      expect(await failure(backend, 'vault.rotateDataKey', { password: 'a guess' })).toMatchObject({ code: 'VALIDATION', field: 'password' });
+    }
+    expect((await failure(backend, 'vault.rotateDataKey', { password: coordinator.password })).code).toBe('RATE_LIMITED');
+    expect((await call(backend, 'audit.list', { action: 'session.password-check-failed' })).entries).toHaveLength(3);
+  });
 });

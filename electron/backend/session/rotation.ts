@@ -1,6 +1,6 @@
 import { appendAudit } from '../repositories/audit';
 import * as users from '../repositories/users';
-import { invalidField, locked } from '../errors';
+import { locked } from '../errors';
 import { generateRecoveryKey } from '../vault/recoveryKey';
 import { rotateDataKey } from '../vault/rotation';
 import { generateTemporaryPassword } from '../vault/secrets';
@@ -23,9 +23,7 @@ export async function rotateVaultKey(session: Session, password: string): Promis
   const actor = session.currentActor;
   const vault = session.openVaultIfAny;
   if (!actor || !vault || actor.role !== 'coordinator') throw locked();
-  if (!(await vault.verifyUserPassword(actor.userId, password))) {
-    throw invalidField('password', 'wrong_password', 'The password is not correct.');
-  }
+  await session.confirmOwnPassword(password);
   const { driver, kdfCost } = session.config;
   const others = (await users.listUsers(vault.db)).filter((u) => u.role !== 'peer' && u.status === 'active' && u.id !== actor.userId);
   const reissued = others.map((user) => ({ user, temporaryPassword: generateTemporaryPassword() }));

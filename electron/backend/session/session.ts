@@ -13,7 +13,7 @@ import type { Database } from '../db/database';
 import { VaultTooNewError } from '../db/migrate';
 import type { Driver } from '../db/driver';
 import { undoInterruptedSwitch, type SwitchHooks } from '../backup/restore';
-import { AppError, conflict, locked, notFound, wrongCredentials } from '../errors';
+import { AppError, conflict, invalidField, locked, notFound, wrongCredentials } from '../errors';
 import type { Logger } from '../logger';
 import { appendAudit, type AuditDetails } from '../repositories/audit';
 import { upsertDraft } from '../repositories/drafts';
@@ -444,6 +444,23 @@ export class Session {
   /** The open vault, or null: for the use cases that must close it themselves. */
   get openVaultIfAny(): OpenVault | null {
     return this.vault;
+  }
+
+  /**
+   * The signed-in person's own password, asked again before a change that needs it (a new
+   * recovery key, a rotation, a password change): through the same back-off as the unlock
+   * screen, so a vault left open is no faster a way to guess a password than a locked one.
+   */
+  async confirmOwnPassword(password: string, field = 'password'): Promise<void> {
+    const actor = this.currentActor;
+    const vault = this.vault;
+    if (!actor || !vault) throw locked();
+    const lookup = usernameLookup(vault.vaultId, actor.username);
+    await this.backOff.assertMayTry(lookup);
+    if (await vault.verifyUserPassword(actor.userId, password)) return;
+    await this.backOff.recordFailure('password', lookup, { waitForAudit: false });
+    await vault.db.transaction(() => this.audit('session.password-check-failed', null, {}));
+    throw invalidField(field, 'wrong_password', 'The password is not correct.');
   }
 
   /** Keeps the in-memory actor in step when a coordinator changes their own account. */

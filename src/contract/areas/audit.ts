@@ -19,6 +19,7 @@ export const auditActions = [
   'session.locked',
   'session.recovery-key-used',
   'session.recovery-failed',
+  'session.password-check-failed',
   'session.password-set',
   'session.handed-over',
   'session.peer-signed-in',

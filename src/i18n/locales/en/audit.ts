@@ -32,6 +32,7 @@ export const audit = {
     'session.locked': 'Locked',
     'session.recovery-key-used': 'Unlocked with the recovery key',
     'session.recovery-failed': 'Wrong recovery key',
+    'session.password-check-failed': 'Wrong password given to confirm a change',
     'session.password-set': 'Chose a new password',
     'session.handed-over': 'Handed over to a peer',
     'session.peer-signed-in': 'Peer signed in',

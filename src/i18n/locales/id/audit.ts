@@ -35,6 +35,7 @@ export const audit: Widen<typeof en> = {
     'session.locked': 'Mengunci',
     'session.recovery-key-used': 'Membuka dengan kunci pemulihan',
     'session.recovery-failed': 'Kunci pemulihan salah',
+    'session.password-check-failed': 'Kata sandi salah saat mengonfirmasi perubahan',
     'session.password-set': 'Memilih kata sandi baru',
     'session.handed-over': 'Diserahkan ke konselor sebaya',
     'session.peer-signed-in': 'Konselor sebaya masuk',
