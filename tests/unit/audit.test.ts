@@ -75,7 +75,7 @@ describe('the audit log as a hash chain', () => {
   it('verifies on a vault nobody tampered with', async () => {
     const backend = await vaultWithHistory();
     const count = (await rows(backend)).length;
-    expect(await call(backend, 'audit.verify', {})).toEqual({ ok: true, checked: count, brokenAtId: null });
+    expect(await call(backend, 'audit.verify', {})).toEqual({ ok: true, checked: count, brokenAtId: null, full: true, verifiedThroughId: count });
   });
 
   it('refuses to change or delete an entry from inside the database', async () => {
@@ -117,6 +117,43 @@ describe('the audit log as a hash chain', () => {
     expect(await verifyAuditChain(backend.session.db, 2)).toEqual({ ok: true, checked: count, brokenAtId: null });
     await editOutsideTheApp(backend, "UPDATE audit_log SET target = 'peer:99' WHERE id = 5");
     expect(await verifyAuditChain(backend.session.db, 2)).toEqual({ ok: false, checked: 4, brokenAtId: 5 });
+  });
+});
+
+describe('checking the chain when the Audit log screen opens', () => {
+  it('walks only the entries added since the last intact check, and the whole log on demand', async () => {
+    const backend = await vaultWithHistory();
+    const count = (await rows(backend)).length;
+    expect(await call(backend, 'audit.verify', {})).toMatchObject({ ok: true, full: true, checked: count });
+    await call(backend, 'peers.create', { fullName: 'Eka Putri', className: '8B' });
+    await call(backend, 'peers.create', { fullName: 'Fajar Nugraha', className: '8B' });
+    expect(await call(backend, 'audit.verify', {})).toEqual({ ok: true, full: false, checked: 2, brokenAtId: null, verifiedThroughId: count + 2 });
+    expect(await call(backend, 'audit.verify', {})).toMatchObject({ ok: true, full: false, checked: 0 });
+    expect(await call(backend, 'audit.verify', { full: true })).toMatchObject({ ok: true, full: true, checked: count + 2 });
+  });
+
+  it('finds an entry altered after the last check at once, and one altered before it only in the whole check', async () => {
+    const backend = await vaultWithHistory();
+    await call(backend, 'audit.verify', {});
+    await call(backend, 'peers.create', { fullName: 'Eka Putri', className: '8B' });
+    const newest = (await rows(backend)).at(-1)!.id;
+    await editOutsideTheApp(backend, "UPDATE audit_log SET actor_name = 'someone-else' WHERE id = ?", [newest]);
+    expect(await call(backend, 'audit.verify', {})).toMatchObject({ ok: false, brokenAtId: newest });
+
+    const other = await vaultWithHistory();
+    await call(other, 'audit.verify', {});
+    await editOutsideTheApp(other, "UPDATE audit_log SET actor_name = 'someone-else' WHERE id = 2");
+    expect(await call(other, 'audit.verify', {})).toMatchObject({ ok: true, full: false });
+    expect(await call(other, 'audit.verify', { full: true })).toMatchObject({ ok: false, brokenAtId: 2 });
+    // The check of the whole vault walks the whole log too.
+    expect((await call(other, 'vault.check', {})).auditChain).toMatchObject({ ok: false, brokenAtId: 2 });
+  });
+
+  it('breaks at the entry the last check ended on when that entry is rewritten', async () => {
+    const backend = await vaultWithHistory();
+    const { verifiedThroughId } = await call(backend, 'audit.verify', {});
+    await editOutsideTheApp(backend, "UPDATE audit_log SET hash = ? WHERE id = ?", ['f'.repeat(64), verifiedThroughId!]);
+    expect(await call(backend, 'audit.verify', {})).toMatchObject({ ok: false, brokenAtId: verifiedThroughId });
   });
 });
 
@@ -241,7 +278,7 @@ describe('what the audit log records', () => {
 
   it('still verifies after all of it', async () => {
     const { backend, entries } = await walkThrough();
-    expect(await call(backend, 'audit.verify', {})).toEqual({ ok: true, checked: entries.length, brokenAtId: null });
+    expect(await call(backend, 'audit.verify', { full: true })).toMatchObject({ ok: true, checked: entries.length, brokenAtId: null });
   });
 
   it('lists the newest first and pages back with beforeId', async () => {

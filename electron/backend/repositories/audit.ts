@@ -82,20 +82,48 @@ export async function listAudit(
   return { entries: rows.slice(0, query.limit).map(toEntry), hasMore: rows.length > query.limit };
 }
 
+/** An entry of the chain known to be intact, from which a later check can go on. */
+export interface ChainPoint {
+  id: number;
+  hash: string;
+}
+
 /** Walks the chain in order and names the first entry whose hash does not follow. */
 export async function verifyAuditChain(db: Database, batchSize = 2000): Promise<AuditVerification> {
+  return (await verifyAuditChainFrom(db, null, batchSize)).verification;
+}
+
+/**
+ * The same walk from a point checked before (issue 12: the Audit log screen must not
+ * re-hash ten years of entries each time it opens). The point itself is read again: an
+ * entry rewritten there breaks the chain at it. `last` is where a later check can go on.
+ */
+export async function verifyAuditChainFrom(
+  db: Database,
+  from: ChainPoint | null,
+  batchSize = 2000,
+): Promise<{ verification: AuditVerification; last: ChainPoint | null }> {
   let prevHash = genesisHash;
   let expectedId = 1;
+  let last: ChainPoint | null = null;
+  if (from) {
+    const point = await db.get<{ hash: string }>('SELECT hash FROM audit_log WHERE id = ?', [from.id]);
+    if (point?.hash !== from.hash) return { verification: { ok: false, checked: 0, brokenAtId: from.id }, last: null };
+    prevHash = from.hash;
+    expectedId = from.id + 1;
+    last = from;
+  }
   let checked = 0;
   for (;;) {
     const rows = await db.all<AuditRow>('SELECT * FROM audit_log WHERE id >= ? ORDER BY id LIMIT ?', [expectedId, batchSize]);
     for (const row of rows) {
       const intact = row.id === expectedId && row.prev_hash === prevHash && row.hash === entryHash(prevHash, row);
-      if (!intact) return { ok: false, checked, brokenAtId: row.id };
+      if (!intact) return { verification: { ok: false, checked, brokenAtId: row.id }, last: null };
       prevHash = row.hash;
       expectedId += 1;
       checked += 1;
+      last = { id: row.id, hash: row.hash };
     }
-    if (rows.length < batchSize) return { ok: true, checked, brokenAtId: null };
+    if (rows.length < batchSize) return { verification: { ok: true, checked, brokenAtId: null }, last };
   }
 }

@@ -105,8 +105,16 @@ export type AuditEntry = z.infer<typeof auditEntry>;
 
 export const auditVerification = z.object({
   ok: z.boolean(),
+  /** Entries walked in this check. */
   checked: z.number().int(),
   brokenAtId: id.nullable(),
+});
+
+/** The screen's check: from the last intact point unless `full`, or when there is none yet. */
+export const auditScreenVerification = auditVerification.extend({
+  full: z.boolean(),
+  /** The newest entry now known to be intact. */
+  verifiedThroughId: id.nullable(),
 });
 export type AuditVerification = z.infer<typeof auditVerification>;
 
@@ -120,5 +128,9 @@ export const auditMethods = {
     }),
     output: z.object({ entries: z.array(auditEntry), hasMore: z.boolean() }),
   }),
-  'audit.verify': defineMethod({ access: coordinatorOnly, input: z.strictObject({}), output: auditVerification }),
+  'audit.verify': defineMethod({
+    access: coordinatorOnly,
+    input: z.strictObject({ full: z.boolean().optional() }),
+    output: auditScreenVerification,
+  }),
 };

@@ -4,6 +4,10 @@ export const audit = {
     intro: 'Who did what and when. The log records actions, never the content of records.',
     chainOk: 'The log is intact: every entry follows the one before it, unchanged ({{count}} checked).',
     chainBroken: 'The log was altered: entry {{id}} does not follow the one before it. Entries from there on cannot be trusted.',
+    chainOkSince:
+      'The log is intact since its last check: the {{count}} entries added since then follow on unchanged. A check of the whole log also finds an older entry altered.',
+    verifyAll: 'Check the whole log',
+    verifyingAll: 'Checking the whole log… This can take a few seconds in a log of many years.',
     verifying: 'Checking the log…',
     at: 'Time',
     actor: 'Who',

@@ -7,6 +7,10 @@ export const audit: Widen<typeof en> = {
     intro: 'Siapa melakukan apa dan kapan. Log mencatat tindakan, tidak pernah isi catatan.',
     chainOk: 'Log utuh: setiap entri menyambung dengan entri sebelumnya tanpa perubahan ({{count}} diperiksa).',
     chainBroken: 'Log telah diubah: entri {{id}} tidak menyambung dengan entri sebelumnya. Entri sejak itu tidak dapat dipercaya.',
+    chainOkSince:
+      'Log utuh sejak pemeriksaan terakhir: {{count}} entri yang ditambahkan sejak itu menyambung tanpa perubahan. Pemeriksaan seluruh log juga menemukan entri lama yang diubah.',
+    verifyAll: 'Periksa seluruh log',
+    verifyingAll: 'Memeriksa seluruh log… Untuk log bertahun-tahun, ini dapat memakan beberapa detik.',
     verifying: 'Memeriksa log…',
     at: 'Waktu',
     actor: 'Siapa',
