@@ -335,7 +335,7 @@ describe('a backup that is interrupted', () => {
       said = line;
       break;
     }
-    expect([said, stderr]).toEqual(['HALF', '']);
+    expect([said, stderr]).toEqual(['STOPPED writing:0.5', '']);
     // Mid-write, the app keeps working: the snapshot connection blocks nobody.
     await call(backend, 'peers.create', { fullName: 'Bima Sakti', className: '9B' });
     child.kill('SIGKILL');
@@ -343,7 +343,7 @@ describe('a backup that is interrupted', () => {
 
     const left = readdirSync(stick);
     expect(left).toHaveLength(1);
-    expect(left[0]).toMatch(/^\.sebaya-backup-[0-9a-f]{12}\.tmp$/);
+    expect(left[0]).toMatch(/^\.sebaya-backup-\d+-[0-9a-f]{12}\.tmp$/);
     for (const name of left) expect((await quickCheck(path.join(stick, name))).ok).toBe(false);
     expect((await call(backend, 'backups.folder', { folder: stick })).backups).toEqual([]);
 

@@ -14,6 +14,7 @@ import { loadSettings } from '../services/settingsStore';
 import { openSlot, parseKeySlotFile, usernameLookup, type KeySlotFile } from '../vault/keySlots';
 import { isWellFormedRecoveryKey, normaliseRecoveryKey } from '../vault/recoveryKey';
 import { BackupCredentialError, BackupUnusableError } from './errors';
+import { makeStagingDir, removeStagingDir } from './staging';
 import { hashRange, macMatches, readHead, readRange, type BackupProblem, type ParsedHead } from './format';
 
 export type { BackupCredential };
@@ -36,8 +37,8 @@ function sha256(bytes: Buffer): string {
  * (not cut short by a pulled drive), and every byte is as it was written (the
  * header, the key slots and the payload each match their SHA-256).
  */
-export async function quickCheck(file: string, latest = latestSchemaVersion): Promise<QuickCheck> {
-  const read = await readHead(file);
+export async function quickCheck(file: string, latest = latestSchemaVersion, options: { unfinished?: boolean } = {}): Promise<QuickCheck> {
+  const read = await readHead(file, options);
   if (!read.ok) return { ok: false, problem: read.problem, head: null, keySlots: null, fileSize: read.fileSize };
   const head = read.head;
   const fail = (problem: BackupProblem, keySlots: KeySlotFile | null = null): QuickCheck => ({
@@ -96,7 +97,7 @@ export class StagedBackup {
     if (this.disposed) return;
     this.disposed = true;
     this.dataKey.fill(0);
-    await fs.rm(this.dir, { recursive: true, force: true });
+    await removeStagingDir(this.dir);
   }
 }
 
@@ -163,8 +164,7 @@ export async function stageBackup(file: string, credential: BackupCredential, op
   let db: Database | null = null;
   try {
     if (!macMatches(dataKey, head.header.vaultId, head.signed, head.mac)) throw new BackupUnusableError('tampered');
-    await fs.mkdir(options.stagingParent, { recursive: true, mode: 0o700 });
-    dir = await fs.mkdtemp(path.join(options.stagingParent, '.restore-'));
+    dir = await makeStagingDir(options.stagingParent, 'restore');
     const database = path.join(dir, 'vault.db');
     const slotsFile = path.join(dir, 'keyslots.json');
     const copied = await copyRangeChecked(file, head.layout.payloadOffset, head.header.payload.length, database, head.header.payload.sha256);
@@ -209,7 +209,7 @@ export async function stageBackup(file: string, credential: BackupCredential, op
   } catch (error) {
     await db?.close().catch(() => undefined);
     dataKey.fill(0);
-    if (dir) await fs.rm(dir, { recursive: true, force: true });
+    if (dir) await removeStagingDir(dir);
     throw error;
   }
 }

@@ -83,4 +83,5 @@ export const problemMessages: Record<BackupProblem, string> = {
   tampered: 'The backup was changed after it was made; it cannot be trusted.',
   'key-slots-mismatch': 'The key slots in the file do not belong to its data; it was put together from different files.',
   integrity: 'The data inside the backup does not pass the integrity checks.',
+  unfinished: 'This is a backup that was never finished (Sebaya stopped while writing it); it cannot be used.',
 };

@@ -1,5 +1,6 @@
 import { createHash, createHmac, hkdfSync, timingSafeEqual } from 'node:crypto';
 import { promises as fs, type Stats } from 'node:fs';
+import path from 'node:path';
 import { z } from 'zod';
 import type { BackupProblem } from '../../../src/contract';
 
@@ -21,6 +22,12 @@ export const backupExtension = '.sebaya-backup';
 export const backupFormatVersion = 1;
 
 const magic = Buffer.from('SEBAYABK', 'ascii');
+/**
+ * What a backup being written starts with instead (issue 11). The real magic is written
+ * over it only after the whole file was synced and read back, right before the rename, so
+ * a file cut short anywhere earlier is refused by every check and list, whatever its name.
+ */
+export const unfinishedMagic = Buffer.from('SEBAYAWR', 'ascii');
 export const preambleLength = 16;
 const digestLength = 32;
 const maxHeaderLength = 64 * 1024;
@@ -123,7 +130,7 @@ async function readAt(handle: fs.FileHandle, position: number, length: number): 
  * length the header promises. Cheap (a few kilobytes), so a folder of backups
  * can be listed with it; the blocks themselves are hashed by `quickCheck`.
  */
-export async function readHead(file: string): Promise<HeadResult> {
+export async function readHead(file: string, options: { unfinished?: boolean } = {}): Promise<HeadResult> {
   let stats: Stats;
   try {
     stats = await fs.stat(file);
@@ -132,10 +139,17 @@ export async function readHead(file: string): Promise<HeadResult> {
   }
   if (!stats.isFile()) return { ok: false, problem: 'not-a-backup', fileSize: null };
   const fileSize = stats.size;
+  // Named as a backup being written: never restorable, even if its contents are whole.
+  if (!options.unfinished && isTemporaryBackupName(path.basename(file))) return { ok: false, problem: 'unfinished', fileSize };
   const handle = await fs.open(file, 'r');
   try {
     const start = await readAt(handle, 0, preambleLength);
-    if (start.length < magic.length || !start.subarray(0, magic.length).equals(magic)) return { ok: false, problem: 'not-a-backup', fileSize };
+    const startsWith = (bytes: Buffer) => start.length >= bytes.length && start.subarray(0, bytes.length).equals(bytes);
+    if (startsWith(unfinishedMagic)) {
+      if (!options.unfinished) return { ok: false, problem: 'unfinished', fileSize };
+      // The writer's own read-back: checked as the file will be once finished.
+      magic.copy(start, 0);
+    } else if (!startsWith(magic)) return { ok: false, problem: 'not-a-backup', fileSize };
     if (start.length < preambleLength) return { ok: false, problem: 'truncated', fileSize };
     const version = start.readUInt32BE(8);
     if (version > backupFormatVersion) return { ok: false, problem: 'newer-format', fileSize };
@@ -215,11 +229,19 @@ export function isBackupFileName(name: string): boolean {
   return /^sebaya-[a-z0-9-]+-\d{8}-\d{4}(-\d+)?\.sebaya-backup$/.test(name);
 }
 
-/** A backup being written: hidden, and never a name that `isBackupFileName` accepts. */
-export function temporaryBackupName(random: string): string {
-  return `.sebaya-backup-${random}.tmp`;
+/** A backup being written: hidden, named after the process writing it, and never a name that `isBackupFileName` accepts. */
+export function temporaryBackupName(random: string, pid = process.pid): string {
+  return `.sebaya-backup-${pid}-${random}.tmp`;
 }
 
+const temporaryName = /^\.sebaya-backup-(?:(\d+)-)?[0-9a-f]{12}\.tmp$/;
+
 export function isTemporaryBackupName(name: string): boolean {
-  return /^\.sebaya-backup-[0-9a-f]{12}\.tmp$/.test(name);
+  return temporaryName.test(name);
+}
+
+/** The process that writes (or wrote) a temporary backup file; null for the first naming, which had none. */
+export function writerOfTemporaryBackup(name: string): number | null {
+  const pid = temporaryName.exec(name)?.[1];
+  return pid === undefined ? null : Number(pid);
 }

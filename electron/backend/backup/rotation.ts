@@ -1,6 +1,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { isBackupFileName, isTemporaryBackupName, readHead } from './format';
+import { isBackupFileName, isTemporaryBackupName, readHead, writerOfTemporaryBackup } from './format';
+import { processIsAlive } from './staging';
 
 /**
  * Keeps the newest `keepLast` backups of this vault in the folder and removes
@@ -39,14 +40,18 @@ export async function rotateBackups(
 const staleAfterMs = 24 * 60 * 60 * 1000;
 
 /**
- * Hidden temporary files of backups that never finished (a pulled drive), once
- * they are a day old. Compared with the real time, like the file's own date.
+ * Hidden temporary files of backups that never finished (a pulled drive, a killed
+ * process): those whose writing process is gone from this computer, and any a day old
+ * (one written on another computer). Never one a running backup is still writing.
  */
 export async function removeStaleTemporaryFiles(folder: string, now = Date.now()): Promise<void> {
   for (const name of await fs.readdir(folder).catch(() => [] as string[])) {
     if (!isTemporaryBackupName(name)) continue;
     const file = path.join(folder, name);
     const stats = await fs.stat(file).catch(() => null);
-    if (stats?.isFile() && now - stats.mtimeMs > staleAfterMs) await fs.rm(file, { force: true }).catch(() => undefined);
+    if (!stats?.isFile()) continue;
+    const writer = writerOfTemporaryBackup(name);
+    const writerGone = writer !== null && writer !== process.pid && !processIsAlive(writer);
+    if (writerGone || now - stats.mtimeMs > staleAfterMs) await fs.rm(file, { force: true }).catch(() => undefined);
   }
 }

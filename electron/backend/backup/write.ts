@@ -11,7 +11,8 @@ import { parseKeySlotFile } from '../vault/keySlots';
 import { appVersion } from '../appInfo';
 import { quickCheck } from './check';
 import { backupFailed, failureFromOsError } from './errors';
-import { backupFileName, encodeHead, temporaryBackupName, type BackupHeader } from './format';
+import { backupFileName, encodeHead, temporaryBackupName, unfinishedMagic, type BackupHeader } from './format';
+import { makeStagingDir, removeStagingDir, removeStagingLeftovers } from './staging';
 import { removeStaleTemporaryFiles, rotateBackups } from './rotation';
 
 /** What is being backed up: the open vault's files and its data key (borrowed, never kept). */
@@ -26,7 +27,7 @@ export interface BackupSource {
   stagingParent: string;
 }
 
-export type BackupStage = 'snapshot' | 'writing' | 'verifying' | 'rotating';
+export type BackupStage = 'snapshot' | 'writing' | 'verifying' | 'finishing' | 'rotating';
 
 export interface BackupProgress {
   stage: BackupStage;
@@ -156,8 +157,10 @@ export async function writeBackup(source: BackupSource, target: BackupTarget): P
   const progress = async (stage: BackupStage, done = 0, total = 0) => target.onProgress?.({ stage, done, total });
   await assertFolder(folder);
 
-  await fs.mkdir(source.stagingParent, { recursive: true, mode: 0o700 });
-  const staging = await fs.mkdtemp(path.join(source.stagingParent, '.backup-'));
+  // What interrupted backups left: never more than one snapshot on disk, and no temporary file that outlived its writer.
+  await removeStagingLeftovers(source.stagingParent);
+  await removeStaleTemporaryFiles(folder);
+  const staging = await makeStagingDir(source.stagingParent, 'backup');
   const temp = path.join(folder, temporaryBackupName(randomBytes(6).toString('hex')));
   let tempCreated = false;
   try {
@@ -184,7 +187,8 @@ export async function writeBackup(source: BackupSource, target: BackupTarget): P
       const out = await fs.open(temp, 'wx', 0o600);
       tempCreated = true;
       try {
-        await out.write(head);
+        // Marked unfinished until it has been read back whole (format.ts, `unfinishedMagic`).
+        await out.write(Buffer.concat([unfinishedMagic, head.subarray(unfinishedMagic.length)]));
         await out.write(slotBytes);
         let done = head.length + slotBytes.length;
         const input = await fs.open(snapshot, 'r');
@@ -211,7 +215,7 @@ export async function writeBackup(source: BackupSource, target: BackupTarget): P
     await progress('verifying');
     let verified;
     try {
-      verified = await quickCheck(temp);
+      verified = await quickCheck(temp, undefined, { unfinished: true });
     } catch (error) {
       throw failureFromOsError(error);
     }
@@ -220,8 +224,10 @@ export async function writeBackup(source: BackupSource, target: BackupTarget): P
       throw backupFailed((await fileExists(folder)) ? 'write-check-failed' : 'drive-removed');
     }
 
+    await progress('finishing');
     let name: string;
     try {
+      await markFinished(temp, head);
       name = await freeName(folder, source.schoolName, target.now);
       await fs.rename(temp, path.join(folder, name));
       tempCreated = false;
@@ -247,6 +253,17 @@ export async function writeBackup(source: BackupSource, target: BackupTarget): P
     };
   } finally {
     if (tempCreated) await fs.rm(temp, { force: true }).catch(() => undefined);
-    await fs.rm(staging, { recursive: true, force: true }).catch(() => undefined);
+    await removeStagingDir(staging).catch(() => undefined);
+  }
+}
+
+/** The real magic over the unfinished one, synced: from here on the temporary file is a whole backup, to be renamed. */
+async function markFinished(temp: string, head: Buffer): Promise<void> {
+  const out = await fs.open(temp, 'r+');
+  try {
+    await out.write(head.subarray(0, unfinishedMagic.length), 0, unfinishedMagic.length, 0);
+    await out.sync();
+  } finally {
+    await out.close();
   }
 }

@@ -13,6 +13,7 @@ import type { Database } from '../db/database';
 import { VaultTooNewError } from '../db/migrate';
 import type { Driver } from '../db/driver';
 import { undoInterruptedSwitch, type SwitchHooks } from '../backup/restore';
+import { removeStagingLeftovers } from '../backup/staging';
 import { AppError, conflict, invalidField, locked, notFound, wrongCredentials } from '../errors';
 import type { Logger } from '../logger';
 import { appendAudit, type AuditDetails } from '../repositories/audit';
@@ -282,6 +283,8 @@ export class Session {
     });
     await written();
     await this.backOff.recordSuccess(lookup);
+    // What interrupted backups and checks left in the vault folder (issue 11).
+    await removeStagingLeftovers(this.config.dataDir);
   }
 
   private requirePassword(vault: OpenVault, actor: Actor, reason: 'recovery' | 'temporary'): void {

@@ -28,6 +28,8 @@ export const backupProblems = [
   'tampered',
   'key-slots-mismatch',
   'integrity',
+  /** A backup Sebaya had not finished writing (its temporary file): never restorable. */
+  'unfinished',
 ] as const;
 export type BackupProblem = (typeof backupProblems)[number];
 

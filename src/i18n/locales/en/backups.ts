@@ -127,6 +127,8 @@ export const backups = {
       tampered: 'The backup was changed after it was made. It cannot be trusted and was not used.',
       'key-slots-mismatch': 'The key slots in the file do not belong to its data: it was put together from different files. It was not used.',
       integrity: 'The data inside the backup does not pass the integrity checks. It was not used.',
+      unfinished:
+        'This is a backup Sebaya had not finished writing, for example because the computer was switched off during it. It cannot be used; make a new backup.',
     },
     failures: {
       'folder-missing': 'The backup folder does not exist. Check that the USB stick is plugged in.',

@@ -130,6 +130,8 @@ export const backups: Widen<typeof en> = {
       tampered: 'Cadangan ini diubah setelah dibuat. Cadangan ini tidak dapat dipercaya dan tidak digunakan.',
       'key-slots-mismatch': 'Slot kunci di dalam berkas bukan milik datanya: berkas ini dirakit dari berkas-berkas yang berbeda. Cadangan ini tidak digunakan.',
       integrity: 'Data di dalam cadangan tidak lolos pemeriksaan keutuhan. Cadangan ini tidak digunakan.',
+      unfinished:
+        'Ini cadangan yang belum selesai ditulis Sebaya, misalnya karena komputer dimatikan saat itu. Cadangan ini tidak dapat dipakai; buat cadangan baru.',
     },
     failures: {
       'folder-missing': 'Folder cadangan tidak ada. Periksa apakah flashdisk sudah terpasang.',
