@@ -94,6 +94,11 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
       sendJson(response, 400, { ok: false, error: { code: 'VALIDATION', message: 'The request is not valid JSON.', field: 'input' } });
       return;
     }
+    // `null`, a number or a list is well-formed JSON but no request: say so, as for bad JSON.
+    if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+      sendJson(response, 400, { ok: false, error: { code: 'VALIDATION', message: 'The request must be a JSON object.', field: 'input' } });
+      return;
+    }
     sendJson(response, 200, await backend.call(body.method, body.input));
   };
 
@@ -119,6 +124,11 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   const server = http.createServer((request, response) => {
     const route = async () => {
       if ((request.url ?? '').startsWith('/__sebaya/')) return handleApi(request, response);
+      // The page carries the token: a page of another origin that rebinds a name to 127.0.0.1 must not read it.
+      if (!allowedHosts.includes(request.headers.host ?? '')) {
+        response.writeHead(403).end();
+        return;
+      }
       if (options.rendererDir) return serveBuilt(request, response, options.rendererDir);
       if (viteMiddleware) return viteMiddleware(request, response, () => response.writeHead(404).end());
       response.writeHead(503).end();

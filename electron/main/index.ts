@@ -250,6 +250,12 @@ function hardenSession(): void {
   ses.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   ses.setPermissionCheckHandler(() => false);
   ses.setDevicePermissionHandler(() => false);
+  // The app saves files (reports, CSV) only through its own dialogs; a download the page starts
+  // would write wherever Chromium likes, outside the vault, with nobody told.
+  ses.on('will-download', (event) => {
+    event.preventDefault();
+    log.warn('download denied');
+  });
   ses.webRequest.onBeforeRequest((details, callback) => {
     const cancel = shouldBlockRequest(details.url, devOrigin);
     if (cancel) log.warn('request blocked', { scheme: schemeOf(details.url) });

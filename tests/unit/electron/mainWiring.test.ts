@@ -108,6 +108,7 @@ const fake = vi.hoisted(() => {
         setPermissionRequestHandler: (h: Handler) => state.session.set('permissionRequest', h),
         setPermissionCheckHandler: (h: Handler) => state.session.set('permissionCheck', h),
         setDevicePermissionHandler: (h: Handler) => state.session.set('devicePermission', h),
+        on: (name: string, h: Handler) => state.session.set(name, h),
         webRequest: {
           onBeforeRequest: (h: Handler) => state.session.set('beforeRequest', h),
           onHeadersReceived: (h: Handler) => state.session.set('headersReceived', h),
@@ -230,6 +231,12 @@ describe('the Electron main process, against a stand-in for Electron', () => {
     beforeRequest({ url: 'https://example.com/' }, (decision: unknown) => decisions.push(decision));
     beforeRequest({ url: 'app://sebaya/index.html' }, (decision: unknown) => decisions.push(decision));
     expect(decisions).toEqual([{ cancel: true }, { cancel: false }]);
+  });
+
+  it('refuses every download the page starts', () => {
+    const event = { preventDefault: vi.fn() };
+    registered(fake.state.session, 'will-download')(event, {});
+    expect(event.preventDefault).toHaveBeenCalled();
   });
 
   it('denies navigation, new windows and webviews in every web contents', () => {
