@@ -16,7 +16,7 @@ const otherDriverProject: TestProjectInlineConfiguration[] =
           test: {
             name: 'backend:better-sqlite3-multiple-ciphers',
             include: ['tests/unit/**/*.test.ts'],
-            exclude: ['tests/unit/drivers/**', 'tests/unit/packaging/**'],
+            exclude: ['tests/unit/drivers/**', 'tests/unit/packaging/**', 'tests/unit/lint/**'],
             environment: 'node',
             pool: 'forks',
             testTimeout: 30_000,

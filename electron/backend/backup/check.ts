@@ -10,7 +10,7 @@ import { verifyAuditChain } from '../repositories/audit';
 import { tableRowCounts, type TableCount } from '../repositories/backups';
 import { cipherIntegrityProblems, databaseIntegrityProblems } from '../repositories/integrity';
 import { findUserById } from '../repositories/users';
-import { loadSettings } from '../services/settingsStore';
+import { loadSettings } from '../repositories/settingsStore';
 import { openSlot, parseKeySlotFile, usernameLookup, type KeySlotFile } from '../vault/keySlots';
 import { isWellFormedRecoveryKey, normaliseRecoveryKey } from '../vault/recoveryKey';
 import { BackupCredentialError, BackupUnusableError } from './errors';

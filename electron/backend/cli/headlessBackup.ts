@@ -6,7 +6,7 @@ import { BackupFailedError, failureFromOsError } from '../backup/errors';
 import { writeBackup, type BackupProgress, type WrittenBackup } from '../backup/write';
 import { appendAudit } from '../repositories/audit';
 import { findUserById } from '../repositories/users';
-import { loadSettings } from '../services/settingsStore';
+import { loadSettings } from '../repositories/settingsStore';
 import { openSlot, readKeySlotFile, usernameLookup, type KeySlot } from '../vault/keySlots';
 import { vaultPaths } from '../vault/paths';
 import { isWellFormedRecoveryKey, normaliseRecoveryKey } from '../vault/recoveryKey';

@@ -13,7 +13,7 @@ import { backupEvents, type BackupEventRow } from '../repositories/backups';
 import { readKeySlotFile } from '../vault/keySlots';
 import { vaultPaths } from '../vault/paths';
 import { openBackup, restoreBackup } from '../session/restore';
-import { loadSettings, saveSettings } from './settingsStore';
+import { loadSettings, saveSettings } from '../repositories/settingsStore';
 
 type BackupMethod = 'backups.overview' | 'backups.drives' | 'backups.folder' | 'backups.create' | 'backups.verify' | 'backups.restore';
 

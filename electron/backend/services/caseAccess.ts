@@ -5,7 +5,7 @@ import type { SessionLogRow } from '../repositories/sessionLogs';
 import { supervisedPeerIds } from '../repositories/sessionLogs';
 import { findUserById } from '../repositories/users';
 import { invalidField } from '../errors';
-import { loadSettings } from './settingsStore';
+import { loadSettings } from '../repositories/settingsStore';
 
 /**
  * Row-level rules for logs, cases and identities (issue 4), in one place:

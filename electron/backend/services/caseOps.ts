@@ -17,7 +17,7 @@ import { findUserById } from '../repositories/users';
 import { canActOnCase, canRevealIdentity, dueAt, isOverdue } from './caseAccess';
 import { toLog } from './logView';
 import { today } from './peers';
-import { loadSettings } from './settingsStore';
+import { loadSettings } from '../repositories/settingsStore';
 
 export function toCaseSummary(row: cases.CaseRow, now: Date): CaseSummary {
   return {

@@ -13,7 +13,7 @@ import * as logs from '../repositories/sessionLogs';
 import { assertAssignee, canActOnCase, canSeeCase, caseScope, isOverdue, visibleCaseIds } from './caseAccess';
 import { caseDetail, openCase, toCaseSummary, toReferral } from './caseOps';
 import { today } from './peers';
-import { loadSettings } from './settingsStore';
+import { loadSettings } from '../repositories/settingsStore';
 
 type CasesMethod =
   | 'cases.list'

@@ -20,7 +20,7 @@ import { peerIdsSupervisedBy } from '../repositories/supervision';
 import { caseScope } from './caseAccess';
 import { today } from './peers';
 import { resolveTerm } from './reports';
-import { loadSettings } from './settingsStore';
+import { loadSettings } from '../repositories/settingsStore';
 import { termNow } from './supervision';
 
 type EvaluationMethod =

@@ -13,7 +13,7 @@ import type { Context, HandlerMap } from '../handler';
 import * as outreach from '../repositories/outreach';
 import { existingPeerIds, listPeerRows } from '../repositories/peers';
 import { today } from './peers';
-import { loadSettings } from './settingsStore';
+import { loadSettings } from '../repositories/settingsStore';
 
 type OutreachMethod = 'outreach.list' | 'outreach.create' | 'outreach.update' | 'outreach.delete' | 'outreach.summary';
 

@@ -21,7 +21,7 @@ import { termCsv } from '../reports/figures';
 import { termPdf } from '../reports/termPdf';
 import { reportTexts } from '../reports/texts';
 import { today } from './peers';
-import { loadSettings } from './settingsStore';
+import { loadSettings } from '../repositories/settingsStore';
 
 type ReportsMethod = 'reports.terms' | 'reports.term' | 'reports.exportPdf' | 'reports.exportCsv';
 

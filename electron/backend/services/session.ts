@@ -4,7 +4,7 @@ import { verifyAuditChain } from '../repositories/audit';
 import { deleteDraft, listDrafts } from '../repositories/drafts';
 import { cipherIntegrityProblems, databaseIntegrityProblems } from '../repositories/integrity';
 import { generateRecoveryKey } from '../vault/recoveryKey';
-import { loadSettings } from './settingsStore';
+import { loadSettings } from '../repositories/settingsStore';
 import { rotateVaultKey } from '../session/rotation';
 
 type SessionMethod =

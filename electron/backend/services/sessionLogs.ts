@@ -10,7 +10,7 @@ import { assertAssignee, canSeeLog } from './caseAccess';
 import { defaultAssignee, flagLog, joinCase, openCase } from './caseOps';
 import { toLog, toSummary } from './logView';
 import { today } from './peers';
-import { loadSettings } from './settingsStore';
+import { loadSettings } from '../repositories/settingsStore';
 
 type SessionLogsMethod =
   | 'sessionLogs.list'

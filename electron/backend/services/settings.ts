@@ -1,7 +1,7 @@
 import { toTerm, type Settings, type TermInput } from '../../../src/contract';
 import { invalidField } from '../errors';
 import type { Context, HandlerMap } from '../handler';
-import { loadSettings, saveSettings } from './settingsStore';
+import { loadSettings, saveSettings } from '../repositories/settingsStore';
 
 async function current(ctx: Context): Promise<Settings> {
   const stored = await loadSettings(ctx.db);

@@ -22,7 +22,7 @@ import * as supervision from '../repositories/supervision';
 import { findUserById } from '../repositories/users';
 import { canSeeCase, canSeeLog, caseScope } from './caseAccess';
 import { today } from './peers';
-import { loadSettings } from './settingsStore';
+import { loadSettings } from '../repositories/settingsStore';
 
 type SupervisionMethod =
   | 'supervision.groups'

@@ -19,7 +19,7 @@ import type { Logger } from '../logger';
 import { appendAudit, type AuditDetails } from '../repositories/audit';
 import { upsertDraft } from '../repositories/drafts';
 import * as users from '../repositories/users';
-import { loadSettings, saveSettings, settingDefaults } from '../services/settingsStore';
+import { loadSettings, saveSettings, settingDefaults } from '../repositories/settingsStore';
 import type { KdfCost } from '../vault/kdf';
 import { KeySlotFileError, readKeySlotFile, usernameLookup } from '../vault/keySlots';
 import { vaultPaths } from '../vault/paths';

@@ -1,6 +1,6 @@
 import { termInput, toTerm, type Term } from '../../../src/contract';
 import type { Database } from '../db/database';
-import { readAllSettings, writeSetting } from '../repositories/settings';
+import { readAllSettings, writeSetting } from './settings';
 
 /** Settings with their defaults. Later areas add their keys here. */
 export interface StoredSettings {
