@@ -1,21 +1,12 @@
 import type { Database } from '../db/database';
 import type { CaseSeverity, OutreachKind, ReferralStatus, SessionTopic } from '../../../src/contract';
+import type { Period } from '../domain/terms';
 
 /**
  * The term report's figures (issue 5), each one query over the vault: nothing
- * is counted ahead of time, so a figure cannot drift from the records.
- *
- * `from`/`to` are calendar days (`2026-07-13`), compared with the day columns
- * (held_on, referred_on, …). `fromIso`/`toIso` are the same days as moments
- * (local midnight at the start of `from` and after `to`), compared with the
- * time columns (first_submitted_at, opened_at), so those indexes are used.
+ * is counted ahead of time, so a figure cannot drift from the records. Each
+ * takes a term's Period (domain/terms.ts).
  */
-export interface Period {
-  from: string;
-  to: string;
-  fromIso: string;
-  toIso: string;
-}
 
 /**
  * A median and the largest value of `value` over the rows of `source`, in SQL (window functions).

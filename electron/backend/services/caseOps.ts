@@ -14,9 +14,10 @@ import * as referrals from '../repositories/referrals';
 import * as logs from '../repositories/sessionLogs';
 import { meetingsDiscussingCase } from '../repositories/supervision';
 import { findUserById } from '../repositories/users';
-import { canActOnCase, canRevealIdentity, dueAt, isOverdue } from './caseAccess';
+import { canActOnCase, canRevealIdentity } from './caseAccess';
 import { toLog } from './logView';
-import { today } from './peers';
+import { dueAt, isOverdue } from '../domain/cases';
+import { today } from '../domain/days';
 import { loadSettings } from '../repositories/settingsStore';
 
 export function toCaseSummary(row: cases.CaseRow, now: Date): CaseSummary {

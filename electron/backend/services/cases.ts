@@ -10,9 +10,10 @@ import * as cases from '../repositories/cases';
 import * as helpSeekers from '../repositories/helpSeekers';
 import * as referrals from '../repositories/referrals';
 import * as logs from '../repositories/sessionLogs';
-import { assertAssignee, canActOnCase, canSeeCase, caseScope, isOverdue, visibleCaseIds } from './caseAccess';
+import { assertAssignee, canActOnCase, canSeeCase, caseScope, visibleCaseIds } from './caseAccess';
 import { caseDetail, openCase, toCaseSummary, toReferral } from './caseOps';
-import { today } from './peers';
+import { isOverdue } from '../domain/cases';
+import { today } from '../domain/days';
 import { loadSettings } from '../repositories/settingsStore';
 
 type CasesMethod =

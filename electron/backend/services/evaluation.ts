@@ -18,7 +18,7 @@ import { findPeerRow, listPeerRows, staffNames } from '../repositories/peers';
 import { feedbackFigures } from '../repositories/reports';
 import { peerIdsSupervisedBy } from '../repositories/supervision';
 import { caseScope } from './caseAccess';
-import { today } from './peers';
+import { today } from '../domain/days';
 import { resolveTerm } from './reports';
 import { loadSettings } from '../repositories/settingsStore';
 import { termNow } from './supervision';

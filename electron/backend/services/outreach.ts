@@ -12,7 +12,7 @@ import { invalidField, notFound, staleEdit } from '../errors';
 import type { Context, HandlerMap } from '../handler';
 import * as outreach from '../repositories/outreach';
 import { existingPeerIds, listPeerRows } from '../repositories/peers';
-import { today } from './peers';
+import { today } from '../domain/days';
 import { loadSettings } from '../repositories/settingsStore';
 
 type OutreachMethod = 'outreach.list' | 'outreach.create' | 'outreach.update' | 'outreach.delete' | 'outreach.summary';

@@ -1,10 +1,10 @@
 import {
-  localDate,
   peerTransitions,
   type PeerProfile,
   type PeerStatus,
   type RosterEntry,
 } from '../../../src/contract';
+import { today } from '../domain/days';
 import { AppError, conflict, forbidden, invalidField, notFound, staleEdit } from '../errors';
 import type { Context, HandlerMap } from '../handler';
 import * as peers from '../repositories/peers';
@@ -27,10 +27,6 @@ type PeersMethod =
   | 'peers.exportCsv'
   | 'peers.importPreview'
   | 'peers.importCommit';
-
-export function today(ctx: Context): string {
-  return localDate(ctx.clock.now());
-}
 
 /** The roster with each peer's training figures, worked out from all records in one pass. */
 async function roster(ctx: Context, onlyId?: number): Promise<Array<{ row: peers.PeerRow; entry: RosterEntry; progress: Progress }>> {

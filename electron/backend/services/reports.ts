@@ -20,26 +20,11 @@ import * as figures from '../repositories/reports';
 import { termCsv } from '../reports/figures';
 import { termPdf } from '../reports/termPdf';
 import { reportTexts } from '../reports/texts';
-import { today } from './peers';
+import { mondayOf, today } from '../domain/days';
+import { periodOf } from '../domain/terms';
 import { loadSettings } from '../repositories/settingsStore';
 
 type ReportsMethod = 'reports.terms' | 'reports.term' | 'reports.exportPdf' | 'reports.exportCsv';
-
-/** A calendar day's first moment on this PC's clock, as the timestamps in the vault are written (UTC ISO). */
-function startOfDay(day: string): string {
-  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  return new Date(y, m - 1, d).toISOString();
-}
-
-export function periodOf(term: Pick<Term, 'start' | 'end'>): figures.Period {
-  return { from: term.start, to: term.end, fromIso: startOfDay(term.start), toIso: startOfDay(addDays(term.end, 1)) };
-}
-
-/** The Monday of a day's week. */
-export function mondayOf(day: string): string {
-  const weekday = new Date(`${day}T00:00:00Z`).getUTCDay();
-  return addDays(day, -((weekday + 6) % 7));
-}
 
 const round = (value: number | null, digits: number) => (value === null ? null : Math.round(value * 10 ** digits) / 10 ** digits);
 const share = (part: number, whole: number | null) => (whole ? round(part / whole, 4) : null);

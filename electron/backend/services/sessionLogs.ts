@@ -9,7 +9,7 @@ import * as logs from '../repositories/sessionLogs';
 import { assertAssignee, canSeeLog } from './caseAccess';
 import { defaultAssignee, flagLog, joinCase, openCase } from './caseOps';
 import { toLog, toSummary } from './logView';
-import { today } from './peers';
+import { today } from '../domain/days';
 import { loadSettings } from '../repositories/settingsStore';
 
 type SessionLogsMethod =

@@ -21,7 +21,7 @@ import * as logs from '../repositories/sessionLogs';
 import * as supervision from '../repositories/supervision';
 import { findUserById } from '../repositories/users';
 import { canSeeCase, canSeeLog, caseScope } from './caseAccess';
-import { today } from './peers';
+import { today } from '../domain/days';
 import { loadSettings } from '../repositories/settingsStore';
 
 type SupervisionMethod =

@@ -1,0 +1,15 @@
+import { undecidedCaseStatuses, type CaseSeverity, type CaseStatus } from '../../../src/contract';
+
+/**
+ * When a case of this severity opened at `openedAt` must have a decision: the
+ * end of the local day, that many days later (0: the same day).
+ */
+export function dueAt(openedAt: Date, severity: CaseSeverity, dueDays: Record<CaseSeverity, number>): string {
+  const end = new Date(openedAt.getFullYear(), openedAt.getMonth(), openedAt.getDate() + dueDays[severity], 23, 59, 59, 999);
+  return end.toISOString();
+}
+
+/** Past its due time without a decision (still open or in review). */
+export function isOverdue(row: { status: CaseStatus; due_at: string }, now: Date): boolean {
+  return (undecidedCaseStatuses as readonly CaseStatus[]).includes(row.status) && now.getTime() > Date.parse(row.due_at);
+}
