@@ -15,7 +15,7 @@ import { VaultTooNewError } from './db/migrate';
 import type { Driver } from './db/driver';
 import type { StagedBackup } from './backup/check';
 import { hasVaultFiles, keptVaultDir, replaceVaultFiles } from './backup/restore';
-import { AppError, conflict, invalidField, locked, notFound, wrongCredentials } from './errors';
+import { AppError, conflict, invalidField, locked, wrongCredentials } from './errors';
 import type { Logger } from './logger';
 import { appendAudit, type AuditDetails } from './repositories/audit';
 import { upsertDraft } from './repositories/drafts';
@@ -96,6 +96,7 @@ export class Session {
   private lockReason: LockReason | null = 'startup';
   private passwordRequiredReason: 'recovery' | 'temporary' | null = null;
   private lastActivityAt = 0;
+  private feedbackGiven = false;
 
   constructor(readonly config: SessionConfig) {}
 
@@ -173,8 +174,6 @@ export class Session {
     password: string;
     language: Language;
   }): Promise<string> {
-    await this.init();
-    if (this.state !== 'no-vault') throw conflict('vault-exists', 'A vault already exists on this computer.');
     const recoveryKey = generateRecoveryKey();
     const now = this.now();
     let userId = 0;
@@ -225,12 +224,6 @@ export class Session {
     }
   }
 
-  private async requireLockedVault(): Promise<void> {
-    await this.init();
-    if (this.state === 'no-vault') throw notFound('vault');
-    if (this.state !== 'locked') throw conflict('already-unlocked', 'The vault is already unlocked.');
-  }
-
   /** Maps vault-level failures to the contract's codes. */
   private async guardOpen<T>(open: () => Promise<T>): Promise<T> {
     try {
@@ -251,7 +244,6 @@ export class Session {
   }
 
   async unlock(username: string, password: string): Promise<void> {
-    await this.requireLockedVault();
     await this.assertNotThrottled();
     const outcome = await this.guardOpen(() => unlockWithPassword(this.vaultConfig, username, password));
     if (!outcome.vault) {
@@ -306,7 +298,6 @@ export class Session {
   }
 
   async unlockWithRecoveryKey(username: string, recoveryKey: string): Promise<void> {
-    await this.requireLockedVault();
     await this.assertNotThrottled();
     const vault = isWellFormedRecoveryKey(recoveryKey)
       ? await this.guardOpen(() => unlockWithRecoveryKey(this.vaultConfig, recoveryKey))
@@ -326,7 +317,7 @@ export class Session {
   }
 
   async setNewPassword(newPassword: string): Promise<void> {
-    if (this.state !== 'password-required' || !this.vault || !this.pendingUser) throw locked();
+    if (!this.vault || !this.pendingUser) throw locked();
     const vault = this.vault;
     const user = this.pendingUser;
     const reason = this.passwordRequiredReason ?? 'temporary';
@@ -372,7 +363,7 @@ export class Session {
     if (!this.vault) return false;
     // If the setting cannot be read (a damaged database), fall back to the default rather than never locking.
     const minutes =
-      this.state === 'unlocked' || this.state === 'handover'
+      this.state === 'unlocked' || this.state === 'handover' || this.state === 'feedback-handover'
         ? await loadSettings(this.vault.db).then((s) => s.autoLockMinutes, () => settingDefaults.autoLockMinutes)
         : settingDefaults.autoLockMinutes;
     const idleMs = this.config.clock.now().getTime() - this.lastActivityAt;
@@ -381,7 +372,8 @@ export class Session {
     return true;
   }
 
-  async handOver(drafts: DraftInput[] = []): Promise<void> {
+  /** Hands the open vault over for a peer's sign-in, or for one student's feedback form. */
+  async handOver(drafts: DraftInput[] = [], purpose: 'handover' | 'feedback-handover' = 'handover'): Promise<void> {
     const actor = this.currentActor;
     if (!actor || !this.vault) throw locked();
     const db = this.vault.db;
@@ -391,12 +383,27 @@ export class Session {
       await this.audit('session.handed-over');
     });
     this.actor = null;
-    this.state = 'handover';
+    // Nobody signs in on a feedback hand-over: its lock is recorded as the counselor's, who handed the PC over.
+    this.pendingUser = purpose === 'feedback-handover' ? actor : null;
+    this.state = purpose;
+    this.feedbackGiven = false;
     this.touch();
   }
 
+  /**
+   * One feedback form per hand-over, so a student (or someone after them) cannot
+   * fill the term's figures at an unattended PC. `write` runs only for the first.
+   */
+  async takeFeedback(write: () => Promise<void>): Promise<void> {
+    if (this.feedbackGiven) {
+      throw conflict('feedback-given', 'Feedback was already given in this hand-over. Give the computer back to the counselor.');
+    }
+    await write();
+    this.feedbackGiven = true;
+  }
+
   async peerSignIn(username: string, pin: string): Promise<void> {
-    if (this.state !== 'handover' || !this.vault) throw locked('A staff member must unlock the vault and hand it over first.');
+    if (!this.vault) throw locked('A staff member must unlock the vault and hand it over first.');
     const db = this.vault.db;
     const now = this.config.clock.now();
     const row = await users.findUserByUsername(db, username.trim().toLowerCase());
@@ -444,9 +451,8 @@ export class Session {
    * replaces nothing), and the state ends as locked/restored.
    */
   async restore(staged: StagedBackup, file: string): Promise<{ keptAt: string | null }> {
-    await this.init();
-    const coordinator = this.state === 'unlocked' && this.actor?.role === 'coordinator' ? this.actor : null;
-    if (!coordinator && this.state !== 'no-vault' && this.state !== 'locked') throw locked('Lock Sebaya before restoring a backup.');
+    // Which of the allowed states this is (no vault, locked, or a coordinator) the dispatcher has checked.
+    const coordinator = this.state === 'unlocked' ? this.actor : null;
     const paths = this.paths;
     const keepIn = (await hasVaultFiles(paths)) ? await keptVaultDir(paths.dataDir, this.config.clock.now()) : null;
     const backup = { file: path.basename(file), backupId: staged.contents.backupId, backupCreatedAt: staged.contents.createdAt };
@@ -489,7 +495,7 @@ export class Session {
   async rotateDataKey(password: string): Promise<{ recoveryKey: string; reissued: Array<{ user: users.UserRow; temporaryPassword: string }> }> {
     const actor = this.currentActor;
     const vault = this.vault;
-    if (!actor || !vault || actor.role !== 'coordinator') throw locked();
+    if (!actor || !vault) throw locked();
     if (!(await vault.verifyUserPassword(actor.userId, password))) {
       throw invalidField('password', 'wrong_password', 'The password is not correct.');
     }
