@@ -187,16 +187,28 @@ export const activationCheck = z.object({
 export type ActivationCheck = z.infer<typeof activationCheck>;
 
 /**
- * Everything the profile page shows. A peer reading their own profile gets
- * null for the nomination and the interview, and no reasons in the history:
- * those are the coordinator's notes about them.
+ * Consent as the profile shows it. A supervisor learns that it was given and
+ * when, not who the guardian is or where the form is kept: those are null.
+ */
+export const consentShown = consent.extend({
+  guardianName: z.string().nullable(),
+  relationship: z.enum(guardianRelationships).nullable(),
+  formLocation: z.string().nullable(),
+});
+export type ConsentShown = z.infer<typeof consentShown>;
+
+/**
+ * Everything the profile page shows (electron/backend/access peerFields). A
+ * supervisor and a peer reading their own profile get null for the nomination
+ * and the interview, and no reasons in the history: that is the selection file
+ * and the coordinator's notes. A supervisor gets consent without the guardian.
  */
 export const peerProfile = z.object({
   peer,
   supervisorName: z.string().nullable(),
   nomination: nomination.nullable(),
   interview: interview.nullable(),
-  consent: consent.nullable(),
+  consent: consentShown.nullable(),
   pledgeOn: z.string().nullable(),
   history: z.array(statusChange),
   training: trainingSummary,
