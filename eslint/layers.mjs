@@ -79,9 +79,18 @@ export const layers = [
     why: 'the school’s rules (dates, terms, due days, training progress, CSV cells) are pure functions that any layer may use',
   },
   {
+    name: 'scope',
+    dir: 'electron/backend/access/scope.ts',
+    may: ['scope', 'db', 'base', 'contract'],
+    packages: backendPackages,
+    node: false,
+    electron: false,
+    why: 'a scope is the SQL condition a repository is handed; it knows no policy',
+  },
+  {
     name: 'repositories',
     dir: 'electron/backend/repositories',
-    may: ['repositories', 'db', 'domain', 'base', 'contract'],
+    may: ['repositories', 'scope', 'db', 'domain', 'base', 'contract'],
     packages: backendPackages,
     node: true,
     electron: false,
@@ -90,11 +99,11 @@ export const layers = [
   {
     name: 'access',
     dir: 'electron/backend/access',
-    may: ['access', 'repositories', 'db', 'domain', 'base', 'contract'],
+    may: ['access', 'scope', 'session', 'repositories', 'db', 'domain', 'base', 'contract'],
     packages: backendPackages,
     node: false,
     electron: false,
-    why: 'the access policy turns who is asking into the scopes repositories filter by',
+    why: 'the access policy turns who is asking (the session) into the scopes repositories filter by',
   },
   {
     name: 'reports',
@@ -117,7 +126,7 @@ export const layers = [
   {
     name: 'session',
     dir: ['electron/backend/session', 'electron/backend/handler.ts'],
-    may: ['session', 'vault', 'access', 'repositories', 'db', 'domain', 'base', 'contract'],
+    may: ['session', 'vault', 'repositories', 'db', 'domain', 'base', 'contract'],
     packages: backendPackages,
     node: true,
     electron: false,
@@ -126,7 +135,7 @@ export const layers = [
   {
     name: 'services',
     dir: 'electron/backend/services',
-    may: ['services', 'session', 'access', 'repositories', 'vault', 'reports', 'db', 'domain', 'base', 'contract'],
+    may: ['services', 'session', 'access', 'scope', 'repositories', 'vault', 'reports', 'db', 'domain', 'base', 'contract'],
     packages: backendPackages,
     node: true,
     electron: false,
@@ -144,7 +153,7 @@ export const layers = [
   {
     name: 'backend',
     dir: 'electron/backend',
-    may: ['backend', 'dispatcher', 'services', 'session', 'vault', 'reports', 'access', 'repositories', 'domain', 'db', 'drivers', 'base', 'contract'],
+    may: ['backend', 'dispatcher', 'services', 'session', 'vault', 'reports', 'access', 'scope', 'repositories', 'domain', 'db', 'drivers', 'base', 'contract'],
     packages: backendPackages,
     node: true,
     electron: false,
@@ -153,7 +162,7 @@ export const layers = [
   {
     name: 'main',
     dir: 'electron/main',
-    may: ['main', 'backend', 'dispatcher', 'services', 'session', 'vault', 'reports', 'access', 'repositories', 'domain', 'db', 'drivers', 'base', 'contract'],
+    may: ['main', 'backend', 'dispatcher', 'services', 'session', 'vault', 'reports', 'access', 'scope', 'scope', 'repositories', 'domain', 'db', 'drivers', 'base', 'contract'],
     packages: ['electron-log'],
     node: true,
     electron: true,
@@ -162,7 +171,7 @@ export const layers = [
   {
     name: 'harness',
     dir: 'harness',
-    may: ['harness', 'backend', 'dispatcher', 'services', 'session', 'vault', 'reports', 'access', 'repositories', 'domain', 'db', 'drivers', 'base', 'contract', 'main'],
+    may: ['harness', 'backend', 'dispatcher', 'services', 'session', 'vault', 'reports', 'access', 'scope', 'scope', 'repositories', 'domain', 'db', 'drivers', 'base', 'contract', 'main'],
     packages: ['vite', '@vitejs/plugin-react'],
     node: true,
     electron: false,
@@ -172,7 +181,7 @@ export const layers = [
   {
     name: 'bench',
     dir: 'bench',
-    may: ['bench', 'backend', 'dispatcher', 'services', 'session', 'vault', 'reports', 'access', 'repositories', 'domain', 'db', 'drivers', 'base', 'contract'],
+    may: ['bench', 'backend', 'dispatcher', 'services', 'session', 'vault', 'reports', 'access', 'scope', 'scope', 'repositories', 'domain', 'db', 'drivers', 'base', 'contract'],
     packages: '*',
     node: true,
     electron: false,

@@ -1,5 +1,16 @@
-import { fail, isMethodName, methods, ok, validationError, type MethodName, type Result } from '../../src/contract';
-import { AppError } from './errors';
+import {
+  fail,
+  isMethodName,
+  methods,
+  ok,
+  validationError,
+  type Access,
+  type AppErrorPayload,
+  type MethodName,
+  type Result,
+  type VaultState,
+} from '../../src/contract';
+import { AppError, conflict, locked, notFound } from './errors';
 import type { Context, HandlerMap } from './handler';
 import { describeErrorSafely, type Logger } from './logger';
 import type { Session } from './session';
@@ -8,8 +19,9 @@ const internalMessage = 'Something went wrong inside Sebaya. Nothing was changed
 
 /**
  * The single door into the backend, shared by Electron IPC, the web harness and
- * the CLI. For every call: known method → vault unlocked and role allowed →
- * input valid → handler → output valid. Errors leave as `{ code, message }`
+ * the CLI. For every call: known method → vault state and (when unlocked)
+ * role allowed, as the contract's `access` says → input valid → handler →
+ * output valid. Errors leave as `{ code, message }`
  * with no stack, SQL or personal data.
  */
 export class Dispatcher {
@@ -59,10 +71,13 @@ export class Dispatcher {
     // after the auto-lock time just because no timer ran (web harness, a PC waking
     // from sleep). A lock is left alone so the drafts it carries are saved for their user.
     if (name !== 'session.lock') await this.session.lockIfIdle();
-    if (spec.access !== 'public') {
+    await this.session.init();
+    const state = this.session.currentState;
+    if (!spec.access.states.includes(state)) return fail(wrongState(spec.access, state));
+    if (state === 'unlocked') {
       const actor = this.session.currentActor;
-      if (!actor) return fail({ code: 'LOCKED', message: 'The vault is locked.' });
-      if (!spec.access.includes(actor.role)) {
+      if (!actor) return fail(locked().toPayload());
+      if (!spec.access.roles.includes(actor.role)) {
         return fail({ code: 'FORBIDDEN', message: 'Your role is not allowed to do this.' });
       }
     }
@@ -78,7 +93,30 @@ export class Dispatcher {
       this.logger.error('handler returned output outside the contract', { method: name });
       return fail({ code: 'INTERNAL', message: internalMessage });
     }
-    if (spec.access !== 'public') this.session.touch();
+    // A call that needs someone at the PC counts as activity; one also open while locked
+    // (status, lock, finding a backup) does not, or polling the status would keep a vault open.
+    if (!spec.access.states.includes('locked')) this.session.touch();
     return ok(output.data);
   }
+}
+
+/**
+ * The answer for a call in a state its method is not for: LOCKED for work that
+ * needs an open vault; for the methods that open one, what the person at the
+ * screen needs to hear instead (there is no vault yet, there is one already,
+ * it is already open).
+ */
+export function wrongState(access: Access, state: VaultState): AppErrorPayload {
+  const opensVault = !access.states.includes('unlocked');
+  if (opensVault && access.states.every((s) => s === 'no-vault')) {
+    return conflict('vault-exists', 'A vault already exists on this computer.').toPayload();
+  }
+  if (opensVault && access.states.every((s) => s === 'locked')) {
+    if (state === 'no-vault') return notFound('vault').toPayload();
+    return conflict('already-unlocked', 'The vault is already unlocked.').toPayload();
+  }
+  if (access.states.includes('handover') && state !== 'no-vault') {
+    return locked('A staff member must unlock the vault and hand it over first.').toPayload();
+  }
+  return locked().toPayload();
 }

@@ -81,6 +81,6 @@ export function onBackendEvent(listener: (event: BackendEvent) => void): () => v
 export async function call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
   const result = await currentTransport().call(method, input);
   if (result.ok) return result.value as MethodOutput<M>;
-  if (result.error.code === 'LOCKED' && methods[method].access !== 'public') lockedListener?.();
+  if (result.error.code === 'LOCKED' && !methods[method].access.states.includes('locked')) lockedListener?.();
   throw new ApiError(result.error);
 }

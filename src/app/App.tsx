@@ -10,7 +10,6 @@ import { RecoveryKeyScreen } from '../features/auth/RecoveryKeyScreen';
 import { SetupScreen } from '../features/auth/SetupScreen';
 import { UnlockScreen } from '../features/auth/UnlockScreen';
 import { FeedbackKiosk } from '../features/evaluation/FeedbackKiosk';
-import { endFeedbackMode, inFeedbackMode } from '../features/evaluation/feedbackMode';
 import { AppLayout } from '../features/shell/AppLayout';
 
 /** Chooses the screen from the vault's state; the backend's answer is the only source of that state. */
@@ -56,8 +55,6 @@ export function App() {
       />
     );
   }
-  // A feedback handover ends with a lock (by the counselor, by idle time or by the OS).
-  if (status.state === 'locked') endFeedbackMode();
   switch (status.state) {
     case 'no-vault':
       return <SetupScreen />;
@@ -66,8 +63,9 @@ export function App() {
     case 'password-required':
       return <NewPasswordScreen status={status} />;
     case 'handover':
-      // Handed over for a student's feedback or for a peer's sign-in; either way nobody is signed in.
-      return inFeedbackMode() ? <FeedbackKiosk /> : <PeerSignInScreen />;
+      return <PeerSignInScreen />;
+    case 'feedback-handover':
+      return <FeedbackKiosk />;
     case 'unlocked':
       return <AppLayout status={status} />;
   }

@@ -5,12 +5,26 @@ export const staffRoles = ['coordinator', 'supervisor'] as const satisfies reado
 export type StaffRole = (typeof staffRoles)[number];
 
 /**
- * Who may call a method.
- * - `public`: callable while locked (status, create, unlock); the handler checks the vault state itself.
- * - a list of roles: needs an unlocked vault and a signed-in user with one of these roles.
+ * The vault's states. `handover`: a staff member stepped away so a peer can sign in;
+ * `feedback-handover`: the counselor handed the PC to a student for one anonymous
+ * feedback form. In both nobody is signed in.
  */
-export type Access = 'public' | readonly Role[];
+export const vaultStates = ['no-vault', 'locked', 'password-required', 'handover', 'feedback-handover', 'unlocked'] as const;
+export type VaultState = (typeof vaultStates)[number];
+
+/**
+ * Who may call a method: the vault states it may be called in and, when the
+ * vault is unlocked, the signed-in user's roles. The dispatcher checks both,
+ * so a handler never checks the state itself. `roles` is empty for a method
+ * that cannot be called while unlocked.
+ */
+export interface Access {
+  states: readonly VaultState[];
+  roles: readonly Role[];
+}
 
 export const everyone = roles;
 export const staff = staffRoles;
 export const coordinatorOnly = ['coordinator'] as const satisfies readonly Role[];
+/** States in which nobody is signed in, for the methods that get a vault open or put a backup in place. */
+export const noRoles = [] as const satisfies readonly Role[];

@@ -120,48 +120,71 @@ describe('help-seeker outcomes', () => {
 });
 
 describe('anonymous feedback', () => {
-  it('keeps only the day and the answers: no help-seeker code, no account, no time, and nothing in the audit log', async () => {
+  async function handedOverForFeedback() {
     const program = await aProgram();
-    const { backend } = program;
-    await signInAsPeer(backend, budi);
+    await call(program.backend, 'session.handOverForFeedback', {});
+    expect((await call(program.backend, 'app.status', {})).state).toBe('feedback-handover');
+    return program;
+  }
+  const answers = { helpful: 4, feltHeard: 5, wouldRecommend: 5, comment: 'Saya merasa didengar.' };
+
+  it('keeps only the day and the answers: no help-seeker code, no account, no time, and nothing in the audit log', async () => {
+    const { backend } = await handedOverForFeedback();
     const auditBefore = (await backend.session.db.all<{ n: number }>('SELECT count(*) AS n FROM audit_log'))[0]!.n;
     await call(backend, 'feedback.submit', { helpful: 5, feltHeard: 4, wouldRecommend: 5, comment: 'Terima kasih sudah mendengarkan.' });
     const rows = await backend.session.db.all('SELECT * FROM session_feedback');
     expect(rows).toEqual([{ id: 1, given_on: '2026-08-03', helpful: 5, felt_heard: 4, would_recommend: 5, comment: 'Terima kasih sudah mendengarkan.' }]);
     expect((await backend.session.db.all<{ n: number }>('SELECT count(*) AS n FROM audit_log'))[0]!.n).toBe(auditBefore);
-    // A peer can hand over the form but not read what was written.
-    expect((await failure(backend, 'feedback.list', { termId: '2026/2027-1' })).code).toBe('FORBIDDEN');
     await signInAsCoordinator(backend);
-    await call(backend, 'feedback.submit', { helpful: 4, feltHeard: 5, wouldRecommend: 4, comment: '' });
     const listed = await call(backend, 'feedback.list', { termId: '2026/2027-1' });
-    expect(listed.entries).toHaveLength(2);
-    expect(listed.averages).toEqual({ helpful: 4.5, feltHeard: 4.5, wouldRecommend: 4.5 });
+    expect(listed.entries).toHaveLength(1);
+    expect(listed.averages).toEqual({ helpful: 5, feltHeard: 4, wouldRecommend: 5 });
   });
 
-  it('takes a student’s feedback while the PC is handed over with no one signed in, and nothing else is readable then', async () => {
-    const { backend } = await aProgram();
-    await call(backend, 'session.handOverToPeer', {});
-    expect((await call(backend, 'app.status', {})).state).toBe('handover');
-    await call(backend, 'feedback.submit', { helpful: 4, feltHeard: 5, wouldRecommend: 5, comment: 'Saya merasa didengar.' });
+  it('takes a student’s feedback on the feedback hand-over with no one signed in, and nothing else is readable then', async () => {
+    const { backend } = await handedOverForFeedback();
+    await call(backend, 'feedback.submit', answers);
     expect(await backend.session.db.all('SELECT helpful, felt_heard, would_recommend FROM session_feedback')).toEqual([
       { helpful: 4, felt_heard: 5, would_recommend: 5 },
     ]);
     expect((await failure(backend, 'feedback.list', { termId: '2026/2027-1' })).code).toBe('LOCKED');
     expect((await failure(backend, 'evaluations.list', {})).code).toBe('LOCKED');
-    expect((await call(backend, 'app.status', {})).state).toBe('handover');
+    expect((await call(backend, 'app.status', {})).state).toBe('feedback-handover');
   });
 
-  it('refuses feedback while the vault is locked, and keeps nothing', async () => {
+  it('takes one form per hand-over: a second is refused and not kept', async () => {
+    const { backend } = await handedOverForFeedback();
+    await call(backend, 'feedback.submit', answers);
+    expect(await failure(backend, 'feedback.submit', { ...answers, helpful: 1 })).toMatchObject({ code: 'CONFLICT', reason: 'feedback-given' });
+    expect(await backend.session.db.all('SELECT helpful FROM session_feedback')).toEqual([{ helpful: 4 }]);
+  });
+
+  it('takes another form after the counselor unlocks and hands over again', async () => {
+    const { backend } = await handedOverForFeedback();
+    await call(backend, 'feedback.submit', answers);
+    await signInAsCoordinator(backend);
+    await call(backend, 'session.handOverForFeedback', {});
+    await call(backend, 'feedback.submit', { ...answers, helpful: 2 });
+    expect(await backend.session.db.all('SELECT helpful FROM session_feedback ORDER BY id')).toEqual([{ helpful: 4 }, { helpful: 2 }]);
+  });
+
+  it('refuses feedback from a signed-in peer or coordinator, on a peer’s hand-over and while locked, keeping nothing', async () => {
     const { backend } = await aProgram();
+    const refusedCode = async () => (await failure(backend, 'feedback.submit', answers)).code;
+    expect(await refusedCode()).toBe('LOCKED'); // the coordinator is signed in
+    await call(backend, 'session.handOverToPeer', {});
+    expect(await refusedCode()).toBe('LOCKED');
+    await signInAsPeer(backend, budi);
+    expect(await refusedCode()).toBe('LOCKED');
     await call(backend, 'session.lock', {});
-    expect((await failure(backend, 'feedback.submit', { helpful: 5, feltHeard: 5, wouldRecommend: 5, comment: '' })).code).toBe('LOCKED');
+    expect(await refusedCode()).toBe('LOCKED');
     await signInAsCoordinator(backend);
     expect((await call(backend, 'feedback.list', { termId: '2026/2027-1' })).entries).toEqual([]);
   });
 
   it('refuses a score outside 1 to 5, naming the question', async () => {
-    const program = await aProgram();
-    expect(await failure(program.backend, 'feedback.submit', { helpful: 6, feltHeard: 4, wouldRecommend: 5, comment: '' })).toMatchObject({
+    const { backend } = await handedOverForFeedback();
+    expect(await failure(backend, 'feedback.submit', { helpful: 6, feltHeard: 4, wouldRecommend: 5, comment: '' })).toMatchObject({
       code: 'VALIDATION',
       field: 'helpful',
       reason: 'too_big',

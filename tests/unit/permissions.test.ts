@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { methods, roles, type MethodInput, type MethodName, type Role } from '../../src/contract';
+import { methods, roles, vaultStates, type MethodInput, type MethodName, type Role, type VaultState } from '../../src/contract';
 import type { Backend } from '../../electron/backend/backend';
 import {
   addPeerAccount,
@@ -24,11 +24,9 @@ import { aMeeting } from './support/supervision';
  * added to the contract is covered without touching this file.
  */
 const allMethods = Object.keys(methods) as MethodName[];
-const guarded = allMethods.filter((name) => methods[name].access !== 'public');
-const allowedRoles = (name: MethodName): readonly Role[] => {
-  const access = methods[name].access;
-  return access === 'public' ? roles : access;
-};
+const onlyUnlocked = (name: MethodName) => methods[name].access.states.length === 1 && methods[name].access.states[0] === 'unlocked';
+const guarded = allMethods.filter(onlyUnlocked);
+const allowedRoles = (name: MethodName): readonly Role[] => methods[name].access.roles;
 const forbiddenCases = guarded.flatMap((method) => roles.filter((role) => !allowedRoles(method).includes(role)).map((role) => [method, role] as const));
 const allowedCases = guarded.flatMap((method) => allowedRoles(method).map((role) => [method, role] as const));
 
@@ -126,31 +124,34 @@ async function signedInAs(role: Role, backend: Backend): Promise<Backend> {
 }
 
 describe('the contract', () => {
-  it('lets only these methods be called without signing in, each of which checks the vault state itself', () => {
-    const open = allMethods.filter((name) => methods[name].access === 'public').sort();
-    expect(open).toEqual([
-      'app.status',
-      // Restoring on a new PC happens before anyone can sign in; these refuse other roles themselves (backups.test.ts).
-      'backups.drives',
-      'backups.folder',
-      'backups.restore',
-      'backups.verify',
-      // A student fills it in while the PC is handed over; it refuses a locked vault itself (evaluation.test.ts).
-      'feedback.submit',
-      'session.lock',
-      'session.peerSignIn',
-      'vault.create',
-      'vault.setNewPassword',
-      'vault.unlock',
-      'vault.unlockWithRecoveryKey',
-    ]);
+  it('lets only these methods be called in a state other than unlocked, each in the states named here', () => {
+    const open = Object.fromEntries(allMethods.filter((name) => !onlyUnlocked(name)).map((name) => [name, [...methods[name].access.states].sort()]));
+    const everyState = [...vaultStates].sort();
+    // Restoring on a new PC happens before anyone can sign in: no vault, locked, or a signed-in coordinator (backups.test.ts).
+    const restoreSide = ['locked', 'no-vault', 'unlocked'];
+    expect(open).toEqual({
+      'app.status': everyState,
+      'backups.drives': restoreSide,
+      'backups.folder': restoreSide,
+      'backups.restore': restoreSide,
+      'backups.verify': restoreSide,
+      // A student fills it in on the counselor's feedback hand-over, and only there (evaluation.test.ts).
+      'feedback.submit': ['feedback-handover'],
+      'session.lock': everyState,
+      'session.peerSignIn': ['handover'],
+      'vault.create': ['no-vault'],
+      'vault.setNewPassword': ['password-required'],
+      'vault.unlock': ['locked'],
+      'vault.unlockWithRecoveryKey': ['locked'],
+    });
   });
 
-  it('names at least one known role for every other method, and the coordinator for each', () => {
-    for (const name of guarded) {
-      const access = allowedRoles(name);
-      expect([name, access.length > 0 && access.every((r) => roles.includes(r))]).toEqual([name, true]);
-      expect([name, access.includes('coordinator')]).toEqual([name, true]);
+  it('names roles exactly for the methods callable while unlocked, the coordinator among them, and none for the others', () => {
+    for (const name of allMethods) {
+      const { states, roles: allowed } = methods[name].access;
+      expect([name, allowed.every((r) => roles.includes(r))]).toEqual([name, true]);
+      expect([name, allowed.length > 0]).toEqual([name, states.includes('unlocked')]);
+      if (states.includes('unlocked')) expect([name, allowed.includes('coordinator')]).toEqual([name, true]);
     }
   });
 });
@@ -197,6 +198,12 @@ describe('calls while the vault is not open to anyone', () => {
       await call(backend, 'session.handOverToPeer', {});
       return backend;
     },
+    'handed over for a student’s feedback': async () => {
+      const backend = newBackendForFile({ clock: new TestClock() });
+      await createdVault(backend);
+      await call(backend, 'session.handOverForFeedback', {});
+      return backend;
+    },
     'waiting for a new password after the recovery key': async () => {
       const backend = newBackendForFile({ clock: new TestClock() });
       const recoveryKey = await createdVault(backend);
@@ -205,6 +212,13 @@ describe('calls while the vault is not open to anyone', () => {
       return backend;
     },
   } satisfies Record<string, () => Promise<Backend>>;
+  const stateOf: Record<keyof typeof states, VaultState> = {
+    'no vault yet': 'no-vault',
+    'locked': 'locked',
+    'handed over, before a peer signs in': 'handover',
+    'handed over for a student’s feedback': 'feedback-handover',
+    'waiting for a new password after the recovery key': 'password-required',
+  };
 
   describe.each(Object.keys(states) as Array<keyof typeof states>)('%s', (state) => {
     let backend: Backend;
@@ -213,6 +227,7 @@ describe('calls while the vault is not open to anyone', () => {
     beforeAll(async () => {
       backend = await states[state]();
       stateBefore = (await call(backend, 'app.status', {})).state;
+      expect(stateBefore).toBe(stateOf[state]);
     });
 
     it.each(guarded)('answers %s with LOCKED and changes nothing', async (method) => {
@@ -220,6 +235,24 @@ describe('calls while the vault is not open to anyone', () => {
       const filesBefore = folderDigest(dataDir, { withShm: false });
       const error = errorOf(await backend.call(method, sampleInput(method)));
       expect(error).toEqual({ code: 'LOCKED', message: expect.any(String) });
+      expect(folderDigest(dataDir, { withShm: false })).toEqual(filesBefore);
+      expect((await call(backend, 'app.status', {})).state).toBe(stateBefore);
+    });
+
+    // Well-formed inputs, so only the state can refuse them.
+    const openingInputs: Partial<Record<MethodName, unknown>> = {
+      'vault.create': { schoolName: 'S', fullName: 'F', username: 'someone', password: 'a long enough password', language: 'en' },
+      'vault.unlock': { username: coordinator.username, password: coordinator.password },
+      'vault.setNewPassword': { newPassword: 'a long enough password' },
+      'session.peerSignIn': { username: peerA.username, pin: peerA.pin },
+      'feedback.submit': { helpful: 5, feltHeard: 5, wouldRecommend: 5, comment: '' },
+    };
+    const notForThisState = (Object.keys(openingInputs) as MethodName[]).filter((method) => !methods[method].access.states.includes(stateOf[state]));
+    it.each(notForThisState)('refuses %s, which the contract does not name for this state, changing nothing', async (method) => {
+      const dataDir = backend.session.config.dataDir;
+      const filesBefore = folderDigest(dataDir, { withShm: false });
+      const result = await backend.call(method, openingInputs[method]);
+      expect(result.ok ? 'allowed' : ['LOCKED', 'CONFLICT', 'NOT_FOUND'].includes(result.error.code)).toBe(true);
       expect(folderDigest(dataDir, { withShm: false })).toEqual(filesBefore);
       expect((await call(backend, 'app.status', {})).state).toBe(stateBefore);
     });

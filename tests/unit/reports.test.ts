@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { call, failure, tempDir, type TestClock } from './support/backend';
+import { call, failure, giveFeedback, tempDir, type TestClock } from './support/backend';
 import { aLog, aProgram, budi, citra, eko, signInAsCoordinator, signInAsSupervisor, type Program } from './support/sessions';
 import { aMeeting, at, who5Answers } from './support/supervision';
 import type { Backend } from '../../electron/backend/backend';
@@ -31,7 +31,7 @@ async function aTermOfWork(): Promise<Program & { codes: string[] }> {
   const hsA = l6.log.helpSeekerId!;
   await call(backend, 'supervision.createMeeting', aMeeting(program.supervisorId, [b.peerId], { heldOn: '2026-07-01', durationMinutes: 45 }));
   await call(backend, 'outreach.create', { heldOn: '2026-07-01', kind: 'assembly', title: 'MPLS', audience: '', reached: 500, notes: '', peerIds: [] });
-  await call(backend, 'feedback.submit', { helpful: 1, feltHeard: 1, wouldRecommend: 1, comment: '' });
+  await giveFeedback(backend, { helpful: 1, feltHeard: 1, wouldRecommend: 1, comment: '' });
   const { modules } = await call(backend, 'training.modules', {});
   const required = modules.filter((m) => m.required);
   await call(backend, 'training.addRecord', { peerId: c.peerId, moduleId: required[0]!.id, attendedOn: '2026-07-01', hours: 2, trainer: 'Bu Sari', completed: true, score: null });
@@ -40,7 +40,7 @@ async function aTermOfWork(): Promise<Program & { codes: string[] }> {
   // Week of 3 August.
   move('2026-08-03T08:00:00');
   const l1 = await call(backend, 'sessionLogs.create', aLog(b.peerId, { heldOn: '2026-08-03', helpSeekerId: hsA, newHelpSeeker: undefined, topics: ['friendship'] }));
-  await call(backend, 'feedback.submit', { helpful: 5, feltHeard: 5, wouldRecommend: 4, comment: '' });
+  await giveFeedback(backend, { helpful: 5, feltHeard: 5, wouldRecommend: 4, comment: '' });
   move('2026-08-03T12:00:00');
   await call(backend, 'sessionLogs.approve', { id: l1.log.id, version: l1.log.version });
   move('2026-08-04T09:00:00');
@@ -98,7 +98,7 @@ async function aTermOfWork(): Promise<Program & { codes: string[] }> {
     'sessionLogs.create',
     aLog(c.peerId, { heldOn: '2026-08-10', helpSeekerId: hsA, newHelpSeeker: undefined, mode: 'group', groupSize: 4, topics: ['friendship'] }),
   );
-  await call(backend, 'feedback.submit', { helpful: 4, feltHeard: 3, wouldRecommend: 5, comment: '' });
+  await giveFeedback(backend, { helpful: 4, feltHeard: 3, wouldRecommend: 5, comment: '' });
   await call(backend, 'outcomes.record', { helpSeekerId: hsA, instrument: 'who5', occasion: 'follow_up', measuredOn: '2026-08-10', answers: who5Answers(15) });
   move('2026-08-11T08:00:00');
   const l4 = await call(backend, 'sessionLogs.create', aLog(c.peerId, { heldOn: '2026-08-11', topics: ['bullying'] }));

@@ -1,5 +1,6 @@
 import type { Backend } from '../backend';
 import type { Clock } from '../clock';
+import { insertFeedback } from '../repositories/evaluation';
 import {
   addDays,
   competencies,
@@ -249,13 +250,15 @@ export async function seedSupervisionAndEvaluation(
     });
   }
 
-  // Anonymous feedback after sessions, on the days it was given.
+  // Anonymous feedback after sessions, on the days it was given. Written straight into the vault: through
+  // the contract each form needs its own feedback hand-over and the counselor's password to come back.
   const feedbackDays = [...new Set(submitted.map((l) => l.heldOn!))].sort();
   for (const day of feedbackDays) {
     if (random() < 0.45) continue;
     travel(day, between(10, 15));
     const helpful = pick([3, 4, 4, 5, 5, 5]);
-    await must(backend, 'feedback.submit', {
+    await insertFeedback(backend.session.db, {
+      givenOn: day,
       helpful,
       feltHeard: Math.min(5, helpful + (random() < 0.3 ? 1 : 0)),
       wouldRecommend: pick([3, 4, 5, 5]),

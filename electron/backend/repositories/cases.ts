@@ -1,4 +1,6 @@
+import type { Scope } from '../access/scope';
 import type { Database } from '../db/database';
+import type { SqlValue } from '../db/driver';
 import type {
   CaseEvent,
   CaseEventKind,
@@ -38,31 +40,26 @@ const selectCase = `
   JOIN help_seekers h ON h.id = c.help_seeker_id
   LEFT JOIN users u ON u.id = c.assigned_user_id`;
 
-export function findCase(db: Database, id: number): Promise<CaseRow | undefined> {
-  return db.get<CaseRow>(`${selectCase} WHERE c.id = ?`, [id]);
+/** One case, when the scope lets the caller see it. */
+export function findCase(db: Database, scope: Scope<'cases'>, id: number): Promise<CaseRow | undefined> {
+  return db.get<CaseRow>(`${selectCase} WHERE ${scope.where} AND c.id = ?`, [...scope.params, id]);
 }
 
 export interface CaseFilter {
-  /** Only cases assigned to this user; undefined: everyone's. */
-  assignedUserId?: number;
   open?: boolean;
   helpSeekerId?: number;
 }
 
-export function listCases(db: Database, filter: CaseFilter): Promise<CaseRow[]> {
-  const where: string[] = [];
-  const params: number[] = [];
-  if (filter.assignedUserId !== undefined) {
-    where.push('c.assigned_user_id = ?');
-    params.push(filter.assignedUserId);
-  }
+export function listCases(db: Database, scope: Scope<'cases'>, filter: CaseFilter): Promise<CaseRow[]> {
+  const where: string[] = [scope.where];
+  const params: SqlValue[] = [...scope.params];
   if (filter.open) where.push("c.status != 'closed'");
   if (filter.helpSeekerId !== undefined) {
     where.push('c.help_seeker_id = ?');
     params.push(filter.helpSeekerId);
   }
   return db.all<CaseRow>(
-    `${selectCase} ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+    `${selectCase} WHERE ${where.join(' AND ')}
      ORDER BY CASE c.status WHEN 'closed' THEN 1 ELSE 0 END,
        CASE c.severity WHEN 'urgent' THEN 0 WHEN 'high' THEN 1 ELSE 2 END, c.due_at, c.id`,
     params,
@@ -207,49 +204,22 @@ export async function logIdsOfCase(db: Database, caseId: number): Promise<number
   return rows.map((r) => r.log_id);
 }
 
-export function casesOfLog(db: Database, logId: number): Promise<Array<{ id: number; severity: CaseSeverity; status: CaseStatus; assigned_user_id: number | null }>> {
+/** The cases a log is on, of those the scope lets the caller see. */
+export function casesOfLog(
+  db: Database,
+  scope: Scope<'cases'>,
+  logId: number,
+): Promise<Array<{ id: number; severity: CaseSeverity; status: CaseStatus; assigned_user_id: number | null }>> {
   return db.all(
     `SELECT c.id, c.severity, c.status, c.assigned_user_id FROM case_logs cl JOIN cases c ON c.id = cl.case_id
-     WHERE cl.log_id = ? ORDER BY c.id`,
-    [logId],
+     WHERE cl.log_id = ? AND ${scope.where} ORDER BY c.id`,
+    [logId, ...scope.params],
   );
 }
 
 /** The help-seeker's case that is not closed yet, if any (the newest one). */
 export function openCaseOfHelpSeeker(db: Database, helpSeekerId: number): Promise<CaseRow | undefined> {
   return db.get<CaseRow>(`${selectCase} WHERE c.help_seeker_id = ? AND c.status != 'closed' ORDER BY c.id DESC LIMIT 1`, [helpSeekerId]);
-}
-
-/** Ids of every case assigned to this user (any status). */
-export async function caseIdsAssignedTo(db: Database, userId: number): Promise<number[]> {
-  const rows = await db.all<{ id: number }>('SELECT id FROM cases WHERE assigned_user_id = ?', [userId]);
-  return rows.map((r) => r.id);
-}
-
-export async function allCaseIds(db: Database): Promise<number[]> {
-  const rows = await db.all<{ id: number }>('SELECT id FROM cases');
-  return rows.map((r) => r.id);
-}
-
-/** Whether a help-seeker has a case assigned to this user (or any case, when `userId` is null). */
-export async function helpSeekerHasCase(db: Database, helpSeekerId: number, userId: number | null): Promise<boolean> {
-  const row =
-    userId === null
-      ? await db.get('SELECT 1 AS x FROM cases WHERE help_seeker_id = ? LIMIT 1', [helpSeekerId])
-      : await db.get('SELECT 1 AS x FROM cases WHERE help_seeker_id = ? AND assigned_user_id = ? LIMIT 1', [helpSeekerId, userId]);
-  return row !== undefined;
-}
-
-/** Whether this log is on a case assigned to this user (or any case, when `userId` is null). */
-export async function logOnCase(db: Database, logId: number, userId: number | null): Promise<boolean> {
-  const row =
-    userId === null
-      ? await db.get('SELECT 1 AS x FROM case_logs WHERE log_id = ? LIMIT 1', [logId])
-      : await db.get(
-          'SELECT 1 AS x FROM case_logs cl JOIN cases c ON c.id = cl.case_id WHERE cl.log_id = ? AND c.assigned_user_id = ? LIMIT 1',
-          [logId, userId],
-        );
-  return row !== undefined;
 }
 
 export interface AssigneeRow {

@@ -1,7 +1,6 @@
+import type { Scope } from '../access/scope';
 import type { Database } from '../db/database';
 import type { Competency, MeasureOccasion } from '../../../src/contract';
-
-const marks = (values: readonly unknown[]) => values.map(() => '?').join(',');
 
 // ---------------------------------------------------------------- peer evaluations
 
@@ -26,15 +25,18 @@ const selectEvaluation = `
     (SELECT round(avg(score), 1) FROM peer_evaluation_scores s WHERE s.evaluation_id = e.id) AS average
   FROM peer_evaluations e JOIN peers p ON p.id = e.peer_id JOIN users u ON u.id = e.evaluator_user_id`;
 
-export function findEvaluation(db: Database, id: number): Promise<EvaluationRow | undefined> {
-  return db.get<EvaluationRow>(`${selectEvaluation} WHERE e.id = ?`, [id]);
+/** One evaluation, when the scope lets the caller see it. */
+export function findEvaluation(db: Database, scope: Scope<'evaluations'>, id: number): Promise<EvaluationRow | undefined> {
+  return db.get<EvaluationRow>(`${selectEvaluation} WHERE ${scope.where} AND e.id = ?`, [...scope.params, id]);
 }
 
-/** Evaluations of these peers (null: everyone's), newest first. */
-export function listEvaluations(db: Database, peerIds: readonly number[] | null): Promise<EvaluationRow[]> {
-  if (peerIds && peerIds.length === 0) return Promise.resolve([]);
-  const where = peerIds ? `WHERE e.peer_id IN (${marks(peerIds)})` : '';
-  return db.all<EvaluationRow>(`${selectEvaluation} ${where} ORDER BY e.evaluated_on DESC, e.id DESC`, peerIds ?? []);
+/** The evaluations the scope lets the caller see (of one peer, when given), newest first. */
+export function listEvaluations(db: Database, scope: Scope<'evaluations'>, peerId?: number): Promise<EvaluationRow[]> {
+  const one = peerId === undefined ? '' : 'AND e.peer_id = ?';
+  return db.all<EvaluationRow>(`${selectEvaluation} WHERE ${scope.where} ${one} ORDER BY e.evaluated_on DESC, e.id DESC`, [
+    ...scope.params,
+    ...(peerId === undefined ? [] : [peerId]),
+  ]);
 }
 
 export async function insertEvaluation(
@@ -105,10 +107,9 @@ export interface MeasureRow {
   raw: number;
 }
 
-/** Measurements of these help-seekers (null: all), by code, then in the order they were taken. */
-export function listMeasures(db: Database, helpSeekerIds: readonly number[] | null): Promise<MeasureRow[]> {
-  if (helpSeekerIds && helpSeekerIds.length === 0) return Promise.resolve([]);
-  const where = helpSeekerIds ? `WHERE m.help_seeker_id IN (${marks(helpSeekerIds)})` : '';
+/** The measurements the scope lets the caller see (of one help-seeker, when given), by code, then in the order they were taken. */
+export function listMeasures(db: Database, scope: Scope<'outcomes'>, helpSeekerId?: number): Promise<MeasureRow[]> {
+  const where = `WHERE ${scope.where} ${helpSeekerId === undefined ? '' : 'AND m.help_seeker_id = ?'}`;
   return db.all<MeasureRow>(
     `SELECT m.id, m.help_seeker_id, h.code AS help_seeker_code, m.instrument, m.occasion, m.measured_on, u.full_name AS recorded_by_name,
        (SELECT json_group_object(item, score) FROM outcome_measure_items i WHERE i.measure_id = m.id) AS answers,
@@ -116,7 +117,7 @@ export function listMeasures(db: Database, helpSeekerIds: readonly number[] | nu
      FROM outcome_measures m JOIN help_seekers h ON h.id = m.help_seeker_id LEFT JOIN users u ON u.id = m.created_by_user_id
      ${where}
      ORDER BY h.code_year DESC, h.code_number DESC, m.instrument, m.occasion = 'follow_up', m.measured_on, m.id`,
-    helpSeekerIds ?? [],
+    [...scope.params, ...(helpSeekerId === undefined ? [] : [helpSeekerId])],
   );
 }
 
@@ -161,17 +162,6 @@ export async function insertMeasure(
 export async function deleteMeasure(db: Database, id: number): Promise<boolean> {
   const result = await db.run('DELETE FROM outcome_measures WHERE id = ?', [id]);
   return result.changes === 1;
-}
-
-/** Help-seekers with a case assigned to this user (null: any case): whose outcomes a supervisor may see. */
-export async function helpSeekerIdsWithCases(db: Database, assignedUserId: number | null): Promise<number[]> {
-  const rows = await db.all<{ id: number }>(
-    assignedUserId === null
-      ? 'SELECT DISTINCT help_seeker_id AS id FROM cases'
-      : 'SELECT DISTINCT help_seeker_id AS id FROM cases WHERE assigned_user_id = ?',
-    assignedUserId === null ? [] : [assignedUserId],
-  );
-  return rows.map((r) => r.id);
 }
 
 // ---------------------------------------------------------------- feedback

@@ -1,3 +1,4 @@
+import type { Scope } from '../access/scope';
 import type { Database } from '../db/database';
 import type { HelpSeekerIdentity, HelpSeekerIdentityInput } from '../../../src/contract';
 
@@ -36,38 +37,27 @@ export interface HelpSeekerListRow extends HelpSeekerRow {
 }
 
 /**
- * Help-seekers with their figures. `scope` narrows the list: to those in a
- * peer's own logs, or to those on the given cases (a supervisor's).
+ * The help-seekers the scope lets the caller list, with their figures; the
+ * sessions counted are those the caller may see of them (`logScope`).
+ * `onlyId` asks for one.
  */
 export function listHelpSeekers(
   db: Database,
-  scope: { peerId: number } | { caseIds: readonly number[] } | null,
+  scope: Scope<'helpSeekers'>,
+  logScope: Scope<'sessionLogs'>,
+  onlyId?: number,
 ): Promise<HelpSeekerListRow[]> {
-  const where: string[] = [];
-  const params: number[] = [];
-  // A peer's figures count only their own logs.
-  let logFilter = '';
-  if (scope && 'peerId' in scope) {
-    where.push('h.id IN (SELECT help_seeker_id FROM session_logs WHERE peer_id = ? AND help_seeker_id IS NOT NULL)');
-    params.push(scope.peerId);
-    logFilter = 'AND l.peer_id = ?';
-  } else if (scope) {
-    if (scope.caseIds.length === 0) return Promise.resolve([]);
-    where.push(`h.id IN (SELECT help_seeker_id FROM cases WHERE id IN (${scope.caseIds.map(() => '?').join(',')}))`);
-    params.push(...scope.caseIds);
-    logFilter = "AND l.status != 'draft'";
-  }
-  const logParams = scope && 'peerId' in scope ? [scope.peerId, scope.peerId] : [];
+  const one = onlyId === undefined ? '' : 'AND h.id = ?';
   return db.all<HelpSeekerListRow>(
     `SELECT h.id, h.code, h.created_at,
-       (SELECT count(*) FROM session_logs l WHERE l.help_seeker_id = h.id ${logFilter}) AS logs,
-       (SELECT max(l.held_on) FROM session_logs l WHERE l.help_seeker_id = h.id ${logFilter}) AS last_session_on,
-       (SELECT count(*) FROM cases c WHERE c.help_seeker_id = h.id AND c.status != 'closed') AS open_cases,
+       (SELECT count(*) FROM session_logs l WHERE l.help_seeker_id = h.id AND ${logScope.where}) AS logs,
+       (SELECT max(l.held_on) FROM session_logs l WHERE l.help_seeker_id = h.id AND ${logScope.where}) AS last_session_on,
+       (SELECT count(*) FROM cases oc WHERE oc.help_seeker_id = h.id AND oc.status != 'closed') AS open_cases,
        EXISTS (SELECT 1 FROM help_seeker_identities i WHERE i.help_seeker_id = h.id) AS has_identity
      FROM help_seekers h
-     ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+     WHERE ${scope.where} ${one}
      ORDER BY h.code_year DESC, h.code_number DESC`,
-    [...logParams, ...params],
+    [...logScope.params, ...logScope.params, ...scope.params, ...(onlyId === undefined ? [] : [onlyId])],
   );
 }
 
@@ -129,25 +119,15 @@ export async function saveIdentity(
   return result.changes === 1;
 }
 
-/** Help-seekers a peer may pick: those in their own logs. */
-export function codesInPeerLogs(db: Database, peerId: number): Promise<Array<{ id: number; code: string; last_session_on: string | null }>> {
+/** The codes a log form may pick from (those the scope lets the caller list), with the last session the caller may see. */
+export function codesFor(
+  db: Database,
+  scope: Scope<'helpSeekers'>,
+  logScope: Scope<'sessionLogs'>,
+): Promise<Array<{ id: number; code: string; last_session_on: string | null }>> {
   return db.all(
-    `SELECT h.id, h.code, max(l.held_on) AS last_session_on
-     FROM help_seekers h JOIN session_logs l ON l.help_seeker_id = h.id
-     WHERE l.peer_id = ? GROUP BY h.id ORDER BY h.code_year DESC, h.code_number DESC`,
-    [peerId],
+    `SELECT h.id, h.code, (SELECT max(l.held_on) FROM session_logs l WHERE l.help_seeker_id = h.id AND ${logScope.where}) AS last_session_on
+     FROM help_seekers h WHERE ${scope.where} ORDER BY h.code_year DESC, h.code_number DESC`,
+    [...logScope.params, ...scope.params],
   );
-}
-
-export function allCodes(db: Database): Promise<Array<{ id: number; code: string; last_session_on: string | null }>> {
-  return db.all(
-    `SELECT h.id, h.code, (SELECT max(held_on) FROM session_logs l WHERE l.help_seeker_id = h.id) AS last_session_on
-     FROM help_seekers h ORDER BY h.code_year DESC, h.code_number DESC`,
-  );
-}
-
-/** Whether this help-seeker appears in any of the peer's logs. */
-export async function inPeerLogs(db: Database, helpSeekerId: number, peerId: number): Promise<boolean> {
-  const row = await db.get('SELECT 1 AS x FROM session_logs WHERE help_seeker_id = ? AND peer_id = ? LIMIT 1', [helpSeekerId, peerId]);
-  return row !== undefined;
 }

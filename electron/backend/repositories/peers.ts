@@ -1,3 +1,4 @@
+import type { Scope } from '../access/scope';
 import type { Database } from '../db/database';
 import type {
   Consent,
@@ -65,12 +66,9 @@ export function consentOf(row: PeerRow): Consent | null {
   };
 }
 
-export async function listPeerRows(db: Database): Promise<PeerRow[]> {
-  return db.all<PeerRow>('SELECT * FROM peers ORDER BY full_name COLLATE NOCASE');
-}
-
-export async function listPeers(db: Database): Promise<Peer[]> {
-  return (await listPeerRows(db)).map(toPeer);
+/** The peers the scope lets the caller see. */
+export async function listPeerRows(db: Database, scope: Scope<'peers'>): Promise<PeerRow[]> {
+  return db.all<PeerRow>(`SELECT p.* FROM peers p WHERE ${scope.where} ORDER BY p.full_name COLLATE NOCASE`, scope.params);
 }
 
 export async function findPeerRow(db: Database, id: number): Promise<PeerRow | undefined> {

@@ -1,3 +1,4 @@
+import type { Scope } from '../access/scope';
 import type { Database } from '../db/database';
 import type { ReferralService, ReferralServiceKind, ReferralStatus } from '../../../src/contract';
 
@@ -100,22 +101,21 @@ const selectReferral = `
   JOIN referral_services s ON s.id = r.service_id
   LEFT JOIN users u ON u.id = r.created_by_user_id`;
 
-export function findReferral(db: Database, id: number): Promise<ReferralRow | undefined> {
-  return db.get<ReferralRow>(`${selectReferral} WHERE r.id = ?`, [id]);
+/** A referral, when the case scope lets the caller see its case. */
+export function findReferral(db: Database, scope: Scope<'cases'>, id: number): Promise<ReferralRow | undefined> {
+  return db.get<ReferralRow>(`${selectReferral} WHERE ${scope.where} AND r.id = ?`, [...scope.params, id]);
 }
 
 export function referralsOfCase(db: Database, caseId: number): Promise<ReferralRow[]> {
   return db.all<ReferralRow>(`${selectReferral} WHERE r.case_id = ? ORDER BY r.id`, [caseId]);
 }
 
-/** Referrals on these cases (all, when null); with `followUp` only those still pending or accepted, by follow-up date. */
-export function listReferrals(db: Database, caseIds: readonly number[] | null, followUp: boolean): Promise<ReferralRow[]> {
-  if (caseIds && caseIds.length === 0) return Promise.resolve([]);
-  const where: string[] = [];
-  if (caseIds) where.push(`r.case_id IN (${caseIds.map(() => '?').join(',')})`);
+/** Referrals on the cases the scope lets the caller see; with `followUp` only those still pending or accepted, by follow-up date. */
+export function listReferrals(db: Database, scope: Scope<'cases'>, followUp: boolean): Promise<ReferralRow[]> {
+  const where: string[] = [scope.where];
   if (followUp) where.push("r.status IN ('pending','accepted')");
   const order = followUp ? "coalesce(r.follow_up_on, '9999-12-31'), r.id" : 'r.referred_on DESC, r.id DESC';
-  return db.all<ReferralRow>(`${selectReferral} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY ${order}`, caseIds ?? []);
+  return db.all<ReferralRow>(`${selectReferral} WHERE ${where.join(' AND ')} ORDER BY ${order}`, scope.params);
 }
 
 export interface NewReferral {
@@ -164,12 +164,11 @@ export async function setReferralStatus(
 }
 
 /** Referrals still pending or accepted whose follow-up date is on or before `day`, on these cases (all, when null). */
-export async function countFollowUpsDue(db: Database, caseIds: readonly number[] | null, day: string): Promise<number> {
-  if (caseIds && caseIds.length === 0) return 0;
-  const filter = caseIds ? `AND case_id IN (${caseIds.map(() => '?').join(',')})` : '';
+export async function countFollowUpsDue(db: Database, scope: Scope<'cases'>, day: string): Promise<number> {
   const row = await db.get<{ n: number }>(
-    `SELECT count(*) AS n FROM referrals WHERE status IN ('pending','accepted') AND follow_up_on IS NOT NULL AND follow_up_on <= ? ${filter}`,
-    [day, ...(caseIds ?? [])],
+    `SELECT count(*) AS n FROM referrals r JOIN cases c ON c.id = r.case_id
+     WHERE r.status IN ('pending','accepted') AND r.follow_up_on IS NOT NULL AND r.follow_up_on <= ? AND ${scope.where}`,
+    [day, ...scope.params],
   );
   return row?.n ?? 0;
 }

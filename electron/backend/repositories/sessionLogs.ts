@@ -1,4 +1,6 @@
+import type { Scope } from '../access/scope';
 import type { Database } from '../db/database';
+import type { SqlValue } from '../db/driver';
 import type {
   ConcernLevel,
   RiskItem,
@@ -57,37 +59,40 @@ export function listOf<T extends string>(joined: string | null, order: readonly 
   return order.filter((value) => present.has(value));
 }
 
-export function findLog(db: Database, id: number): Promise<SessionLogRow | undefined> {
-  return db.get<SessionLogRow>(`${selectLog} WHERE l.id = ?`, [id]);
+/** One log, when the scope lets the caller see it. */
+export function findLog(db: Database, scope: Scope<'sessionLogs'>, id: number): Promise<SessionLogRow | undefined> {
+  return db.get<SessionLogRow>(`${selectLog} WHERE ${scope.where} AND l.id = ?`, [...scope.params, id]);
 }
 
 export interface LogFilter {
-  peerIds?: readonly number[];
+  peerId?: number;
   status?: SessionLogStatus;
-  excludeDrafts?: boolean;
   helpSeekerId?: number;
 }
 
-export function listLogs(db: Database, filter: LogFilter, order: 'newest' | 'oldest-submitted' = 'newest'): Promise<SessionLogRow[]> {
-  const where: string[] = [];
-  const params: Array<string | number> = [];
-  if (filter.peerIds) {
-    if (filter.peerIds.length === 0) return Promise.resolve([]);
-    where.push(`l.peer_id IN (${filter.peerIds.map(() => '?').join(',')})`);
-    params.push(...filter.peerIds);
+export function listLogs(
+  db: Database,
+  scope: Scope<'sessionLogs'>,
+  filter: LogFilter,
+  order: 'newest' | 'oldest-submitted' = 'newest',
+): Promise<SessionLogRow[]> {
+  const where: string[] = [scope.where];
+  const params: SqlValue[] = [...scope.params];
+  if (filter.peerId !== undefined) {
+    where.push('l.peer_id = ?');
+    params.push(filter.peerId);
   }
   if (filter.status) {
     where.push('l.status = ?');
     params.push(filter.status);
   }
-  if (filter.excludeDrafts) where.push("l.status != 'draft'");
   if (filter.helpSeekerId !== undefined) {
     where.push('l.help_seeker_id = ?');
     params.push(filter.helpSeekerId);
   }
   const orderBy =
     order === 'oldest-submitted' ? 'l.submitted_at ASC, l.id ASC' : "coalesce(l.held_on, '9999') DESC, l.start_time DESC, l.id DESC";
-  return db.all<SessionLogRow>(`${selectLog} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY ${orderBy}`, params);
+  return db.all<SessionLogRow>(`${selectLog} WHERE ${where.join(' AND ')} ORDER BY ${orderBy}`, params);
 }
 
 export interface LogFields {
@@ -235,18 +240,11 @@ export async function listAddenda(db: Database, logId: number): Promise<SessionL
   return rows.map((r) => ({ id: r.id, text: r.text, at: r.at, authorName: r.author_name, authorRole: r.author_role }));
 }
 
-/** Peers a staff member supervises (their assigned supervisor on the roster). */
-export async function supervisedPeerIds(db: Database, userId: number): Promise<number[]> {
-  const rows = await db.all<{ id: number }>('SELECT id FROM peers WHERE supervisor_user_id = ?', [userId]);
-  return rows.map((r) => r.id);
-}
-
-export async function countAwaitingReview(db: Database, peerIds: readonly number[] | null): Promise<{ n: number; oldest: string | null }> {
-  if (peerIds && peerIds.length === 0) return { n: 0, oldest: null };
-  const filter = peerIds ? `AND peer_id IN (${peerIds.map(() => '?').join(',')})` : '';
+/** Submitted logs waiting for review, of those the scope lets the caller see. */
+export async function countAwaitingReview(db: Database, scope: Scope<'sessionLogs'>): Promise<{ n: number; oldest: string | null }> {
   const row = await db.get<{ n: number; oldest: string | null }>(
-    `SELECT count(*) AS n, min(submitted_at) AS oldest FROM session_logs WHERE status = 'submitted' ${filter}`,
-    peerIds ?? [],
+    `SELECT count(*) AS n, min(l.submitted_at) AS oldest FROM session_logs l WHERE l.status = 'submitted' AND ${scope.where}`,
+    scope.params,
   );
   return { n: row?.n ?? 0, oldest: row?.oldest ?? null };
 }

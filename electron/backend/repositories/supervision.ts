@@ -1,4 +1,6 @@
+import type { Scope } from '../access/scope';
 import type { Database } from '../db/database';
+import type { SqlValue } from '../db/driver';
 import type { CaseSeverity, CaseStatus, MeetingKind, MeetingStatus, PeerStatus } from '../../../src/contract';
 
 /** `?, ?, ?` for a list of values bound one by one. */
@@ -19,15 +21,16 @@ export interface GroupRow {
   planned_on: string | null;
 }
 
-/** Groups with their last held meeting and next planned one (from `today`). */
-export function listGroups(db: Database, today: string): Promise<GroupRow[]> {
+/** The groups the scope lets the caller see, with their last held meeting and next planned one (from `today`). */
+export function listGroups(db: Database, scope: Scope<'groups'>, today: string): Promise<GroupRow[]> {
   return db.all<GroupRow>(
     `SELECT g.*, u.full_name AS supervisor_name,
        (SELECT max(held_on) FROM supervision_meetings m WHERE m.group_id = g.id AND m.status = 'held') AS last_meeting_on,
        (SELECT min(held_on) FROM supervision_meetings m WHERE m.group_id = g.id AND m.status = 'planned' AND m.held_on >= ?) AS planned_on
      FROM supervision_groups g LEFT JOIN users u ON u.id = g.supervisor_user_id
+     WHERE ${scope.where}
      ORDER BY g.archived_at IS NOT NULL, g.name COLLATE NOCASE`,
-    [today],
+    [today, ...scope.params],
   );
 }
 
@@ -118,9 +121,10 @@ export interface CadenceRow {
 /**
  * Each active peer's group (an archived group counts as none), the last held
  * meeting they were present at up to `today`, and the next planned meeting
- * they are invited to. `peerId` asks for one peer whatever their status.
+ * they are invited to; of the peers the scope lets the caller see. `peerId`
+ * asks for one peer whatever their status.
  */
-export function cadenceRows(db: Database, today: string, peerId?: number): Promise<CadenceRow[]> {
+export function cadenceRows(db: Database, scope: Scope<'peers'>, today: string, peerId?: number): Promise<CadenceRow[]> {
   return db.all<CadenceRow>(
     `SELECT p.id AS peer_id, p.full_name, p.class_name, p.status,
        g.id AS group_id, g.name AS group_name, g.frequency_days, CASE WHEN g.id IS NULL THEN NULL ELSE m.joined_on END AS joined_on,
@@ -131,9 +135,9 @@ export function cadenceRows(db: Database, today: string, peerId?: number): Promi
      FROM peers p
      LEFT JOIN supervision_group_members m ON m.peer_id = p.id
      LEFT JOIN supervision_groups g ON g.id = m.group_id AND g.archived_at IS NULL
-     WHERE ${peerId === undefined ? "p.status = 'active'" : 'p.id = ?'}
+     WHERE ${scope.where} AND ${peerId === undefined ? "p.status = 'active'" : 'p.id = ?'}
      ORDER BY p.full_name COLLATE NOCASE`,
-    peerId === undefined ? [today, today] : [today, today, peerId],
+    [today, today, ...scope.params, ...(peerId === undefined ? [] : [peerId])],
   );
 }
 
@@ -148,29 +152,14 @@ export function supervisionTimeByPeer(db: Database, from: string, to: string): P
   );
 }
 
-/** Held meetings between two days and their minutes, each meeting once however many came. */
-export async function heldMeetingTime(db: Database, from: string, to: string): Promise<{ meetings: number; minutes: number }> {
+/** Held meetings between two days that the scope lets the caller see, and their minutes, each meeting once however many came. */
+export async function heldMeetingTime(db: Database, scope: Scope<'meetings'>, from: string, to: string): Promise<{ meetings: number; minutes: number }> {
   const row = await db.get<{ meetings: number; minutes: number }>(
-    `SELECT count(*) AS meetings, coalesce(sum(duration_minutes), 0) AS minutes
-     FROM supervision_meetings WHERE status = 'held' AND held_on BETWEEN ? AND ?`,
-    [from, to],
+    `SELECT count(*) AS meetings, coalesce(sum(sm.duration_minutes), 0) AS minutes
+     FROM supervision_meetings sm WHERE sm.status = 'held' AND sm.held_on BETWEEN ? AND ? AND ${scope.where}`,
+    [from, to, ...scope.params],
   );
   return row ?? { meetings: 0, minutes: 0 };
-}
-
-/**
- * Peers a staff member supervises for supervision and evaluation: those the
- * roster assigns to them, and the members of groups they lead.
- */
-export async function peerIdsSupervisedBy(db: Database, userId: number): Promise<number[]> {
-  const rows = await db.all<{ id: number }>(
-    `SELECT id FROM peers WHERE supervisor_user_id = ?
-     UNION
-     SELECT m.peer_id FROM supervision_group_members m JOIN supervision_groups g ON g.id = m.group_id
-     WHERE g.supervisor_user_id = ? AND g.archived_at IS NULL`,
-    [userId, userId],
-  );
-  return rows.map((r) => r.id);
 }
 
 // ---------------------------------------------------------------- meetings
@@ -210,22 +199,19 @@ const selectMeeting = `
   JOIN users u ON u.id = sm.supervisor_user_id
   LEFT JOIN users cu ON cu.id = sm.created_by_user_id`;
 
-export function findMeeting(db: Database, id: number): Promise<MeetingRow | undefined> {
-  return db.get<MeetingRow>(`${selectMeeting} WHERE sm.id = ?`, [id]);
+/** One meeting, when the scope lets the caller see it. */
+export function findMeeting(db: Database, scope: Scope<'meetings'>, id: number): Promise<MeetingRow | undefined> {
+  return db.get<MeetingRow>(`${selectMeeting} WHERE ${scope.where} AND sm.id = ?`, [...scope.params, id]);
 }
 
-export function listMeetings(db: Database, filter: { supervisorUserId?: number; status?: MeetingStatus }): Promise<MeetingRow[]> {
-  const where: string[] = [];
-  const params: Array<string | number> = [];
-  if (filter.supervisorUserId !== undefined) {
-    where.push('sm.supervisor_user_id = ?');
-    params.push(filter.supervisorUserId);
-  }
+export function listMeetings(db: Database, scope: Scope<'meetings'>, filter: { status?: MeetingStatus }): Promise<MeetingRow[]> {
+  const where: string[] = [scope.where];
+  const params: SqlValue[] = [...scope.params];
   if (filter.status) {
     where.push('sm.status = ?');
     params.push(filter.status);
   }
-  return db.all<MeetingRow>(`${selectMeeting} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY sm.held_on DESC, sm.id DESC`, params);
+  return db.all<MeetingRow>(`${selectMeeting} WHERE ${where.join(' AND ')} ORDER BY sm.held_on DESC, sm.id DESC`, params);
 }
 
 export interface MeetingFields {
@@ -365,16 +351,17 @@ export function meetingsDiscussingCase(
   );
 }
 
-/** Submitted logs held on or after `since`, for the meeting form's list of logs to discuss. */
+/** Submitted logs held on or after `since` that the scope lets the caller see, for the meeting form's list of logs to discuss. */
 export function recentLogs(
   db: Database,
+  scope: Scope<'sessionLogs'>,
   since: string,
 ): Promise<Array<{ id: number; held_on: string | null; peer_id: number; peer_name: string; help_seeker_code: string | null; status: string }>> {
   return db.all(
     `SELECT l.id, l.held_on, l.peer_id, p.full_name AS peer_name, h.code AS help_seeker_code, l.status
      FROM session_logs l JOIN peers p ON p.id = l.peer_id LEFT JOIN help_seekers h ON h.id = l.help_seeker_id
-     WHERE l.status != 'draft' AND l.held_on >= ? ORDER BY l.held_on DESC, l.id DESC LIMIT 500`,
-    [since],
+     WHERE l.status != 'draft' AND l.held_on >= ? AND ${scope.where} ORDER BY l.held_on DESC, l.id DESC LIMIT 500`,
+    [since, ...scope.params],
   );
 }
 

@@ -7,7 +7,7 @@ import { listDrives, onSameDisk, removableTargets } from '../backup/drives';
 import { BackupCredentialError, BackupFailedError, BackupUnusableError, failureFromOsError } from '../backup/errors';
 import { backupExtension, readHead } from '../backup/format';
 import { writeBackup } from '../backup/write';
-import { AppError, conflict, forbidden, locked } from '../errors';
+import { AppError, conflict } from '../errors';
 import type { Context, HandlerMap } from '../handler';
 import { backupEvents, type BackupEventRow } from '../repositories/backups';
 import { readKeySlotFile } from '../vault/keySlots';
@@ -18,20 +18,13 @@ import { loadSettings, saveSettings } from '../repositories/settingsStore';
 type BackupMethod = 'backups.overview' | 'backups.drives' | 'backups.folder' | 'backups.create' | 'backups.verify' | 'backups.restore';
 
 /**
- * The restore-side methods are public (on a new PC nobody can sign in), so they
- * check the state themselves: allowed with no vault, with the vault locked, or
- * for a signed-in coordinator; refused to other roles and to half-open states
- * (a handover, a recovery waiting for a new password).
+ * Which of the states the restore-side methods are allowed in this call came in
+ * (the dispatcher has checked it against the contract): no vault, the vault
+ * locked, or a signed-in coordinator.
  */
-async function restoreSide(ctx: Context): Promise<'no-vault' | 'locked' | 'coordinator'> {
-  await ctx.session.init();
+function restoreSide(ctx: Context): 'no-vault' | 'locked' | 'coordinator' {
   const state = ctx.session.currentState;
-  if (state === 'no-vault' || state === 'locked') return state;
-  if (state === 'unlocked') {
-    if (ctx.session.currentActor?.role === 'coordinator') return 'coordinator';
-    throw forbidden();
-  }
-  throw locked();
+  return state === 'no-vault' || state === 'locked' ? state : 'coordinator';
 }
 
 const unusableMessages: Partial<Record<BackupProblem, string>> = {
@@ -165,13 +158,12 @@ export const backupsHandlers: HandlerMap<BackupMethod> = {
     };
   },
 
-  'backups.drives': async (_input, ctx) => {
-    await restoreSide(ctx);
+  'backups.drives': async () => {
     return { drives: removableTargets(await listDrives()) };
   },
 
   'backups.folder': async (input, ctx) => {
-    const side = await restoreSide(ctx);
+    const side = restoreSide(ctx);
     const target = resolveTyped(input.folder);
     const stats = await fs.stat(target).catch(() => null);
     const folder = stats?.isFile() ? path.dirname(target) : target;
@@ -267,7 +259,7 @@ export const backupsHandlers: HandlerMap<BackupMethod> = {
   },
 
   'backups.verify': async (input, ctx): Promise<BackupVerification> => {
-    const side = await restoreSide(ctx);
+    const side = restoreSide(ctx);
     const file = resolveTyped(input.file);
     const name = path.basename(file);
     const quick = await quickCheck(file);
@@ -305,7 +297,7 @@ export const backupsHandlers: HandlerMap<BackupMethod> = {
   },
 
   'backups.restore': async (input, ctx) => {
-    const side = await restoreSide(ctx);
+    const side = restoreSide(ctx);
     const file = resolveTyped(input.file);
     let restored;
     try {

@@ -14,7 +14,7 @@ import * as referrals from '../repositories/referrals';
 import * as logs from '../repositories/sessionLogs';
 import { meetingsDiscussingCase } from '../repositories/supervision';
 import { findUserById } from '../repositories/users';
-import { canActOnCase, canRevealIdentity } from './caseAccess';
+import { canActOnCase, canSee, casesScope, identityScope, ruleScope, sessionLogsScope } from '../access';
 import { toLog } from './logView';
 import { dueAt, isOverdue } from '../domain/cases';
 import { today } from '../domain/days';
@@ -151,9 +151,10 @@ export async function joinCase(ctx: Context, row: cases.CaseRow, logId: number, 
  * one case), or else opens a new case from the risk screen. Returns the case.
  */
 export async function flagLog(ctx: Context, log: logs.SessionLogRow, severity: CaseSeverity): Promise<number> {
-  const own = (await cases.casesOfLog(ctx.db, log.id)).filter((c) => c.status !== 'closed');
+  // A rule, not a read: the peer who submitted the log sees no case, yet it must join the one going.
+  const own = (await cases.casesOfLog(ctx.db, ruleScope('cases'), log.id)).filter((c) => c.status !== 'closed');
   const existing =
-    (own.length ? await cases.findCase(ctx.db, own[own.length - 1]!.id) : undefined) ??
+    (own.length ? await cases.findCase(ctx.db, ruleScope('cases'), own[own.length - 1]!.id) : undefined) ??
     (log.help_seeker_id !== null ? await cases.openCaseOfHelpSeeker(ctx.db, log.help_seeker_id) : undefined);
   if (existing) {
     await joinCase(ctx, existing, log.id, severity);
@@ -171,19 +172,20 @@ export async function flagLog(ctx: Context, log: logs.SessionLogRow, severity: C
 
 /** The case page, for a caller already allowed to see the case. */
 export async function caseDetail(ctx: Context, caseId: number): Promise<CaseDetail> {
-  const row = (await cases.findCase(ctx.db, caseId))!;
+  const row = (await cases.findCase(ctx.db, await casesScope(ctx), caseId))!;
   const now = ctx.clock.now();
   const day = today(ctx);
   const logRows = [];
+  const logScope = await sessionLogsScope(ctx);
   for (const logId of await cases.logIdsOfCase(ctx.db, caseId)) {
-    const log = await logs.findLog(ctx.db, logId);
+    const log = await logs.findLog(ctx.db, logScope, logId);
     if (log) logRows.push(await toLog(ctx, log));
   }
   const canAct = canActOnCase(ctx, row);
   const settings = await loadSettings(ctx.db);
   return {
     case: toCaseSummary(row, now),
-    helpSeeker: { id: row.help_seeker_id, code: row.help_seeker_code, identityAllowed: await canRevealIdentity(ctx, row.help_seeker_id) },
+    helpSeeker: { id: row.help_seeker_id, code: row.help_seeker_code, identityAllowed: await canSee(ctx.db, await identityScope(ctx), row.help_seeker_id) },
     logs: logRows,
     timeline: await cases.listEvents(ctx.db, caseId),
     discussedInSupervision: (await meetingsDiscussingCase(ctx.db, caseId)).map((m) => ({

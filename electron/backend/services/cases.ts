@@ -10,7 +10,8 @@ import * as cases from '../repositories/cases';
 import * as helpSeekers from '../repositories/helpSeekers';
 import * as referrals from '../repositories/referrals';
 import * as logs from '../repositories/sessionLogs';
-import { assertAssignee, canActOnCase, canSeeCase, caseScope, visibleCaseIds } from './caseAccess';
+import { canActOnCase, canSee, casesScope, sessionLogsScope } from '../access';
+import { assertAssignee } from './caseAccess';
 import { caseDetail, openCase, toCaseSummary, toReferral } from './caseOps';
 import { isOverdue } from '../domain/cases';
 import { today } from '../domain/days';
@@ -37,10 +38,10 @@ type CasesMethod =
  * (or does not exist) is refused alike, so case ids cannot be probed.
  */
 async function visibleCase(ctx: Context, id: number): Promise<cases.CaseRow> {
-  const row = await cases.findCase(ctx.db, id);
-  if (ctx.actor.role === 'coordinator' && !row) throw notFound('case');
-  if (!row || !(await canSeeCase(ctx, row))) throw forbidden('You may not see this case.');
-  return row;
+  const row = await cases.findCase(ctx.db, await casesScope(ctx), id);
+  if (row) return row;
+  if (ctx.actor.role === 'coordinator') throw notFound('case');
+  throw forbidden('You may not see this case.');
 }
 
 /** A case the caller may act on: the coordinator, or the supervisor it is assigned to. */
@@ -52,9 +53,7 @@ async function actionableCase(ctx: Context, id: number): Promise<cases.CaseRow> 
 
 export const casesHandlers: HandlerMap<CasesMethod> = {
   'cases.list': async (input, ctx) => {
-    const scope = await caseScope(ctx);
-    const rows = await cases.listCases(ctx.db, {
-      ...(scope === null ? {} : { assignedUserId: scope }),
+    const rows = await cases.listCases(ctx.db, await casesScope(ctx), {
       open: input.open ?? false,
       ...(input.helpSeekerId === undefined ? {} : { helpSeekerId: input.helpSeekerId }),
     });
@@ -72,7 +71,7 @@ export const casesHandlers: HandlerMap<CasesMethod> = {
     const helpSeeker = await helpSeekers.findHelpSeeker(ctx.db, input.helpSeekerId);
     if (!helpSeeker) throw invalidField('helpSeekerId', 'not_found', 'There is no such help-seeker.');
     if (input.logId !== null) {
-      const log = await logs.findLog(ctx.db, input.logId);
+      const log = await logs.findLog(ctx.db, await sessionLogsScope(ctx), input.logId);
       if (!log || log.help_seeker_id !== input.helpSeekerId || log.status === 'draft') {
         throw invalidField('logId', 'not_found', 'The log must be a submitted log about this help-seeker.');
       }
@@ -159,8 +158,8 @@ export const casesHandlers: HandlerMap<CasesMethod> = {
       });
       await ctx.audit('case.reassigned', `case:${row.id}`, { to: input.assignedUserId });
     });
-    const after = (await cases.findCase(ctx.db, row.id))!;
-    return { visible: await canSeeCase(ctx, after) };
+    // Given to someone else, the case may have left the caller's scope.
+    return { visible: await canSee(ctx.db, await casesScope(ctx), row.id) };
   },
 
   'cases.assignees': async (_input, ctx) => ({
@@ -168,17 +167,13 @@ export const casesHandlers: HandlerMap<CasesMethod> = {
   }),
 
   'cases.dashboard': async (_input, ctx) => {
-    const actor = ctx.actor;
     const now = ctx.clock.now();
-    const scope = await caseScope(ctx);
-    const open = await cases.listCases(ctx.db, { ...(scope === null ? {} : { assignedUserId: scope }), open: true });
+    const scope = await casesScope(ctx);
+    const open = await cases.listCases(ctx.db, scope, { open: true });
     const openBySeverity = Object.fromEntries(caseSeverities.map((s) => [s, 0])) as Record<CaseSeverity, number>;
     for (const row of open) openBySeverity[row.severity] += 1;
-    // A supervisor sees the logs waiting from the peers they supervise; they do not review them.
-    const awaiting = await logs.countAwaitingReview(
-      ctx.db,
-      actor.role === 'coordinator' ? null : await logs.supervisedPeerIds(ctx.db, actor.userId),
-    );
+    // A supervisor sees the waiting logs she may read (of the peers she supervises, on her cases); she does not review them.
+    const awaiting = await logs.countAwaitingReview(ctx.db, await sessionLogsScope(ctx));
     const unreviewedUrgent = open
       .filter((row) => row.severity === 'urgent' && row.status === 'open')
       .sort((a, b) => a.opened_at.localeCompare(b.opened_at))[0];
@@ -188,7 +183,7 @@ export const casesHandlers: HandlerMap<CasesMethod> = {
       openBySeverity,
       overdueCases: open.filter((row) => isOverdue(row, now)).length,
       unassignedCases: open.filter((row) => row.assigned_user_id === null).length,
-      referralFollowUpsDue: await referrals.countFollowUpsDue(ctx.db, await visibleCaseIds(ctx), today(ctx)),
+      referralFollowUpsDue: await referrals.countFollowUpsDue(ctx.db, scope, today(ctx)),
       oldestUnreviewedUrgent: unreviewedUrgent
         ? {
             id: unreviewedUrgent.id,
@@ -225,7 +220,7 @@ export const casesHandlers: HandlerMap<CasesMethod> = {
 
   'referrals.list': async (input, ctx) => {
     const day = today(ctx);
-    const rows = await referrals.listReferrals(ctx.db, await visibleCaseIds(ctx), input.followUp ?? false);
+    const rows = await referrals.listReferrals(ctx.db, await casesScope(ctx), input.followUp ?? false);
     return { referrals: rows.map((row) => toReferral(row, day)) };
   },
 
@@ -276,7 +271,7 @@ export const casesHandlers: HandlerMap<CasesMethod> = {
   },
 
   'referrals.setStatus': async (input, ctx) => {
-    const referral = await referrals.findReferral(ctx.db, input.id);
+    const referral = await referrals.findReferral(ctx.db, await casesScope(ctx), input.id);
     if (!referral) throw ctx.actor.role === 'coordinator' ? notFound('referral') : forbidden('You may not see this referral.');
     const row = await actionableCase(ctx, referral.case_id);
     if (referral.version !== input.version) throw staleEdit();

@@ -10,14 +10,13 @@ import {
   type OutcomeMeasure,
   type PeerEvaluation,
 } from '../../../src/contract';
-import { conflict, forbidden, invalidField, locked, notFound, staleEdit } from '../errors';
+import { conflict, forbidden, invalidField, notFound, staleEdit } from '../errors';
 import type { Context, HandlerMap } from '../handler';
 import * as evaluation from '../repositories/evaluation';
 import * as helpSeekers from '../repositories/helpSeekers';
 import { findPeerRow, listPeerRows, staffNames } from '../repositories/peers';
 import { feedbackFigures } from '../repositories/reports';
-import { peerIdsSupervisedBy } from '../repositories/supervision';
-import { caseScope } from './caseAccess';
+import { canSee, evaluationSubjectsScope, evaluationsScope, identityScope, outcomesScope, supervisedScope } from '../access';
 import { today } from '../domain/days';
 import { resolveTerm } from './reports';
 import { loadSettings } from '../repositories/settingsStore';
@@ -36,19 +35,9 @@ type EvaluationMethod =
 
 // ---------------------------------------------------------------- peer evaluations
 
-/** Peers whose evaluations the caller may read: all (null) for the coordinator, the supervised for a supervisor, themselves for a peer. */
-async function readablePeerIds(ctx: Context): Promise<number[] | null> {
-  const actor = ctx.actor;
-  if (actor.role === 'coordinator') return null;
-  if (actor.role === 'peer') return actor.peerId === null ? [] : [actor.peerId];
-  return peerIdsSupervisedBy(ctx.db, actor.userId);
-}
-
-async function mayEvaluate(ctx: Context, peerId: number): Promise<boolean> {
-  const actor = ctx.actor;
-  if (actor.role === 'coordinator') return true;
-  if (actor.role !== 'supervisor') return false;
-  return (await peerIdsSupervisedBy(ctx.db, actor.userId)).includes(peerId);
+/** Whom the caller may evaluate: the peers she supervises (the coordinator: everyone). */
+function mayEvaluate(ctx: Context, peerId: number): Promise<boolean> {
+  return canSee(ctx.db, supervisedScope(ctx), peerId);
 }
 
 async function toEvaluation(ctx: Context, row: evaluation.EvaluationRow): Promise<PeerEvaluation> {
@@ -77,13 +66,6 @@ function notInFuture(ctx: Context, day: string, field: string): void {
 }
 
 // ---------------------------------------------------------------- outcomes
-
-/** Help-seekers whose outcomes the caller may see: all (null) for the coordinator, those on cases a supervisor sees. */
-async function visibleHelpSeekerIds(ctx: Context): Promise<number[] | null> {
-  if (ctx.actor.role === 'coordinator') return null;
-  const scope = await caseScope(ctx);
-  return evaluation.helpSeekerIdsWithCases(ctx.db, scope);
-}
 
 function toOutcomes(rows: evaluation.MeasureRow[]): HelpSeekerOutcome[] {
   const grouped = new Map<string, { row: evaluation.MeasureRow; measures: OutcomeMeasure[] }>();
@@ -122,14 +104,11 @@ function toOutcomes(rows: evaluation.MeasureRow[]): HelpSeekerOutcome[] {
 
 export const evaluationHandlers: HandlerMap<EvaluationMethod> = {
   'evaluations.list': async (input, ctx) => {
-    const readable = await readablePeerIds(ctx);
-    let peerIds = readable;
-    if (input.peerId !== undefined) {
-      // Another peer's evaluations are refused to a peer or supervisor as if they did not exist.
-      if (readable && !readable.includes(input.peerId)) throw forbidden('You may not read this peer’s evaluations.');
-      peerIds = [input.peerId];
+    // Another peer's evaluations are refused to a peer or supervisor as if they did not exist.
+    if (input.peerId !== undefined && !(await canSee(ctx.db, evaluationSubjectsScope(ctx), input.peerId))) {
+      throw forbidden('You may not read this peer’s evaluations.');
     }
-    const rows = await evaluation.listEvaluations(ctx.db, peerIds);
+    const rows = await evaluation.listEvaluations(ctx.db, evaluationsScope(ctx), input.peerId);
     const out: PeerEvaluation[] = [];
     for (const row of rows) out.push(await toEvaluation(ctx, row));
     return { evaluations: out };
@@ -137,8 +116,7 @@ export const evaluationHandlers: HandlerMap<EvaluationMethod> = {
 
   'evaluations.standing': async (_input, ctx) => {
     const term = await termNow(ctx);
-    const readable = await readablePeerIds(ctx);
-    const peers = (await listPeerRows(ctx.db)).filter((p) => p.status === 'active' && (!readable || readable.includes(p.id)));
+    const peers = (await listPeerRows(ctx.db, supervisedScope(ctx))).filter((p) => p.status === 'active');
     const standing = new Map((await evaluation.evaluationStandingRows(ctx.db, term.start, term.end)).map((r) => [r.peer_id, r]));
     const names = await staffNames(ctx.db);
     return {
@@ -174,11 +152,11 @@ export const evaluationHandlers: HandlerMap<EvaluationMethod> = {
       await ctx.audit('evaluation.created', `evaluation:${newId}`, { peerId: peer.id });
       return newId;
     });
-    return { evaluation: await toEvaluation(ctx, (await evaluation.findEvaluation(ctx.db, id))!) };
+    return { evaluation: await toEvaluation(ctx, (await evaluation.findEvaluation(ctx.db, evaluationsScope(ctx), id))!) };
   },
 
   'evaluations.update': async (input, ctx) => {
-    const row = await evaluation.findEvaluation(ctx.db, input.id);
+    const row = await evaluation.findEvaluation(ctx.db, evaluationsScope(ctx), input.id);
     if (!row && ctx.actor.role === 'coordinator') throw notFound('evaluation');
     if (!row || !(await toEvaluation(ctx, row)).canEdit) throw forbidden('Only the coordinator, or the supervisor who wrote it, can change an evaluation.');
     if (row.version !== input.version) throw staleEdit();
@@ -188,25 +166,21 @@ export const evaluationHandlers: HandlerMap<EvaluationMethod> = {
       await evaluation.setScores(ctx.db, row.id, input.scores);
       await ctx.audit('evaluation.updated', `evaluation:${row.id}`, { peerId: row.peer_id });
     });
-    return { evaluation: await toEvaluation(ctx, (await evaluation.findEvaluation(ctx.db, row.id))!) };
+    return { evaluation: await toEvaluation(ctx, (await evaluation.findEvaluation(ctx.db, evaluationsScope(ctx), row.id))!) };
   },
 
   'outcomes.list': async (input, ctx) => {
-    const visible = await visibleHelpSeekerIds(ctx);
-    let ids = visible;
-    if (input.helpSeekerId !== undefined) {
-      if (visible && !visible.includes(input.helpSeekerId)) throw forbidden('You may not see this help-seeker’s outcomes.');
-      ids = [input.helpSeekerId];
+    if (input.helpSeekerId !== undefined && !(await canSee(ctx.db, await identityScope(ctx), input.helpSeekerId))) {
+      throw forbidden('You may not see this help-seeker’s outcomes.');
     }
-    return { outcomes: toOutcomes(await evaluation.listMeasures(ctx.db, ids)) };
+    return { outcomes: toOutcomes(await evaluation.listMeasures(ctx.db, await outcomesScope(ctx), input.helpSeekerId)) };
   },
 
   'outcomes.record': async (input, ctx) => {
     const def = instrumentOf(input.instrument)!;
     const seeker = await helpSeekers.findHelpSeeker(ctx.db, input.helpSeekerId);
-    const visible = await visibleHelpSeekerIds(ctx);
     if (!seeker && ctx.actor.role === 'coordinator') throw invalidField('helpSeekerId', 'not_found', 'There is no such help-seeker.');
-    if (!seeker || (visible && !visible.includes(seeker.id))) throw forbidden('You may not record outcomes for this help-seeker.');
+    if (!seeker || !(await canSee(ctx.db, await identityScope(ctx), seeker.id))) throw forbidden('You may not record outcomes for this help-seeker.');
     // Every item answered, on the instrument's own scale, and nothing else.
     const allowed = new Set(def.responses.map((r) => r.value));
     const answers: Record<string, number> = {};
@@ -232,7 +206,7 @@ export const evaluationHandlers: HandlerMap<EvaluationMethod> = {
       const id = await evaluation.insertMeasure(ctx.db, { ...input, answers, helpSeekerId: seeker.id }, ctx.actor.userId, ctx.now());
       await ctx.audit('outcome.recorded', `outcome:${id}`, { code: seeker.code, instrument: def.id, occasion: input.occasion });
     });
-    const [outcome] = toOutcomes((await evaluation.listMeasures(ctx.db, [seeker.id])).filter((m) => m.instrument === def.id));
+    const [outcome] = toOutcomes((await evaluation.listMeasures(ctx.db, await outcomesScope(ctx), seeker.id)).filter((m) => m.instrument === def.id));
     return { outcome: outcome! };
   },
 
@@ -247,13 +221,8 @@ export const evaluationHandlers: HandlerMap<EvaluationMethod> = {
   },
 
   'feedback.submit': async (input, ctx) => {
-    // Public for the handover (see the contract), so the vault's state is checked here.
-    const state = ctx.session.currentState;
-    if (state !== 'unlocked' && state !== 'handover') throw locked();
     // Not in the audit log: an entry with the time and the account signed in would lead back to the session.
-    await ctx.db.transaction(() => evaluation.insertFeedback(ctx.db, { ...input, givenOn: today(ctx) }));
-    // A student taking their time over the form keeps the handover from locking under them.
-    ctx.session.touch();
+    await ctx.session.takeFeedback(() => ctx.db.transaction(() => evaluation.insertFeedback(ctx.db, { ...input, givenOn: today(ctx) })));
     return {};
   },
 

@@ -2,7 +2,7 @@ import type { HelpSeekerSummary } from '../../../src/contract';
 import { forbidden, notFound, staleEdit } from '../errors';
 import type { HandlerMap } from '../handler';
 import * as helpSeekers from '../repositories/helpSeekers';
-import { canRevealIdentity, visibleCaseIds } from './caseAccess';
+import { canSee, helpSeekersScope, identityScope, sessionLogsScope } from '../access';
 
 type HelpSeekersMethod = 'helpSeekers.list' | 'helpSeekers.create' | 'helpSeekers.revealIdentity' | 'helpSeekers.setIdentity';
 
@@ -22,15 +22,8 @@ const hasAnyIdentity = (identity: Record<string, string>) => Object.values(ident
 
 export const helpSeekersHandlers: HandlerMap<HelpSeekersMethod> = {
   'helpSeekers.list': async (_input, ctx) => {
-    const actor = ctx.actor;
-    let scope: Parameters<typeof helpSeekers.listHelpSeekers>[1] = null;
-    if (actor.role === 'peer') scope = { peerId: actor.peerId ?? 0 };
-    if (actor.role === 'supervisor') {
-      const ids = await visibleCaseIds(ctx);
-      scope = ids === null ? null : { caseIds: ids };
-    }
-    const rows = await helpSeekers.listHelpSeekers(ctx.db, scope);
-    return { helpSeekers: rows.map((row) => toSummary(row, actor.role === 'peer')) };
+    const rows = await helpSeekers.listHelpSeekers(ctx.db, await helpSeekersScope(ctx), await sessionLogsScope(ctx));
+    return { helpSeekers: rows.map((row) => toSummary(row, ctx.actor.role === 'peer')) };
   },
 
   'helpSeekers.create': async (input, ctx) => {
@@ -44,7 +37,8 @@ export const helpSeekersHandlers: HandlerMap<HelpSeekersMethod> = {
       }
       return made.id;
     });
-    const row = (await helpSeekers.listHelpSeekers(ctx.db, null)).find((r) => r.id === id)!;
+    const [row] = await helpSeekers.listHelpSeekers(ctx.db, await helpSeekersScope(ctx), await sessionLogsScope(ctx), id);
+    if (!row) throw notFound('help-seeker');
     return { helpSeeker: toSummary(row, false) };
   },
 
@@ -52,7 +46,7 @@ export const helpSeekersHandlers: HandlerMap<HelpSeekersMethod> = {
     const row = await helpSeekers.findHelpSeeker(ctx.db, input.id);
     if (!row && ctx.actor.role === 'coordinator') throw notFound('help-seeker');
     // Not theirs and unknown are refused alike, so a supervisor cannot probe codes.
-    if (!row || !(await canRevealIdentity(ctx, row.id))) throw forbidden('You may not see who this help-seeker is.');
+    if (!row || !(await canSee(ctx.db, await identityScope(ctx), row.id))) throw forbidden('You may not see who this help-seeker is.');
     const identity = await helpSeekers.findIdentity(ctx.db, row.id);
     // Every look is recorded, also when there was nothing to see: the attempt is what matters.
     await ctx.audit('help-seeker.identity-viewed', `help-seeker:${row.id}`, { code: row.code });

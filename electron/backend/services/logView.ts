@@ -9,7 +9,7 @@ import type { Context } from '../handler';
 import * as cases from '../repositories/cases';
 import { findPeerRow } from '../repositories/peers';
 import * as logs from '../repositories/sessionLogs';
-import { canSeeCase, canSeeLog } from './caseAccess';
+import { casesScope } from '../access';
 
 export function toSummary(row: logs.SessionLogRow): SessionLogSummary {
   const risks = logs.listOf(row.risks, riskItems);
@@ -44,9 +44,7 @@ export async function toLog(ctx: Context, row: logs.SessionLogRow): Promise<Sess
   const actor = ctx.actor;
   const isPeer = actor.role === 'peer';
   const reviews = await logs.listReviews(ctx.db, row.id);
-  const linked = isPeer ? [] : await cases.casesOfLog(ctx.db, row.id);
-  const visibleCases = [];
-  for (const c of linked) if (await canSeeCase(ctx, c)) visibleCases.push({ id: c.id, severity: c.severity, status: c.status });
+  const visibleCases = (await cases.casesOfLog(ctx.db, await casesScope(ctx), row.id)).map((c) => ({ id: c.id, severity: c.severity, status: c.status }));
   const editable = row.status === 'draft' || row.status === 'returned';
   const canEdit =
     editable && (actor.role === 'coordinator' || (isPeer && actor.peerId === row.peer_id && (await peerIsActive(ctx, row.peer_id))));
@@ -68,7 +66,8 @@ export async function toLog(ctx: Context, row: logs.SessionLogRow): Promise<Sess
     cases: visibleCases,
     canEdit,
     canReview: actor.role === 'coordinator' && row.status === 'submitted',
-    canAddAddendum: row.status === 'approved' && (await canSeeLog(ctx, row)),
+    // The row came through sessionLogsScope: whoever may read an approved log may add to it.
+    canAddAddendum: row.status === 'approved',
   };
 }
 

@@ -11,6 +11,7 @@ import {
 import { invalidField, notFound, staleEdit } from '../errors';
 import type { Context, HandlerMap } from '../handler';
 import * as outreach from '../repositories/outreach';
+import { peersScope } from '../access';
 import { existingPeerIds, listPeerRows } from '../repositories/peers';
 import { today } from '../domain/days';
 import { loadSettings } from '../repositories/settingsStore';
@@ -56,7 +57,7 @@ const zeroByKind = () =>
  */
 async function coverage(ctx: Context): Promise<Coverage> {
   const settings = await loadSettings(ctx.db);
-  const active = (await listPeerRows(ctx.db)).filter((p) => p.status === 'active');
+  const active = (await listPeerRows(ctx.db, peersScope(ctx))).filter((p) => p.status === 'active');
   const tidy = (name: string) => name.toLocaleLowerCase('id').replace(/\s+/g, '');
   const covered = new Set(active.map((p) => tidy(p.class_name)));
   return {

@@ -5,6 +5,7 @@ import {
   type RosterEntry,
 } from '../../../src/contract';
 import { today } from '../domain/days';
+import { canSee, peerFields, peersScope } from '../access';
 import { AppError, conflict, forbidden, invalidField, notFound, staleEdit } from '../errors';
 import type { Context, HandlerMap } from '../handler';
 import * as peers from '../repositories/peers';
@@ -30,7 +31,8 @@ type PeersMethod =
 
 /** The roster with each peer's training figures, worked out from all records in one pass. */
 async function roster(ctx: Context, onlyId?: number): Promise<Array<{ row: peers.PeerRow; entry: RosterEntry; progress: Progress }>> {
-  const rows = onlyId === undefined ? await peers.listPeerRows(ctx.db) : [await peers.findPeerRow(ctx.db, onlyId)].filter((r) => r !== undefined);
+  const rows =
+    onlyId === undefined ? await peers.listPeerRows(ctx.db, peersScope(ctx)) : [await peers.findPeerRow(ctx.db, onlyId)].filter((r) => r !== undefined);
   const modules = await training.listModules(ctx.db);
   const records = onlyId === undefined ? await training.listAllRecords(ctx.db) : await training.listRecordsForPeer(ctx.db, onlyId);
   const recordsByPeer = new Map<number, training.PeerTrainingRecord[]>();
@@ -61,10 +63,14 @@ async function roster(ctx: Context, onlyId?: number): Promise<Array<{ row: peers
   });
 }
 
-/** A peer may read only their own profile; asking for anyone else's (or an id that does not exist) is FORBIDDEN alike. */
-function assertOwnOrStaff(ctx: Context, peerId: number): void {
-  const actor = ctx.actor;
-  if (actor.role === 'peer' && actor.peerId !== peerId) throw forbidden('A peer can see only their own profile.');
+/**
+ * A profile the caller may read (peersScope): a peer only their own, and
+ * asking for anyone else's (or an id that does not exist) is FORBIDDEN alike.
+ */
+async function assertVisible(ctx: Context, peerId: number): Promise<void> {
+  if (await canSee(ctx.db, peersScope(ctx), peerId)) return;
+  if (ctx.actor.role === 'peer') throw forbidden('A peer can see only their own profile.');
+  throw notFound('peer');
 }
 
 async function existingPeer(ctx: Context, id: number): Promise<peers.PeerRow> {
@@ -102,18 +108,19 @@ async function profile(ctx: Context, id: number): Promise<PeerProfile> {
   const [built] = await roster(ctx, id);
   if (!built) throw notFound('peer');
   const { row, entry, progress } = built;
-  const isPeer = ctx.actor.role === 'peer';
+  const fields = peerFields(ctx);
+  const all = fields === 'all';
   const records = await training.listRecordsForPeer(ctx.db, id);
   const history = await peers.listStatusHistory(ctx.db, id);
   const consent = peers.consentOf(row);
   return {
     peer: peers.toPeer(row),
     supervisorName: entry.supervisorName,
-    nomination: isPeer ? null : peers.nominationOf(row),
-    interview: isPeer ? null : await peers.findInterview(ctx.db, id),
-    consent,
+    nomination: all ? peers.nominationOf(row) : null,
+    interview: all ? await peers.findInterview(ctx.db, id) : null,
+    consent: consent && fields === 'work' ? { consentOn: consent.consentOn, guardianName: null, relationship: null, formLocation: null } : consent,
     pledgeOn: row.pledge_on,
-    history: isPeer ? history.map((h) => ({ ...h, reason: null })) : history,
+    history: all ? history : history.map((h) => ({ ...h, reason: null })),
     training: {
       trained: progress.trained,
       trainedOn: progress.trainedOn,
@@ -140,12 +147,12 @@ export const peersHandlers: HandlerMap<PeersMethod> = {
   },
 
   'peers.get': async (input, ctx) => {
-    assertOwnOrStaff(ctx, input.id);
+    await assertVisible(ctx, input.id);
     return peerAfter(ctx, input.id);
   },
 
   'peers.profile': async (input, ctx) => {
-    assertOwnOrStaff(ctx, input.id);
+    await assertVisible(ctx, input.id);
     return profile(ctx, input.id);
   },
 
@@ -305,12 +312,12 @@ export const peersHandlers: HandlerMap<PeersMethod> = {
   },
 
   'peers.importPreview': async (input, ctx) => {
-    const existing = new Set((await peers.listPeerRows(ctx.db)).map((r) => peerKey(r.full_name, r.class_name)));
+    const existing = new Set((await peers.listPeerRows(ctx.db, peersScope(ctx))).map((r) => peerKey(r.full_name, r.class_name)));
     return readRosterCsv(input.csv, existing).preview;
   },
 
   'peers.importCommit': async (input, ctx) => {
-    const existing = new Set((await peers.listPeerRows(ctx.db)).map((r) => peerKey(r.full_name, r.class_name)));
+    const existing = new Set((await peers.listPeerRows(ctx.db, peersScope(ctx))).map((r) => peerKey(r.full_name, r.class_name)));
     const { preview, ready } = readRosterCsv(input.csv, existing);
     if (preview.fileError) throw invalidField('csv', preview.fileError, 'The file cannot be imported.');
     const ids = await ctx.db.transaction(async () => {

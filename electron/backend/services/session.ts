@@ -19,6 +19,7 @@ type SessionMethod =
   | 'session.lock'
   | 'session.heartbeat'
   | 'session.handOverToPeer'
+  | 'session.handOverForFeedback'
   | 'session.peerSignIn'
   | 'session.setLanguage'
   | 'drafts.list'
@@ -96,6 +97,11 @@ export const sessionHandlers: HandlerMap<SessionMethod> = {
 
   'session.handOverToPeer': async (input, ctx) => {
     await ctx.session.handOver(input.drafts ?? []);
+    return ctx.session.status();
+  },
+
+  'session.handOverForFeedback': async (input, ctx) => {
+    await ctx.session.handOver(input.drafts ?? [], 'feedback-handover');
     return ctx.session.status();
   },
 

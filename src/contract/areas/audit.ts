@@ -120,7 +120,7 @@ export type AuditVerification = z.infer<typeof auditVerification>;
 
 export const auditMethods = {
   'audit.list': defineMethod({
-    access: coordinatorOnly,
+    access: { states: ['unlocked'], roles: coordinatorOnly },
     input: z.strictObject({
       beforeId: id.optional(),
       limit: z.number().int().min(1).max(500).optional(),
@@ -129,7 +129,7 @@ export const auditMethods = {
     output: z.object({ entries: z.array(auditEntry), hasMore: z.boolean() }),
   }),
   'audit.verify': defineMethod({
-    access: coordinatorOnly,
+    access: { states: ['unlocked'], roles: coordinatorOnly },
     input: z.strictObject({ full: z.boolean().optional() }),
     output: auditScreenVerification,
   }),

@@ -1,7 +1,15 @@
 import { z } from 'zod';
 import { anyPassword, empty, limits, recoveryKey, requiredText } from '../fields';
 import { defineMethod } from '../method';
-import { coordinatorOnly } from '../roles';
+import { coordinatorOnly, type Access } from '../roles';
+
+/**
+ * Restoring on a new PC happens before anyone can sign in: the restore and the
+ * calls that find and check a backup are allowed with no vault, with the vault
+ * locked, or for a signed-in coordinator. The handler learns which from the
+ * session's state.
+ */
+const restoreAccess: Access = { states: ['no-vault', 'locked', 'unlocked'], roles: coordinatorOnly };
 import { appStatus } from './session';
 
 /**
@@ -136,7 +144,7 @@ export type BackupHistoryEntry = z.infer<typeof backupHistoryEntry>;
 export const backupsMethods = {
   /** The Backups screen and the dashboard reminder: settings, the last verified backup, recent history. */
   'backups.overview': defineMethod({
-    access: coordinatorOnly,
+    access: { states: ['unlocked'], roles: coordinatorOnly },
     input: empty,
     output: z.object({
       folder: z.string().nullable(),
@@ -149,13 +157,13 @@ export const backupsMethods = {
   }),
   /** Mounted removable drives (USB sticks, SD cards) a backup can go to; empty where the OS does not say. */
   'backups.drives': defineMethod({
-    access: 'public',
+    access: restoreAccess,
     input: empty,
     output: z.object({ drives: z.array(backupDrive) }),
   }),
   /** The Sebaya backups in a folder (or the one file a path names), newest first, each with a cheap check. */
   'backups.folder': defineMethod({
-    access: 'public',
+    access: restoreAccess,
     input: z.strictObject({ folder: fsPath }),
     output: z.object({
       folder: z.string(),
@@ -167,7 +175,7 @@ export const backupsMethods = {
   }),
   /** Backs up now: snapshot, write to a temporary name, fsync, verify, rename, rotate. */
   'backups.create': defineMethod({
-    access: coordinatorOnly,
+    access: { states: ['unlocked'], roles: coordinatorOnly },
     input: z.strictObject({ folder: fsPath }),
     output: z.object({
       file: z.string(),
@@ -184,7 +192,7 @@ export const backupsMethods = {
   }),
   /** Quick check without a credential; full check (opens it, integrity checks, contents) with one. */
   'backups.verify': defineMethod({
-    access: 'public',
+    access: restoreAccess,
     input: z.strictObject({ file: fsPath, credential: backupCredential.optional() }),
     output: backupVerification,
   }),
@@ -194,7 +202,7 @@ export const backupsMethods = {
    * Ends locked, with lock reason "restored".
    */
   'backups.restore': defineMethod({
-    access: 'public',
+    access: restoreAccess,
     input: z.strictObject({
       file: fsPath,
       credential: backupCredential,

@@ -215,19 +215,19 @@ export const casesMethods = {
    * ones. Ordered by severity, then due time.
    */
   'cases.list': defineMethod({
-    access: staff,
+    access: { states: ['unlocked'], roles: staff },
     input: z.strictObject({ open: z.boolean().optional(), helpSeekerId: id.optional() }),
     output: z.object({ cases: z.array(caseSummary) }),
   }),
   /** The case page. Every view is audited. */
   'cases.get': defineMethod({
-    access: staff,
+    access: { states: ['unlocked'], roles: staff },
     input: z.strictObject({ id }),
     output: caseDetail,
   }),
   /** Opens a case by hand about a help-seeker, optionally from one of their logs. */
   'cases.open': defineMethod({
-    access: coordinatorOnly,
+    access: { states: ['unlocked'], roles: coordinatorOnly },
     input: z.strictObject({
       helpSeekerId: id,
       logId: id.nullable(),
@@ -238,13 +238,13 @@ export const casesMethods = {
     output: z.object({ caseId: id, escalationProtocol: z.string() }),
   }),
   'cases.addNote': defineMethod({
-    access: staff,
+    access: { states: ['unlocked'], roles: staff },
     input: z.strictObject({ id, kind: z.enum(['note', 'decision']), text: requiredText(limits.longText) }),
     output: caseDetail,
   }),
   /** Moves a case along its status machine; a refused transition is CONFLICT. Closing needs an outcome. */
   'cases.transition': defineMethod({
-    access: staff,
+    access: { states: ['unlocked'], roles: staff },
     input: z.strictObject({
       id,
       version,
@@ -260,51 +260,51 @@ export const casesMethods = {
    * case afterwards (a supervisor who handed it on may not).
    */
   'cases.reassign': defineMethod({
-    access: staff,
+    access: { states: ['unlocked'], roles: staff },
     input: z.strictObject({ id, version, assignedUserId: id, note: optionalText(limits.longText) }),
     output: z.object({ visible: z.boolean() }),
   }),
   /** Staff who can be given a case: active coordinators and supervisors. */
   'cases.assignees': defineMethod({
-    access: staff,
+    access: { states: ['unlocked'], roles: staff },
     input: z.strictObject({}),
     output: z.object({ assignees: z.array(assignee) }),
   }),
   'cases.dashboard': defineMethod({
-    access: staff,
+    access: { states: ['unlocked'], roles: staff },
     input: z.strictObject({}),
     output: casesDashboard,
   }),
   'referrals.services': defineMethod({
-    access: staff,
+    access: { states: ['unlocked'], roles: staff },
     input: z.strictObject({}),
     output: z.object({ services: z.array(referralService) }),
   }),
   'referrals.createService': defineMethod({
-    access: staff,
+    access: { states: ['unlocked'], roles: staff },
     input: z.strictObject(serviceFields),
     output: z.object({ service: referralService }),
   }),
   /** Edits a directory entry, or archives it (it stays on the referrals that name it). */
   'referrals.updateService': defineMethod({
-    access: staff,
+    access: { states: ['unlocked'], roles: staff },
     input: z.strictObject({ id, version, ...serviceFields, archived: z.boolean() }),
     output: z.object({ service: referralService }),
   }),
   /** Referrals on cases the caller may see; `followUp: true` lists those still pending or accepted, follow-up date first. */
   'referrals.list': defineMethod({
-    access: staff,
+    access: { states: ['unlocked'], roles: staff },
     input: z.strictObject({ followUp: z.boolean().optional() }),
     output: z.object({ referrals: z.array(referral) }),
   }),
   /** Needs the consent (who and when) or an override reason. */
   'referrals.create': defineMethod({
-    access: staff,
+    access: { states: ['unlocked'], roles: staff },
     input: referralCreateInput,
     output: caseDetail,
   }),
   'referrals.setStatus': defineMethod({
-    access: staff,
+    access: { states: ['unlocked'], roles: staff },
     input: z.strictObject({
       id,
       version,

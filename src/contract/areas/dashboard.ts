@@ -5,7 +5,7 @@ import { peerStatuses } from './peers';
 
 export const dashboardMethods = {
   'dashboard.summary': defineMethod({
-    access: staff,
+    access: { states: ['unlocked'], roles: staff },
     input: z.strictObject({}),
     output: z.object({
       peersByStatus: z.record(z.enum(peerStatuses), z.number().int()),

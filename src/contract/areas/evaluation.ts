@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { changeCategories, instrumentIds } from '../instruments';
 import { id, isoDate, limits, optionalText, version } from '../fields';
 import { defineMethod } from '../method';
-import { coordinatorOnly, everyone, staff } from '../roles';
+import { coordinatorOnly, everyone, noRoles, staff } from '../roles';
 import { competencies, type Competency } from '../rubric';
 
 /**
@@ -95,31 +95,31 @@ export const evaluationMethods = {
    * only their own.
    */
   'evaluations.list': defineMethod({
-    access: everyone,
+    access: { states: ['unlocked'], roles: everyone },
     input: z.strictObject({ peerId: id.optional() }),
     output: z.object({ evaluations: z.array(peerEvaluation) }),
   }),
   /** Active peers the caller may evaluate, with whether they have been evaluated this term. */
   'evaluations.standing': defineMethod({
-    access: staff,
+    access: { states: ['unlocked'], roles: staff },
     input: z.strictObject({}),
     output: z.object({ peers: z.array(evaluationStanding), termId: z.string() }),
   }),
   /** By the coordinator, or a supervisor for a peer they supervise. */
   'evaluations.create': defineMethod({
-    access: staff,
+    access: { states: ['unlocked'], roles: staff },
     input: z.strictObject({ peerId: id, ...evaluationFields }),
     output: z.object({ evaluation: peerEvaluation }),
   }),
   /** By the coordinator, or the supervisor who wrote it while they still supervise the peer. */
   'evaluations.update': defineMethod({
-    access: staff,
+    access: { states: ['unlocked'], roles: staff },
     input: z.strictObject({ id, version, ...evaluationFields }),
     output: z.object({ evaluation: peerEvaluation }),
   }),
   /** Help-seekers' outcome measurements: a coordinator every help-seeker's, a supervisor those on cases they see. */
   'outcomes.list': defineMethod({
-    access: staff,
+    access: { states: ['unlocked'], roles: staff },
     input: z.strictObject({ helpSeekerId: id.optional() }),
     output: z.object({ outcomes: z.array(helpSeekerOutcome) }),
   }),
@@ -129,7 +129,7 @@ export const evaluationMethods = {
    * never before the first contact.
    */
   'outcomes.record': defineMethod({
-    access: staff,
+    access: { states: ['unlocked'], roles: staff },
     input: z.strictObject({
       helpSeekerId: id,
       instrument: z.enum(instrumentIds),
@@ -142,20 +142,19 @@ export const evaluationMethods = {
   }),
   /** Removes a measurement entered by mistake. */
   'outcomes.delete': defineMethod({
-    access: coordinatorOnly,
+    access: { states: ['unlocked'], roles: coordinatorOnly },
     input: z.strictObject({ id }),
     output: z.strictObject({}),
   }),
   /**
    * A help-seeker's anonymous feedback at the office PC after a session. Stored
    * with the day only: no code, no time and no account, so it cannot be tied
-   * back to a session. Public because the student fills it in while the PC is
-   * handed over (the counselor signed out, the vault open, as for a peer's
-   * sign-in): nothing else can be read then. The handler refuses it while the
-   * vault is locked.
+   * back to a session. Only in the feedback hand-over (`session.handOverForFeedback`:
+   * the counselor signed out, the vault open), in which nothing else can be read,
+   * and once per hand-over; never by a signed-in user.
    */
   'feedback.submit': defineMethod({
-    access: 'public',
+    access: { states: ['feedback-handover'], roles: noRoles },
     input: z.strictObject({
       helpful: feedbackScore,
       feltHeard: feedbackScore,
@@ -166,7 +165,7 @@ export const evaluationMethods = {
   }),
   /** The feedback given in a term, newest first, with the averages. */
   'feedback.list': defineMethod({
-    access: staff,
+    access: { states: ['unlocked'], roles: staff },
     input: z.strictObject({ termId: z.string().max(20) }),
     output: z.object({
       entries: z.array(feedbackEntry),

@@ -57,7 +57,7 @@ export const helpSeekersMethods = {
    * see, and a peer the ones in their own logs (to pick the same student again).
    */
   'helpSeekers.list': defineMethod({
-    access: everyone,
+    access: { states: ['unlocked'], roles: everyone },
     input: z.strictObject({}),
     output: z.object({ helpSeekers: z.array(helpSeekerSummary) }),
   }),
@@ -67,19 +67,19 @@ export const helpSeekersMethods = {
    * where they may give the identity once but never read it back.)
    */
   'helpSeekers.create': defineMethod({
-    access: coordinatorOnly,
+    access: { states: ['unlocked'], roles: coordinatorOnly },
     input: z.strictObject({ identity: helpSeekerIdentityInput.nullable() }),
     output: z.object({ helpSeeker: helpSeekerSummary }),
   }),
   /** The identity behind a code, or null when none was recorded. Audited every time, also when there is none. */
   'helpSeekers.revealIdentity': defineMethod({
-    access: staff,
+    access: { states: ['unlocked'], roles: staff },
     input: z.strictObject({ id }),
     output: z.object({ code: z.string(), identity: helpSeekerIdentity.nullable() }),
   }),
   /** Records or corrects the identity; `version` is the identity's (0 when there is none yet). */
   'helpSeekers.setIdentity': defineMethod({
-    access: coordinatorOnly,
+    access: { states: ['unlocked'], roles: coordinatorOnly },
     input: z.strictObject({ id, version, identity: helpSeekerIdentityInput }),
     output: z.object({ code: z.string(), identity: helpSeekerIdentity }),
   }),

@@ -60,28 +60,28 @@ export type Coverage = z.infer<typeof coverage>;
 
 export const outreachMethods = {
   'outreach.list': defineMethod({
-    access: coordinatorOnly,
+    access: { states: ['unlocked'], roles: coordinatorOnly },
     input: z.strictObject({}),
     output: z.object({ events: z.array(outreachEvent) }),
   }),
   'outreach.create': defineMethod({
-    access: coordinatorOnly,
+    access: { states: ['unlocked'], roles: coordinatorOnly },
     input: outreachCreateInput,
     output: z.object({ event: outreachEvent }),
   }),
   'outreach.update': defineMethod({
-    access: coordinatorOnly,
+    access: { states: ['unlocked'], roles: coordinatorOnly },
     input: outreachUpdateInput,
     output: z.object({ event: outreachEvent }),
   }),
   'outreach.delete': defineMethod({
-    access: coordinatorOnly,
+    access: { states: ['unlocked'], roles: coordinatorOnly },
     input: z.strictObject({ id }),
     output: z.strictObject({}),
   }),
   /** Totals per term (newest first) and per kind, the current term, and coverage. */
   'outreach.summary': defineMethod({
-    access: coordinatorOnly,
+    access: { states: ['unlocked'], roles: coordinatorOnly },
     input: z.strictObject({}),
     output: z.object({
       currentTermId: z.string(),

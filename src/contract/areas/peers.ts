@@ -187,16 +187,28 @@ export const activationCheck = z.object({
 export type ActivationCheck = z.infer<typeof activationCheck>;
 
 /**
- * Everything the profile page shows. A peer reading their own profile gets
- * null for the nomination and the interview, and no reasons in the history:
- * those are the coordinator's notes about them.
+ * Consent as the profile shows it. A supervisor learns that it was given and
+ * when, not who the guardian is or where the form is kept: those are null.
+ */
+export const consentShown = consent.extend({
+  guardianName: z.string().nullable(),
+  relationship: z.enum(guardianRelationships).nullable(),
+  formLocation: z.string().nullable(),
+});
+export type ConsentShown = z.infer<typeof consentShown>;
+
+/**
+ * Everything the profile page shows (electron/backend/access peerFields). A
+ * supervisor and a peer reading their own profile get null for the nomination
+ * and the interview, and no reasons in the history: that is the selection file
+ * and the coordinator's notes. A supervisor gets consent without the guardian.
  */
 export const peerProfile = z.object({
   peer,
   supervisorName: z.string().nullable(),
   nomination: nomination.nullable(),
   interview: interview.nullable(),
-  consent: consent.nullable(),
+  consent: consentShown.nullable(),
   pledgeOn: z.string().nullable(),
   history: z.array(statusChange),
   training: trainingSummary,
@@ -285,66 +297,66 @@ export type ImportPreview = z.infer<typeof importPreview>;
 export const peersMethods = {
   /** Staff see the roster; a peer account sees only its own entry. */
   'peers.list': defineMethod({
-    access: everyone,
+    access: { states: ['unlocked'], roles: everyone },
     input: z.strictObject({}),
     output: z.object({ peers: z.array(rosterEntry) }),
   }),
   'peers.get': defineMethod({
-    access: everyone,
+    access: { states: ['unlocked'], roles: everyone },
     input: z.strictObject({ id }),
     output: z.object({ peer }),
   }),
   /** The profile page; a peer may read only their own, without the coordinator's notes. */
   'peers.profile': defineMethod({
-    access: everyone,
+    access: { states: ['unlocked'], roles: everyone },
     input: z.strictObject({ id }),
     output: peerProfile,
   }),
   'peers.create': defineMethod({
-    access: coordinatorOnly,
+    access: { states: ['unlocked'], roles: coordinatorOnly },
     input: peerCreateInput,
     output: z.object({ peer }),
   }),
   'peers.update': defineMethod({
-    access: coordinatorOnly,
+    access: { states: ['unlocked'], roles: coordinatorOnly },
     input: peerUpdateInput,
     output: z.object({ peer }),
   }),
   'peers.transition': defineMethod({
-    access: coordinatorOnly,
+    access: { states: ['unlocked'], roles: coordinatorOnly },
     input: peerTransitionInput,
     output: z.object({ peer }),
   }),
   'peers.recordInterview': defineMethod({
-    access: coordinatorOnly,
+    access: { states: ['unlocked'], roles: coordinatorOnly },
     input: interviewInput,
     output: z.object({ peer }),
   }),
   'peers.recordConsent': defineMethod({
-    access: coordinatorOnly,
+    access: { states: ['unlocked'], roles: coordinatorOnly },
     input: consentInput,
     output: z.object({ peer }),
   }),
   'peers.recordPledge': defineMethod({
-    access: coordinatorOnly,
+    access: { states: ['unlocked'], roles: coordinatorOnly },
     input: pledgeInput,
     output: z.object({ peer }),
   }),
   /** The roster (or the listed peers) as CSV text, in the caller's language; the file it becomes is not encrypted. */
   'peers.exportCsv': defineMethod({
-    access: coordinatorOnly,
+    access: { states: ['unlocked'], roles: coordinatorOnly },
     input: z.strictObject({ ids: z.array(id).max(10_000).optional(), language }),
     output: z.object({ csv: z.string(), fileName: z.string(), rows: z.number().int() }),
   }),
   /** Reads a CSV file and says what importing it would do, row by row; changes nothing. */
   'peers.importPreview': defineMethod({
-    access: coordinatorOnly,
+    access: { states: ['unlocked'], roles: coordinatorOnly },
     input: z.strictObject({ csv: z.string().max(csvMaxChars) }),
     output: importPreview,
   }),
   /** Imports the rows the preview calls ready; invalid rows and peers already on the roster are skipped. */
   'peers.importCommit': defineMethod({
-    access: coordinatorOnly,
+    access: { states: ['unlocked'], roles: coordinatorOnly },
     input: z.strictObject({ csv: z.string().max(csvMaxChars) }),
     output: z.object({ imported: z.number().int(), skippedInvalid: z.number().int(), skippedDuplicates: z.number().int() }),
   }),

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { anyPassword, empty, id, language, limits, newPassword, recoveryKey, requiredText, username } from '../fields';
 import { defineMethod } from '../method';
-import { coordinatorOnly, everyone, roles, staff } from '../roles';
+import { coordinatorOnly, everyone, noRoles, roles, staff, vaultStates } from '../roles';
 
 export const sessionUser = z.object({
   userId: id,
@@ -13,8 +13,6 @@ export const sessionUser = z.object({
 });
 export type SessionUser = z.infer<typeof sessionUser>;
 
-export const vaultStates = ['no-vault', 'locked', 'password-required', 'handover', 'unlocked'] as const;
-export type VaultState = (typeof vaultStates)[number];
 
 export const lockReasons = ['startup', 'manual', 'idle', 'os', 'peer-signed-out', 'restored'] as const;
 export type LockReason = (typeof lockReasons)[number];
@@ -39,9 +37,9 @@ export const draftInput = z.strictObject({
 export type DraftInput = z.infer<typeof draftInput>;
 
 export const sessionMethods = {
-  'app.status': defineMethod({ access: 'public', input: empty, output: appStatus }),
+  'app.status': defineMethod({ access: { states: vaultStates, roles: everyone }, input: empty, output: appStatus }),
   'vault.create': defineMethod({
-    access: 'public',
+    access: { states: ['no-vault'], roles: noRoles },
     input: z.strictObject({
       schoolName: requiredText(limits.name),
       fullName: requiredText(limits.name),
@@ -52,24 +50,24 @@ export const sessionMethods = {
     output: z.object({ recoveryKey: z.string(), status: appStatus }),
   }),
   'vault.unlock': defineMethod({
-    access: 'public',
+    access: { states: ['locked'], roles: noRoles },
     input: z.strictObject({ username: requiredText(limits.username), password: anyPassword }),
     output: appStatus,
   }),
   'vault.unlockWithRecoveryKey': defineMethod({
-    access: 'public',
+    access: { states: ['locked'], roles: noRoles },
     input: z.strictObject({ username: requiredText(limits.username), recoveryKey }),
     output: appStatus,
   }),
   /** After a recovery-key unlock or a temporary password: the user picks their own password. */
   'vault.setNewPassword': defineMethod({
-    access: 'public',
+    access: { states: ['password-required'], roles: noRoles },
     input: z.strictObject({ newPassword }),
     output: appStatus,
   }),
-  /** Public: locking must work from every state, including a handover nobody signed into. */
+  /** Locking must work from every state, including a handover nobody signed into. */
   'session.lock': defineMethod({
-    access: 'public',
+    access: { states: vaultStates, roles: everyone },
     input: z.strictObject({
       drafts: z.array(draftInput).max(20).optional(),
       reason: z.enum(['manual', 'idle', 'os']).optional(),
@@ -78,7 +76,7 @@ export const sessionMethods = {
   }),
   /** Runs SQLCipher's and SQLite's integrity checks and verifies the audit chain. */
   'vault.check': defineMethod({
-    access: coordinatorOnly,
+    access: { states: ['unlocked'], roles: coordinatorOnly },
     input: empty,
     output: z.object({
       ok: z.boolean(),
@@ -93,7 +91,7 @@ export const sessionMethods = {
    * is a new recovery key.
    */
   'vault.rotateDataKey': defineMethod({
-    access: coordinatorOnly,
+    access: { states: ['unlocked'], roles: coordinatorOnly },
     input: z.strictObject({ password: anyPassword }),
     output: z.object({
       recoveryKey: z.string(),
@@ -102,40 +100,50 @@ export const sessionMethods = {
   }),
   /** Replaces the recovery key (the old one stops working); needs the caller's password. */
   'vault.newRecoveryKey': defineMethod({
-    access: coordinatorOnly,
+    access: { states: ['unlocked'], roles: coordinatorOnly },
     input: z.strictObject({ password: anyPassword }),
     output: z.object({ recoveryKey: z.string() }),
   }),
   /** Marks user activity for the backend's own idle lock; answers with the auto-lock setting. */
   'session.heartbeat': defineMethod({
-    access: everyone,
+    access: { states: ['unlocked'], roles: everyone },
     input: empty,
     output: z.object({ autoLockMinutes: z.number().int() }),
   }),
   'session.handOverToPeer': defineMethod({
-    access: staff,
+    access: { states: ['unlocked'], roles: staff },
+    input: z.strictObject({ drafts: z.array(draftInput).max(20).optional() }),
+    output: appStatus,
+  }),
+  /**
+   * The counselor hands the PC to a student for one anonymous feedback form
+   * (`feedback.submit`); nothing else but a lock can be called until the
+   * counselor unlocks again.
+   */
+  'session.handOverForFeedback': defineMethod({
+    access: { states: ['unlocked'], roles: staff },
     input: z.strictObject({ drafts: z.array(draftInput).max(20).optional() }),
     output: appStatus,
   }),
   'session.peerSignIn': defineMethod({
-    access: 'public',
+    access: { states: ['handover'], roles: noRoles },
     input: z.strictObject({ username: requiredText(limits.username), pin: z.string().max(16) }),
     output: appStatus,
   }),
   'session.setLanguage': defineMethod({
-    access: everyone,
+    access: { states: ['unlocked'], roles: everyone },
     input: z.strictObject({ language }),
     output: z.object({ language }),
   }),
   'drafts.list': defineMethod({
-    access: everyone,
+    access: { states: ['unlocked'], roles: everyone },
     input: empty,
     output: z.object({
       drafts: z.array(z.object({ formKey: z.string(), area: z.string(), payload: z.string(), savedAt: z.string() })),
     }),
   }),
   'drafts.discard': defineMethod({
-    access: everyone,
+    access: { states: ['unlocked'], roles: everyone },
     input: z.strictObject({ formKey: requiredText(100) }),
     output: empty,
   }),

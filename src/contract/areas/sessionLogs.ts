@@ -243,48 +243,48 @@ export const sessionLogsMethods = {
    * submitted ones of the peers they supervise, a coordinator all.
    */
   'sessionLogs.list': defineMethod({
-    access: everyone,
+    access: { states: ['unlocked'], roles: everyone },
     input: z.strictObject({ status: z.enum(sessionLogStatuses).optional(), helpSeekerId: id.optional(), peerId: id.optional() }),
     output: z.object({ logs: z.array(sessionLogSummary) }),
   }),
   /** Submitted logs waiting for review, oldest first. */
   'sessionLogs.reviewQueue': defineMethod({
-    access: coordinatorOnly,
+    access: { states: ['unlocked'], roles: coordinatorOnly },
     input: z.strictObject({}),
     output: z.object({ logs: z.array(sessionLogSummary) }),
   }),
   'sessionLogs.get': defineMethod({
-    access: everyone,
+    access: { states: ['unlocked'], roles: everyone },
     input: z.strictObject({ id }),
     output: z.object({ log: sessionLog }),
   }),
   /** Who a log may be written for and which help-seekers can be picked, for the caller. */
   'sessionLogs.formOptions': defineMethod({
-    access: logWriters,
+    access: { states: ['unlocked'], roles: logWriters },
     input: z.strictObject({}),
     output: z.object({
       peers: z.array(z.object({ id, fullName: z.string(), className: z.string(), status: z.enum(peerStatuses) })),
       helpSeekers: z.array(z.object({ id, code: z.string(), lastSessionOn: z.string().nullable() })),
     }),
   }),
-  'sessionLogs.create': defineMethod({ access: logWriters, input: sessionLogCreateInput, output: sessionLogSaved }),
+  'sessionLogs.create': defineMethod({ access: { states: ['unlocked'], roles: logWriters }, input: sessionLogCreateInput, output: sessionLogSaved }),
   /** Only a draft or a returned log can change; a stale version is refused. */
-  'sessionLogs.update': defineMethod({ access: logWriters, input: sessionLogUpdateInput, output: sessionLogSaved }),
+  'sessionLogs.update': defineMethod({ access: { states: ['unlocked'], roles: logWriters }, input: sessionLogUpdateInput, output: sessionLogSaved }),
   /** A draft that was never submitted can be thrown away; nothing else is ever deleted. */
   'sessionLogs.discardDraft': defineMethod({
-    access: logWriters,
+    access: { states: ['unlocked'], roles: logWriters },
     input: z.strictObject({ id, version }),
     output: z.strictObject({}),
   }),
   /** Approves a submitted log; it is locked from then on. */
   'sessionLogs.approve': defineMethod({
-    access: coordinatorOnly,
+    access: { states: ['unlocked'], roles: coordinatorOnly },
     input: z.strictObject({ id, version }),
     output: z.object({ log: sessionLog }),
   }),
   /** Sends a submitted log back to the peer with a comment saying what to change. */
   'sessionLogs.return': defineMethod({
-    access: coordinatorOnly,
+    access: { states: ['unlocked'], roles: coordinatorOnly },
     input: z.strictObject({ id, version, comment: requiredText(limits.longText) }),
     output: z.object({ log: sessionLog }),
   }),
@@ -295,7 +295,7 @@ export const sessionLogsMethods = {
    * with the note instead. Refused when the log itself is already on one.
    */
   'sessionLogs.escalate': defineMethod({
-    access: coordinatorOnly,
+    access: { states: ['unlocked'], roles: coordinatorOnly },
     input: z.strictObject({
       id,
       version,
@@ -307,7 +307,7 @@ export const sessionLogsMethods = {
   }),
   /** A dated correction to an approved log, signed by its author; never edited or removed. */
   'sessionLogs.addAddendum': defineMethod({
-    access: everyone,
+    access: { states: ['unlocked'], roles: everyone },
     input: z.strictObject({ id, text: requiredText(limits.longText) }),
     output: z.object({ log: sessionLog }),
   }),

@@ -36,9 +36,9 @@ export const caseDueDays = z.strictObject({
 });
 
 export const settingsMethods = {
-  'settings.get': defineMethod({ access: staff, input: z.strictObject({}), output: settings }),
+  'settings.get': defineMethod({ access: { states: ['unlocked'], roles: staff }, input: z.strictObject({}), output: settings }),
   'settings.update': defineMethod({
-    access: coordinatorOnly,
+    access: { states: ['unlocked'], roles: coordinatorOnly },
     input: z.strictObject({
       schoolName: requiredText(limits.name).optional(),
       autoLockMinutes: autoLockMinutes.optional(),

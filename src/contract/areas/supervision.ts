@@ -176,24 +176,24 @@ export const groupFields = {
 export const supervisionMethods = {
   /** Supervision groups with their members and cadence (archived ones last). */
   'supervision.groups': defineMethod({
-    access: staff,
+    access: { states: ['unlocked'], roles: staff },
     input: z.strictObject({}),
     output: z.object({ groups: z.array(supervisionGroup) }),
   }),
   /** A new group; a peer already in another group moves to this one. */
   'supervision.createGroup': defineMethod({
-    access: coordinatorOnly,
+    access: { states: ['unlocked'], roles: coordinatorOnly },
     input: z.strictObject(groupFields),
     output: z.object({ group: supervisionGroup }),
   }),
   'supervision.updateGroup': defineMethod({
-    access: coordinatorOnly,
+    access: { states: ['unlocked'], roles: coordinatorOnly },
     input: z.strictObject({ id, version, ...groupFields, archived: z.boolean() }),
     output: z.object({ group: supervisionGroup }),
   }),
   /** Every active peer's supervision cadence (and `peerId`: one peer's, also when not active). */
   'supervision.cadence': defineMethod({
-    access: staff,
+    access: { states: ['unlocked'], roles: staff },
     input: z.strictObject({ peerId: id.optional() }),
     output: z.object({
       peers: z.array(peerCadence),
@@ -205,18 +205,18 @@ export const supervisionMethods = {
   }),
   /** Meetings the caller may see (a supervisor: those they lead), newest first. */
   'supervision.meetings': defineMethod({
-    access: staff,
+    access: { states: ['unlocked'], roles: staff },
     input: z.strictObject({ status: z.enum(meetingStatuses).optional() }),
     output: z.object({ meetings: z.array(meetingSummary) }),
   }),
   'supervision.meeting': defineMethod({
-    access: staff,
+    access: { states: ['unlocked'], roles: staff },
     input: z.strictObject({ id }),
     output: z.object({ meeting: meetingDetail }),
   }),
   /** Who and what a meeting form may name, for the caller. */
   'supervision.formOptions': defineMethod({
-    access: staff,
+    access: { states: ['unlocked'], roles: staff },
     input: z.strictObject({}),
     output: z.object({
       peers: z.array(z.object({ id, fullName: z.string(), className: z.string(), status: z.enum(peerStatuses), groupId: id.nullable() })),
@@ -228,18 +228,18 @@ export const supervisionMethods = {
     }),
   }),
   'supervision.createMeeting': defineMethod({
-    access: staff,
+    access: { states: ['unlocked'], roles: staff },
     input: meetingCreateInput,
     output: z.object({ meeting: meetingDetail }),
   }),
   'supervision.updateMeeting': defineMethod({
-    access: staff,
+    access: { states: ['unlocked'], roles: staff },
     input: meetingUpdateInput,
     output: z.object({ meeting: meetingDetail }),
   }),
   /** A planned meeting that will not take place; a held meeting cannot be cancelled. */
   'supervision.cancelMeeting': defineMethod({
-    access: staff,
+    access: { states: ['unlocked'], roles: staff },
     input: z.strictObject({ id, version }),
     output: z.object({ meeting: meetingDetail }),
   }),
@@ -248,19 +248,19 @@ export const supervisionMethods = {
    * a staff member's, or a peer account's own, read-only.
    */
   'actionItems.mine': defineMethod({
-    access: everyone,
+    access: { states: ['unlocked'], roles: everyone },
     input: z.strictObject({}),
     output: z.object({ items: z.array(actionItem) }),
   }),
   /** Action items the caller may see: a coordinator all, a supervisor those of their meetings and their own. */
   'actionItems.list': defineMethod({
-    access: staff,
+    access: { states: ['unlocked'], roles: staff },
     input: z.strictObject({ open: z.boolean().optional() }),
     output: z.object({ items: z.array(actionItem) }),
   }),
   /** Ticks an item done (or open again): its owner, the meeting's supervisor or the coordinator. */
   'actionItems.setDone': defineMethod({
-    access: staff,
+    access: { states: ['unlocked'], roles: staff },
     input: z.strictObject({ id, version, done: z.boolean() }),
     output: z.object({ item: actionItem }),
   }),

@@ -95,55 +95,55 @@ export type TrainingSession = z.infer<typeof trainingSession>;
 
 export const trainingMethods = {
   'training.modules': defineMethod({
-    access: staff,
+    access: { states: ['unlocked'], roles: staff },
     input: z.strictObject({}),
     output: z.object({ modules: z.array(trainingModule) }),
   }),
   'training.moduleHistory': defineMethod({
-    access: staff,
+    access: { states: ['unlocked'], roles: staff },
     input: z.strictObject({ id }),
     output: z.object({ revisions: z.array(moduleRevision) }),
   }),
   'training.createModule': defineMethod({
-    access: coordinatorOnly,
+    access: { states: ['unlocked'], roles: coordinatorOnly },
     input: moduleCreateInput,
     output: z.object({ module: trainingModule }),
   }),
   'training.updateModule': defineMethod({
-    access: coordinatorOnly,
+    access: { states: ['unlocked'], roles: coordinatorOnly },
     input: moduleUpdateInput,
     output: z.object({ module: trainingModule }),
   }),
   /** Retiring keeps the module and its records; restoring brings it back into the curriculum. */
   'training.setModuleRetired': defineMethod({
-    access: coordinatorOnly,
+    access: { states: ['unlocked'], roles: coordinatorOnly },
     input: z.strictObject({ id, version, retired: z.boolean() }),
     output: z.object({ module: trainingModule }),
   }),
   /** One attendance of one peer at one module. */
   'training.addRecord': defineMethod({
-    access: coordinatorOnly,
+    access: { states: ['unlocked'], roles: coordinatorOnly },
     input: recordInput,
     output: z.object({ recordId: id }),
   }),
   'training.deleteRecord': defineMethod({
-    access: coordinatorOnly,
+    access: { states: ['unlocked'], roles: coordinatorOnly },
     input: z.strictObject({ id }),
     output: z.strictObject({}),
   }),
   /** One training session for many peers at once: a record for each attendee. */
   'training.recordGroupSession': defineMethod({
-    access: coordinatorOnly,
+    access: { states: ['unlocked'], roles: coordinatorOnly },
     input: groupSessionInput,
     output: z.object({ sessionId: id, records: z.number().int() }),
   }),
   'training.sessions': defineMethod({
-    access: staff,
+    access: { states: ['unlocked'], roles: staff },
     input: z.strictObject({}),
     output: z.object({ sessions: z.array(trainingSession) }),
   }),
   'training.setKnowledgeScores': defineMethod({
-    access: coordinatorOnly,
+    access: { states: ['unlocked'], roles: coordinatorOnly },
     input: z.strictObject({ peerId: id, version, knowledgePre: score.nullable(), knowledgePost: score.nullable() }),
     output: z.strictObject({}),
   }),

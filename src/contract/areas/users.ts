@@ -24,48 +24,48 @@ const temporaryPassword = z.object({ user: userSummary, temporaryPassword: z.str
 
 export const usersMethods = {
   'users.list': defineMethod({
-    access: coordinatorOnly,
+    access: { states: ['unlocked'], roles: coordinatorOnly },
     input: empty,
     output: z.object({ users: z.array(userSummary) }),
   }),
   'users.createStaff': defineMethod({
-    access: coordinatorOnly,
+    access: { states: ['unlocked'], roles: coordinatorOnly },
     input: z.strictObject({ username, fullName: requiredText(limits.name), role: z.enum(staffRoles) }),
     output: temporaryPassword,
   }),
   'users.createPeerAccount': defineMethod({
-    access: coordinatorOnly,
+    access: { states: ['unlocked'], roles: coordinatorOnly },
     input: z.strictObject({ peerId: id, username, pin }),
     output: z.object({ user: userSummary }),
   }),
   /** Disabling a staff account also destroys its key slot; enabling it again issues a new temporary password. */
   'users.disable': defineMethod({
-    access: coordinatorOnly,
+    access: { states: ['unlocked'], roles: coordinatorOnly },
     input: z.strictObject({ userId: id }),
     output: z.object({ user: userSummary }),
   }),
   'users.enable': defineMethod({
-    access: coordinatorOnly,
+    access: { states: ['unlocked'], roles: coordinatorOnly },
     input: z.strictObject({ userId: id }),
     output: z.object({ user: userSummary, temporaryPassword: z.string().nullable() }),
   }),
   'users.remove': defineMethod({
-    access: coordinatorOnly,
+    access: { states: ['unlocked'], roles: coordinatorOnly },
     input: z.strictObject({ userId: id }),
     output: empty,
   }),
   'users.resetPassword': defineMethod({
-    access: coordinatorOnly,
+    access: { states: ['unlocked'], roles: coordinatorOnly },
     input: z.strictObject({ userId: id }),
     output: temporaryPassword,
   }),
   'users.setPeerPin': defineMethod({
-    access: coordinatorOnly,
+    access: { states: ['unlocked'], roles: coordinatorOnly },
     input: z.strictObject({ userId: id, pin }),
     output: z.object({ user: userSummary }),
   }),
   'users.changeOwnPassword': defineMethod({
-    access: staff,
+    access: { states: ['unlocked'], roles: staff },
     input: z.strictObject({ currentPassword: anyPassword, newPassword }),
     output: empty,
   }),

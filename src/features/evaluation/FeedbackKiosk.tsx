@@ -9,7 +9,6 @@ import { lockNow } from '../../stores/session';
 import { contractValidator, showCallError } from '../../ui/forms';
 import { FormError } from '../../ui/FormError';
 import { AuthLayout } from '../auth/AuthLayout';
-import { endFeedbackMode } from './feedbackMode';
 
 const questions = ['helpful', 'feltHeard', 'wouldRecommend'] as const;
 type FeedbackValues = Record<(typeof questions)[number], string> & { comment: string };
@@ -23,14 +22,13 @@ const toInput = (v: FeedbackValues) => ({
 
 /** The counselor takes the PC back: the vault locks and asks for their password. */
 function backToCounselor() {
-  endFeedbackMode();
   void lockNow('manual');
 }
 
 /**
  * The whole screen while a student gives anonymous feedback at the office PC:
  * the form and nothing of the vault. The counselor handed the PC over (nobody
- * is signed in), so only the form and a lock work; getting back to Sebaya
+ * is signed in), so only one form and a lock work; getting back to Sebaya
  * takes the counselor's password.
  */
 export function FeedbackKiosk() {
@@ -74,10 +72,8 @@ export function FeedbackKiosk() {
             <Text fw={600}>{t('feedback.kiosk.giveBack')}</Text>
           </Stack>
         </Group>
-        <Group justify="space-between" mt="sm">
-          <Button variant="default" onClick={() => setSent(false)}>
-            {t('feedback.kiosk.another')}
-          </Button>
+        {/* One form per hand-over (the backend refuses a second): the next student needs the counselor again. */}
+        <Group justify="flex-end" mt="sm">
           <Button onClick={backToCounselor}>{t('feedback.kiosk.counselorBack')}</Button>
         </Group>
       </AuthLayout>

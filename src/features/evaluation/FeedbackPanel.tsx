@@ -14,12 +14,11 @@ import { formatDay } from '../../ui/format';
 import { LoadState } from '../../ui/LoadState';
 import { useTermName } from './EvaluationForm';
 import { formatScore } from './evaluationView';
-import { endFeedbackMode, startFeedbackMode } from './feedbackMode';
 
 const column = createColumnHelper<FeedbackEntry>();
 const questions = ['helpful', 'feltHeard', 'wouldRecommend'] as const;
 
-/** Hands the PC to a student for the anonymous form: the same handover as for a peer, showing only the form. */
+/** Hands the PC to a student for one anonymous form; the backend's feedback hand-over allows nothing else. */
 export function FeedbackHandover({ opened, onCancel }: { opened: boolean; onCancel(): void }) {
   const { t } = useTranslation();
   return (
@@ -30,13 +29,7 @@ export function FeedbackHandover({ opened, onCancel }: { opened: boolean; onCanc
       confirmLabel={t('feedback.handoverConfirm')}
       onCancel={onCancel}
       onConfirm={async () => {
-        startFeedbackMode();
-        try {
-          await call('session.handOverToPeer', { drafts: collectDrafts() });
-        } catch (caught) {
-          endFeedbackMode();
-          throw caught;
-        }
+        await call('session.handOverForFeedback', { drafts: collectDrafts() });
         reloadRenderer();
       }}
     />

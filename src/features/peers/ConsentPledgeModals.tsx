@@ -4,7 +4,7 @@ import { notifications } from '@mantine/notifications';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api/client';
-import { guardianRelationships, localDate, methods, type Consent, type Peer } from '../../contract';
+import { guardianRelationships, localDate, methods, type Consent, type ConsentShown, type Peer } from '../../contract';
 import { useFormDraft } from '../../drafts/useFormDraft';
 import { AppModal } from '../../ui/AppModal';
 import { FormError } from '../../ui/FormError';
@@ -23,7 +23,7 @@ export function ConsentModal({
   onSaved,
 }: {
   peer: Peer;
-  consent: Consent | null;
+  consent: ConsentShown | null;
   opened: boolean;
   onClose(): void;
   onSaved(): void;
@@ -43,7 +43,10 @@ export function ConsentModal({
 
   useEffect(() => {
     if (!opened) return;
-    const values: ConsentValues = consent ?? { consentOn: localDate(new Date()), guardianName: '', relationship: null, formLocation: '' };
+    // Only the coordinator edits consent, and she gets it whole; a withheld field would start empty.
+    const values: ConsentValues = consent
+      ? { consentOn: consent.consentOn, guardianName: consent.guardianName ?? '', relationship: consent.relationship, formLocation: consent.formLocation ?? '' }
+      : { consentOn: localDate(new Date()), guardianName: '', relationship: null, formLocation: '' };
     form.setInitialValues(values);
     form.setValues(values);
     form.resetDirty(values);

@@ -209,16 +209,19 @@ function ConsentCard({ profile, canEdit, onConsent, onPledge }: { profile: Profi
               {consent ? <IconCheck size={14} /> : <IconX size={14} />}
             </ThemeIcon>
             <Text fz="sm">
-              {consent
+              {/* A supervisor is told when consent was given, not by whom (the backend leaves the guardian out). */}
+              {consent && consent.guardianName !== null && consent.relationship !== null
                 ? t('peers.consentBy', {
                     name: consent.guardianName,
                     relationship: t(`peers.relationships.${consent.relationship}`).toLocaleLowerCase(),
                     date: formatDay(consent.consentOn, i18n.language),
                   })
-                : t('peers.noConsent')}
+                : consent
+                  ? t('peers.consentGiven', { date: formatDay(consent.consentOn, i18n.language) })
+                  : t('peers.noConsent')}
             </Text>
           </Group>
-          {consent ? (
+          {consent?.formLocation ? (
             <Text fz="xs" c="dimmed" pl={28}>
               {t('peers.formKept', { place: consent.formLocation })}
             </Text>

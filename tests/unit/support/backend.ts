@@ -165,3 +165,14 @@ export async function handOverTo(backend: Backend, peer: { username: string; pin
   await call(backend, 'session.handOverToPeer', {});
   await call(backend, 'session.peerSignIn', { username: peer.username, pin: peer.pin });
 }
+
+/**
+ * A student's feedback form as it is given: the signed-in coordinator hands the
+ * PC over for it (one form per hand-over), then unlocks again.
+ */
+export async function giveFeedback(backend: Backend, answers: MethodInput<'feedback.submit'>): Promise<void> {
+  await call(backend, 'session.handOverForFeedback', {});
+  await call(backend, 'feedback.submit', answers);
+  await call(backend, 'session.lock', {});
+  await call(backend, 'vault.unlock', { username: coordinator.username, password: coordinator.password });
+}

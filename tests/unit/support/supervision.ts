@@ -1,6 +1,6 @@
 import type { MethodInput } from '../../../src/contract';
 import type { Backend } from '../../../electron/backend/backend';
-import { call, type TestClock } from './backend';
+import { call, giveFeedback, type TestClock } from './backend';
 
 /** Moves the test clock to a moment (local time when no zone is given) and counts it as activity, so the vault does not idle-lock. */
 export function at(backend: Backend, clock: TestClock, moment: string): void {
@@ -93,7 +93,7 @@ export async function aDayOfSupervision(
   await call(backend, 'outcomes.record', { helpSeekerId: options.helpSeekerId, instrument: 'who5', occasion: 'first_contact', measuredOn: '2026-08-03', answers: who5Answers(11) });
   const { outcome } = await call(backend, 'outcomes.record', { helpSeekerId: options.helpSeekerId, instrument: 'who5', occasion: 'follow_up', measuredOn: '2026-08-03', answers: who5Answers(16) });
   await call(backend, 'outcomes.delete', { id: outcome.measures.at(-1)!.id });
-  await call(backend, 'feedback.submit', { helpful: 5, feltHeard: 4, wouldRecommend: 5, comment: secrets.feedback });
+  await giveFeedback(backend, { helpful: 5, feltHeard: 4, wouldRecommend: 5, comment: secrets.feedback });
   await call(backend, 'reports.exportCsv', { termId: '2026/2027-1', language: 'id' });
   await call(backend, 'reports.exportPdf', { termId: '2026/2027-1', language: 'en' });
   return Object.values(secrets);

@@ -195,6 +195,7 @@ export const common = {
     disabled: 'Enable the account first.',
     'vault-exists': 'A vault already exists on this computer.',
     'already-unlocked': 'Sebaya is already unlocked.',
+    'feedback-given': 'Feedback was already given on this hand-over. Give the computer back to the counselor.',
     'same-status': 'The peer already has this status.',
     'transition-not-allowed': 'This status cannot follow the current one.',
     'interview-not-selected': 'Record an interview with the decision “Selected” first.',

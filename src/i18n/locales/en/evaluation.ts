@@ -165,7 +165,6 @@ export const evaluation = {
       thanksTitle: 'Thank you!',
       thanksBody: 'Your answers were saved anonymously.',
       giveBack: 'Please give the PC back to the counselor.',
-      another: 'Another student',
       counselorBack: 'Counselor: back to Sebaya',
     },
   },

@@ -134,6 +134,7 @@ export const peers = {
     noConsent: 'No parent or guardian consent recorded.',
     consentBy: '{{name}} ({{relationship}}) gave consent on {{date}}.',
     formKept: 'Signed form: {{place}}',
+    consentGiven: 'A parent or guardian gave consent on {{date}}.',
     editPledge: 'Edit the pledge',
     recordPledge: 'Record the pledge',
     pledgeFor: 'Pledge of {{name}}',

@@ -199,6 +199,7 @@ export const common: Widen<typeof en> = {
     disabled: 'Aktifkan akun ini dulu.',
     'vault-exists': 'Brankas sudah ada di komputer ini.',
     'already-unlocked': 'Sebaya sudah terbuka.',
+    'feedback-given': 'Umpan balik sudah diberikan pada serah terima ini. Kembalikan komputer kepada guru BK.',
     'same-status': 'Konselor sebaya ini sudah berstatus demikian.',
     'transition-not-allowed': 'Status ini tidak dapat menyusul status yang sekarang.',
     'interview-not-selected': 'Catat dulu wawancara dengan keputusan “Terpilih”.',

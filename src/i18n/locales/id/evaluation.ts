@@ -169,7 +169,6 @@ export const evaluation: Widen<typeof en> = {
       thanksTitle: 'Terima kasih!',
       thanksBody: 'Jawabanmu sudah tersimpan tanpa nama.',
       giveBack: 'Silakan kembalikan PC kepada guru BK.',
-      another: 'Siswa berikutnya',
       counselorBack: 'Guru BK: kembali ke Sebaya',
     },
   },

@@ -139,6 +139,7 @@ export const peers: Widen<typeof en> = {
     noConsent: 'Persetujuan orang tua atau wali belum dicatat.',
     consentBy: '{{name}} ({{relationship}}) memberi persetujuan pada {{date}}.',
     formKept: 'Formulir bertanda tangan: {{place}}',
+    consentGiven: 'Orang tua atau wali memberi persetujuan pada {{date}}.',
     editPledge: 'Ubah ikrar',
     recordPledge: 'Catat ikrar',
     pledgeFor: 'Ikrar {{name}}',
