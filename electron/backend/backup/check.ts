@@ -11,8 +11,7 @@ import { tableRowCounts, type TableCount } from '../repositories/backups';
 import { cipherIntegrityProblems, databaseIntegrityProblems } from '../repositories/integrity';
 import { findUserById } from '../repositories/users';
 import { loadSettings } from '../repositories/settingsStore';
-import { openSlot, parseKeySlotFile, usernameLookup, type KeySlotFile } from '../vault/keySlots';
-import { isWellFormedRecoveryKey, normaliseRecoveryKey } from '../vault/recoveryKey';
+import { openSlotWithCredential, parseKeySlotFile, type KeySlotFile } from '../vault/keySlots';
 import { BackupCredentialError, BackupUnusableError } from './errors';
 import { makeStagingDir, removeStagingDir } from './staging';
 import { hashRange, macMatches, readHead, readRange, type BackupProblem, type ParsedHead } from './format';
@@ -101,20 +100,6 @@ export class StagedBackup {
   }
 }
 
-/** Opens the slot the credential names; a wrong secret and a missing user look the same. */
-async function openBackupSlot(keySlots: KeySlotFile, credential: BackupCredential): Promise<{ key: Buffer; userId: number | null } | null> {
-  if (credential.kind === 'recoveryKey') {
-    if (!isWellFormedRecoveryKey(credential.recoveryKey)) return null;
-    const slot = keySlots.slots.find((s) => s.kind === 'recovery');
-    const key = slot ? await openSlot(keySlots.vaultId, slot, normaliseRecoveryKey(credential.recoveryKey)) : null;
-    return key ? { key, userId: null } : null;
-  }
-  const lookup = usernameLookup(keySlots.vaultId, credential.username);
-  const slot = keySlots.slots.find((s) => s.kind === 'user' && s.lookup === lookup);
-  const key = slot ? await openSlot(keySlots.vaultId, slot, credential.password) : null;
-  return key ? { key, userId: slot?.userId ?? null } : null;
-}
-
 async function copyRangeChecked(file: string, start: number, length: number, target: string, expected: string): Promise<boolean> {
   const hash = createHash('sha256');
   const source = await fs.open(file, 'r');
@@ -157,7 +142,7 @@ export async function stageBackup(file: string, credential: BackupCredential, op
   const quick = await quickCheck(file, options.latest);
   if (!quick.ok || !quick.head || !quick.keySlots) throw new BackupUnusableError(quick.problem ?? 'damaged-header');
   const { head, keySlots } = quick;
-  const opened = await openBackupSlot(keySlots, credential);
+  const opened = await openSlotWithCredential(keySlots, credential);
   if (!opened) throw new BackupCredentialError();
   const dataKey = opened.key;
   let dir: string | null = null;

@@ -8,11 +8,10 @@ import { Database } from '../db/database';
 import { AppError } from '../errors';
 import { appendAudit } from '../repositories/audit';
 import { findUserById } from '../repositories/users';
-import { openSlot, readKeySlotFile, usernameLookup, type KeySlotFile } from '../vault/keySlots';
-import { isWellFormedRecoveryKey, normaliseRecoveryKey } from '../vault/recoveryKey';
+import { openSlotWithCredential, readKeySlotFile, usernameLookup, type KeySlotFile } from '../vault/keySlots';
 import { openDatabase } from '../vault/vault';
 import { recoveryKeyCounter } from './backOff';
-import type { Session } from './session';
+import type { Actor, Session } from './session';
 
 /**
  * Restoring a backup (issue 11). Who may do it depends on what is on this PC:
@@ -74,21 +73,18 @@ async function currentKeySlots(session: Session): Promise<KeySlotFile | null> {
 
 /** Whether the secret is current authority over the vault on this PC (without unlocking it). */
 async function checkAuthority(session: Session, slots: KeySlotFile, secret: CurrentAuthority): Promise<AuthorityProblem | null> {
+  const opened = await openSlotWithCredential(slots, secret);
+  if (!opened) return 'wrong';
+  const { key, userId } = opened;
   if (secret.kind === 'recoveryKey') {
-    const slot = slots.slots.find((s) => s.kind === 'recovery');
-    const key = slot && isWellFormedRecoveryKey(secret.recoveryKey) ? await openSlot(slots.vaultId, slot, normaliseRecoveryKey(secret.recoveryKey)) : null;
-    key?.fill(0);
-    return key ? null : 'wrong';
+    key.fill(0);
+    return null;
   }
-  const lookup = usernameLookup(slots.vaultId, secret.username);
-  const slot = slots.slots.find((s) => s.kind === 'user' && s.lookup === lookup);
-  const key = slot ? await openSlot(slots.vaultId, slot, secret.password) : null;
-  if (!slot || !key) return 'wrong';
   let db: Database | null = null;
   try {
     // Read only: no migrations, no pragmas that write; the vault may be from an older schema or damaged.
     db = new Database(await session.config.driver.open(session.paths.database, { key, create: false }));
-    const user = slot.userId === null ? undefined : await findUserById(db, slot.userId);
+    const user = userId === null ? undefined : await findUserById(db, userId);
     return user && user.role === 'coordinator' && user.status === 'active' ? null : 'not-coordinator';
   } catch {
     return 'vault-unreadable';
@@ -170,7 +166,7 @@ export async function restoreBackup(session: Session, request: RestoreRequest): 
         params: { schoolName: staged.contents.schoolName },
       });
     }
-    const { keptAt } = await putInPlace(session, staged, request.file);
+    const { keptAt } = await putInPlace(session, staged, request.file, coordinator);
     return { keptAt, staged };
   } catch (error) {
     await staged.dispose();
@@ -185,8 +181,7 @@ export async function restoreBackup(session: Session, request: RestoreRequest): 
  * say where. The restore is written into the restored vault's audit log before
  * it goes into place (so a failure there replaces nothing).
  */
-async function putInPlace(session: Session, staged: StagedBackup, file: string): Promise<{ keptAt: string | null }> {
-  const coordinator = session.currentState === 'unlocked' && session.currentActor?.role === 'coordinator' ? session.currentActor : null;
+async function putInPlace(session: Session, staged: StagedBackup, file: string, coordinator: Actor | null): Promise<{ keptAt: string | null }> {
   const paths = session.paths;
   const keepIn = (await hasVaultFiles(paths)) ? await keptVaultDir(paths.dataDir, session.config.clock.now()) : null;
   const backup = { file: path.basename(file), backupId: staged.contents.backupId, backupCreatedAt: staged.contents.createdAt };

@@ -2,7 +2,9 @@ import { createCipheriv, createDecipheriv, createHash, randomBytes, randomUUID }
 import { promises as fs } from 'node:fs';
 import { z } from 'zod';
 import { writeFileAtomic } from '../platform/atomicFile';
+import type { BackupCredential } from '../../../src/contract';
 import { assertValidParams, deriveKey, newScryptParams, type KdfCost, type KdfParams } from './kdf';
+import { isWellFormedRecoveryKey, normaliseRecoveryKey } from './recoveryKey';
 
 /**
  * Key slots: the vault's random data key, wrapped once per staff user (by their
@@ -130,6 +132,20 @@ export async function openSlot(vaultId: string, slot: KeySlot, secret: string): 
   } finally {
     wrappingKey.fill(0);
   }
+}
+
+/** Opens the slot a password (with its username) or the recovery key names; a wrong secret and a missing user look the same. */
+export async function openSlotWithCredential(keySlots: KeySlotFile, credential: BackupCredential): Promise<{ key: Buffer; userId: number | null } | null> {
+  if (credential.kind === 'recoveryKey') {
+    if (!isWellFormedRecoveryKey(credential.recoveryKey)) return null;
+    const slot = keySlots.slots.find((s) => s.kind === 'recovery');
+    const key = slot ? await openSlot(keySlots.vaultId, slot, normaliseRecoveryKey(credential.recoveryKey)) : null;
+    return key ? { key, userId: null } : null;
+  }
+  const lookup = usernameLookup(keySlots.vaultId, credential.username);
+  const slot = keySlots.slots.find((s) => s.kind === 'user' && s.lookup === lookup);
+  const key = slot ? await openSlot(keySlots.vaultId, slot, credential.password) : null;
+  return key ? { key, userId: slot?.userId ?? null } : null;
 }
 
 export function parseKeySlotFile(text: string): KeySlotFile {
