@@ -25,6 +25,7 @@ import { usersHandlers } from './services/users';
 import { Session } from './session';
 import type { KdfCost } from './vault/kdf';
 import type { SwitchHooks } from './backup/restore';
+import type { SlotChangeHooks } from './vault/slotChanges';
 
 export const handlers: HandlerMap<MethodName> = {
   ...sessionHandlers,
@@ -54,6 +55,8 @@ export interface BackendOptions {
   kdfCost?: KdfCost;
   /** Crash tests only (tests/unit/restoreCrash.test.ts). */
   switchHooks?: SwitchHooks;
+  /** Crash tests only (tests/unit/keySlotCrash.test.ts). */
+  slotChangeHooks?: SlotChangeHooks;
 }
 
 export interface Backend {
@@ -78,6 +81,7 @@ export function createBackend(options: BackendOptions): Backend {
     logger,
     kdfCost: options.kdfCost,
     switchHooks: options.switchHooks,
+    slotChangeHooks: options.slotChangeHooks,
   });
   const dispatcher = new Dispatcher(session, handlers, new Context(session, clock, logger), logger);
   return {

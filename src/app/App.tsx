@@ -51,6 +51,7 @@ export function App() {
         recoveryKey={shownKey.key}
         schoolName={status.schoolName ?? ''}
         fresh={shownKey.fresh}
+        changeId={shownKey.changeId}
         onDone={() => useSession.getState().showRecoveryKey(null)}
       />
     );

@@ -53,3 +53,10 @@ export const isoDate = z
     const date = new Date(Date.UTC(y, m - 1, d));
     return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
   }, 'Not a real date');
+
+/**
+ * Names a generated secret (a temporary password, a recovery key) for `vault.confirmSecretShown`,
+ * which the screen calls once the secret is on it: until then the old secret keeps working, and a
+ * secret that was never shown is withdrawn at the next unlock.
+ */
+export const secretChangeId = z.string().min(1).max(100);

@@ -8,11 +8,18 @@ import { homeArea, isAreaId, useNavigation } from './navigation';
 interface SessionState {
   status: AppStatus | null;
   /** Shown once after the vault is created (`fresh`) or the key is replaced, then forgotten. */
-  recoveryKeyToShow: { key: string; fresh: boolean } | null;
+  recoveryKeyToShow: ShownRecoveryKey | null;
   refresh(): Promise<void>;
   /** Applies a new status from the backend; after an unlock, also the user's language and waiting drafts. */
   applyStatus(status: AppStatus): Promise<void>;
-  showRecoveryKey(shown: { key: string; fresh: boolean } | null): void;
+  showRecoveryKey(shown: ShownRecoveryKey | null): void;
+}
+
+/** `changeId`: the change to confirm once the key is on screen (vault.confirmSecretShown); none for a new vault's first key. */
+export interface ShownRecoveryKey {
+  key: string;
+  fresh: boolean;
+  changeId?: string;
 }
 
 /**

@@ -224,6 +224,19 @@ const migrationTests: Record<number, { does: string; check: (db: Database) => Pr
       await expect(db.run("INSERT INTO session_feedback (given_on, helpful, felt_heard, would_recommend) VALUES ('2026-08-03', 6, 4, 5)")).rejects.toThrow(/CHECK/);
     },
   },
+  5: {
+    does: 'records key-slot changes with a kind and a state it knows, and finds the unsettled ones by an index',
+    async check(db) {
+      const now = '2026-08-03T08:00:00.000Z';
+      const change = "INSERT INTO keyslot_changes (id, kind, user_id, slot_id, state, created_at) VALUES (?, ?, NULL, 's1', ?, ?)";
+      await db.run(change, ['c1', 'recovery-key-replaced', 'awaiting-shown', now]);
+      await expect(db.run(change, ['c2', 'recovery-key-lost', 'awaiting-shown', now])).rejects.toThrow(/CHECK/);
+      await expect(db.run(change, ['c3', 'password-reset', 'half-done', now])).rejects.toThrow(/CHECK/);
+      await expect(db.run(change, ['c1', 'password-reset', 'known', now])).rejects.toThrow(/UNIQUE|PRIMARY/);
+      const plan = await db.all<{ detail: string }>("EXPLAIN QUERY PLAN SELECT id FROM keyslot_changes WHERE state IN ('awaiting-shown', 'known')");
+      expect(plan.map((p) => p.detail).join(' ')).toContain('keyslot_changes_open');
+    },
+  },
 };
 
 /** A peer added at schema 1 gets a first history entry with its status then. */

@@ -13,6 +13,7 @@ import {
   newBackend,
   supervisor,
   tempDir,
+  shownOnScreen,
   unlockAsCoordinator,
 } from './support/backend';
 
@@ -50,7 +51,7 @@ describe('rotating the data key', () => {
     const oldKey = await openSlot(oldSlots.vaultId, slot!, coordinator.password);
     expect(oldKey).not.toBeNull();
 
-    await call(backend, 'vault.rotateDataKey', { password: coordinator.password });
+    await shownOnScreen(backend, await call(backend, 'vault.rotateDataKey', { password: coordinator.password }));
     await call(backend, 'session.lock', {});
 
     await expect(defaultDriver().open(path.join(dataDir, 'vault.db'), { key: oldKey!, create: false })).rejects.toBeInstanceOf(WrongKeyError);
@@ -59,6 +60,7 @@ describe('rotating the data key', () => {
   it('stops old passwords and the old recovery key, and gives other staff a temporary password they must replace', async () => {
     const { backend, recoveryKey } = await vaultWithPeopleAndRecords();
     const rotated = await call(backend, 'vault.rotateDataKey', { password: coordinator.password });
+    await shownOnScreen(backend, rotated);
     await call(backend, 'session.lock', {});
 
     expect((await failure(backend, 'vault.unlock', { username: supervisor.username, password: supervisor.password })).code).toBe('WRONG_CREDENTIALS');
@@ -74,11 +76,35 @@ describe('rotating the data key', () => {
     expect(recovered.state).toBe('password-required');
   });
 
-  it('leaves no copy of the old vault in the data folder', async () => {
+  it('leaves no copy of the old vault in the data folder once the new secrets are on screen', async () => {
     const { dataDir, backend } = await vaultWithPeopleAndRecords();
-    await call(backend, 'vault.rotateDataKey', { password: coordinator.password });
+    const rotated = await call(backend, 'vault.rotateDataKey', { password: coordinator.password });
+    // Until then the old vault waits beside the new one, in case they never reach the screen.
+    expect(readdirSync(dataDir).filter((name) => name.startsWith('.rotation-') || name === 'rotation-pending.json')).toHaveLength(2);
+    await shownOnScreen(backend, rotated);
     await call(backend, 'session.lock', {});
     expect(readdirSync(dataDir).filter((name) => !name.startsWith('vault.db')).sort()).toEqual(['keyslots.json']);
+  });
+
+  it('is undone at the next start when its new secrets never reached the screen, keeping what was written since in previous-vaults', async () => {
+    const { dataDir, backend, recoveryKey } = await vaultWithPeopleAndRecords();
+    await call(backend, 'vault.rotateDataKey', { password: coordinator.password });
+    await call(backend, 'peers.create', { fullName: 'Written After The Rotation', className: '9B' });
+    await call(backend, 'session.lock', {});
+
+    // The old vault is back: the passwords and the recovery key people know open it.
+    await call(backend, 'vault.unlock', { username: supervisor.username, password: supervisor.password });
+    await call(backend, 'session.lock', {});
+    expect((await call(backend, 'vault.unlockWithRecoveryKey', { username: coordinator.username, recoveryKey })).state).toBe('password-required');
+    await call(backend, 'vault.setNewPassword', { newPassword: coordinator.password });
+    const { entries } = await call(backend, 'audit.list', { action: 'vault.data-key-rotation-withdrawn' });
+    expect(entries).toHaveLength(1);
+    expect((await call(backend, 'peers.list', {})).peers.map((p) => p.fullName)).not.toContain('Written After The Rotation');
+    // The withdrawn vault, with what was written in it, is kept whole.
+    const kept = readdirSync(path.join(dataDir, 'previous-vaults'));
+    expect(kept).toHaveLength(1);
+    expect(readdirSync(path.join(dataDir, 'previous-vaults', kept[0]!))).toEqual(expect.arrayContaining(['keyslots.json', 'vault.db']));
+    expect(readdirSync(dataDir).filter((name) => name.startsWith('.rotation-') || name.startsWith('rotation-'))).toEqual([]);
   });
 
   it('refuses a wrong password, naming the field, and changes nothing', async () => {

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Backend } from '../../electron/backend/backend';
 import { defaultDriver } from '../../electron/backend/db/drivers';
-import { openSlot, readKeySlotFile, usernameLookup, type KeySlot, type KeySlotFile } from '../../electron/backend/vault/keySlots';
+import { openSlot, openSlotWithCredential, readKeySlotFile, usernameLookup, type KeySlot, type KeySlotFile } from '../../electron/backend/vault/keySlots';
 import { vaultPaths } from '../../electron/backend/vault/paths';
 import {
   addPeerAccount,
@@ -20,6 +20,7 @@ import {
   supervisor,
   tempDir,
   TestClock,
+  shownOnScreen,
   unlockAsCoordinator,
 } from './support/backend';
 import { fileNames, filesContaining, filesUnder, folderBytes, folderDigest, mode } from './support/files';
@@ -383,6 +384,13 @@ describe('tampered key slots', () => {
   });
 });
 
+/** Whether a recovery key opens the vault's recovery slot right now. */
+async function recoveryKeyOpensSlot(backend: Backend, recoveryKey: string): Promise<boolean> {
+  const opened = await openSlotWithCredential(await readKeySlotFile(backend.session.openVault.paths.keySlots), { kind: 'recoveryKey', recoveryKey });
+  opened?.key.fill(0);
+  return opened !== null;
+}
+
 describe('changing a password', () => {
   it('rewraps only the user’s key slot: the database and -wal bytes stay the same', async () => {
     const dataDir = tempDir();
@@ -395,7 +403,9 @@ describe('changing a password', () => {
     expect(folderBytes(dataDir).get('vault.db-wal')?.length).toBeGreaterThan(0);
     const before = folderDigest(dataDir, { withShm: false });
 
-    await vault.setUserPassword(userId, coordinator.username, 'a brand new password');
+    // The vault layer's part of a password change (slotChanges.ts records it in the database around this).
+    const slot = await vault.newSlot({ kind: 'user', userId, username: coordinator.username }, 'a brand new password', 'a-change');
+    await vault.editSlots((slots) => [...slots.filter((s) => s.userId !== userId), { ...slot, pending: undefined }]);
 
     const after = folderDigest(dataDir, { withShm: false });
     expect(after['vault.db']).toBe(before['vault.db']);
@@ -482,8 +492,13 @@ describe('the recovery key', () => {
     const backend = newBackend();
     const oldKey = await createdVault(backend);
     expect(await failure(backend, 'vault.newRecoveryKey', { password: wrongPassword })).toMatchObject({ code: 'VALIDATION', field: 'password' });
-    const { recoveryKey: newKey } = await call(backend, 'vault.newRecoveryKey', { password: coordinator.password });
+    const replaced = await call(backend, 'vault.newRecoveryKey', { password: coordinator.password });
+    const newKey = replaced.recoveryKey;
     expect(newKey).not.toBe(oldKey);
+    // The key on paper works until the screen shows the new one.
+    expect(await recoveryKeyOpensSlot(backend, oldKey)).toBe(true);
+    await shownOnScreen(backend, replaced);
+    expect(await recoveryKeyOpensSlot(backend, oldKey)).toBe(false);
     await call(backend, 'session.lock', {});
     expect((await failure(backend, 'vault.unlockWithRecoveryKey', { username: 'sari', recoveryKey: oldKey })).code).toBe('WRONG_CREDENTIALS');
     expect((await call(backend, 'vault.unlockWithRecoveryKey', { username: 'sari', recoveryKey: newKey })).state).toBe('password-required');
@@ -554,6 +569,7 @@ describe('staff accounts and their keys', () => {
     await createdVault(backend);
     const supervisorId = await addStaff(backend, supervisor);
     const reset = await call(backend, 'users.resetPassword', { userId: supervisorId });
+    await shownOnScreen(backend, reset);
     await call(backend, 'session.lock', {});
     expect((await failure(backend, 'vault.unlock', { username: supervisor.username, password: supervisor.password })).code).toBe(
       'WRONG_CREDENTIALS',

@@ -1,4 +1,3 @@
-import { invalidField } from '../errors';
 import type { HandlerMap } from '../handler';
 import { verifyAuditChain } from '../repositories/audit';
 import { deleteDraft, listDrafts } from '../repositories/drafts';
@@ -6,6 +5,8 @@ import { cipherIntegrityProblems, databaseIntegrityProblems } from '../repositor
 import { generateRecoveryKey } from '../vault/recoveryKey';
 import { loadSettings } from '../repositories/settingsStore';
 import { rotateVaultKey } from '../session/rotation';
+import { confirmRotationShown } from '../vault/rotation';
+import { changeKeySlots, confirmSecretShown } from '../vault/slotChanges';
 
 type SessionMethod =
   | 'app.status'
@@ -14,6 +15,7 @@ type SessionMethod =
   | 'vault.unlockWithRecoveryKey'
   | 'vault.setNewPassword'
   | 'vault.newRecoveryKey'
+  | 'vault.confirmSecretShown'
   | 'vault.check'
   | 'vault.rotateDataKey'
   | 'session.lock'
@@ -49,16 +51,27 @@ export const sessionHandlers: HandlerMap<SessionMethod> = {
   },
 
   'vault.newRecoveryKey': async (input, ctx) => {
-    const actor = ctx.actor;
-    if (!(await ctx.vault.verifyUserPassword(actor.userId, input.password))) {
-      throw invalidField('password', 'wrong_password', 'The password is not correct.');
-    }
+    await ctx.session.confirmOwnPassword(input.password);
     const recoveryKey = generateRecoveryKey();
-    await ctx.db.transaction(async () => {
-      await ctx.audit('vault.recovery-key-replaced');
-      await ctx.vault.replaceRecoveryKey(recoveryKey);
+    // The key on paper keeps working until the screen has shown the new one.
+    const changeId = await changeKeySlots(ctx.vault, {
+      kind: 'recovery-key-replaced',
+      secret: recoveryKey,
+      known: false,
+      startedBy: ctx.actor.userId,
+      write: async () => {
+        await ctx.audit('vault.recovery-key-replaced');
+        return null;
+      },
     });
-    return { recoveryKey };
+    return { recoveryKey, changeId };
+  },
+
+  'vault.confirmSecretShown': async (input, ctx) => {
+    if (!(await confirmRotationShown(ctx.session.paths.dataDir, input.changeId, ctx.vault.hooks))) {
+      await confirmSecretShown(ctx.vault, input.changeId, ctx.actor.userId);
+    }
+    return {};
   },
 
   'vault.check': async (_input, ctx) => {
@@ -76,9 +89,10 @@ export const sessionHandlers: HandlerMap<SessionMethod> = {
   },
 
   'vault.rotateDataKey': async (input, ctx) => {
-    const { recoveryKey, reissued } = await rotateVaultKey(ctx.session, input.password);
+    const { recoveryKey, reissued, changeId } = await rotateVaultKey(ctx.session, input.password);
     return {
       recoveryKey,
+      changeId,
       temporaryPasswords: reissued.map(({ user, temporaryPassword }) => ({
         userId: user.id,
         username: user.username,

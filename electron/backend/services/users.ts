@@ -1,9 +1,10 @@
-import { conflict, invalidField, notFound } from '../errors';
+import { conflict, notFound } from '../errors';
 import type { Context, HandlerMap } from '../handler';
 import { deleteDraftsOfUser } from '../repositories/drafts';
 import { findPeer } from '../repositories/peers';
 import * as users from '../repositories/users';
 import { generateTemporaryPassword, hashPin } from '../vault/secrets';
+import { changeKeySlots } from '../vault/slotChanges';
 
 type UsersMethod =
   | 'users.list'
@@ -39,6 +40,24 @@ function assertNotSelf(ctx: Context, row: users.UserRow): void {
   if (row.id === ctx.actor.userId) throw conflict('self', 'You cannot do this to your own account.');
 }
 
+/** A disabled or removed staff account loses its key slot: the database first, then the file (vault/slotChanges.ts). */
+async function removingSlots(ctx: Context, row: users.UserRow, write: () => Promise<void>): Promise<void> {
+  if (row.role === 'peer') {
+    await ctx.db.transaction(write);
+    return;
+  }
+  await changeKeySlots(ctx.vault, {
+    kind: 'slot-removed',
+    secret: null,
+    known: true,
+    startedBy: ctx.actor.userId,
+    write: async () => {
+      await write();
+      return { id: row.id, username: row.username };
+    },
+  });
+}
+
 async function summary(ctx: Context, userId: number) {
   return users.toUserSummary(await requireUser(ctx, userId));
 }
@@ -49,23 +68,30 @@ export const usersHandlers: HandlerMap<UsersMethod> = {
   'users.createStaff': async (input, ctx) => {
     await assertUsernameFree(ctx, input.username);
     const temporaryPassword = generateTemporaryPassword();
-    const userId = await ctx.db.transaction(async () => {
-      const id = await users.insertUser(ctx.db, {
-        username: input.username,
-        fullName: input.fullName,
-        role: input.role,
-        language: ctx.actor.language,
-        peerId: null,
-        pinHash: null,
-        mustChangePassword: true,
-        now: ctx.now(),
-      });
-      await ctx.audit('user.created', `user:${id}`, { role: input.role });
-      // Written inside the transaction: if the key slot cannot be written, the account is not created either.
-      await ctx.vault.setUserPassword(id, input.username, temporaryPassword);
-      return id;
+    let userId = 0;
+    const changeId = await changeKeySlots(ctx.vault, {
+      kind: 'account-created',
+      secret: temporaryPassword,
+      known: false,
+      // An account whose first password nobody saw is disabled again; enabling it issues a new one.
+      undo: { status: 'disabled' },
+      startedBy: ctx.actor.userId,
+      write: async () => {
+        userId = await users.insertUser(ctx.db, {
+          username: input.username,
+          fullName: input.fullName,
+          role: input.role,
+          language: ctx.actor.language,
+          peerId: null,
+          pinHash: null,
+          mustChangePassword: true,
+          now: ctx.now(),
+        });
+        await ctx.audit('user.created', `user:${userId}`, { role: input.role });
+        return { id: userId, username: input.username };
+      },
     });
-    return { user: await summary(ctx, userId), temporaryPassword };
+    return { user: await summary(ctx, userId), temporaryPassword, changeId };
   },
 
   'users.createPeerAccount': async (input, ctx) => {
@@ -98,39 +124,49 @@ export const usersHandlers: HandlerMap<UsersMethod> = {
     // Before the self check: the only coordinator trying this on themselves hears the real reason.
     await assertNotLastCoordinator(ctx, row);
     assertNotSelf(ctx, row);
-    await ctx.db.transaction(async () => {
+    // A disabled staff member's password must stop decrypting the vault, not only stop working in the app.
+    await removingSlots(ctx, row, async () => {
       await users.setUserStatus(ctx.db, row.id, 'disabled', ctx.now());
       await ctx.audit('user.disabled', `user:${row.id}`);
-      // A disabled staff member's password must stop decrypting the vault, not only stop working in the app.
-      if (row.role !== 'peer') await ctx.vault.removeUserSlot(row.id);
     });
     return { user: await summary(ctx, row.id) };
   },
 
   'users.enable': async (input, ctx) => {
     const row = await requireUser(ctx, input.userId);
-    if (row.status === 'active') return { user: users.toUserSummary(row), temporaryPassword: null };
-    const temporaryPassword = row.role === 'peer' ? null : generateTemporaryPassword();
-    await ctx.db.transaction(async () => {
-      await users.setUserStatus(ctx.db, row.id, 'active', ctx.now());
-      if (temporaryPassword) {
+    if (row.status === 'active') return { user: users.toUserSummary(row), temporaryPassword: null, changeId: null };
+    if (row.role === 'peer') {
+      await ctx.db.transaction(async () => {
+        await users.setUserStatus(ctx.db, row.id, 'active', ctx.now());
+        await ctx.audit('user.enabled', `user:${row.id}`);
+      });
+      return { user: await summary(ctx, row.id), temporaryPassword: null, changeId: null };
+    }
+    const temporaryPassword = generateTemporaryPassword();
+    const changeId = await changeKeySlots(ctx.vault, {
+      kind: 'account-enabled',
+      secret: temporaryPassword,
+      known: false,
+      undo: { status: 'disabled', mustChangePassword: row.must_change_password === 1 },
+      startedBy: ctx.actor.userId,
+      write: async () => {
+        await users.setUserStatus(ctx.db, row.id, 'active', ctx.now());
         await users.setMustChangePassword(ctx.db, row.id, true, ctx.now());
-      }
-      await ctx.audit('user.enabled', `user:${row.id}`);
-      if (temporaryPassword) await ctx.vault.setUserPassword(row.id, row.username, temporaryPassword);
+        await ctx.audit('user.enabled', `user:${row.id}`);
+        return { id: row.id, username: row.username };
+      },
     });
-    return { user: await summary(ctx, row.id), temporaryPassword };
+    return { user: await summary(ctx, row.id), temporaryPassword, changeId };
   },
 
   'users.remove': async (input, ctx) => {
     const row = await requireUser(ctx, input.userId);
     await assertNotLastCoordinator(ctx, row);
     assertNotSelf(ctx, row);
-    await ctx.db.transaction(async () => {
+    await removingSlots(ctx, row, async () => {
       await users.setUserStatus(ctx.db, row.id, 'removed', ctx.now());
       await deleteDraftsOfUser(ctx.db, row.id);
       await ctx.audit('user.removed', `user:${row.id}`);
-      if (row.role !== 'peer') await ctx.vault.removeUserSlot(row.id);
     });
     return {};
   },
@@ -141,12 +177,19 @@ export const usersHandlers: HandlerMap<UsersMethod> = {
     if (row.role === 'peer') throw conflict('not-staff', 'Peer accounts have a PIN, not a password.');
     if (row.status !== 'active') throw conflict('disabled', 'Enable the account first.');
     const temporaryPassword = generateTemporaryPassword();
-    await ctx.db.transaction(async () => {
-      await users.setMustChangePassword(ctx.db, row.id, true, ctx.now());
-      await ctx.audit('user.password-reset', `user:${row.id}`);
-      await ctx.vault.setUserPassword(row.id, row.username, temporaryPassword);
+    const changeId = await changeKeySlots(ctx.vault, {
+      kind: 'password-reset',
+      secret: temporaryPassword,
+      known: false,
+      undo: { mustChangePassword: row.must_change_password === 1 },
+      startedBy: ctx.actor.userId,
+      write: async () => {
+        await users.setMustChangePassword(ctx.db, row.id, true, ctx.now());
+        await ctx.audit('user.password-reset', `user:${row.id}`);
+        return { id: row.id, username: row.username };
+      },
     });
-    return { user: await summary(ctx, row.id), temporaryPassword };
+    return { user: await summary(ctx, row.id), temporaryPassword, changeId };
   },
 
   'users.setPeerPin': async (input, ctx) => {
@@ -162,12 +205,16 @@ export const usersHandlers: HandlerMap<UsersMethod> = {
 
   'users.changeOwnPassword': async (input, ctx) => {
     const actor = ctx.actor;
-    if (!(await ctx.vault.verifyUserPassword(actor.userId, input.currentPassword))) {
-      throw invalidField('currentPassword', 'wrong_password', 'The current password is not correct.');
-    }
-    await ctx.db.transaction(async () => {
-      await ctx.audit('user.password-changed', `user:${actor.userId}`);
-      await ctx.vault.setUserPassword(actor.userId, actor.username, input.newPassword);
+    await ctx.session.confirmOwnPassword(input.currentPassword, 'currentPassword');
+    await changeKeySlots(ctx.vault, {
+      kind: 'password-changed',
+      secret: input.newPassword,
+      known: true,
+      startedBy: actor.userId,
+      write: async () => {
+        await ctx.audit('user.password-changed', `user:${actor.userId}`);
+        return { id: actor.userId, username: actor.username };
+      },
     });
     return {};
   },

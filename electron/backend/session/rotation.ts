@@ -9,6 +9,7 @@ import type { Session } from './session';
 
 export interface Rotated {
   recoveryKey: string;
+  changeId: string;
   reissued: Array<{ user: users.UserRow; temporaryPassword: string }>;
 }
 
@@ -17,7 +18,9 @@ export interface Rotated {
  * coordinator stays signed in with their password; every other active staff
  * member gets a temporary password, returned once, and there is a new
  * recovery key. If the switch fails the old vault stays in place and the
- * session ends locked, so nothing is half-changed.
+ * session ends locked, so nothing is half-changed. Until the screen has shown
+ * the new secrets (`vault.confirmSecretShown`) the old vault is kept, and the
+ * next start puts it back if they never were.
  */
 export async function rotateVaultKey(session: Session, password: string): Promise<Rotated> {
   const actor = session.currentActor;
@@ -31,7 +34,7 @@ export async function rotateVaultKey(session: Session, password: string): Promis
   const now = session.config.clock.now().toISOString();
   let switched = false;
   try {
-    const newKey = await vault.withDataKey((oldKey) =>
+    const { newKey, changeId } = await vault.withDataKey((oldKey) =>
       rotateDataKey(
         {
           driver,
@@ -63,13 +66,15 @@ export async function rotateVaultKey(session: Session, password: string): Promis
           switched = true;
           await vault.db.close();
         },
+        session.config.switchHooks,
       ),
     );
     await vault.close().catch(() => undefined);
     const db = await openDatabase(driver, session.paths.database, newKey, false);
     session.continueIn(new OpenVault(db, newKey, vault.vaultId, session.paths, session.vaultConfig));
     session.config.logger.info('data key rotated');
-    return { recoveryKey, reissued };
+    await session.config.slotChangeHooks?.at?.('committed', 'rotation');
+    return { recoveryKey, reissued, changeId };
   } catch (error) {
     if (switched) {
       // The old connection is closed; whichever vault is now in place, it must be unlocked afresh.

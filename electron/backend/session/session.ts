@@ -24,7 +24,9 @@ import type { KdfCost } from '../vault/kdf';
 import { KeySlotFileError, readKeySlotFile, usernameLookup } from '../vault/keySlots';
 import { vaultPaths } from '../vault/paths';
 import { generateRecoveryKey, isWellFormedRecoveryKey } from '../vault/recoveryKey';
+import { withdrawnRotationNote, withdrawUnshownRotation } from '../vault/rotation';
 import { verifyPin } from '../vault/secrets';
+import { changeKeySlots, settleKeySlotChanges, type SlotChangeHooks } from '../vault/slotChanges';
 import {
   createVault,
   unlockWithPassword,
@@ -53,6 +55,8 @@ export interface SessionConfig {
   kdfCost?: KdfCost | undefined;
   /** Crash tests only: a pause before each rename of a vault switch. */
   switchHooks?: SwitchHooks | undefined;
+  /** Crash tests only: a pause at each step of a key-slot change. */
+  slotChangeHooks?: SlotChangeHooks | undefined;
 }
 
 /** A peer account is locked for this long after this many wrong PINs in a row. */
@@ -99,7 +103,8 @@ export class Session {
   }
 
   get vaultConfig(): VaultConfig {
-    return { dataDir: this.config.dataDir, driver: this.config.driver, clock: this.config.clock, kdfCost: this.config.kdfCost };
+    const { dataDir, driver, clock, kdfCost, slotChangeHooks } = this.config;
+    return { dataDir, driver, clock, kdfCost, slotChangeHooks };
   }
 
   get paths() {
@@ -114,6 +119,7 @@ export class Session {
     if (this.vault) return;
     // A restore or rotation cut short by a crash is undone before anything looks at the folder.
     if (await undoInterruptedSwitch(this.config.dataDir)) this.config.logger.warn('an interrupted vault switch was undone');
+    if (await withdrawUnshownRotation(this.paths, this.config.clock.now())) this.config.logger.warn('a rotation whose secrets were never shown was withdrawn');
     this.state = (await vaultExists(this.config.dataDir)) ? 'locked' : 'no-vault';
   }
 
@@ -248,8 +254,9 @@ export class Session {
       throw wrongCredentials();
     }
     const vault = outcome.vault;
+    const settled = await this.settleAtOpen(vault, outcome.slotId);
     const row = outcome.userId === null ? undefined : await users.findUserById(vault.db, outcome.userId);
-    if (!row || row.status !== 'active' || row.role === 'peer') {
+    if (!settled || !row || row.status !== 'active' || row.role === 'peer') {
       await vault.close();
       await this.backOff.recordFailure('password', lookup);
       throw wrongCredentials();
@@ -260,13 +267,37 @@ export class Session {
     else this.openAs(vault, actor);
   }
 
+  /**
+   * Finishes or withdraws the key-slot changes a crash interrupted (vault/slotChanges.ts); false
+   * when the secret that opened the vault is one such a change replaced.
+   */
+  private async settleAtOpen(vault: OpenVault, openedWith: string): Promise<boolean> {
+    try {
+      return (await settleKeySlotChanges(vault, { openedWith, atOpen: true })).openedSlotKept;
+    } catch (error) {
+      await vault.close();
+      throw error;
+    }
+  }
+
   /** Writes the failed attempts that waited outside the vault, then the unlock itself. */
   private async recordUnlock(vault: OpenVault, actor: Actor, action: AuditAction, lookup: string | null): Promise<void> {
     const { attempts, written } = await this.backOff.pending();
     const known = await users.listAllUsernames(vault.db);
     const byLookup = new Map(known.map((u) => [usernameLookup(vault.vaultId, u.username), u.username]));
     const now = this.now();
+    const withdrawnRotation = await withdrawnRotationNote(this.config.dataDir);
     await vault.db.transaction(async () => {
+      if (withdrawnRotation) {
+        await appendAudit(vault.db, {
+          at: now,
+          actorUserId: null,
+          actorName: null,
+          action: 'vault.data-key-rotation-withdrawn',
+          target: null,
+          details: { keptIn: withdrawnRotation.keptIn },
+        });
+      }
       for (const attempt of attempts) {
         await appendAudit(vault.db, {
           at: attempt.at,
@@ -281,6 +312,7 @@ export class Session {
       await appendAudit(vault.db, { at: now, actorUserId: actor.userId, actorName: actor.username, action, target: null, details: {} });
     });
     await written();
+    await withdrawnRotation?.remove();
     await this.backOff.recordSuccess(lookup);
     // What interrupted backups and checks left in the vault folder (issue 11).
     await removeStagingLeftovers(this.config.dataDir);
@@ -299,13 +331,15 @@ export class Session {
   async unlockWithRecoveryKey(username: string, recoveryKey: string): Promise<void> {
     await this.requireLockedVault();
     await this.backOff.assertMayTry(recoveryKeyCounter);
-    const vault = isWellFormedRecoveryKey(recoveryKey)
+    const opened = isWellFormedRecoveryKey(recoveryKey)
       ? await this.guardOpen(() => unlockWithRecoveryKey(this.vaultConfig, recoveryKey))
       : null;
-    if (!vault) {
+    if (!opened || !(await this.settleAtOpen(opened.vault, opened.slotId))) {
+      if (opened) await opened.vault.close();
       await this.backOff.recordFailure('recovery-key', recoveryKeyCounter);
       throw new AppError({ code: 'WRONG_CREDENTIALS', message: 'The recovery key is not correct.', reason: 'recovery-key' });
     }
+    const vault = opened.vault;
     const row = await users.findUserByUsername(vault.db, username.trim().toLowerCase());
     if (!row || row.status !== 'active' || row.role === 'peer') {
       await vault.close();
@@ -321,10 +355,16 @@ export class Session {
     const vault = this.vault;
     const user = this.pendingUser;
     const reason = this.passwordRequiredReason ?? 'temporary';
-    await vault.db.transaction(async () => {
-      await users.setMustChangePassword(vault.db, user.userId, false, this.now());
-      await this.audit('session.password-set', `user:${user.userId}`, { reason }, user);
-      await vault.setUserPassword(user.userId, user.username, newPassword);
+    await changeKeySlots(vault, {
+      kind: 'password-set',
+      secret: newPassword,
+      known: true,
+      startedBy: user.userId,
+      write: async () => {
+        await users.setMustChangePassword(vault.db, user.userId, false, this.now());
+        await this.audit('session.password-set', `user:${user.userId}`, { reason }, user);
+        return { id: user.userId, username: user.username };
+      },
     });
     // Guesses at the forgotten password no longer hold back the one just chosen.
     await this.backOff.recordSuccess(usernameLookup(vault.vaultId, user.username));

@@ -33,6 +33,11 @@ const slotSchema = z.object({
   tag: z.string(),
   ciphertext: z.string(),
   createdAt: z.string(),
+  /**
+   * The key-slot change (vault/slotChanges.ts) that added this slot and is not yet settled. Outside
+   * the associated data on purpose: settling a change only drops this tag, without rewrapping.
+   */
+  pending: z.string().optional(),
 });
 
 const fileSchema = z.object({
@@ -84,6 +89,8 @@ export interface NewSlot {
   dataKey: Buffer;
   cost: KdfCost;
   createdAt: string;
+  /** The change that adds it, while that change is not settled. */
+  pending?: string;
 }
 
 export async function createSlot(spec: NewSlot): Promise<KeySlot> {
@@ -107,6 +114,7 @@ export async function createSlot(spec: NewSlot): Promise<KeySlot> {
       tag: cipher.getAuthTag().toString('base64'),
       ciphertext: ciphertext.toString('base64'),
       createdAt: spec.createdAt,
+      ...(spec.pending ? { pending: spec.pending } : {}),
     };
   } finally {
     wrappingKey.fill(0);
@@ -134,18 +142,39 @@ export async function openSlot(vaultId: string, slot: KeySlot, secret: string): 
   }
 }
 
+/**
+ * The slots a credential may open: its user's (or the recovery key's), settled ones first. While a
+ * change is unsettled there are two, the old secret's and the new one's, and either opens the vault.
+ */
+export function slotsFor(keySlots: KeySlotFile, credential: { kind: 'recoveryKey' } | { kind: 'password'; username: string }): KeySlot[] {
+  const lookup = credential.kind === 'password' ? usernameLookup(keySlots.vaultId, credential.username) : null;
+  const matching = keySlots.slots.filter((s) => (lookup === null ? s.kind === 'recovery' : s.kind === 'user' && s.lookup === lookup));
+  return [...matching.filter((s) => !s.pending), ...matching.filter((s) => s.pending)];
+}
+
+export interface OpenedSlot {
+  key: Buffer;
+  slot: KeySlot;
+}
+
+/** Tries each slot in turn; the data key and the slot that opened, or null. */
+export async function openFirstSlot(vaultId: string, slots: KeySlot[], secret: string): Promise<OpenedSlot | null> {
+  for (const slot of slots) {
+    const key = await openSlot(vaultId, slot, secret);
+    if (key) return { key, slot };
+  }
+  return null;
+}
+
 /** Opens the slot a password (with its username) or the recovery key names; a wrong secret and a missing user look the same. */
 export async function openSlotWithCredential(keySlots: KeySlotFile, credential: BackupCredential): Promise<{ key: Buffer; userId: number | null } | null> {
   if (credential.kind === 'recoveryKey') {
     if (!isWellFormedRecoveryKey(credential.recoveryKey)) return null;
-    const slot = keySlots.slots.find((s) => s.kind === 'recovery');
-    const key = slot ? await openSlot(keySlots.vaultId, slot, normaliseRecoveryKey(credential.recoveryKey)) : null;
-    return key ? { key, userId: null } : null;
+    const opened = await openFirstSlot(keySlots.vaultId, slotsFor(keySlots, credential), normaliseRecoveryKey(credential.recoveryKey));
+    return opened ? { key: opened.key, userId: null } : null;
   }
-  const lookup = usernameLookup(keySlots.vaultId, credential.username);
-  const slot = keySlots.slots.find((s) => s.kind === 'user' && s.lookup === lookup);
-  const key = slot ? await openSlot(keySlots.vaultId, slot, credential.password) : null;
-  return key ? { key, userId: slot?.userId ?? null } : null;
+  const opened = await openFirstSlot(keySlots.vaultId, slotsFor(keySlots, credential), credential.password);
+  return opened ? { key: opened.key, userId: opened.slot.userId } : null;
 }
 
 export function parseKeySlotFile(text: string): KeySlotFile {

@@ -1,7 +1,10 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { replaceVaultFiles } from '../backup/restore';
+import { z } from 'zod';
+import { keptVaultDir, replaceVaultFiles, type SwitchHooks } from '../backup/restore';
+import { makeStagingDir, removeStagingDir } from '../backup/staging';
+import { fileExists, syncDirectory, writeFileAtomic } from '../platform/atomicFile';
 import type { Database } from '../db/database';
 import { rawKeyPragma, type Driver } from '../db/driver';
 import { snapshotInto } from '../repositories/backups';
@@ -9,6 +12,7 @@ import { defaultScryptCost, type KdfCost } from './kdf';
 import { createSlot, keySlotFormat, keySlotVersion, writeKeySlotFile, type KeySlot } from './keySlots';
 import type { VaultPaths } from './paths';
 import { normaliseRecoveryKey } from './recoveryKey';
+import type { SlotChangeHooks } from './slotChanges';
 import { openDatabase } from './vault';
 
 /**
@@ -21,7 +25,8 @@ import { openDatabase } from './vault';
  *
  * The copy is made beside the vault in a private staging folder; the switch is
  * the same sequence of renames a restore uses (key slots last, undone on a
- * failure), and the old files, which the old key still opens, are deleted.
+ * failure), and the old files, which the old key still opens, are deleted
+ * once the new secrets have been shown (issue 11).
  */
 
 /** `PRAGMA rekey` with the same validated hex as `PRAGMA key`. */
@@ -68,13 +73,50 @@ export interface RotationInput {
 }
 
 /**
+ * Whether a rotation's new secrets are still waiting for the screen that shows them. Written
+ * before the switch; while it is there the old vault is kept in the staging folder it names,
+ * and if the process ends first the next start puts the old vault back (`withdrawUnshownRotation`):
+ * other staff's temporary passwords and the new recovery key were never shown, so the vault must
+ * keep opening with the secrets people know. Paths only, nothing secret.
+ */
+function pendingRotationFile(dataDir: string): string {
+  return path.join(dataDir, 'rotation-pending.json');
+}
+
+/** Left by a withdrawn rotation for the next unlock to record in the audit log. */
+function withdrawnRotationFile(dataDir: string): string {
+  return path.join(dataDir, 'rotation-withdrawn.json');
+}
+
+const pendingRotationSchema = z.object({ version: z.literal(1), changeId: z.string(), staging: z.string().regex(/^\.rotation-[\w-]+$/) });
+
+async function readPendingRotation(dataDir: string): Promise<z.infer<typeof pendingRotationSchema> | null> {
+  const text = await fs.readFile(pendingRotationFile(dataDir), 'utf8').catch(() => null);
+  if (text === null) return null;
+  try {
+    return pendingRotationSchema.parse(JSON.parse(text));
+  } catch {
+    return null;
+  }
+}
+
+export interface Rotation {
+  newKey: Buffer;
+  /** For `vault.confirmSecretShown` once the new secrets are on screen. */
+  changeId: string;
+}
+
+/**
  * Builds the re-keyed vault in a staging folder, then puts it in place of the
- * current one (whose connection the caller must close in `beforeSwitch`).
+ * current one (whose connection the caller must close in `beforeSwitch`). The
+ * old vault stays in the staging folder until `confirmRotationShown`.
  * Returns the new data key; the caller opens the new vault with it.
  */
-export async function rotateDataKey(input: RotationInput, beforeSwitch: () => Promise<void>): Promise<Buffer> {
-  const staging = await fs.mkdtemp(path.join(input.paths.dataDir, '.rotation-'));
+export async function rotateDataKey(input: RotationInput, beforeSwitch: () => Promise<void>, hooks: SwitchHooks = {}): Promise<Rotation> {
+  const staging = await makeStagingDir(input.paths.dataDir, 'rotation');
   const newKey = randomBytes(32);
+  const changeId = randomUUID();
+  let keepStaging = false;
   try {
     const stagedDatabase = path.join(staging, path.basename(input.paths.database));
     const stagedKeySlots = path.join(staging, path.basename(input.paths.keySlots));
@@ -98,16 +140,74 @@ export async function rotateDataKey(input: RotationInput, beforeSwitch: () => Pr
     ]);
     await writeKeySlotFile(stagedKeySlots, { format: keySlotFormat, version: keySlotVersion, vaultId: input.vaultId, slots });
 
+    await writeFileAtomic(pendingRotationFile(input.paths.dataDir), JSON.stringify({ version: 1, changeId, staging: path.basename(staging) }));
+    keepStaging = true;
     await beforeSwitch();
-    const keepIn = path.join(staging, 'previous');
-    await replaceVaultFiles(input.paths, { database: stagedDatabase, keySlots: stagedKeySlots }, keepIn);
-    return newKey;
+    await replaceVaultFiles(input.paths, { database: stagedDatabase, keySlots: stagedKeySlots }, path.join(staging, 'previous'), hooks);
+    return { newKey, changeId };
   } catch (error) {
     newKey.fill(0);
+    if (keepStaging) {
+      // The switch failed and was undone: the old vault is back in place, nothing is pending.
+      await fs.rm(pendingRotationFile(input.paths.dataDir), { force: true });
+      keepStaging = false;
+    }
     throw error;
   } finally {
-    // On success this deletes the old vault, which the old key and old passwords still open;
-    // on failure the half-made copy. Either way nothing of it should stay.
-    await fs.rm(staging, { recursive: true, force: true });
+    if (!keepStaging) await removeStagingDir(staging);
   }
+}
+
+/**
+ * The new secrets are on screen: the old vault, which the old key and old passwords still
+ * open, is deleted. Whether `changeId` named the rotation waiting for this.
+ */
+export async function confirmRotationShown(dataDir: string, changeId: string, hooks: SlotChangeHooks = {}): Promise<boolean> {
+  const pending = await readPendingRotation(dataDir);
+  if (!pending || pending.changeId !== changeId) return false;
+  // The marker first: once it is gone the rotation stands, and an old vault a crash left behind is a leftover like any other.
+  await fs.rm(pendingRotationFile(dataDir), { force: true });
+  await syncDirectory(dataDir);
+  await hooks.at?.('marked-known', 'rotation');
+  await removeStagingDir(path.join(dataDir, pending.staging));
+  return true;
+}
+
+/**
+ * At start (after an interrupted switch is undone): a rotation whose secrets were never shown is
+ * withdrawn. Its vault, with whatever was written in it since, is kept in previous-vaults/ (the
+ * coordinator's password opens it); the old vault goes back in place. Every step can be repeated.
+ */
+export async function withdrawUnshownRotation(paths: VaultPaths, at: Date): Promise<boolean> {
+  const pending = await readPendingRotation(paths.dataDir);
+  if (!pending) {
+    await fs.rm(pendingRotationFile(paths.dataDir), { force: true });
+    return false;
+  }
+  const staging = path.join(paths.dataDir, pending.staging);
+  const previous = path.join(staging, 'previous');
+  const old = { database: path.join(previous, path.basename(paths.database)), keySlots: path.join(previous, path.basename(paths.keySlots)) };
+  if (await fileExists(old.keySlots)) {
+    const keepIn = await keptVaultDir(paths.dataDir, at);
+    await writeFileAtomic(withdrawnRotationFile(paths.dataDir), JSON.stringify({ at: at.toISOString(), keptIn: path.basename(keepIn) }));
+    await replaceVaultFiles(paths, old, keepIn);
+  }
+  await removeStagingDir(staging);
+  await fs.rm(pendingRotationFile(paths.dataDir), { force: true });
+  await syncDirectory(paths.dataDir);
+  return true;
+}
+
+/** What a withdrawn rotation left for the audit log, once; the caller removes it after writing the entry. */
+export async function withdrawnRotationNote(dataDir: string): Promise<{ keptIn: string | null; remove(): Promise<void> } | null> {
+  const file = withdrawnRotationFile(dataDir);
+  const text = await fs.readFile(file, 'utf8').catch(() => null);
+  if (text === null) return null;
+  let keptIn: string | null = null;
+  try {
+    keptIn = z.object({ keptIn: z.string() }).parse(JSON.parse(text)).keptIn;
+  } catch {
+    // Still worth the audit entry without the folder's name.
+  }
+  return { keptIn, remove: () => fs.rm(file, { force: true }) };
 }

@@ -8,8 +8,9 @@ import type { Clock } from '../clock';
 import { deriveKey, defaultScryptCost, newScryptParams, type KdfCost } from './kdf';
 import {
   createSlot,
-  openSlot,
+  openFirstSlot,
   readKeySlotFile,
+  slotsFor,
   usernameLookup,
   writeKeySlotFile,
   type KeySlot,
@@ -17,13 +18,16 @@ import {
 } from './keySlots';
 import { databaseCompanions, vaultPaths, type VaultPaths } from './paths';
 import { normaliseRecoveryKey } from './recoveryKey';
+import type { SlotChangeHooks } from './slotChanges';
 
 export interface VaultConfig {
   dataDir: string;
   driver: Driver;
   clock: Clock;
   /** scrypt cost for new key slots; tests pass a cheap one. */
-  kdfCost?: KdfCost;
+  kdfCost?: KdfCost | undefined;
+  /** For the crash tests (slotChanges.ts). */
+  slotChangeHooks?: SlotChangeHooks | undefined;
 }
 
 /** The key opened the key slot but not the database: the two files do not belong together. */
@@ -57,64 +61,55 @@ export class OpenVault {
     return this.config.clock.now().toISOString();
   }
 
-  private async updateSlots(change: (slots: KeySlot[]) => Promise<KeySlot[]>): Promise<void> {
-    const file = await readKeySlotFile(this.paths.keySlots);
-    if (file.vaultId !== this.vaultId) throw new VaultMismatchError();
-    const next: KeySlotFile = { ...file, slots: await change(file.slots) };
-    await writeKeySlotFile(this.paths.keySlots, next);
+  get clock(): Clock {
+    return this.config.clock;
   }
 
-  private userSlot(userId: number, username: string, password: string): Promise<KeySlot> {
+  get hooks(): SlotChangeHooks {
+    return this.config.slotChangeHooks ?? {};
+  }
+
+  async readSlots(): Promise<KeySlotFile> {
+    const file = await readKeySlotFile(this.paths.keySlots);
+    if (file.vaultId !== this.vaultId) throw new VaultMismatchError();
+    return file;
+  }
+
+  /** Rewrites the key slot file (atomically) when `change` returns a different list; says whether it did. */
+  async editSlots(change: (slots: KeySlot[]) => KeySlot[]): Promise<boolean> {
+    const file = await this.readSlots();
+    const next = change(file.slots);
+    if (JSON.stringify(next) === JSON.stringify(file.slots)) return false;
+    await writeKeySlotFile(this.paths.keySlots, { ...file, slots: next });
+    return true;
+  }
+
+  /**
+   * A new slot wrapping this vault's data key, tagged with the change that adds it. Only
+   * vault/slotChanges.ts puts it in the file, so the key slots and the users table change together.
+   */
+  newSlot(owner: { kind: 'user'; userId: number; username: string } | { kind: 'recovery' }, secret: string, pending: string): Promise<KeySlot> {
     return createSlot({
       vaultId: this.vaultId,
-      kind: 'user',
-      userId,
-      username,
-      secret: password,
+      kind: owner.kind,
+      userId: owner.kind === 'user' ? owner.userId : null,
+      username: owner.kind === 'user' ? owner.username : null,
+      secret: owner.kind === 'recovery' ? normaliseRecoveryKey(secret) : secret,
       dataKey: this.dataKey,
       cost: this.cost,
       createdAt: this.now(),
+      pending,
     });
-  }
-
-  /** Adds or replaces the user's slot. Only the key slot file changes; the database is not re-encrypted. */
-  async setUserPassword(userId: number, username: string, password: string): Promise<void> {
-    const slot = await this.userSlot(userId, username, password);
-    await this.updateSlots(async (slots) => [...slots.filter((s) => !(s.kind === 'user' && s.userId === userId)), slot]);
-  }
-
-  async removeUserSlot(userId: number): Promise<void> {
-    await this.updateSlots(async (slots) => slots.filter((s) => !(s.kind === 'user' && s.userId === userId)));
-  }
-
-  async hasUserSlot(userId: number): Promise<boolean> {
-    const file = await readKeySlotFile(this.paths.keySlots);
-    return file.slots.some((s) => s.kind === 'user' && s.userId === userId);
   }
 
   async verifyUserPassword(userId: number, password: string): Promise<boolean> {
     const file = await readKeySlotFile(this.paths.keySlots);
-    const slot = file.slots.find((s) => s.kind === 'user' && s.userId === userId);
-    if (!slot) return false;
-    const key = await openSlot(this.vaultId, slot, password);
-    if (!key) return false;
-    const same = key.equals(this.dataKey);
-    key.fill(0);
+    const own = file.slots.filter((s) => s.kind === 'user' && s.userId === userId);
+    const opened = await openFirstSlot(this.vaultId, own, password);
+    if (!opened) return false;
+    const same = opened.key.equals(this.dataKey);
+    opened.key.fill(0);
     return same;
-  }
-
-  async replaceRecoveryKey(recoveryKey: string): Promise<void> {
-    const slot = await createSlot({
-      vaultId: this.vaultId,
-      kind: 'recovery',
-      userId: null,
-      username: null,
-      secret: normaliseRecoveryKey(recoveryKey),
-      dataKey: this.dataKey,
-      cost: this.cost,
-      createdAt: this.now(),
-    });
-    await this.updateSlots(async (slots) => [...slots.filter((s) => s.kind !== 'recovery'), slot]);
   }
 
   /** For backups and key rotation; the caller must not keep the key beyond `use`. */
@@ -223,7 +218,8 @@ async function setAsideLeftovers(paths: VaultPaths, clock: Clock): Promise<void>
   }
 }
 
-export type UnlockOutcome = { vault: OpenVault; userId: number | null; lookup: string } | { vault: null; lookup: string };
+/** `slotId`: the slot that opened, which tells a change's new secret from the old one (slotChanges.ts). */
+export type UnlockOutcome = { vault: OpenVault; userId: number | null; lookup: string; slotId: string } | { vault: null; lookup: string };
 
 /**
  * Finds the user's slot by username and opens it with the password. A missing
@@ -233,24 +229,22 @@ export async function unlockWithPassword(config: VaultConfig, username: string, 
   const paths = vaultPaths(config.dataDir);
   const file = await readKeySlotFile(paths.keySlots);
   const lookup = usernameLookup(file.vaultId, username);
-  const slot = file.slots.find((s) => s.kind === 'user' && s.lookup === lookup);
-  if (!slot) {
+  const slots = slotsFor(file, { kind: 'password', username });
+  if (slots.length === 0) {
     await deriveKey(password, newScryptParams(config.kdfCost ?? defaultScryptCost));
     return { vault: null, lookup };
   }
-  const key = await openSlot(file.vaultId, slot, password);
-  if (!key) return { vault: null, lookup };
-  return { vault: await openWithKey(config, paths, file.vaultId, key), userId: slot.userId, lookup };
+  const opened = await openFirstSlot(file.vaultId, slots, password);
+  if (!opened) return { vault: null, lookup };
+  return { vault: await openWithKey(config, paths, file.vaultId, opened.key), userId: opened.slot.userId, lookup, slotId: opened.slot.id };
 }
 
-export async function unlockWithRecoveryKey(config: VaultConfig, recoveryKey: string): Promise<OpenVault | null> {
+export async function unlockWithRecoveryKey(config: VaultConfig, recoveryKey: string): Promise<{ vault: OpenVault; slotId: string } | null> {
   const paths = vaultPaths(config.dataDir);
   const file = await readKeySlotFile(paths.keySlots);
-  const slot = file.slots.find((s) => s.kind === 'recovery');
-  if (!slot) return null;
-  const key = await openSlot(file.vaultId, slot, normaliseRecoveryKey(recoveryKey));
-  if (!key) return null;
-  return openWithKey(config, paths, file.vaultId, key);
+  const opened = await openFirstSlot(file.vaultId, slotsFor(file, { kind: 'recoveryKey' }), normaliseRecoveryKey(recoveryKey));
+  if (!opened) return null;
+  return { vault: await openWithKey(config, paths, file.vaultId, opened.key), slotId: opened.slot.id };
 }
 
 async function openWithKey(config: VaultConfig, paths: VaultPaths, vaultId: string, key: Buffer): Promise<OpenVault> {

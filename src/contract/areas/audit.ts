@@ -8,6 +8,8 @@ export const auditActions = [
   'vault.created',
   'vault.recovery-key-replaced',
   'vault.data-key-rotated',
+  'vault.data-key-rotation-withdrawn',
+  'vault.secret-withdrawn',
   'backup.created',
   'backup.failed',
   'backup.checked',

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { anyPassword, empty, id, language, limits, newPassword, recoveryKey, requiredText, username } from '../fields';
+import { anyPassword, empty, id, language, limits, newPassword, recoveryKey, requiredText, secretChangeId, username } from '../fields';
 import { defineMethod } from '../method';
 import { coordinatorOnly, everyone, noRoles, roles, staff, vaultStates } from '../roles';
 
@@ -95,6 +95,7 @@ export const sessionMethods = {
     input: z.strictObject({ password: anyPassword }),
     output: z.object({
       recoveryKey: z.string(),
+      changeId: secretChangeId,
       temporaryPasswords: z.array(z.object({ userId: id, username: z.string(), fullName: z.string(), temporaryPassword: z.string() })),
     }),
   }),
@@ -102,7 +103,18 @@ export const sessionMethods = {
   'vault.newRecoveryKey': defineMethod({
     access: { states: ['unlocked'], roles: coordinatorOnly },
     input: z.strictObject({ password: anyPassword }),
-    output: z.object({ recoveryKey: z.string() }),
+    output: z.object({ recoveryKey: z.string(), changeId: secretChangeId }),
+  }),
+  /**
+   * The screen now shows the generated secret of `changeId` (from `users.createStaff`,
+   * `users.enable`, `users.resetPassword`, `vault.newRecoveryKey`, `vault.rotateDataKey`): the
+   * old secret stops working. Called once the secret is on screen, not when it is dismissed, so
+   * a crash while it is shown keeps it.
+   */
+  'vault.confirmSecretShown': defineMethod({
+    access: { states: ['unlocked'], roles: staff },
+    input: z.strictObject({ changeId: secretChangeId }),
+    output: empty,
   }),
   /** Marks user activity for the backend's own idle lock; answers with the auto-lock setting. */
   'session.heartbeat': defineMethod({

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { anyPassword, empty, id, limits, newPassword, pin, requiredText, username } from '../fields';
+import { anyPassword, empty, id, limits, newPassword, pin, requiredText, secretChangeId, username } from '../fields';
 import { defineMethod } from '../method';
 import { coordinatorOnly, roles, staff, staffRoles } from '../roles';
 
@@ -20,7 +20,7 @@ export const userSummary = z.object({
 export type UserSummary = z.infer<typeof userSummary>;
 
 /** A password the app generated; shown to the coordinator once and never stored in plain form. */
-const temporaryPassword = z.object({ user: userSummary, temporaryPassword: z.string() });
+const temporaryPassword = z.object({ user: userSummary, temporaryPassword: z.string(), changeId: secretChangeId });
 
 export const usersMethods = {
   'users.list': defineMethod({
@@ -47,7 +47,7 @@ export const usersMethods = {
   'users.enable': defineMethod({
     access: { states: ['unlocked'], roles: coordinatorOnly },
     input: z.strictObject({ userId: id }),
-    output: z.object({ user: userSummary, temporaryPassword: z.string().nullable() }),
+    output: z.object({ user: userSummary, temporaryPassword: z.string().nullable(), changeId: secretChangeId.nullable() }),
   }),
   'users.remove': defineMethod({
     access: { states: ['unlocked'], roles: coordinatorOnly },

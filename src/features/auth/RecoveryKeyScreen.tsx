@@ -10,11 +10,12 @@ interface RecoveryKeyScreenProps {
   recoveryKey: string;
   schoolName: string;
   fresh: boolean;
+  changeId?: string | undefined;
   onDone(): void;
 }
 
 /** Shows the recovery key once; the user must confirm they stored it before going on. */
-export function RecoveryKeyScreen({ recoveryKey, schoolName, fresh, onDone }: RecoveryKeyScreenProps) {
+export function RecoveryKeyScreen({ recoveryKey, schoolName, fresh, changeId, onDone }: RecoveryKeyScreenProps) {
   const { t, i18n } = useTranslation();
   const [stored, setStored] = useState(false);
   const today = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'long' }).format(new Date());
@@ -24,7 +25,7 @@ export function RecoveryKeyScreen({ recoveryKey, schoolName, fresh, onDone }: Re
       <div className={classes.screen}>
         <AuthLayout title={fresh ? t('recoveryKey.title') : t('recoveryKey.newTitle')} width={560}>
           <Text>{fresh ? t('recoveryKey.intro') : t('recoveryKey.newIntro')}</Text>
-          <ShownOnce secret={recoveryKey} label={t('recoveryKey.title')} />
+          <ShownOnce secret={recoveryKey} label={t('recoveryKey.title')} changeId={changeId} />
           <Alert color="orange" role="note">
             {t('recoveryKey.onceWarning')}
           </Alert>

@@ -43,9 +43,9 @@ export function RotateDataKey() {
   };
 
   const finish = () => {
-    const recoveryKey = rotated?.recoveryKey;
     setRotated(null);
-    if (recoveryKey) useSession.getState().showRecoveryKey({ key: recoveryKey, fresh: false });
+    // The rotation's secrets count as shown with the first of them on screen (ShownOnce).
+    if (rotated) useSession.getState().showRecoveryKey({ key: rotated.recoveryKey, fresh: false, changeId: rotated.changeId });
   };
 
   return (
@@ -101,12 +101,16 @@ export function RotateDataKey() {
           {rotated && rotated.temporaryPasswords.length > 0 ? (
             <>
               <Text>{t('settings.rotation.temporaryIntro')}</Text>
-              {rotated.temporaryPasswords.map((person) => (
+              {rotated.temporaryPasswords.map((person, index) => (
                 <Stack key={person.userId} gap={4}>
                   <Text fw={600}>
                     {person.fullName} ({person.username})
                   </Text>
-                  <ShownOnce secret={person.temporaryPassword} label={t('users.temporaryTitle', { name: person.fullName })} />
+                  <ShownOnce
+                    secret={person.temporaryPassword}
+                    label={t('users.temporaryTitle', { name: person.fullName })}
+                    changeId={index === 0 ? rotated.changeId : null}
+                  />
                 </Stack>
               ))}
               <Checkbox label={t('settings.rotation.noted')} checked={noted} onChange={(e) => setNoted(e.currentTarget.checked)} />

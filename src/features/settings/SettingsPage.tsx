@@ -152,9 +152,9 @@ function NewRecoveryKey() {
 
   const submit = form.onSubmit(async ({ password }) => {
     await run(async () => {
-      const { recoveryKey } = await call('vault.newRecoveryKey', { password });
+      const { recoveryKey, changeId } = await call('vault.newRecoveryKey', { password });
       form.reset();
-      useSession.getState().showRecoveryKey({ key: recoveryKey, fresh: false });
+      useSession.getState().showRecoveryKey({ key: recoveryKey, fresh: false, changeId });
     });
   });
 

@@ -31,7 +31,7 @@ export function AddStaffModal({
 }: {
   opened: boolean;
   onClose(): void;
-  onCreated(user: UserSummary, temporaryPassword: string): Promise<void>;
+  onCreated(user: UserSummary, temporaryPassword: string, changeId: string): Promise<void>;
 }) {
   const { t } = useTranslation();
   const form = useForm<{ username: string; fullName: string; role: StaffRole }>({
@@ -52,7 +52,7 @@ export function AddStaffModal({
   const submit = form.onSubmit(async (values) => {
     await run(async () => {
       const created = await call('users.createStaff', values);
-      await onCreated(created.user, created.temporaryPassword);
+      await onCreated(created.user, created.temporaryPassword, created.changeId);
     });
   });
 

@@ -33,10 +33,10 @@ export function UsersPage() {
   const peersCall = useCall('peers.list', {});
   const [pending, setPending] = useState<Pending>(null);
   // Kept after closing so the dialog does not go blank while it fades out.
-  const [shown, setShown] = useState<{ name: string; password: string } | null>(null);
+  const [shown, setShown] = useState<{ name: string; password: string; changeId: string | null } | null>(null);
   const [shownOpen, setShownOpen] = useState(false);
-  const showPassword = (name: string, password: string) => {
-    setShown({ name, password });
+  const showPassword = (name: string, password: string, changeId: string | null) => {
+    setShown({ name, password, changeId });
     setShownOpen(true);
   };
 
@@ -52,7 +52,7 @@ export function UsersPage() {
 
   const enable = async (user: UserSummary) => {
     const result = await call('users.enable', { userId: user.id });
-    if (result.temporaryPassword) showPassword(user.fullName, result.temporaryPassword);
+    if (result.temporaryPassword) showPassword(user.fullName, result.temporaryPassword, result.changeId);
     await reload();
   };
 
@@ -180,8 +180,8 @@ export function UsersPage() {
       <AddStaffModal
         opened={pending?.kind === 'add-staff'}
         onClose={() => setPending(null)}
-        onCreated={async (user, password) => {
-          showPassword(user.fullName, password);
+        onCreated={async (user, password, changeId) => {
+          showPassword(user.fullName, password, changeId);
           await done();
         }}
       />
@@ -229,7 +229,7 @@ export function UsersPage() {
           if (confirmUser.kind === 'remove') await call('users.remove', { userId });
           if (confirmUser.kind === 'reset') {
             const result = await call('users.resetPassword', { userId });
-            showPassword(confirmUser.user.fullName, result.temporaryPassword);
+            showPassword(confirmUser.user.fullName, result.temporaryPassword, result.changeId);
           }
           await done();
         }}
@@ -240,7 +240,7 @@ export function UsersPage() {
         onExitTransitionEnd={() => setShown(null)} title={t('users.temporaryTitle', { name: shown?.name ?? '' })}>
         <Stack>
           <Text>{t('users.temporaryBody', { name: shown?.name ?? '' })}</Text>
-          {shown ? <ShownOnce secret={shown.password} label={t('users.temporaryTitle', { name: shown.name })} /> : null}
+          {shown ? <ShownOnce secret={shown.password} label={t('users.temporaryTitle', { name: shown.name })} changeId={shown.changeId} /> : null}
           <Group justify="flex-end">
             <Button onClick={() => setShownOpen(false)}>{t('common.close')}</Button>
           </Group>

@@ -97,6 +97,11 @@ export async function failure<M extends MethodName>(backend: Backend, method: M,
   return errorOf(await backend.invoke(method, input));
 }
 
+/** What the screen does once a generated secret is on it (ShownOnce): from then on the old secret stops working. */
+export async function shownOnScreen(backend: Backend, answer: { changeId: string | null }): Promise<void> {
+  if (answer.changeId) await call(backend, 'vault.confirmSecretShown', { changeId: answer.changeId });
+}
+
 /** A vault with its first coordinator signed in; returns the recovery key. */
 export async function createdVault(backend: Backend): Promise<string> {
   const created = await call(backend, 'vault.create', coordinator);

@@ -25,6 +25,8 @@ export const audit = {
     'vault.created': 'Vault created',
     'vault.recovery-key-replaced': 'Recovery key replaced',
     'vault.data-key-rotated': 'Data key rotated',
+    'vault.data-key-rotation-withdrawn': 'Data key change undone at start-up: its new passwords were never shown',
+    'vault.secret-withdrawn': 'A new password or recovery key that was never shown was withdrawn',
     'backup.created': 'Backup made',
     'backup.failed': 'Backup failed',
     'backup.checked': 'Backup checked',

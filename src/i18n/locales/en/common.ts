@@ -10,6 +10,9 @@ export const common = {
     id: 'Bahasa Indonesia',
     en: 'English',
   },
+  secrets: {
+    withdrawn: 'This password or recovery key was replaced and does not open the vault. Make a new one.',
+  },
   roles: {
     coordinator: 'Coordinator',
     supervisor: 'Supervisor',

@@ -28,6 +28,8 @@ export const audit: Widen<typeof en> = {
     'vault.created': 'Brankas dibuat',
     'vault.recovery-key-replaced': 'Kunci pemulihan diganti',
     'vault.data-key-rotated': 'Kunci data diganti',
+    'vault.data-key-rotation-withdrawn': 'Penggantian kunci data dibatalkan saat aplikasi dibuka: kata sandi barunya belum pernah ditampilkan',
+    'vault.secret-withdrawn': 'Kata sandi atau kunci pemulihan baru yang belum pernah ditampilkan ditarik kembali',
     'backup.created': 'Cadangan dibuat',
     'backup.failed': 'Cadangan gagal',
     'backup.checked': 'Cadangan diperiksa',

@@ -13,6 +13,9 @@ export const common: Widen<typeof en> = {
     id: 'Bahasa Indonesia',
     en: 'English',
   },
+  secrets: {
+    withdrawn: 'Kata sandi atau kunci pemulihan ini sudah diganti dan tidak dapat membuka brankas. Buat yang baru.',
+  },
   roles: {
     coordinator: 'Koordinator',
     supervisor: 'Supervisor',
