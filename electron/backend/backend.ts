@@ -15,6 +15,7 @@ import { helpSeekersHandlers } from './services/helpSeekers';
 import { outreachHandlers } from './services/outreach';
 import { peersHandlers } from './services/peers';
 import { reportsHandlers } from './services/reports';
+import { desktopHandlers } from './services/desktop';
 import { searchHandlers } from './services/search';
 import { sessionHandlers } from './services/session';
 import { sessionLogsHandlers } from './services/sessionLogs';
@@ -44,6 +45,7 @@ export const handlers: HandlerMap<MethodName> = {
   ...supervisionHandlers,
   ...evaluationHandlers,
   ...reportsHandlers,
+  ...desktopHandlers,
 };
 
 export interface BackendOptions {

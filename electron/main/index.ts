@@ -10,17 +10,16 @@
 import { statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, Menu, powerMonitor, protocol, session, shell, type WebContents } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, powerMonitor, protocol, session, shell, type OpenDialogOptions, type WebContents } from 'electron';
 import log from 'electron-log/main';
 import { fail, type Result } from '../../src/contract';
 import { bridgeChannels, type BackendEvent } from '../../src/contract/bridge';
 import { describeErrorSafely, type Logger } from '../backend/logger';
 import type { BackendHost } from './backendHost';
-import { registerChooseFolder } from './chooseFolder';
+import { callWithDesktop, type DesktopActions } from './desktopCalls';
 import { spawnBackendWorker } from './backendWorker';
 import { createLockCoordinator, idleCheckIntervalMs } from './lockCoordinator';
 import { menuTemplate } from './menu';
-import { registerOpenVaultFolder } from './openVaultFolder';
 import { appSchemePrivileges, resolveAppRequest, responseHeaders } from './protocol';
 import {
   appEntryUrl,
@@ -109,6 +108,18 @@ function start(): void {
 
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
 
+  // The folder picker (issue 6) and "Open folder" (issue 7), done here only for calls the backend allowed.
+  const desktop: DesktopActions = {
+    chooseFolder: async (title) => {
+      const window = mainWindow && !mainWindow.isDestroyed() ? mainWindow : null;
+      const options: OpenDialogOptions = { title, properties: ['openDirectory', 'createDirectory', 'dontAddToRecent'] };
+      const result = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
+      return result.canceled ? null : (result.filePaths[0] ?? null);
+    },
+    openVaultFolder: async () => (await shell.openPath(path.join(app.getPath('userData'), 'vault'))) === '',
+    warn: (message) => log.warn(message),
+  };
+
   ipcMain.handle(bridgeChannels.call, async (event, method: unknown, input: unknown) => {
     const frame = event.senderFrame;
     // Checked on every call: the main frame of the app's own page, nothing else.
@@ -117,29 +128,12 @@ function start(): void {
       return forbidden;
     }
     try {
-      return await (await backendHost()).call(method, input);
+      const host = await backendHost();
+      return await callWithDesktop(method, input, (m, i) => host.call(m, i), desktop);
     } catch (error) {
       log.error('ipc call failed', describeErrorSafely(error));
       return internal;
     }
-  });
-
-  // Issue 6: the folder picker for backups, behind the same sender check as every call.
-  registerChooseFolder(bridgeChannels.chooseFolder, {
-    handle: (channel, listener) => ipcMain.handle(channel, listener),
-    showOpenDialog: (window, options) => (window ? dialog.showOpenDialog(window, options) : dialog.showOpenDialog(options)),
-    window: () => (mainWindow && !mainWindow.isDestroyed() ? mainWindow : null),
-    isAllowed: (event) => !!event.senderFrame && isAllowedSender(event.senderFrame.url, event.senderFrame.parent === null, devOrigin),
-    warn: (message) => log.warn(message, { reason: 'sender' }),
-  });
-
-  // Issue 7: "Open folder" beside the vault's path in Settings; main opens only its own vault folder.
-  registerOpenVaultFolder(bridgeChannels.openVaultFolder, {
-    handle: (channel, listener) => ipcMain.handle(channel, listener),
-    openPath: (folder) => shell.openPath(folder),
-    folder: () => path.join(app.getPath('userData'), 'vault'),
-    isAllowed: (event) => !!event.senderFrame && isAllowedSender(event.senderFrame.url, event.senderFrame.parent === null, devOrigin),
-    warn: (message, fields) => log.warn(message, fields ?? {}),
   });
 
   let crashReloads = 0;

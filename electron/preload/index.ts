@@ -25,14 +25,7 @@ const bridge: SebayaBridge = {
       ipcRenderer.removeListener(bridgeChannels.event, handler);
     };
   },
-  async openVaultFolder(): Promise<boolean> {
-    // No argument crosses: main knows which folder is the vault's.
-    return (await ipcRenderer.invoke(bridgeChannels.openVaultFolder)) === true;
-  },
-  async chooseFolder(title: string): Promise<string | null> {
-    const chosen: unknown = await ipcRenderer.invoke(bridgeChannels.chooseFolder, String(title).slice(0, 200));
-    return typeof chosen === 'string' ? chosen : null;
-  },
+  desktop: true,
 };
 
 contextBridge.exposeInMainWorld('sebaya', bridge);

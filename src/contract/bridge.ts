@@ -13,17 +13,11 @@ export interface SebayaBridge {
   /** Listens to events from the shell; returns a function that stops listening. */
   onEvent(listener: (event: BackendEvent) => void): () => void;
   /**
-   * Shows the vault folder in the OS file manager (Settings, issue 7); false
-   * when the OS could not. Optional: the web harness has no file manager to
-   * open, so Settings shows the path without the button there.
+   * The shell can show the OS folder picker and the file manager (the `desktop.*` methods,
+   * which go through `call` like any other). Absent in the web harness, whose screens offer a
+   * typed path instead and show the vault's path without "Open folder".
    */
-  openVaultFolder?(): Promise<boolean>;
-  /**
-   * Opens the OS folder picker (issue 6: where to save backups, where to find
-   * them); the chosen path, or null when cancelled. Optional: the web harness
-   * has no native dialog, so its screens offer a typed path instead.
-   */
-  chooseFolder?(title: string): Promise<string | null>;
+  desktop?: true;
 }
 
 /**
@@ -38,8 +32,6 @@ export type BackendEvent = { type: 'lock-requested'; reason: 'os' | 'suspend' };
 export const bridgeChannels = {
   call: 'sebaya:call',
   event: 'sebaya:event',
-  openVaultFolder: 'sebaya:open-vault-folder',
-  chooseFolder: 'sebaya:choose-folder',
 } as const;
 
 /** Narrows untrusted data to a BackendEvent (the preload re-checks what main sends before handing it on). */

@@ -3,6 +3,7 @@ import { auditMethods } from './areas/audit';
 import { backupsMethods } from './areas/backups';
 import { casesMethods } from './areas/cases';
 import { dashboardMethods } from './areas/dashboard';
+import { desktopMethods } from './areas/desktop';
 import { evaluationMethods } from './areas/evaluation';
 import { helpSeekersMethods } from './areas/helpSeekers';
 import { outreachMethods } from './areas/outreach';
@@ -35,6 +36,7 @@ export const methods = {
   ...supervisionMethods,
   ...evaluationMethods,
   ...reportsMethods,
+  ...desktopMethods,
 } satisfies Record<string, MethodSpec>;
 
 export type Methods = typeof methods;

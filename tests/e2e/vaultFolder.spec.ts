@@ -4,7 +4,7 @@ import { confirmRecoveryKey, createVault, expect, goTo, shot, test } from './sup
  * Settings shows where the vault lives (issue 7). In the desktop app the
  * preload bridge adds "Open folder"; the web harness has no bridge, so this
  * test gives the page one that forwards calls to the harness, as the preload
- * forwards them to main, and records the folder request.
+ * forwards them to main, and stands in for main's part of desktop.openVaultFolder.
  */
 test('Settings shows the vault folder, and Open folder asks the desktop app to show it', async ({ page, harness, dataDir }) => {
   await page.addInitScript(() => {
@@ -14,6 +14,7 @@ test('Settings shows the vault folder, and Open folder asks the desktop app to s
     };
     w.openedVaultFolder = 0;
     w.sebaya = {
+      desktop: true,
       async call(method: string, input: unknown) {
         const token = w.document.querySelector('meta[name="sebaya-harness-token"]')?.getAttribute('content') ?? '';
         const response = await fetch('/__sebaya/call', {
@@ -21,13 +22,13 @@ test('Settings shows the vault folder, and Open folder asks the desktop app to s
           headers: { 'content-type': 'application/json', 'x-sebaya-token': token },
           body: JSON.stringify({ method, input }),
         });
-        return response.json();
+        const result = (await response.json()) as { ok: boolean };
+        // As main does (electron/main/desktopCalls.ts): the OS part only for a call the backend allowed.
+        if (method !== 'desktop.openVaultFolder' || !result.ok) return result;
+        w.openedVaultFolder = Number(w.openedVaultFolder) + 1;
+        return { ok: true, value: { opened: true } };
       },
       onEvent: () => () => undefined,
-      async openVaultFolder() {
-        w.openedVaultFolder = Number(w.openedVaultFolder) + 1;
-        return true;
-      },
     };
   });
   await page.goto(harness.url);

@@ -64,7 +64,7 @@ test.describe('the Electron app', () => {
       };
     });
     expect(globals).toEqual({
-      bridgeKeys: ['call', 'chooseFolder', 'onEvent', 'openVaultFolder'],
+      bridgeKeys: ['call', 'desktop', 'onEvent'],
       callIsFunction: true,
       require: 'undefined',
       process: 'undefined',

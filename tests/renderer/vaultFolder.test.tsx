@@ -18,22 +18,21 @@ describe('the vault folder in Settings', () => {
     expect(screen.queryByRole('button', { name: 'Open folder' })).not.toBeInTheDocument();
   });
 
-  it('opens the folder through the desktop bridge', async () => {
-    const openVaultFolder = vi.fn(async () => true);
-    (globalThis as { sebaya?: unknown }).sebaya = { call: vi.fn(), onEvent: vi.fn(), openVaultFolder };
-    await renderWithBackend(<VaultFolder path={path} />, {});
+  it('opens the folder through the desktop app’s contract method', async () => {
+    (globalThis as { sebaya?: unknown }).sebaya = { desktop: true, call: vi.fn(), onEvent: vi.fn() };
+    const { calls } = await renderWithBackend(<VaultFolder path={path} />, { 'desktop.openVaultFolder': () => ({ ok: true, value: { opened: true } }) });
     fireEvent.click(screen.getByRole('button', { name: 'Open folder' }));
-    await waitFor(() => expect(openVaultFolder).toHaveBeenCalledTimes(1));
+    await waitFor(() => expect(calls).toEqual([{ method: 'desktop.openVaultFolder', input: {} }]));
   });
 
   it('says so when the folder could not be opened', async () => {
-    (globalThis as { sebaya?: unknown }).sebaya = { call: vi.fn(), onEvent: vi.fn(), openVaultFolder: async () => false };
+    (globalThis as { sebaya?: unknown }).sebaya = { desktop: true, call: vi.fn(), onEvent: vi.fn() };
     await renderWithBackend(
       <>
         <Notifications />
         <VaultFolder path={path} />
       </>,
-      {},
+      { 'desktop.openVaultFolder': () => ({ ok: true, value: { opened: false } }) },
     );
     fireEvent.click(screen.getByRole('button', { name: 'Open folder' }));
     expect(await screen.findByText('The folder could not be opened. Its path is shown above.')).toBeInTheDocument();

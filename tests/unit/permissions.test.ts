@@ -135,6 +135,8 @@ describe('the contract', () => {
       'backups.folder': restoreSide,
       'backups.restore': restoreSide,
       'backups.verify': restoreSide,
+      // The folder picker serves the restore screens too (desktopCalls.test.ts).
+      'desktop.chooseFolder': restoreSide,
       // A student fills it in on the counselor's feedback hand-over, and only there (evaluation.test.ts).
       'feedback.submit': ['feedback-handover'],
       'session.lock': everyState,

@@ -85,9 +85,13 @@ export function FolderField({ value, onChange, onCommit, label, description, err
               size="compact-sm"
               leftSection={<IconFolderOpen size={14} />}
               onClick={() =>
-                void picker(t('backups.chooseFolderTitle')).then((chosen) => {
-                  if (chosen) commit(chosen);
-                })
+                void picker(t('backups.chooseFolderTitle')).then(
+                  (chosen) => {
+                    if (chosen) commit(chosen);
+                  },
+                  // Refused or failed: the typed path stays, as after a cancel.
+                  () => undefined,
+                )
               }
             >
               {t('backups.chooseFolder')}

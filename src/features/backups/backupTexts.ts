@@ -1,4 +1,5 @@
 import type { TFunction } from 'i18next';
+import { call } from '../../api/client';
 import { backupFailureReasons, backupProblems, type BackupFailureReason, type BackupProblem } from '../../contract';
 import type { SebayaBridge } from '../../contract/bridge';
 import { errorText, payloadOf } from '../../ui/errors';
@@ -62,5 +63,5 @@ export function formatBytes(bytes: number | null, language: string): string {
 /** The OS folder picker, where the shell offers one (Electron); the web harness has none. */
 export function folderPicker(): ((title: string) => Promise<string | null>) | null {
   const bridge = (globalThis as { sebaya?: SebayaBridge }).sebaya;
-  return bridge?.chooseFolder ? (title) => bridge.chooseFolder!(title) : null;
+  return bridge?.desktop ? async (title) => (await call('desktop.chooseFolder', { title })).folder : null;
 }

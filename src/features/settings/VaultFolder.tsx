@@ -3,12 +3,13 @@ import { notifications } from '@mantine/notifications';
 import { IconFolderOpen } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { call } from '../../api/client';
 import type { SebayaBridge } from '../../contract/bridge';
 
-/** The bridge's "show the vault folder", where there is one (the desktop app); null in the web harness. */
+/** "Show the vault folder", where the shell can (the desktop app); null in the web harness. */
 export function vaultFolderOpener(): (() => Promise<boolean>) | null {
   const bridge = (globalThis as { sebaya?: SebayaBridge }).sebaya;
-  return bridge?.openVaultFolder ? () => bridge.openVaultFolder!() : null;
+  return bridge?.desktop ? async () => (await call('desktop.openVaultFolder', {})).opened : null;
 }
 
 /** Where the vault lives on this PC, with a button that opens the folder (issue 7). */

@@ -55,6 +55,7 @@ const fake = vi.hoisted(() => {
     ipcHandlers: new Map<string, Handler>(),
     windows: [] as FakeWindow[],
     openedPaths: [] as string[],
+    dialogs: [] as unknown[],
     session: new Map<string, Handler>(),
   };
   class BrowserWindow implements FakeWindow {
@@ -116,6 +117,12 @@ const fake = vi.hoisted(() => {
       },
     },
     ipcMain: { handle: (channel: string, handler: Handler) => state.ipcHandlers.set(channel, handler) },
+    dialog: {
+      showOpenDialog: async (...args: unknown[]) => {
+        state.dialogs.push(args[args.length - 1]);
+        return { canceled: false, filePaths: ['E:\\'] };
+      },
+    },
     shell: {
       openPath: async (folder: string) => {
         state.openedPaths.push(folder);
@@ -212,12 +219,15 @@ describe('the Electron main process, against a stand-in for Electron', () => {
     }
   });
 
-  it('opens the vault folder in the user data folder for the app page, and nothing for other senders', async () => {
-    const open = registered(fake.state.ipcHandlers, 'sebaya:open-vault-folder');
-    expect(await open({ senderFrame: { url: 'https://example.com/', parent: null } }, '/etc')).toBe(false);
+  it('shows the OS folder picker and the vault folder only for calls the backend allows, and only for the app page', async () => {
+    const otherSender = { url: 'https://example.com/', parent: null };
+    expect(await ipcCall(otherSender, 'desktop.chooseFolder', { title: 'Backups' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(fake.state.dialogs).toEqual([]);
+    // No vault yet: a new PC may look for a backup to restore, but there is no vault folder to open.
+    expect(await ipcCall(appFrame, 'desktop.chooseFolder', { title: 'Backups' })).toEqual({ ok: true, value: { folder: 'E:\\' } });
+    expect(fake.state.dialogs).toEqual([{ title: 'Backups', properties: ['openDirectory', 'createDirectory', 'dontAddToRecent'] }]);
+    expect(await ipcCall(appFrame, 'desktop.openVaultFolder', {})).toMatchObject({ ok: false, error: { code: 'LOCKED' } });
     expect(fake.state.openedPaths).toEqual([]);
-    expect(await open({ senderFrame: appFrame }, '/etc')).toBe(true);
-    expect(fake.state.openedPaths).toEqual([path.join(fake.state.userData, 'vault')]);
   });
 
   it('denies every permission and blocks requests that are not the app’s own', () => {
