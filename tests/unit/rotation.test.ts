@@ -86,6 +86,16 @@ describe('rotating the data key', () => {
     expect(readdirSync(dataDir).filter((name) => !name.startsWith('vault.db')).sort()).toEqual(['keyslots.json']);
   });
 
+  it('gives an account created just before it, whose first password was still on its way to the screen, the rotation’s temporary password', async () => {
+    const { backend } = await vaultWithPeopleAndRecords();
+    await call(backend, 'users.createStaff', { username: 'eka', fullName: 'Eka Putri', role: 'supervisor' });
+    const rotated = await call(backend, 'vault.rotateDataKey', { password: coordinator.password });
+    await shownOnScreen(backend, rotated);
+    await call(backend, 'session.lock', {});
+    const eka = rotated.temporaryPasswords.find((p) => p.username === 'eka');
+    expect((await call(backend, 'vault.unlock', { username: 'eka', password: eka!.temporaryPassword })).state).toBe('password-required');
+  });
+
   it('is undone at the next start when its new secrets never reached the screen, keeping what was written since in previous-vaults', async () => {
     const { dataDir, backend, recoveryKey } = await vaultWithPeopleAndRecords();
     await call(backend, 'vault.rotateDataKey', { password: coordinator.password });

@@ -83,3 +83,15 @@ export async function setKeySlotChangeState(db: Database, ids: readonly string[]
     await db.run('UPDATE keyslot_changes SET state = ?, settled_at = ? WHERE id = ?', [state, state === 'done' || state === 'withdrawn' ? now : null, id]);
   }
 }
+
+/**
+ * A data-key rotation writes every slot afresh, so the changes not yet settled no longer name a
+ * slot: a known one is done, one awaiting its screen is superseded (its account gets the
+ * rotation's temporary password instead), with nothing to put back.
+ */
+export async function supersedeUnsettledKeySlotChanges(db: Database, now: string): Promise<void> {
+  await db.run(
+    "UPDATE keyslot_changes SET state = CASE state WHEN 'known' THEN 'done' ELSE 'withdrawn' END, settled_at = ? WHERE state IN ('awaiting-shown', 'known')",
+    [now],
+  );
+}

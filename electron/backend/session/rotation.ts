@@ -1,4 +1,5 @@
 import { appendAudit } from '../repositories/audit';
+import { supersedeUnsettledKeySlotChanges } from '../repositories/keySlotChanges';
 import * as users from '../repositories/users';
 import { locked } from '../errors';
 import { generateRecoveryKey } from '../vault/recoveryKey';
@@ -52,6 +53,7 @@ export async function rotateVaultKey(session: Session, password: string): Promis
           prepare: (copy) =>
             copy.transaction(async () => {
               for (const { user } of reissued) await users.setMustChangePassword(copy, user.id, true, now);
+              await supersedeUnsettledKeySlotChanges(copy, now);
               await appendAudit(copy, {
                 at: now,
                 actorUserId: actor.userId,
