@@ -51,6 +51,7 @@ export function isMethodName(name: string): name is MethodName {
 export * from './result';
 export * from './roles';
 export * from './fields';
+export * from './paging';
 export * from './validation';
 export type { MethodSpec } from './method';
 export * from './areas/session';

@@ -25,6 +25,19 @@ interface DataTableProps<T> {
   empty: ReactNode;
   caption: string;
   getRowId?: (row: T) => string;
+  /**
+   * A page of a list the backend sorts (issue 12): only these columns sort, by asking for a new
+   * page; nothing is sorted or searched here, because this page is not the whole list.
+   */
+  serverSort?: ServerSort;
+  /** Whether the rows are all the list has; false when a filter found none, so "no matches" shows instead of `empty`. */
+  unfiltered?: boolean;
+}
+
+export interface ServerSort {
+  sorting: SortingState;
+  onChange(sorting: SortingState): void;
+  columns: readonly string[];
 }
 
 const containsText: FilterFn<unknown> = (row, columnId, filter: string) => {
@@ -35,14 +48,23 @@ const containsText: FilterFn<unknown> = (row, columnId, filter: string) => {
 };
 
 /** A sortable, searchable table: click or press Enter on a column heading to sort by it. */
-export function DataTable<T>({ data, columns, search = '', initialSort = [], empty, caption, getRowId }: DataTableProps<T>) {
+export function DataTable<T>({ data, columns, search = '', initialSort = [], empty, caption, getRowId, serverSort, unfiltered = true }: DataTableProps<T>) {
   const { t } = useTranslation();
-  const [sorting, setSorting] = useState<SortingState>(initialSort);
+  const [localSorting, setLocalSorting] = useState<SortingState>(initialSort);
+  const sorting = serverSort ? serverSort.sorting : localSorting;
   const table = useReactTable({
     data,
-    columns,
-    state: { sorting, globalFilter: search },
-    onSortingChange: setSorting,
+    columns: serverSort ? columns.map((c) => ({ ...c, enableSorting: serverSort.columns.includes(c.id ?? '') })) : columns,
+    state: { sorting, globalFilter: serverSort ? '' : search },
+    onSortingChange: (update) => {
+      const next = typeof update === 'function' ? update(sorting) : update;
+      if (serverSort) serverSort.onChange(next);
+      else setLocalSorting(next);
+    },
+    // The backend's page is already in its order; sorting it again here would only mislead.
+    manualSorting: serverSort !== undefined,
+    sortDescFirst: true,
+    enableSortingRemoval: serverSort === undefined,
     globalFilterFn: containsText as FilterFn<T>,
     getCoreRowModel: getCoreRowModel(),
     getSortedRowModel: getSortedRowModel(),
@@ -50,7 +72,7 @@ export function DataTable<T>({ data, columns, search = '', initialSort = [], emp
     ...(getRowId ? { getRowId } : {}),
   });
 
-  if (data.length === 0) return <>{empty}</>;
+  if (data.length === 0 && unfiltered) return <>{empty}</>;
   const rows = table.getRowModel().rows;
 
   return (

@@ -211,15 +211,16 @@ describe('a list and its single read show each caller the same rows', () => {
 
 describe('reading a scoped resource takes its scope', () => {
   it('is a type error to list or read a scoped resource without the scope access/ made', () => {
-    expectTypeOf(logsRepo.listLogs).parameter(1).toEqualTypeOf<Scope<'sessionLogs'>>();
+    expectTypeOf(logsRepo.pageLogs).parameter(1).toEqualTypeOf<Scope<'sessionLogs'>>();
     expectTypeOf(logsRepo.findLog).parameter(1).toEqualTypeOf<Scope<'sessionLogs'>>();
     expectTypeOf(logsRepo.countAwaitingReview).parameter(1).toEqualTypeOf<Scope<'sessionLogs'>>();
     expectTypeOf(casesRepo.listCases).parameter(1).toEqualTypeOf<Scope<'cases'>>();
+    expectTypeOf(casesRepo.pageCases).parameter(1).toEqualTypeOf<Scope<'cases'>>();
     expectTypeOf(casesRepo.findCase).parameter(1).toEqualTypeOf<Scope<'cases'>>();
     expectTypeOf(casesRepo.casesOfLog).parameter(1).toEqualTypeOf<Scope<'cases'>>();
     expectTypeOf(referralsRepo.listReferrals).parameter(1).toEqualTypeOf<Scope<'cases'>>();
     expectTypeOf(referralsRepo.findReferral).parameter(1).toEqualTypeOf<Scope<'cases'>>();
-    expectTypeOf(helpSeekersRepo.listHelpSeekers).parameter(1).toEqualTypeOf<Scope<'helpSeekers'>>();
+    expectTypeOf(helpSeekersRepo.pageHelpSeekers).parameter(1).toEqualTypeOf<Scope<'helpSeekers'>>();
     expectTypeOf(helpSeekersRepo.codesFor).parameter(1).toEqualTypeOf<Scope<'helpSeekers'>>();
     expectTypeOf(evaluationRepo.listEvaluations).parameter(1).toEqualTypeOf<Scope<'evaluations'>>();
     expectTypeOf(evaluationRepo.findEvaluation).parameter(1).toEqualTypeOf<Scope<'evaluations'>>();

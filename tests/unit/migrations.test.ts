@@ -237,6 +237,25 @@ const migrationTests: Record<number, { does: string; check: (db: Database) => Pr
       expect(plan.map((p) => p.detail).join(' ')).toContain('keyslot_changes_open');
     },
   },
+  6: {
+    does: 'lets the paged lists read their pages off an index, in the order the lists sort by, with no sort of their own',
+    async check(db) {
+      const planOf = async (sql: string) => (await db.all<{ detail: string }>(`EXPLAIN QUERY PLAN ${sql}`)).map((p) => p.detail).join(' | ');
+      const pages = {
+        session_logs_by_day: "SELECT l.id FROM session_logs l ORDER BY coalesce(l.held_on, '9999') DESC, l.start_time DESC, l.id DESC LIMIT 50",
+        session_logs_status_by_day:
+          "SELECT l.id FROM session_logs l WHERE l.status = 'approved' ORDER BY coalesce(l.held_on, '9999') DESC, l.start_time DESC, l.id DESC LIMIT 50",
+        session_logs_peer_by_day: "SELECT l.id FROM session_logs l WHERE l.peer_id = 1 ORDER BY coalesce(l.held_on, '9999') DESC, l.start_time DESC, l.id DESC LIMIT 50",
+        session_logs_by_submitted: "SELECT l.id FROM session_logs l ORDER BY coalesce(l.submitted_at, '') DESC, l.id DESC LIMIT 50",
+        cases_by_priority:
+          "SELECT c.id FROM cases c ORDER BY CASE c.status WHEN 'closed' THEN 1 ELSE 0 END, CASE c.severity WHEN 'urgent' THEN 0 WHEN 'high' THEN 1 ELSE 2 END, c.due_at, c.id LIMIT 50",
+      };
+      for (const [index, sql] of Object.entries(pages)) {
+        const plan = await planOf(sql);
+        expect([index, plan.includes(index), plan.includes('TEMP B-TREE')]).toEqual([index, true, false]);
+      }
+    },
+  },
 };
 
 /** A peer added at schema 1 gets a first history entry with its status then. */

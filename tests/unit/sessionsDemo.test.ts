@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { caseSeverities, caseStatuses, referralStatuses, sessionTopics } from '../../src/contract';
+import { caseSeverities, caseStatuses, pageSizes, referralStatuses, sessionTopics } from '../../src/contract';
 import { seedDemo } from '../../electron/backend/demo/demo';
 import { call, newBackend, TestClock } from './support/backend';
 
@@ -13,7 +13,7 @@ describe('the demo school’s term of sessions and cases', () => {
     expect(clock.now().toISOString()).toBe(startedAt);
     await call(backend, 'vault.unlock', accounts.coordinator);
 
-    const { logs } = await call(backend, 'sessionLogs.list', {});
+    const { logs } = await call(backend, 'sessionLogs.list', { limit: pageSizes.max });
     expect(logs.length).toBeGreaterThanOrEqual(40);
     expect(new Set(logs.map((l) => l.peerId)).size).toBeGreaterThanOrEqual(5);
     expect(new Set(logs.flatMap((l) => l.topics))).toEqual(new Set(sessionTopics));
@@ -23,7 +23,7 @@ describe('the demo school’s term of sessions and cases', () => {
     expect(days[0]! < '2026-06-01' && days.at(-1)! >= '2026-07-30').toBe(true);
     expect((await call(backend, 'sessionLogs.reviewQueue', {})).logs.length).toBeGreaterThan(0);
 
-    const { cases } = await call(backend, 'cases.list', {});
+    const { cases } = await call(backend, 'cases.list', { limit: pageSizes.max });
     expect(new Set(cases.map((c) => c.severity))).toEqual(new Set(caseSeverities));
     expect(new Set(cases.map((c) => c.status))).toEqual(new Set(caseStatuses));
     expect(new Set(cases.map((c) => c.origin))).toEqual(new Set(['risk_screen', 'review', 'manual']));
@@ -41,7 +41,7 @@ describe('the demo school’s term of sessions and cases', () => {
     // The peer account writes its own logs and sees only those.
     await call(backend, 'session.handOverToPeer', {});
     await call(backend, 'session.peerSignIn', accounts.peer);
-    const own = await call(backend, 'sessionLogs.list', {});
+    const own = await call(backend, 'sessionLogs.list', { limit: pageSizes.max });
     expect(own.logs.length).toBeGreaterThan(0);
     expect(new Set(own.logs.map((l) => l.peerId)).size).toBe(1);
   });

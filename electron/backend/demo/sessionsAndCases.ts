@@ -14,6 +14,7 @@ import {
   type RosterEntry,
   type SessionMode,
   type SessionTopic,
+  pageSizes,
 } from '../../../src/contract';
 
 async function must<M extends MethodName>(backend: Backend, method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
@@ -589,7 +590,7 @@ export async function seedSessionsAndCases(
     }
   };
 
-  const { cases: allCases } = await must(backend, 'cases.list', {});
+  const { cases: allCases } = await must(backend, 'cases.list', { limit: pageSizes.max });
   const byAssignee = (userId: number | null) => allCases.filter((c) => c.assignedUserId === userId && stepsFor.has(c.id)).map((c) => c.id);
   const coordinatorId = (await must(backend, 'app.status', {})).user!.userId;
   await runSteps(byAssignee(coordinatorId));

@@ -13,6 +13,7 @@ import {
   type MethodName,
   type MethodOutput,
   type RosterEntry,
+  pageSizes,
 } from '../../../src/contract';
 
 async function must<M extends MethodName>(backend: Backend, method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
@@ -96,8 +97,8 @@ export async function seedSupervisionAndEvaluation(
     { name: 'Kelompok Jumat (Bu Sari)', supervisorUserId: options.coordinatorUserId, frequencyDays: 21, members: others, behind: false },
   ].filter((g) => g.members.length > 0);
 
-  const { cases } = await must(backend, 'cases.list', {});
-  const { logs } = await must(backend, 'sessionLogs.list', {});
+  const { cases } = await must(backend, 'cases.list', { limit: pageSizes.max });
+  const { logs } = await must(backend, 'sessionLogs.list', { limit: pageSizes.max });
   const submitted = logs.filter((l) => l.status !== 'draft' && l.heldOn !== null);
 
   for (const plan of plans) {
@@ -208,7 +209,7 @@ export async function seedSupervisionAndEvaluation(
   }
 
   // WHO-5 at first contact for most help-seekers, and a follow-up for most of those, mostly better.
-  const { helpSeekers } = await must(backend, 'helpSeekers.list', {});
+  const { helpSeekers } = await must(backend, 'helpSeekers.list', { limit: pageSizes.max });
   const answers = (raw: number) => {
     const scores = who5.items.map(() => 0);
     for (let left = Math.max(0, Math.min(25, raw)), i = 0; left > 0; i = (i + 1) % scores.length) {

@@ -73,11 +73,21 @@ export async function listAudit(
   db: Database,
   query: { beforeId?: number | undefined; limit: number; action?: string | undefined },
 ): Promise<{ entries: AuditEntry[]; hasMore: boolean }> {
+  // Only the conditions asked for, so SQLite can use the primary key or audit_log_action(action, id):
+  // `(? IS NULL OR …)` would read every entry for a deep page or a rare action.
+  const where: string[] = [];
+  const params: Array<string | number> = [];
+  if (query.beforeId !== undefined) {
+    where.push('id < ?');
+    params.push(query.beforeId);
+  }
+  if (query.action !== undefined) {
+    where.push('action = ?');
+    params.push(query.action);
+  }
   const rows = await db.all<AuditRow>(
-    `SELECT * FROM audit_log
-     WHERE (?1 IS NULL OR id < ?1) AND (?2 IS NULL OR action = ?2)
-     ORDER BY id DESC LIMIT ?3`,
-    [query.beforeId ?? null, query.action ?? null, query.limit + 1],
+    `SELECT * FROM audit_log ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id DESC LIMIT ?`,
+    [...params, query.limit + 1],
   );
   return { entries: rows.slice(0, query.limit).map(toEntry), hasMore: rows.length > query.limit };
 }

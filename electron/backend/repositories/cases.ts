@@ -7,9 +7,12 @@ import type {
   CaseOrigin,
   CaseOutcome,
   CaseSeverity,
+  CaseSort,
   CaseStatus,
+  Page,
   ReferralStatus,
 } from '../../../src/contract';
+import { likeText, pageOf } from './paging';
 
 export interface CaseRow {
   id: number;
@@ -30,15 +33,17 @@ export interface CaseRow {
   peer_names: string | null;
 }
 
-const selectCase = `
+const caseColumns = `
   SELECT c.*, h.code AS help_seeker_code, u.full_name AS assigned_name,
     (SELECT group_concat(name, '|') FROM (
        SELECT DISTINCT p.full_name AS name FROM case_logs cl
        JOIN session_logs l ON l.id = cl.log_id JOIN peers p ON p.id = l.peer_id
-       WHERE cl.case_id = c.id ORDER BY p.full_name)) AS peer_names
+       WHERE cl.case_id = c.id ORDER BY p.full_name)) AS peer_names`;
+const caseTables = `
   FROM cases c
   JOIN help_seekers h ON h.id = c.help_seeker_id
   LEFT JOIN users u ON u.id = c.assigned_user_id`;
+const selectCase = `${caseColumns} ${caseTables}`;
 
 /** One case, when the scope lets the caller see it. */
 export function findCase(db: Database, scope: Scope<'cases'>, id: number): Promise<CaseRow | undefined> {
@@ -48,9 +53,11 @@ export function findCase(db: Database, scope: Scope<'cases'>, id: number): Promi
 export interface CaseFilter {
   open?: boolean;
   helpSeekerId?: number;
+  /** A help-seeker code's beginning. */
+  text?: string | undefined;
 }
 
-export function listCases(db: Database, scope: Scope<'cases'>, filter: CaseFilter): Promise<CaseRow[]> {
+function caseWhere(scope: Scope<'cases'>, filter: CaseFilter): { where: string; params: SqlValue[] } {
   const where: string[] = [scope.where];
   const params: SqlValue[] = [...scope.params];
   if (filter.open) where.push("c.status != 'closed'");
@@ -58,12 +65,33 @@ export function listCases(db: Database, scope: Scope<'cases'>, filter: CaseFilte
     where.push('c.help_seeker_id = ?');
     params.push(filter.helpSeekerId);
   }
-  return db.all<CaseRow>(
-    `${selectCase} WHERE ${where.join(' AND ')}
-     ORDER BY CASE c.status WHEN 'closed' THEN 1 ELSE 0 END,
-       CASE c.severity WHEN 'urgent' THEN 0 WHEN 'high' THEN 1 ELSE 2 END, c.due_at, c.id`,
-    params,
-  );
+  if (filter.text) {
+    where.push("h.code LIKE ? ESCAPE '\\'");
+    params.push(likeText(filter.text.toUpperCase(), 'start'));
+  }
+  return { where: where.join(' AND '), params };
+}
+
+/**
+ * Open cases before closed ones, then the most severe, then the soonest due: written exactly as
+ * the index of migration 6 (cases_by_priority), so a page is read off it.
+ */
+const casePriority = `CASE c.status WHEN 'closed' THEN 1 ELSE 0 END, CASE c.severity WHEN 'urgent' THEN 0 WHEN 'high' THEN 1 ELSE 2 END, c.due_at, c.id`;
+const caseOrders: { [S in CaseSort]: string } = {
+  priority: casePriority,
+  openedAt: 'c.opened_at DESC, c.id DESC',
+};
+
+/** Every case of the filter, for the figures that need them all (open cases only: a bounded set). */
+export function listCases(db: Database, scope: Scope<'cases'>, filter: CaseFilter & { open: true }): Promise<CaseRow[]> {
+  const { where, params } = caseWhere(scope, filter);
+  return db.all<CaseRow>(`${selectCase} WHERE ${where} ORDER BY ${casePriority}`, params);
+}
+
+/** One page of the cases the scope lets the caller see, with how many match in all. */
+export function pageCases(db: Database, scope: Scope<'cases'>, filter: CaseFilter, sort: CaseSort, page: Page): Promise<{ rows: CaseRow[]; total: number }> {
+  const { where, params } = caseWhere(scope, filter);
+  return pageOf<CaseRow>(db, { select: caseColumns, from: `${caseTables} WHERE ${where}`, params, orderBy: caseOrders[sort] }, page);
 }
 
 export interface NewCase {

@@ -1,6 +1,8 @@
 import type { Scope } from '../access/scope';
 import type { Database } from '../db/database';
-import type { HelpSeekerIdentity, HelpSeekerIdentityInput } from '../../../src/contract';
+import type { SqlValue } from '../db/driver';
+import type { HelpSeekerIdentity, HelpSeekerIdentityInput, Page } from '../../../src/contract';
+import { likeText, pageOf } from './paging';
 
 export interface HelpSeekerRow {
   id: number;
@@ -41,23 +43,43 @@ export interface HelpSeekerListRow extends HelpSeekerRow {
  * sessions counted are those the caller may see of them (`logScope`).
  * `onlyId` asks for one.
  */
-export function listHelpSeekers(
+/**
+ * One page of help-seekers, newest code first (read off the UNIQUE (code_year, code_number)
+ * index); the counts are worked out for the page's rows only. `text` finds a code by its
+ * beginning; `onlyId` reads one row the same way.
+ */
+export function pageHelpSeekers(
   db: Database,
   scope: Scope<'helpSeekers'>,
   logScope: Scope<'sessionLogs'>,
-  onlyId?: number,
-): Promise<HelpSeekerListRow[]> {
-  const one = onlyId === undefined ? '' : 'AND h.id = ?';
-  return db.all<HelpSeekerListRow>(
-    `SELECT h.id, h.code, h.created_at,
-       (SELECT count(*) FROM session_logs l WHERE l.help_seeker_id = h.id AND ${logScope.where}) AS logs,
-       (SELECT max(l.held_on) FROM session_logs l WHERE l.help_seeker_id = h.id AND ${logScope.where}) AS last_session_on,
-       (SELECT count(*) FROM cases oc WHERE oc.help_seeker_id = h.id AND oc.status != 'closed') AS open_cases,
-       EXISTS (SELECT 1 FROM help_seeker_identities i WHERE i.help_seeker_id = h.id) AS has_identity
-     FROM help_seekers h
-     WHERE ${scope.where} ${one}
-     ORDER BY h.code_year DESC, h.code_number DESC`,
-    [...logScope.params, ...logScope.params, ...scope.params, ...(onlyId === undefined ? [] : [onlyId])],
+  filter: { text?: string | undefined; onlyId?: number | undefined },
+  page: Page,
+): Promise<{ rows: HelpSeekerListRow[]; total: number }> {
+  const where = [scope.where];
+  const params: SqlValue[] = [...scope.params];
+  if (filter.onlyId !== undefined) {
+    where.push('h.id = ?');
+    params.push(filter.onlyId);
+  }
+  if (filter.text) {
+    where.push("h.code LIKE ? ESCAPE '\\'");
+    params.push(likeText(filter.text.toUpperCase(), 'start'));
+  }
+  return pageOf<HelpSeekerListRow>(
+    db,
+    {
+      select: `SELECT h.id, h.code, h.created_at,
+         (SELECT count(*) FROM session_logs l WHERE l.help_seeker_id = h.id AND ${logScope.where}) AS logs,
+         (SELECT max(l.held_on) FROM session_logs l WHERE l.help_seeker_id = h.id AND ${logScope.where}) AS last_session_on,
+         (SELECT count(*) FROM cases oc WHERE oc.help_seeker_id = h.id AND oc.status != 'closed') AS open_cases,
+         EXISTS (SELECT 1 FROM help_seeker_identities i WHERE i.help_seeker_id = h.id) AS has_identity`,
+      from: `FROM help_seekers h WHERE ${where.join(' AND ')}`,
+      // The select's parameters come first in the statement, then the WHERE's.
+      params,
+      orderBy: 'h.code_year DESC, h.code_number DESC',
+      selectParams: [...logScope.params, ...logScope.params],
+    },
+    page,
   );
 }
 

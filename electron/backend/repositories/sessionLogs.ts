@@ -3,13 +3,17 @@ import type { Database } from '../db/database';
 import type { SqlValue } from '../db/driver';
 import type {
   ConcernLevel,
+  Page,
   RiskItem,
   SessionLogAddendum,
   SessionLogReview,
+  SessionLogSort,
   SessionLogStatus,
   SessionMode,
   SessionTopic,
+  SortDirection,
 } from '../../../src/contract';
+import { likeText, pageOf } from './paging';
 
 export interface SessionLogRow {
   id: number;
@@ -42,16 +46,18 @@ export interface SessionLogRow {
   risks: string | null;
 }
 
-const selectLog = `
+const logColumns = `
   SELECT l.*, p.full_name AS peer_name, h.code AS help_seeker_code,
     eu.full_name AS entered_by_name, eu.role AS entered_by_role, au.full_name AS approved_by_name,
     (SELECT group_concat(topic) FROM session_log_topics t WHERE t.log_id = l.id) AS topics,
-    (SELECT group_concat(item) FROM session_log_risks r WHERE r.log_id = l.id) AS risks
+    (SELECT group_concat(item) FROM session_log_risks r WHERE r.log_id = l.id) AS risks`;
+const logTables = `
   FROM session_logs l
   JOIN peers p ON p.id = l.peer_id
   LEFT JOIN help_seekers h ON h.id = l.help_seeker_id
   LEFT JOIN users eu ON eu.id = l.entered_by_user_id
   LEFT JOIN users au ON au.id = l.approved_by_user_id`;
+const selectLog = `${logColumns} ${logTables}`;
 
 /** Splits a group_concat back into a list in the contract's order. */
 export function listOf<T extends string>(joined: string | null, order: readonly T[]): T[] {
@@ -65,17 +71,29 @@ export function findLog(db: Database, scope: Scope<'sessionLogs'>, id: number): 
 }
 
 export interface LogFilter {
-  peerId?: number;
-  status?: SessionLogStatus;
-  helpSeekerId?: number;
+  peerId?: number | undefined;
+  status?: SessionLogStatus | undefined;
+  helpSeekerId?: number | undefined;
+  /** A help-seeker code's beginning or part of a peer's name. */
+  text?: string | undefined;
 }
 
-export function listLogs(
-  db: Database,
-  scope: Scope<'sessionLogs'>,
-  filter: LogFilter,
-  order: 'newest' | 'oldest-submitted' = 'newest',
-): Promise<SessionLogRow[]> {
+export type LogOrder = { by: SessionLogSort; direction: SortDirection } | 'oldest-submitted';
+
+/**
+ * The ORDER BY of each sort, written exactly as the indexes of migration 6 are, so SQLite reads
+ * a page off the index instead of sorting every log; undated drafts count as the newest.
+ */
+function logOrder(order: LogOrder): string {
+  if (order === 'oldest-submitted') return 'l.submitted_at ASC, l.id ASC';
+  const d = order.direction === 'asc' ? 'ASC' : 'DESC';
+  return order.by === 'submittedAt'
+    ? `coalesce(l.submitted_at, '') ${d}, l.id ${d}`
+    : `coalesce(l.held_on, '9999') ${d}, l.start_time ${d}, l.id ${d}`;
+}
+
+/** One page of logs the scope lets the caller see, with how many match in all. */
+export function pageLogs(db: Database, scope: Scope<'sessionLogs'>, filter: LogFilter, order: LogOrder, page: Page): Promise<{ rows: SessionLogRow[]; total: number }> {
   const where: string[] = [scope.where];
   const params: SqlValue[] = [...scope.params];
   if (filter.peerId !== undefined) {
@@ -90,9 +108,11 @@ export function listLogs(
     where.push('l.help_seeker_id = ?');
     params.push(filter.helpSeekerId);
   }
-  const orderBy =
-    order === 'oldest-submitted' ? 'l.submitted_at ASC, l.id ASC' : "coalesce(l.held_on, '9999') DESC, l.start_time DESC, l.id DESC";
-  return db.all<SessionLogRow>(`${selectLog} WHERE ${where.join(' AND ')} ORDER BY ${orderBy}`, params);
+  if (filter.text) {
+    where.push("(h.code LIKE ? ESCAPE '\\' OR p.full_name LIKE ? ESCAPE '\\')");
+    params.push(likeText(filter.text.toUpperCase(), 'start'), likeText(filter.text, 'anywhere'));
+  }
+  return pageOf<SessionLogRow>(db, { select: logColumns, from: `${logTables} WHERE ${where.join(' AND ')}`, params, orderBy: logOrder(order) }, page);
 }
 
 export interface LogFields {

@@ -53,12 +53,10 @@ async function actionableCase(ctx: Context, id: number): Promise<cases.CaseRow> 
 
 export const casesHandlers: HandlerMap<CasesMethod> = {
   'cases.list': async (input, ctx) => {
-    const rows = await cases.listCases(ctx.db, await casesScope(ctx), {
-      open: input.open ?? false,
-      ...(input.helpSeekerId === undefined ? {} : { helpSeekerId: input.helpSeekerId }),
-    });
+    const filter = { open: input.open ?? false, text: input.text, ...(input.helpSeekerId === undefined ? {} : { helpSeekerId: input.helpSeekerId }) };
+    const page = await cases.pageCases(ctx.db, await casesScope(ctx), filter, input.sort, input);
     const now = ctx.clock.now();
-    return { cases: rows.map((row) => toCaseSummary(row, now)) };
+    return { cases: page.rows.map((row) => toCaseSummary(row, now)), total: page.total };
   },
 
   'cases.get': async (input, ctx) => {

@@ -21,9 +21,9 @@ function toSummary(row: helpSeekers.HelpSeekerListRow, isPeer: boolean): HelpSee
 const hasAnyIdentity = (identity: Record<string, string>) => Object.values(identity).some((v) => v.trim() !== '');
 
 export const helpSeekersHandlers: HandlerMap<HelpSeekersMethod> = {
-  'helpSeekers.list': async (_input, ctx) => {
-    const rows = await helpSeekers.listHelpSeekers(ctx.db, await helpSeekersScope(ctx), await sessionLogsScope(ctx));
-    return { helpSeekers: rows.map((row) => toSummary(row, ctx.actor.role === 'peer')) };
+  'helpSeekers.list': async (input, ctx) => {
+    const page = await helpSeekers.pageHelpSeekers(ctx.db, await helpSeekersScope(ctx), await sessionLogsScope(ctx), { text: input.text }, input);
+    return { helpSeekers: page.rows.map((row) => toSummary(row, ctx.actor.role === 'peer')), total: page.total };
   },
 
   'helpSeekers.create': async (input, ctx) => {
@@ -37,7 +37,7 @@ export const helpSeekersHandlers: HandlerMap<HelpSeekersMethod> = {
       }
       return made.id;
     });
-    const [row] = await helpSeekers.listHelpSeekers(ctx.db, await helpSeekersScope(ctx), await sessionLogsScope(ctx), id);
+    const [row] = (await helpSeekers.pageHelpSeekers(ctx.db, await helpSeekersScope(ctx), await sessionLogsScope(ctx), { onlyId: id }, { limit: 1, offset: 0 })).rows;
     if (!row) throw notFound('help-seeker');
     return { helpSeeker: toSummary(row, false) };
   },

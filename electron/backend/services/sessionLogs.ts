@@ -151,15 +151,16 @@ async function submitted(ctx: Context, logId: number) {
 
 export const sessionLogsHandlers: HandlerMap<SessionLogsMethod> = {
   // One peer's logs (their profile) are a filter within the scope, never wider than what the caller may see anyway.
-  'sessionLogs.list': async (input, ctx) => ({
-    logs: (await logs.listLogs(ctx.db, await sessionLogsScope(ctx), { status: input.status, helpSeekerId: input.helpSeekerId, peerId: input.peerId })).map(
-      toSummary,
-    ),
-  }),
+  'sessionLogs.list': async (input, ctx) => {
+    const { status, helpSeekerId, peerId, text, sort, direction, limit, offset } = input;
+    const page = await logs.pageLogs(ctx.db, await sessionLogsScope(ctx), { status, helpSeekerId, peerId, text }, { by: sort, direction }, { limit, offset });
+    return { logs: page.rows.map(toSummary), total: page.total };
+  },
 
-  'sessionLogs.reviewQueue': async (_input, ctx) => ({
-    logs: (await logs.listLogs(ctx.db, await sessionLogsScope(ctx), { status: 'submitted' }, 'oldest-submitted')).map(toSummary),
-  }),
+  'sessionLogs.reviewQueue': async (input, ctx) => {
+    const page = await logs.pageLogs(ctx.db, await sessionLogsScope(ctx), { status: 'submitted' }, 'oldest-submitted', input);
+    return { logs: page.rows.map(toSummary), total: page.total };
+  },
 
   'sessionLogs.get': async (input, ctx) => ({ log: await toLog(ctx, await visibleLog(ctx, input.id)) }),
 

@@ -1,8 +1,13 @@
 import { z } from 'zod';
 import { id, isoDate, limits, optionalText, requiredText, version } from '../fields';
 import { defineMethod } from '../method';
+import { pageRequest, pageTotal } from '../paging';
 import { coordinatorOnly, staff } from '../roles';
 import { caseSeverities, sessionLog } from './sessionLogs';
+
+/** The orders the case list offers. */
+export const caseSorts = ['priority', 'openedAt'] as const;
+export type CaseSort = (typeof caseSorts)[number];
 
 /**
  * A case is something beyond a peer's role that a supervisor (a counselor or
@@ -214,10 +219,18 @@ export const casesMethods = {
    * to them (or all, when Settings allows it). `open: true` leaves out closed
    * ones. Ordered by severity, then due time.
    */
+  /** One page of the cases the caller may see: by priority (open, most severe, soonest due) or newest first. */
   'cases.list': defineMethod({
     access: { states: ['unlocked'], roles: staff },
-    input: z.strictObject({ open: z.boolean().optional(), helpSeekerId: id.optional() }),
-    output: z.object({ cases: z.array(caseSummary) }),
+    input: z.strictObject({
+      open: z.boolean().optional(),
+      helpSeekerId: id.optional(),
+      /** A help-seeker code's beginning. */
+      text: z.string().trim().max(40).optional(),
+      sort: z.enum(caseSorts).default('priority'),
+      ...pageRequest,
+    }),
+    output: z.object({ cases: z.array(caseSummary), ...pageTotal }),
   }),
   /** The case page. Every view is audited. */
   'cases.get': defineMethod({

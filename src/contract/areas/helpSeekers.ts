@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { id, limits, optionalText, version } from '../fields';
 import { defineMethod } from '../method';
+import { pageRequest, pageTotal } from '../paging';
 import { coordinatorOnly, everyone, staff } from '../roles';
 
 /**
@@ -56,10 +57,11 @@ export const helpSeekersMethods = {
    * Coordinators see every help-seeker, supervisors those on cases they may
    * see, and a peer the ones in their own logs (to pick the same student again).
    */
+  /** One page of the help-seekers the caller may see, newest code first; `text` finds a code by its beginning (a picker types it). */
   'helpSeekers.list': defineMethod({
     access: { states: ['unlocked'], roles: everyone },
-    input: z.strictObject({}),
-    output: z.object({ helpSeekers: z.array(helpSeekerSummary) }),
+    input: z.strictObject({ text: z.string().trim().max(40).optional(), ...pageRequest }),
+    output: z.object({ helpSeekers: z.array(helpSeekerSummary), ...pageTotal }),
   }),
   /**
    * A new code, for a student who came to the office before any log names

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { id, isoDate, limits, optionalText, requiredText, version } from '../fields';
 import { defineMethod } from '../method';
+import { pageRequest, pageTotal, sortRequest } from '../paging';
 import { coordinatorOnly, everyone, type Role } from '../roles';
 import { peerStatuses } from './peers';
 
@@ -175,6 +176,10 @@ export const sessionLogAddendum = z.object({
 export type SessionLogAddendum = z.infer<typeof sessionLogAddendum>;
 
 /** A log as a list shows it: no free text. */
+/** The orders a list of logs offers: the day it was held (then its start time) or when it was submitted. */
+export const sessionLogSorts = ['heldOn', 'submittedAt'] as const;
+export type SessionLogSort = (typeof sessionLogSorts)[number];
+
 export const sessionLogSummary = z.object({
   id,
   peerId: id,
@@ -242,16 +247,27 @@ export const sessionLogsMethods = {
    * Logs the caller may see, newest first: a peer their own, a supervisor the
    * submitted ones of the peers they supervise, a coordinator all.
    */
+  /**
+   * One page of the logs the caller may see, newest session first by default. `text` finds a
+   * help-seeker code by its beginning or a peer by part of the name.
+   */
   'sessionLogs.list': defineMethod({
     access: { states: ['unlocked'], roles: everyone },
-    input: z.strictObject({ status: z.enum(sessionLogStatuses).optional(), helpSeekerId: id.optional(), peerId: id.optional() }),
-    output: z.object({ logs: z.array(sessionLogSummary) }),
+    input: z.strictObject({
+      status: z.enum(sessionLogStatuses).optional(),
+      helpSeekerId: id.optional(),
+      peerId: id.optional(),
+      text: z.string().trim().max(100).optional(),
+      ...sortRequest(sessionLogSorts, 'heldOn', 'desc'),
+      ...pageRequest,
+    }),
+    output: z.object({ logs: z.array(sessionLogSummary), ...pageTotal }),
   }),
-  /** Submitted logs waiting for review, oldest first. */
+  /** Submitted logs waiting for review, oldest first, a page at a time; `total` is the queue's length. */
   'sessionLogs.reviewQueue': defineMethod({
     access: { states: ['unlocked'], roles: coordinatorOnly },
-    input: z.strictObject({}),
-    output: z.object({ logs: z.array(sessionLogSummary) }),
+    input: z.strictObject({ ...pageRequest }),
+    output: z.object({ logs: z.array(sessionLogSummary), ...pageTotal }),
   }),
   'sessionLogs.get': defineMethod({
     access: { states: ['unlocked'], roles: everyone },

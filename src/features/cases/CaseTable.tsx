@@ -4,7 +4,7 @@ import { createColumnHelper } from '@tanstack/react-table';
 import { useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { caseSeverities, type CaseSummary } from '../../contract';
-import { DataTable } from '../../ui/DataTable';
+import { DataTable, type ServerSort } from '../../ui/DataTable';
 import { formatDateTime } from '../../ui/format';
 import { CaseStatusBadge, SeverityBadge } from './badges';
 import { openCasePage } from './caseView';
@@ -37,7 +37,22 @@ export function DueCell({ row }: { row: Pick<CaseSummary, 'dueAt' | 'overdue' | 
  * Cases as a table: the most serious and the soonest due first (the backend's
  * order), overdue ones standing out in red. The number opens the case.
  */
-export function CaseTable({ cases, search, empty, caption }: { cases: CaseSummary[]; search: string; empty: ReactNode; caption: string }) {
+export function CaseTable({
+  cases,
+  search,
+  empty,
+  caption,
+  serverSort,
+  unfiltered,
+}: {
+  cases: CaseSummary[];
+  search: string;
+  empty: ReactNode;
+  caption: string;
+  /** A page of cases.list, in the backend's order (issue 12). */
+  serverSort?: ServerSort;
+  unfiltered?: boolean;
+}) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const columns = useMemo(
@@ -107,5 +122,16 @@ export function CaseTable({ cases, search, empty, caption }: { cases: CaseSummar
     ],
     [t, lang],
   );
-  return <DataTable data={cases} columns={columns} search={search} caption={caption} getRowId={(c) => String(c.id)} empty={empty} />;
+  return (
+    <DataTable
+      data={cases}
+      columns={columns}
+      search={search}
+      caption={caption}
+      getRowId={(c) => String(c.id)}
+      empty={empty}
+      {...(serverSort ? { serverSort } : {})}
+      {...(unfiltered === undefined ? {} : { unfiltered })}
+    />
+  );
 }

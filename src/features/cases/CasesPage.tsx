@@ -1,15 +1,18 @@
 import { Anchor, Badge, EmptyState, Group, Stack, Tabs, Text, TextInput } from '@mantine/core';
 import { IconCircleCheck, IconFlag3, IconSearch, IconSend } from '@tabler/icons-react';
 import { createColumnHelper } from '@tanstack/react-table';
+import { useDebouncedValue } from '@mantine/hooks';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCall } from '../../api/useCall';
+import { usePage } from '../../api/usePage';
 import type { Referral } from '../../contract';
 import { useSession } from '../../stores/session';
 import { DataTable } from '../../ui/DataTable';
 import { formatDay } from '../../ui/format';
 import { LoadState } from '../../ui/LoadState';
 import { PageHeader } from '../../ui/PageHeader';
+import { Pager } from '../../ui/Pager';
 import { ReferralStatusBadge } from './badges';
 import { CasePage } from './CasePage';
 import { CaseTable } from './CaseTable';
@@ -18,11 +21,14 @@ import { DirectoryPanel } from './DirectoryPanel';
 
 function CaseList({ open }: { open: boolean }) {
   const { t } = useTranslation();
-  const { data, error, loading, reload } = useCall('cases.list', { open });
   const [search, setSearch] = useState('');
+  const [text] = useDebouncedValue(search.trim(), 250);
+  const filters = { open, ...(text ? { text } : {}) };
+  const [offset, setOffset] = usePage(filters);
+  const { data, error, loading, reload } = useCall('cases.list', { ...filters, offset });
   return (
     <LoadState loading={loading && !data} error={error} retry={() => void reload()}>
-      {data && data.cases.length > 0 ? (
+      {data && (data.total > 0 || text) ? (
         <Group mb="md">
           <TextInput
             leftSection={<IconSearch size={16} />}
@@ -36,7 +42,9 @@ function CaseList({ open }: { open: boolean }) {
       ) : null}
       <CaseTable
         cases={data?.cases ?? []}
-        search={search}
+        search=""
+        serverSort={{ sorting: [], onChange: () => undefined, columns: [] }}
+        unfiltered={!text}
         caption={open ? t('cases.tabQueue') : t('cases.tabAll')}
         empty={
           <EmptyState
@@ -47,6 +55,7 @@ function CaseList({ open }: { open: boolean }) {
           />
         }
       />
+      <Pager total={data?.total ?? 0} offset={offset} onOffset={setOffset} />
     </LoadState>
   );
 }

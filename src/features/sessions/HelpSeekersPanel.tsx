@@ -4,9 +4,11 @@ import { notifications } from '@mantine/notifications';
 import { IconEye, IconFlag3, IconHeartbeat, IconPlus, IconSearch, IconUserQuestion } from '@tabler/icons-react';
 import { createColumnHelper } from '@tanstack/react-table';
 import { useEffect, useMemo, useState } from 'react';
+import { useDebouncedValue } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api/client';
 import { useCall } from '../../api/useCall';
+import { usePage } from '../../api/usePage';
 import { methods, type HelpSeekerIdentity, type HelpSeekerSummary } from '../../contract';
 import { AppModal } from '../../ui/AppModal';
 import { DataTable } from '../../ui/DataTable';
@@ -15,6 +17,7 @@ import { errorText } from '../../ui/errors';
 import { formatDateTime, formatDay } from '../../ui/format';
 import { contractValidator } from '../../ui/forms';
 import { LoadState } from '../../ui/LoadState';
+import { Pager } from '../../ui/Pager';
 import { OpenCaseModal, type Opening } from '../cases/OpenCaseModal';
 import { HelpSeekerOutcomeModal, type CodedHelpSeeker } from '../evaluation/Outcomes';
 import { useFormAction } from '../../ui/useFormAction';
@@ -202,8 +205,11 @@ function AddHelpSeekerModal({ opened, onClose, onAdded }: { opened: boolean; onC
 /** The coordinator's list of help-seekers: codes and figures, the identity only on request. */
 export function HelpSeekersPanel() {
   const { t, i18n } = useTranslation();
-  const { data, error, loading, reload } = useCall('helpSeekers.list', {});
   const [search, setSearch] = useState('');
+  const [text] = useDebouncedValue(search.trim(), 250);
+  const filters = text ? { text } : {};
+  const [offset, setOffset] = usePage(filters);
+  const { data, error, loading, reload } = useCall('helpSeekers.list', { ...filters, offset });
   const [revealing, setRevealing] = useState<HelpSeekerSummary | null>(null);
   const [adding, setAdding] = useState(false);
   const [opening, setOpening] = useState<Opening | null>(null);
@@ -291,12 +297,13 @@ export function HelpSeekersPanel() {
         <DataTable
           data={data?.helpSeekers ?? []}
           columns={columns}
-          search={search}
           caption={t('sessions.tabHelpSeekers')}
-          initialSort={[{ id: 'code', desc: true }]}
+          serverSort={{ sorting: [{ id: 'code', desc: true }], onChange: () => undefined, columns: [] }}
+          unfiltered={!text}
           getRowId={(h) => String(h.id)}
           empty={<EmptyState icon={<IconUserQuestion size={28} />} variant="light" title={t('helpSeekers.empty')} py="xl" />}
         />
+        <Pager total={data?.total ?? 0} offset={offset} onOffset={setOffset} />
       </LoadState>
       <IdentityModal helpSeeker={revealing} onClose={() => setRevealing(null)} onSaved={() => void reload()} />
       <AddHelpSeekerModal

@@ -3,7 +3,7 @@ import { createColumnHelper, type SortingState } from '@tanstack/react-table';
 import { useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SessionLogSummary } from '../../contract';
-import { DataTable } from '../../ui/DataTable';
+import { DataTable, type ServerSort } from '../../ui/DataTable';
 import { formatDateTime, formatDay } from '../../ui/format';
 import { LogStatusBadge, SeverityBadge } from '../cases/badges';
 import { openSessionLog } from './sessionsView';
@@ -24,6 +24,8 @@ export function LogTable({
   empty,
   caption,
   initialSort = [{ id: 'heldOn', desc: true }],
+  serverSort,
+  unfiltered,
 }: {
   logs: SessionLogSummary[];
   show: LogColumn[];
@@ -31,6 +33,8 @@ export function LogTable({
   empty: ReactNode;
   caption: string;
   initialSort?: SortingState;
+  serverSort?: ServerSort;
+  unfiltered?: boolean;
 }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
@@ -117,5 +121,17 @@ export function LogTable({
     ],
     [t, lang, show],
   );
-  return <DataTable data={logs} columns={columns} search={search} caption={caption} initialSort={initialSort} getRowId={(l) => String(l.id)} empty={empty} />;
+  return (
+    <DataTable
+      data={logs}
+      columns={columns}
+      search={search}
+      caption={caption}
+      initialSort={initialSort}
+      getRowId={(l) => String(l.id)}
+      empty={empty}
+      {...(serverSort ? { serverSort } : {})}
+      {...(unfiltered === undefined ? {} : { unfiltered })}
+    />
+  );
 }

@@ -1,9 +1,12 @@
 import { Card, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useCall } from '../../api/useCall';
+import { usePage } from '../../api/usePage';
+import { pageSizes } from '../../contract';
 import { Figure } from '../../ui/Figure';
 import { formatDay } from '../../ui/format';
 import { LoadState } from '../../ui/LoadState';
+import { Pager } from '../../ui/Pager';
 import { LogTable } from './LogTable';
 
 /**
@@ -13,7 +16,9 @@ import { LogTable } from './LogTable';
  */
 export function PeerSessionLogs({ peerId }: { peerId: number }) {
   const { t, i18n } = useTranslation();
-  const { data, error, loading, reload } = useCall('sessionLogs.list', { peerId });
+  // One peer's logs over their years in the program fit the largest page; the pager shows if they ever do not.
+  const [offset, setOffset] = usePage({ peerId });
+  const { data, error, loading, reload } = useCall('sessionLogs.list', { peerId, limit: pageSizes.max, offset });
   const logs = data?.logs ?? [];
   const written = logs.filter((l) => l.status !== 'draft');
   const lastHeldOn = written.reduce<string | null>((last, l) => (l.heldOn && (!last || l.heldOn > last) ? l.heldOn : last), null);
@@ -48,6 +53,7 @@ export function PeerSessionLogs({ peerId }: { peerId: number }) {
             </Figure>
           </SimpleGrid>
           <LogTable logs={logs} show={['risk']} search="" caption={title} empty={<Text c="dimmed">{t('peerSessions.none')}</Text>} />
+          <Pager total={data?.total ?? 0} offset={offset} limit={pageSizes.max} onOffset={setOffset} />
         </Stack>
       </LoadState>
     </Card>

@@ -1,13 +1,17 @@
 import { Badge, Button, EmptyState, Group, Select, Tabs, Text, TextInput } from '@mantine/core';
 import { IconInbox, IconMessages, IconPencilPlus, IconSearch } from '@tabler/icons-react';
+import { useDebouncedValue } from '@mantine/hooks';
+import type { SortingState } from '@tanstack/react-table';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCall } from '../../api/useCall';
-import { sessionLogStatuses, type SessionLogStatus } from '../../contract';
+import { sortInput, usePage } from '../../api/usePage';
+import { sessionLogStatuses, type SessionLogSort, type SessionLogStatus } from '../../contract';
 import { pendingDrafts } from '../../drafts/registry';
 import { useSession } from '../../stores/session';
 import { LoadState } from '../../ui/LoadState';
 import { PageHeader } from '../../ui/PageHeader';
+import { Pager } from '../../ui/Pager';
 import { HelpSeekersPanel } from './HelpSeekersPanel';
 import { LogTable } from './LogTable';
 import { SearchPanel } from './SearchPanel';
@@ -32,27 +36,23 @@ function SearchBox({ value, onChange }: { value: string; onChange(value: string)
 
 function ReviewQueue() {
   const { t } = useTranslation();
-  const { data, error, loading, reload } = useCall('sessionLogs.reviewQueue', {});
-  const [search, setSearch] = useState('');
+  const [offset, setOffset] = usePage({});
+  const { data, error, loading, reload } = useCall('sessionLogs.reviewQueue', { offset });
   return (
     <>
       <Text c="dimmed" mb="md" maw={760}>
         {t('sessions.queueIntro')}
       </Text>
       <LoadState loading={loading && !data} error={error} retry={() => void reload()}>
-        {data && data.logs.length > 0 ? (
-          <Group mb="md">
-            <SearchBox value={search} onChange={setSearch} />
-          </Group>
-        ) : null}
         <LogTable
           logs={data?.logs ?? []}
           show={['peer', 'risk', 'submitted']}
-          search={search}
+          search=""
           caption={t('sessions.tabQueue')}
-          initialSort={[{ id: 'submittedAt', desc: false }]}
+          serverSort={{ sorting: [{ id: 'submittedAt', desc: false }], onChange: () => undefined, columns: [] }}
           empty={<EmptyState icon={<IconInbox size={28} />} variant="light" title={t('sessions.queueEmpty')} py="xl" />}
         />
+        <Pager total={data?.total ?? 0} offset={offset} onOffset={setOffset} />
       </LoadState>
     </>
   );
@@ -61,11 +61,16 @@ function ReviewQueue() {
 function AllLogs({ show, emptyTitle, emptyHint }: { show: Array<'peer' | 'risk' | 'submitted'>; emptyTitle: string; emptyHint?: string }) {
   const { t } = useTranslation();
   const [status, setStatus] = useState<SessionLogStatus | null>(null);
-  const { data, error, loading, reload } = useCall('sessionLogs.list', status ? { status } : {});
   const [search, setSearch] = useState('');
+  const [text] = useDebouncedValue(search.trim(), 250);
+  const [sorting, setSorting] = useState<SortingState>([{ id: 'heldOn', desc: true }]);
+  const filters = { ...(status ? { status } : {}), ...(text ? { text } : {}), ...sortInput<SessionLogSort>(sorting, 'heldOn') };
+  const [offset, setOffset] = usePage(filters);
+  const { data, error, loading, reload } = useCall('sessionLogs.list', { ...filters, offset });
+  const filtered = status !== null || text !== '';
   return (
     <LoadState loading={loading && !data} error={error} retry={() => void reload()}>
-      <Group mb="md" display={data?.logs.length === 0 && status === null ? 'none' : undefined}>
+      <Group mb="md" display={data?.total === 0 && !filtered ? 'none' : undefined}>
         <SearchBox value={search} onChange={setSearch} />
         <Select
           aria-label={t('sessions.filterStatus')}
@@ -80,10 +85,13 @@ function AllLogs({ show, emptyTitle, emptyHint }: { show: Array<'peer' | 'risk' 
       <LogTable
         logs={data?.logs ?? []}
         show={show}
-        search={search}
+        search=""
         caption={t('sessions.title')}
+        serverSort={{ sorting, onChange: setSorting, columns: ['heldOn', 'submittedAt'] }}
+        unfiltered={!filtered}
         empty={<EmptyState icon={<IconMessages size={28} />} variant="light" title={emptyTitle} description={emptyHint} py="xl" />}
       />
+      <Pager total={data?.total ?? 0} offset={offset} onOffset={setOffset} />
     </LoadState>
   );
 }
@@ -92,8 +100,8 @@ function CoordinatorLists() {
   const { t } = useTranslation();
   const tab = useSessionsView((s) => s.tab);
   const setTab = useSessionsView((s) => s.setTab);
-  const queue = useCall('sessionLogs.reviewQueue', {});
-  const waiting = queue.data?.logs.length ?? 0;
+  const queue = useCall('sessionLogs.reviewQueue', { limit: 1 });
+  const waiting = queue.data?.total ?? 0;
   return (
     <Tabs value={tab} onChange={(value) => setTab((value ?? 'queue') as SessionsTab)} keepMounted={false}>
       <Tabs.List mb="md">

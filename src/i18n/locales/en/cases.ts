@@ -22,7 +22,7 @@ export const cases = {
     dueIn: 'Due {{when}}',
     openCase: 'Open case #{{id}} about {{code}}',
     back: 'Back to cases',
-    searchPlaceholder: 'Search by code, peer or supervisor',
+    searchPlaceholder: 'Search by help-seeker code',
     openByHand: 'Open a case',
   },
   severity: {

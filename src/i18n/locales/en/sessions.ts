@@ -18,7 +18,7 @@ export const sessions = {
     ownEmpty: 'You have not written any session logs yet.',
     ownEmptyHint: 'After you have talked with someone, write down what happened here.',
     supervisorEmpty: 'None of your peers has submitted a log yet.',
-    searchPlaceholder: 'Search by code, peer or topic',
+    searchPlaceholder: 'Search by code or peer',
     filterStatus: 'Status',
     allStatuses: 'All statuses',
     heldOn: 'Date',

@@ -25,7 +25,7 @@ export const cases: Widen<typeof en> = {
     dueIn: 'Tenggat {{when}}',
     openCase: 'Buka kasus #{{id}} tentang {{code}}',
     back: 'Kembali ke daftar kasus',
-    searchPlaceholder: 'Cari kode, konselor sebaya, atau supervisor',
+    searchPlaceholder: 'Cari kode pencari bantuan',
     openByHand: 'Buka kasus',
   },
   severity: {

@@ -21,7 +21,7 @@ export const sessions: Widen<typeof en> = {
     ownEmpty: 'Kamu belum menulis catatan sesi.',
     ownEmptyHint: 'Setelah mendampingi teman, tulis di sini apa yang terjadi.',
     supervisorEmpty: 'Belum ada konselor sebaya dampingan Anda yang mengirim catatan.',
-    searchPlaceholder: 'Cari kode, konselor sebaya, atau topik',
+    searchPlaceholder: 'Cari kode atau konselor sebaya',
     filterStatus: 'Status',
     allStatuses: 'Semua status',
     heldOn: 'Tanggal',

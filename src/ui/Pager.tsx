@@ -1,0 +1,29 @@
+import { Group, Pagination, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { pageSizes } from '../contract';
+
+/** Where a page is in its list: "51–100 of 1,234" and the page buttons; nothing when one page holds it all. */
+export function Pager({ total, offset, limit = pageSizes.default, onOffset }: { total: number; offset: number; limit?: number; onOffset(offset: number): void }) {
+  const { t, i18n } = useTranslation();
+  if (total <= limit && offset === 0) return null;
+  const number = (n: number) => new Intl.NumberFormat(i18n.language === 'en' ? 'en-GB' : 'id-ID').format(n);
+  const pages = Math.max(1, Math.ceil(total / limit));
+  const page = Math.floor(offset / limit) + 1;
+  return (
+    <Group justify="space-between" mt="sm" wrap="wrap">
+      <Text fz="sm" c="dimmed" aria-live="polite">
+        {t('common.pageRange', { from: number(Math.min(total, offset + 1)), to: number(Math.min(total, offset + limit)), total: number(total) })}
+      </Text>
+      <Pagination
+        total={pages}
+        value={page}
+        onChange={(next) => onOffset((next - 1) * limit)}
+        size="sm"
+        siblings={1}
+        boundaries={1}
+        getControlProps={(control) => ({ 'aria-label': t(`common.pageControl.${control}`) })}
+        getItemProps={(n) => ({ 'aria-label': t('common.pageNumber', { page: n }) })}
+      />
+    </Group>
+  );
+}
