@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, expectTypeOf, it } from 'vitest';
-import { methods, type MethodName, type Role } from '../../src/contract';
+import { methods, pageSizes, type MethodName, type Role } from '../../src/contract';
 import type { Scope } from '../../electron/backend/access';
 import * as casesRepo from '../../electron/backend/repositories/cases';
 import * as evaluationRepo from '../../electron/backend/repositories/evaluation';
@@ -118,6 +118,36 @@ const pairs: Pair[] = [
 ];
 
 const allows = (method: MethodName, role: Role) => methods[method].access.roles.includes(role);
+
+/** Every paged method of the contract (the ones taking `limit`), with the field its rows are in and the inputs to try. */
+const pagedRows: Partial<Record<MethodName, string>> = { 'sessionLogs.list': 'logs', 'sessionLogs.reviewQueue': 'logs', 'cases.list': 'cases', 'helpSeekers.list': 'helpSeekers' };
+const pagedInputs: Array<[MethodName, Record<string, unknown>]> = [
+  ['sessionLogs.list', {}],
+  ['sessionLogs.list', { sort: 'heldOn', direction: 'asc' }],
+  ['sessionLogs.list', { sort: 'submittedAt', direction: 'desc' }],
+  ['sessionLogs.list', { status: 'submitted' }],
+  ['sessionLogs.reviewQueue', {}],
+  ['cases.list', {}],
+  ['cases.list', { open: true }],
+  ['cases.list', { sort: 'openedAt' }],
+  ['helpSeekers.list', {}],
+];
+const pagedCases = pagedInputs.flatMap(([method, input]) =>
+  [...callers, ['coordinator', 'coordinator'] as const]
+    .filter(([, role]) => allows(method, role))
+    .map(([who]) => [method, input, who as Who | 'coordinator'] as const),
+);
+
+describe('the paged methods', () => {
+  it('are every method of the contract that takes a page, each tried above with each of its sorts', () => {
+    // The audit log pages backwards from an entry (beforeId), not by offset: audit.test.ts pages it.
+    const takesPage = (Object.keys(methods) as MethodName[]).filter(
+      (m) => m !== 'audit.list' && 'limit' in (methods[m].input as unknown as { shape: object }).shape,
+    );
+    expect(takesPage.sort()).toEqual(Object.keys(pagedRows).sort());
+    expect([...new Set(pagedInputs.map(([m]) => m))].sort()).toEqual(Object.keys(pagedRows).sort());
+  });
+});
 const cases = pairs.flatMap((pair) =>
   callers.filter(([, role]) => allows(pair.list, role) && allows(pair.get, role)).map(([who]) => [pair.list, pair.get, who, pair] as const),
 );
@@ -164,6 +194,25 @@ describe('a list and its single read show each caller the same rows', () => {
     const readable = new Set<number>();
     for (const id of everything.get(pair)!) if (await pair.read(backend, id)) readable.add(id);
     expect(listed).toEqual(readable);
+  });
+
+  // Issue 12: a page at a time gives exactly the rows and order of the whole list, for every caller.
+  it.each(pagedCases)('%s %j pages through the same rows in the same order for %s', async (method, input, who) => {
+    await signIn(world, who);
+    const { backend } = world.program;
+    const listOf = async (page: { limit: number; offset: number }) => {
+      const out = (await call(backend, method, { ...input, ...page } as never)) as unknown as Record<string, Array<{ id: number }>> & { total: number };
+      return { ids: out[pagedRows[method]]!.map((row) => row.id), total: out.total };
+    };
+    const whole = await listOf({ limit: pageSizes.max, offset: 0 });
+    expect(whole.total).toBe(whole.ids.length);
+    const paged: number[] = [];
+    for (let offset = 0; offset < whole.total + 1; offset += 1) {
+      const page = await listOf({ limit: 1, offset });
+      expect(page.total).toBe(whole.total);
+      paged.push(...page.ids);
+    }
+    expect(paged).toEqual(whole.ids);
   });
 
   // The rule decided in issue 11, seen from the screens that disagreed before it.
