@@ -36,7 +36,7 @@ describe('evaluation forms', () => {
 
   it('works out the WHO-5 score and poor well-being as the answers come in', async () => {
     await renderWithBackend(
-      <RecordOutcomeModal opened helpSeeker={{ id: 4, code: 'HS-2026-004' }} helpSeekers={[]} hasFirstContact={() => false} onClose={() => undefined} onSaved={() => undefined} />,
+      <RecordOutcomeModal opened helpSeeker={{ id: 4, code: 'HS-2026-004' }} hasFirstContact={() => false} onClose={() => undefined} onSaved={() => undefined} />,
       {},
     );
     const dialog = await screen.findByRole('dialog', { name: 'Record a WHO-5 for HS-2026-004' });

@@ -13,7 +13,7 @@ const peerStatus: AppStatus = {
 
 const options: MethodOutput<'sessionLogs.formOptions'> = {
   peers: [{ id: 1, fullName: 'Budi Santoso', className: '8B', status: 'active' }],
-  helpSeekers: [],
+  hasHelpSeekers: false,
 };
 
 async function fillTheRest() {

@@ -113,7 +113,10 @@ describe('a peer writing their own logs', () => {
     const first = await call(backend, 'sessionLogs.create', aLog(b.peerId));
     const options = await call(backend, 'sessionLogs.formOptions', {});
     expect(options.peers.map((p) => p.id)).toEqual([b.peerId]);
-    expect(options.helpSeekers.map((h) => h.code)).toEqual(['HS-2026-001']);
+    expect(options.hasHelpSeekers).toBe(true);
+    // The picker finds the peer's own code by typing its beginning.
+    expect((await call(backend, 'helpSeekers.list', { text: 'hs-2026' })).helpSeekers.map((h) => h.code)).toEqual(['HS-2026-001']);
+    expect((await call(backend, 'helpSeekers.list', { text: 'HS-2025' })).helpSeekers).toEqual([]);
     const second = await call(backend, 'sessionLogs.create', aLog(b.peerId, { helpSeekerId: first.log.helpSeekerId, newHelpSeeker: undefined }));
     expect(second.log.helpSeekerCode).toBe('HS-2026-001');
   });

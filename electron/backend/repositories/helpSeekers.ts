@@ -141,15 +141,3 @@ export async function saveIdentity(
   return result.changes === 1;
 }
 
-/** The codes a log form may pick from (those the scope lets the caller list), with the last session the caller may see. */
-export function codesFor(
-  db: Database,
-  scope: Scope<'helpSeekers'>,
-  logScope: Scope<'sessionLogs'>,
-): Promise<Array<{ id: number; code: string; last_session_on: string | null }>> {
-  return db.all(
-    `SELECT h.id, h.code, (SELECT max(l.held_on) FROM session_logs l WHERE l.help_seeker_id = h.id AND ${logScope.where}) AS last_session_on
-     FROM help_seekers h WHERE ${scope.where} ORDER BY h.code_year DESC, h.code_number DESC`,
-    [...logScope.params, ...scope.params],
-  );
-}

@@ -22,7 +22,7 @@ const hasAnyIdentity = (identity: Record<string, string>) => Object.values(ident
 
 export const helpSeekersHandlers: HandlerMap<HelpSeekersMethod> = {
   'helpSeekers.list': async (input, ctx) => {
-    const page = await helpSeekers.pageHelpSeekers(ctx.db, await helpSeekersScope(ctx), await sessionLogsScope(ctx), { text: input.text }, input);
+    const page = await helpSeekers.pageHelpSeekers(ctx.db, await helpSeekersScope(ctx), await sessionLogsScope(ctx), { text: input.text, onlyId: input.id }, input);
     return { helpSeekers: page.rows.map((row) => toSummary(row, ctx.actor.role === 'peer')), total: page.total };
   },
 

@@ -168,10 +168,10 @@ export const sessionLogsHandlers: HandlerMap<SessionLogsMethod> = {
     // A peer gets themselves whatever their status (the form says why it cannot be saved); a coordinator the peers paper logs can be for.
     const isPeer = ctx.actor.role === 'peer';
     const peers = (await listPeerRows(ctx.db, peersScope(ctx))).filter((p) => isPeer || peerStatusesForPaperLogs.includes(p.status));
-    const codes = await helpSeekers.codesFor(ctx.db, await helpSeekersScope(ctx), await sessionLogsScope(ctx));
+    const codes = await helpSeekers.pageHelpSeekers(ctx.db, await helpSeekersScope(ctx), await sessionLogsScope(ctx), {}, { limit: 1, offset: 0 });
     return {
       peers: peers.map((p) => ({ id: p.id, fullName: p.full_name, className: p.class_name, status: p.status })),
-      helpSeekers: codes.map((c) => ({ id: c.id, code: c.code, lastSessionOn: c.last_session_on })),
+      hasHelpSeekers: codes.total > 0,
     };
   },
 

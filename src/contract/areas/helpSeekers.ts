@@ -57,10 +57,10 @@ export const helpSeekersMethods = {
    * Coordinators see every help-seeker, supervisors those on cases they may
    * see, and a peer the ones in their own logs (to pick the same student again).
    */
-  /** One page of the help-seekers the caller may see, newest code first; `text` finds a code by its beginning (a picker types it). */
+  /** One page of the help-seekers the caller may see, newest code first; `text` finds a code by its beginning (a picker types it), `id` one code. */
   'helpSeekers.list': defineMethod({
     access: { states: ['unlocked'], roles: everyone },
-    input: z.strictObject({ text: z.string().trim().max(40).optional(), ...pageRequest }),
+    input: z.strictObject({ text: z.string().trim().max(40).optional(), id: id.optional(), ...pageRequest }),
     output: z.object({ helpSeekers: z.array(helpSeekerSummary), ...pageTotal }),
   }),
   /**

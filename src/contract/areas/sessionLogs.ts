@@ -274,13 +274,16 @@ export const sessionLogsMethods = {
     input: z.strictObject({ id }),
     output: z.object({ log: sessionLog }),
   }),
-  /** Who a log may be written for and which help-seekers can be picked, for the caller. */
+  /**
+   * Who a log may be written for, and whether the caller has any help-seeker code to pick (the
+   * form finds them by typing, through helpSeekers.list, rather than loading every code).
+   */
   'sessionLogs.formOptions': defineMethod({
     access: { states: ['unlocked'], roles: logWriters },
     input: z.strictObject({}),
     output: z.object({
       peers: z.array(z.object({ id, fullName: z.string(), className: z.string(), status: z.enum(peerStatuses) })),
-      helpSeekers: z.array(z.object({ id, code: z.string(), lastSessionOn: z.string().nullable() })),
+      hasHelpSeekers: z.boolean(),
     }),
   }),
   'sessionLogs.create': defineMethod({ access: { states: ['unlocked'], roles: logWriters }, input: sessionLogCreateInput, output: sessionLogSaved }),

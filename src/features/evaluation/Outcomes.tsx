@@ -24,6 +24,7 @@ import { DataTable } from '../../ui/DataTable';
 import { FormError } from '../../ui/FormError';
 import { formatDay } from '../../ui/format';
 import { showCallError } from '../../ui/forms';
+import { HelpSeekerPicker } from '../../ui/HelpSeekerPicker';
 import { LoadState } from '../../ui/LoadState';
 import { inLanguage } from './evaluationView';
 
@@ -86,15 +87,13 @@ const noAnswers = () => Object.fromEntries(who5.items.map((item) => [item.key, '
 export function RecordOutcomeModal({
   opened,
   helpSeeker,
-  helpSeekers,
   hasFirstContact,
   onClose,
   onSaved,
 }: {
   opened: boolean;
-  /** The help-seeker, or null to choose one from `helpSeekers`. */
+  /** The help-seeker, or null to find one by typing the code. */
   helpSeeker: CodedHelpSeeker | null;
-  helpSeekers: CodedHelpSeeker[];
   /** Whether the first-contact measurement exists, per help-seeker id. */
   hasFirstContact: (helpSeekerId: number) => boolean;
   onClose(): void;
@@ -159,7 +158,8 @@ export function RecordOutcomeModal({
     // The first questions are out of sight by the time Save is pressed: say above the buttons what is missing.
   }, (errors) => setError(Object.keys(errors).some((key) => key.startsWith('answers.')) ? t('who5.answerAll') : null));
 
-  const code = helpSeeker?.code ?? helpSeekers.find((h) => String(h.id) === chosen)?.code;
+  const [chosenCode, setChosenCode] = useState<string | null>(null);
+  const code = helpSeeker?.code ?? (chosen ? chosenCode : null);
   return (
     <AppModal opened={opened} onClose={onClose} size="xl" title={code ? t('who5.recordTitleFor', { code }) : t('who5.recordTitle')}>
       <form onSubmit={submit} noValidate>
@@ -169,13 +169,16 @@ export function RecordOutcomeModal({
           </Text>
           <Group grow align="flex-start">
             {helpSeeker ? null : (
-              <Select
+              <HelpSeekerPicker
                 label={t('who5.helpSeeker')}
                 withAsterisk
-                searchable
-                data={helpSeekers.map((h) => ({ value: String(h.id), label: h.code }))}
-                nothingFoundMessage={t('who5.noCodeFound')}
-                {...form.getInputProps('helpSeekerId')}
+                value={form.values.helpSeekerId}
+                onChange={(value, picked) => {
+                  form.setFieldValue('helpSeekerId', value);
+                  setChosenCode(picked);
+                }}
+                error={form.errors.helpSeekerId as string | undefined}
+                maw={420}
               />
             )}
             <Select
@@ -345,7 +348,6 @@ export function HelpSeekerOutcomeModal({ helpSeeker, onClose, onChanged }: { hel
       <RecordOutcomeModal
         opened={helpSeeker !== null && recording}
         helpSeeker={helpSeeker}
-        helpSeekers={[]}
         hasFirstContact={() => measures.some((m) => m.occasion === 'first_contact')}
         onClose={() => setRecording(false)}
         onSaved={(saved) => {
@@ -381,7 +383,6 @@ export function OutcomesPanel() {
   const lang = i18n.language;
   const { data, error, loading, reload } = useCall('outcomes.list', {});
   const scoreText = useScoreText();
-  const seekers = useCall('helpSeekers.list', {});
   const [search, setSearch] = useState('');
   const [open, setOpen] = useState<CodedHelpSeeker | null>(null);
   const [recording, setRecording] = useState(false);
@@ -428,7 +429,6 @@ export function OutcomesPanel() {
     ];
   }, [t, lang, scoreText]);
 
-  const helpSeekers = (seekers.data?.helpSeekers ?? []).map((h) => ({ id: h.id, code: h.code }));
   return (
     <Stack gap="sm">
       <Text c="dimmed" maw={820}>
@@ -466,7 +466,6 @@ export function OutcomesPanel() {
       <RecordOutcomeModal
         opened={recording}
         helpSeeker={null}
-        helpSeekers={helpSeekers}
         hasFirstContact={(id) => who5Outcomes.some((o) => o.helpSeekerId === id && o.measures.some((m) => m.occasion === 'first_contact'))}
         onClose={() => setRecording(false)}
         onSaved={() => {

@@ -44,6 +44,7 @@ import { useSession } from '../../stores/session';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { FormError } from '../../ui/FormError';
 import { contractValidator, showCallError } from '../../ui/forms';
+import { HelpSeekerPicker } from '../../ui/HelpSeekerPicker';
 import { LoadState } from '../../ui/LoadState';
 import { PageHeader } from '../../ui/PageHeader';
 import { FlaggedModal } from './FlaggedModal';
@@ -246,11 +247,8 @@ function LogForm({ log, reload }: { log: SessionLog | null; reload(): Promise<vo
   };
 
   const peerOptions = (options.data?.peers ?? []).map((p) => ({ value: String(p.id), label: `${p.fullName} (${p.className})` }));
-  const codeOptions = (options.data?.helpSeekers ?? []).map((h) => ({ value: String(h.id), label: h.code }));
-  // A log being edited keeps its own code on the list, even when the list is a peer's own codes.
-  if (log?.helpSeekerId && log.helpSeekerCode && !codeOptions.some((o) => o.value === String(log.helpSeekerId))) {
-    codeOptions.unshift({ value: String(log.helpSeekerId), label: log.helpSeekerCode });
-  }
+  // A log being edited keeps its own code, even when the caller's codes are only a peer's own.
+  const noCodes = options.data?.hasHelpSeekers === false && !log?.helpSeekerId;
   const values = form.values;
   const lastReturn = log?.status === 'returned' ? [...log.reviews].reverse().find((r) => r.decision === 'returned') : undefined;
   const title = log ? t('logForm.editTitle') : isPeer ? t('logForm.newTitle') : t('logForm.paperTitle');
@@ -304,19 +302,15 @@ function LogForm({ log, reload }: { log: SessionLog | null; reload(): Promise<vo
                     {...form.getInputProps('who')}
                   />
                   {values.who === 'existing' ? (
-                    codeOptions.length === 0 ? (
+                    noCodes ? (
                       <Text fz="sm" c="dimmed">
                         {t('logForm.noCodes')}
                       </Text>
                     ) : (
-                      <Select
-                        aria-label={t('logForm.pickCode')}
-                        placeholder={t('logForm.pickCodePlaceholder')}
-                        searchable
-                        data={codeOptions}
-                        maw={240}
-                        {...form.getInputProps('helpSeekerId')}
-                        error={undefined}
+                      <HelpSeekerPicker
+                        value={values.helpSeekerId}
+                        onChange={(value) => form.setFieldValue('helpSeekerId', value)}
+                        selectedCode={log?.helpSeekerId && String(log.helpSeekerId) === values.helpSeekerId ? log.helpSeekerCode : null}
                       />
                     )
                   ) : (

@@ -97,7 +97,6 @@ export const evaluation = {
     recordIntro:
       'Let the student answer the questions themselves, on paper or here with you. Enter each answer as they gave it; the score is worked out for you.',
     helpSeeker: 'Help-seeker',
-    noCodeFound: 'No help-seeker has this code.',
     occasion: 'When',
     occasions: { first_contact: 'First contact', follow_up: 'Follow-up' },
     measuredOn: 'Date answered',

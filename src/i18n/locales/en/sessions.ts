@@ -107,7 +107,7 @@ export const sessions = {
     existing: 'Someone from before',
     newOne: 'Someone new',
     pickCode: 'Code',
-    pickCodePlaceholder: 'Pick the code',
+    pickCodePlaceholder: 'Type the code',
     noCodes: 'No codes yet: choose “Someone new”.',
     newCodeNote: 'A new code like HS-2026-014 is made when you save.',
     identityTitle: 'Who they are (optional)',

@@ -101,7 +101,6 @@ export const evaluation: Widen<typeof en> = {
     recordIntro:
       'Biarkan siswa menjawab sendiri, di kertas atau di sini bersama Anda. Masukkan setiap jawaban persis seperti yang diberikan; skornya dihitung otomatis.',
     helpSeeker: 'Pencari bantuan',
-    noCodeFound: 'Tidak ada pencari bantuan dengan kode ini.',
     occasion: 'Waktu pengukuran',
     occasions: { first_contact: 'Kontak pertama', follow_up: 'Pengukuran lanjutan' },
     measuredOn: 'Tanggal dijawab',

@@ -110,7 +110,7 @@ export const sessions: Widen<typeof en> = {
     existing: 'Teman yang pernah datang',
     newOne: 'Teman baru',
     pickCode: 'Kode',
-    pickCodePlaceholder: 'Pilih kodenya',
+    pickCodePlaceholder: 'Ketik kodenya',
     noCodes: 'Belum ada kode: pilih “Teman baru”.',
     newCodeNote: 'Kode baru seperti HS-2026-014 dibuat saat kamu menyimpan.',
     identityTitle: 'Siapa dia (boleh dikosongkan)',
