@@ -268,6 +268,8 @@ describe('reading a scoped resource takes its scope', () => {
     expectTypeOf(casesRepo.pageCases).parameter(1).toEqualTypeOf<Scope<'cases'>>();
     expectTypeOf(casesRepo.findCase).parameter(1).toEqualTypeOf<Scope<'cases'>>();
     expectTypeOf(casesRepo.casesOfLog).parameter(1).toEqualTypeOf<Scope<'cases'>>();
+    expectTypeOf(casesRepo.casesOfLogs).parameter(1).toEqualTypeOf<Scope<'cases'>>();
+    expectTypeOf(logsRepo.logsOfCase).parameter(1).toEqualTypeOf<Scope<'sessionLogs'>>();
     expectTypeOf(referralsRepo.listReferrals).parameter(1).toEqualTypeOf<Scope<'cases'>>();
     expectTypeOf(referralsRepo.findReferral).parameter(1).toEqualTypeOf<Scope<'cases'>>();
     expectTypeOf(helpSeekersRepo.pageHelpSeekers).parameter(1).toEqualTypeOf<Scope<'helpSeekers'>>();

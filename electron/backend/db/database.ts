@@ -53,6 +53,7 @@ export class Database {
     }
   }
 
+  /** Whether a transaction is open: what is read now may still be rolled back. */
   get inTransaction(): boolean {
     return this.depth > 0;
   }

@@ -245,6 +245,23 @@ export function casesOfLog(
   );
 }
 
+/** The cases each of several logs is on, of those the scope lets the caller see, in one query. */
+export async function casesOfLogs(
+  db: Database,
+  scope: Scope<'cases'>,
+  logIds: readonly number[],
+): Promise<Map<number, Array<{ id: number; severity: CaseSeverity; status: CaseStatus; assigned_user_id: number | null }>>> {
+  const grouped = new Map<number, Array<{ id: number; severity: CaseSeverity; status: CaseStatus; assigned_user_id: number | null }>>(logIds.map((id) => [id, []]));
+  if (logIds.length === 0) return grouped;
+  const rows = await db.all<{ log_id: number; id: number; severity: CaseSeverity; status: CaseStatus; assigned_user_id: number | null }>(
+    `SELECT cl.log_id, c.id, c.severity, c.status, c.assigned_user_id FROM case_logs cl JOIN cases c ON c.id = cl.case_id
+     WHERE cl.log_id IN (${logIds.map(() => '?').join(', ')}) AND ${scope.where} ORDER BY c.id`,
+    [...logIds, ...scope.params],
+  );
+  for (const { log_id, ...row } of rows) grouped.get(log_id)?.push(row);
+  return grouped;
+}
+
 /** The help-seeker's case that is not closed yet, if any (the newest one). */
 export function openCaseOfHelpSeeker(db: Database, helpSeekerId: number): Promise<CaseRow | undefined> {
   return db.get<CaseRow>(`${selectCase} WHERE c.help_seeker_id = ? AND c.status != 'closed' ORDER BY c.id DESC LIMIT 1`, [helpSeekerId]);

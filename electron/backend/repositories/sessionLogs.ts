@@ -229,13 +229,43 @@ export async function deleteDraft(db: Database, id: number, expectedVersion: num
   return result.changes === 1;
 }
 
-export async function listReviews(db: Database, logId: number): Promise<SessionLogReview[]> {
-  const rows = await db.all<{ id: number; decision: SessionLogReview['decision']; comment: string; at: string; by_name: string | null }>(
-    `SELECT r.id, r.decision, r.comment, r.at, u.full_name AS by_name FROM session_log_reviews r
-     LEFT JOIN users u ON u.id = r.by_user_id WHERE r.log_id = ? ORDER BY r.id`,
-    [logId],
+/** Placeholders for an IN list of ids. */
+const inList = (ids: readonly number[]) => ids.map(() => '?').join(', ');
+
+/** Groups rows by the log they belong to, every id present. */
+function byLog<T>(ids: readonly number[], rows: Array<T & { log_id: number }>, map: (row: T) => unknown): Map<number, never[]> {
+  const grouped = new Map<number, unknown[]>(ids.map((id) => [id, []]));
+  for (const row of rows) grouped.get(row.log_id)?.push(map(row));
+  return grouped as Map<number, never[]>;
+}
+
+/** The reviews of several logs in one query, oldest first per log. */
+export async function reviewsOfLogs(db: Database, logIds: readonly number[]): Promise<Map<number, SessionLogReview[]>> {
+  if (logIds.length === 0) return new Map();
+  const rows = await db.all<{ log_id: number; id: number; decision: SessionLogReview['decision']; comment: string; at: string; by_name: string | null }>(
+    `SELECT r.log_id, r.id, r.decision, r.comment, r.at, u.full_name AS by_name FROM session_log_reviews r
+     LEFT JOIN users u ON u.id = r.by_user_id WHERE r.log_id IN (${inList(logIds)}) ORDER BY r.id`,
+    [...logIds],
   );
-  return rows.map((r) => ({ id: r.id, decision: r.decision, comment: r.comment, at: r.at, byName: r.by_name }));
+  return byLog(logIds, rows, (r) => ({ id: r.id, decision: r.decision, comment: r.comment, at: r.at, byName: r.by_name }));
+}
+
+/** The addenda of several logs in one query, oldest first per log. */
+export async function addendaOfLogs(db: Database, logIds: readonly number[]): Promise<Map<number, SessionLogAddendum[]>> {
+  if (logIds.length === 0) return new Map();
+  const rows = await db.all<{ log_id: number; id: number; text: string; at: string; author_name: string; author_role: string }>(
+    `SELECT log_id, id, text, at, author_name, author_role FROM session_log_addenda WHERE log_id IN (${inList(logIds)}) ORDER BY id`,
+    [...logIds],
+  );
+  return byLog(logIds, rows, (r) => ({ id: r.id, text: r.text, at: r.at, authorName: r.author_name, authorRole: r.author_role }));
+}
+
+/** The logs on a case that the scope lets the caller see, in one query. */
+export function logsOfCase(db: Database, scope: Scope<'sessionLogs'>, caseId: number): Promise<SessionLogRow[]> {
+  return db.all<SessionLogRow>(`${selectLog} JOIN case_logs cl ON cl.log_id = l.id WHERE cl.case_id = ? AND ${scope.where} ORDER BY l.id`, [
+    caseId,
+    ...scope.params,
+  ]);
 }
 
 export async function insertAddendum(
@@ -250,14 +280,6 @@ export async function insertAddendum(
     [logId, text, now, author.userId, author.name, author.role],
   );
   return result.lastInsertRowid;
-}
-
-export async function listAddenda(db: Database, logId: number): Promise<SessionLogAddendum[]> {
-  const rows = await db.all<{ id: number; text: string; at: string; author_name: string; author_role: string }>(
-    'SELECT id, text, at, author_name, author_role FROM session_log_addenda WHERE log_id = ? ORDER BY id',
-    [logId],
-  );
-  return rows.map((r) => ({ id: r.id, text: r.text, at: r.at, authorName: r.author_name, authorRole: r.author_role }));
 }
 
 /** Submitted logs waiting for review, of those the scope lets the caller see. */

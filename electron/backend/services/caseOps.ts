@@ -15,7 +15,7 @@ import * as logs from '../repositories/sessionLogs';
 import { meetingsDiscussingCase } from '../repositories/supervision';
 import { findUserById } from '../repositories/users';
 import { canActOnCase, canSee, casesScope, identityScope, ruleScope, sessionLogsScope } from '../access';
-import { toLog } from './logView';
+import { toLogs } from './logView';
 import { dueAt, isOverdue } from '../domain/cases';
 import { today } from '../domain/days';
 import { loadSettings } from '../repositories/settingsStore';
@@ -175,12 +175,7 @@ export async function caseDetail(ctx: Context, caseId: number): Promise<CaseDeta
   const row = (await cases.findCase(ctx.db, await casesScope(ctx), caseId))!;
   const now = ctx.clock.now();
   const day = today(ctx);
-  const logRows = [];
-  const logScope = await sessionLogsScope(ctx);
-  for (const logId of await cases.logIdsOfCase(ctx.db, caseId)) {
-    const log = await logs.findLog(ctx.db, logScope, logId);
-    if (log) logRows.push(await toLog(ctx, log));
-  }
+  const logRows = await toLogs(ctx, await logs.logsOfCase(ctx.db, await sessionLogsScope(ctx), caseId));
   const canAct = canActOnCase(ctx, row);
   const settings = await loadSettings(ctx.db);
   return {

@@ -41,33 +41,42 @@ export async function peerIsActive(ctx: Context, peerId: number): Promise<boolea
 
 /** The whole log, with what the caller may do with it now. */
 export async function toLog(ctx: Context, row: logs.SessionLogRow): Promise<SessionLog> {
+  const [log] = await toLogs(ctx, [row]);
+  return log!;
+}
+
+/** Whole logs, with what the caller may do with each: a fixed few queries whatever their number (issue 12). */
+export async function toLogs(ctx: Context, rows: readonly logs.SessionLogRow[]): Promise<SessionLog[]> {
   const actor = ctx.actor;
   const isPeer = actor.role === 'peer';
-  const reviews = await logs.listReviews(ctx.db, row.id);
-  const visibleCases = (await cases.casesOfLog(ctx.db, await casesScope(ctx), row.id)).map((c) => ({ id: c.id, severity: c.severity, status: c.status }));
-  const editable = row.status === 'draft' || row.status === 'returned';
-  const canEdit =
-    editable && (actor.role === 'coordinator' || (isPeer && actor.peerId === row.peer_id && (await peerIsActive(ctx, row.peer_id))));
-  return {
-    ...toSummary(row),
-    durationMinutes: row.duration_minutes,
-    groupSize: row.group_size,
-    summary: row.summary,
-    actions: row.actions,
-    noRisks: row.no_risks === 1,
-    enteredByName: row.entered_by_name,
-    createdAt: row.created_at,
-    approvedAt: row.approved_at,
-    approvedByName: row.approved_by_name,
-    version: row.version,
-    // A peer sees no cases: for them an escalation reads as the approval it also was.
-    reviews: isPeer ? reviews.map((r) => (r.decision === 'escalated' ? { ...r, decision: 'approved' as const } : r)) : reviews,
-    addenda: await logs.listAddenda(ctx.db, row.id),
-    cases: visibleCases,
-    canEdit,
-    canReview: actor.role === 'coordinator' && row.status === 'submitted',
-    // The row came through sessionLogsScope: whoever may read an approved log may add to it.
-    canAddAddendum: row.status === 'approved',
-  };
+  const ids = rows.map((r) => r.id);
+  const [reviewsOf, addendaOf, casesOf] = [await logs.reviewsOfLogs(ctx.db, ids), await logs.addendaOfLogs(ctx.db, ids), await cases.casesOfLogs(ctx.db, await casesScope(ctx), ids)];
+  const ownPeerActive = isPeer && actor.peerId !== null && rows.some((r) => r.peer_id === actor.peerId) ? await peerIsActive(ctx, actor.peerId) : false;
+  return rows.map((row) => {
+    const reviews = reviewsOf.get(row.id) ?? [];
+    const editable = row.status === 'draft' || row.status === 'returned';
+    const canEdit = editable && (actor.role === 'coordinator' || (isPeer && actor.peerId === row.peer_id && ownPeerActive));
+    return {
+      ...toSummary(row),
+      durationMinutes: row.duration_minutes,
+      groupSize: row.group_size,
+      summary: row.summary,
+      actions: row.actions,
+      noRisks: row.no_risks === 1,
+      enteredByName: row.entered_by_name,
+      createdAt: row.created_at,
+      approvedAt: row.approved_at,
+      approvedByName: row.approved_by_name,
+      version: row.version,
+      // A peer sees no cases: for them an escalation reads as the approval it also was.
+      reviews: isPeer ? reviews.map((r) => (r.decision === 'escalated' ? { ...r, decision: 'approved' as const } : r)) : reviews,
+      addenda: addendaOf.get(row.id) ?? [],
+      cases: (casesOf.get(row.id) ?? []).map((c) => ({ id: c.id, severity: c.severity, status: c.status })),
+      canEdit,
+      canReview: actor.role === 'coordinator' && row.status === 'submitted',
+      // The row came through sessionLogsScope: whoever may read an approved log may add to it.
+      canAddAddendum: row.status === 'approved',
+    };
+  });
 }
 
