@@ -26,7 +26,7 @@ export const layers = [
     name: 'renderer',
     dir: 'src',
     may: ['renderer', 'contract'],
-    packages: ['react', 'react-dom', 'react-i18next', 'i18next', 'zod', 'zustand', 'recharts', '@mantine/core', '@mantine/form', '@mantine/hooks', '@mantine/notifications', '@mantine/dates', 'dayjs', '@tabler/icons-react', '@tanstack/react-table', '@tanstack/react-virtual'],
+    packages: ['react', 'react-dom', 'react-i18next', 'i18next', 'zod', 'zustand', 'recharts', '@mantine/core', '@mantine/form', '@mantine/hooks', '@mantine/notifications', '@mantine/dates', 'dayjs', '@tabler/icons-react', '@tanstack/react-table', '@tanstack/react-virtual', '@tanstack/react-query'],
     node: false,
     electron: false,
     why: 'the renderer is a web page: DOM only, and it reaches the backend only through the contract',

@@ -78,9 +78,19 @@ export function onBackendEvent(listener: (event: BackendEvent) => void): () => v
   return currentTransport().onEvent?.(listener) ?? (() => undefined);
 }
 
+let changedListener: ((method: MethodName) => void) | null = null;
+
+/** Called after every successful call that may have changed what screens show (a method not marked `reads`). */
+export function onRecordsChanged(listener: (method: MethodName) => void): void {
+  changedListener = listener;
+}
+
 export async function call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
   const result = await currentTransport().call(method, input);
-  if (result.ok) return result.value as MethodOutput<M>;
+  if (result.ok) {
+    if (!methods[method].reads) changedListener?.(method);
+    return result.value as MethodOutput<M>;
+  }
   if (result.error.code === 'LOCKED' && !methods[method].access.states.includes('locked')) lockedListener?.();
   throw new ApiError(result.error);
 }

@@ -1,6 +1,8 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useCallback } from 'react';
 import type { MethodInput, MethodName, MethodOutput } from '../contract';
 import { call } from './client';
+import { queryClient } from './queries';
 
 export interface CallState<M extends MethodName> {
   data: MethodOutput<M> | null;
@@ -9,33 +11,24 @@ export interface CallState<M extends MethodName> {
   reload(): Promise<void>;
 }
 
-/** Loads data for a screen and reloads on demand; the input is compared by value. */
+/**
+ * Loads data for a screen through the renderer's cache (api/queries.ts), keyed by the method and
+ * its input compared by value. While another page or filter loads, the previous answer stays on
+ * screen; `reload` fetches again.
+ */
 export function useCall<M extends MethodName>(method: M, input: MethodInput<M>): CallState<M> {
-  const [data, setData] = useState<MethodOutput<M> | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [loading, setLoading] = useState(true);
   const key = JSON.stringify(input);
-  const latest = useRef(0);
-
+  const query = useQuery(
+    {
+      queryKey: [method, key],
+      queryFn: () => call(method, JSON.parse(key) as MethodInput<M>),
+      placeholderData: keepPreviousData,
+    },
+    queryClient,
+  );
+  const { refetch } = query;
   const reload = useCallback(async () => {
-    const ticket = ++latest.current;
-    setLoading(true);
-    try {
-      const value = await call(method, JSON.parse(key) as MethodInput<M>);
-      if (ticket === latest.current) {
-        setData(value);
-        setError(null);
-      }
-    } catch (caught) {
-      if (ticket === latest.current) setError(caught);
-    } finally {
-      if (ticket === latest.current) setLoading(false);
-    }
-  }, [method, key]);
-
-  useEffect(() => {
-    void reload();
-  }, [reload]);
-
-  return { data, error, loading, reload };
+    await refetch();
+  }, [refetch]);
+  return { data: query.data ?? null, error: query.error, loading: query.isFetching, reload };
 }

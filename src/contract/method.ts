@@ -6,6 +6,11 @@ export interface MethodSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType
   access: Access;
   input: I;
   output: O;
+  /**
+   * Changes no record a screen shows (it may write the audit log): the renderer caches its answer
+   * and refreshes what it shows after any call that is not marked so (src/api/queries.ts).
+   */
+  reads?: true;
 }
 
 export function defineMethod<I extends z.ZodType, O extends z.ZodType>(spec: MethodSpec<I, O>): MethodSpec<I, O> {

@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import { call } from '../api/client';
+import { forgetCachedAnswers } from '../api/queries';
 import type { AppStatus } from '../contract';
 import { collectDrafts, setPendingDrafts } from '../drafts/registry';
 import { changeLanguage } from '../i18n';
@@ -39,7 +40,10 @@ export const useSession = create<SessionState>((set, get) => ({
   },
 
   async applyStatus(status) {
-    const wasUnlocked = get().status?.state === 'unlocked';
+    const before = get().status;
+    const wasUnlocked = before?.state === 'unlocked';
+    // Cached answers belong to the person they were fetched for, while the vault is open for them.
+    if (before && (status.state !== 'unlocked' || status.user?.userId !== before.user?.userId)) forgetCachedAnswers();
     if (status.state === 'unlocked' && !wasUnlocked && status.user) {
       await changeLanguage(status.user.language);
       const { drafts } = await call('drafts.list', {});

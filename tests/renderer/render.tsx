@@ -2,6 +2,7 @@ import { MantineProvider } from '@mantine/core';
 import { render } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import { setTransport, type Transport } from '../../src/api/client';
+import { forgetCachedAnswers } from '../../src/api/queries';
 import { theme } from '../../src/app/theme';
 import { setupI18n } from '../../src/i18n';
 
@@ -18,5 +19,7 @@ export async function renderWithBackend(ui: ReactElement, answers: Record<string
     },
   };
   setTransport(transport);
+  // Each test starts with nothing cached, as a page does after a lock.
+  forgetCachedAnswers();
   return { ...render(<MantineProvider theme={theme}>{ui}</MantineProvider>), calls };
 }

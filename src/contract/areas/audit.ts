@@ -122,6 +122,7 @@ export type AuditVerification = z.infer<typeof auditVerification>;
 
 export const auditMethods = {
   'audit.list': defineMethod({
+    reads: true,
     access: { states: ['unlocked'], roles: coordinatorOnly },
     input: z.strictObject({
       beforeId: id.optional(),
@@ -131,6 +132,7 @@ export const auditMethods = {
     output: z.object({ entries: z.array(auditEntry), hasMore: z.boolean() }),
   }),
   'audit.verify': defineMethod({
+    reads: true,
     access: { states: ['unlocked'], roles: coordinatorOnly },
     input: z.strictObject({ full: z.boolean().optional() }),
     output: auditScreenVerification,

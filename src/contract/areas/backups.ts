@@ -144,6 +144,7 @@ export type BackupHistoryEntry = z.infer<typeof backupHistoryEntry>;
 export const backupsMethods = {
   /** The Backups screen and the dashboard reminder: settings, the last verified backup, recent history. */
   'backups.overview': defineMethod({
+    reads: true,
     access: { states: ['unlocked'], roles: coordinatorOnly },
     input: empty,
     output: z.object({
@@ -157,12 +158,14 @@ export const backupsMethods = {
   }),
   /** Mounted removable drives (USB sticks, SD cards) a backup can go to; empty where the OS does not say. */
   'backups.drives': defineMethod({
+    reads: true,
     access: restoreAccess,
     input: empty,
     output: z.object({ drives: z.array(backupDrive) }),
   }),
   /** The Sebaya backups in a folder (or the one file a path names), newest first, each with a cheap check. */
   'backups.folder': defineMethod({
+    reads: true,
     access: restoreAccess,
     input: z.strictObject({ folder: fsPath }),
     output: z.object({
@@ -192,6 +195,7 @@ export const backupsMethods = {
   }),
   /** Quick check without a credential; full check (opens it, integrity checks, contents) with one. */
   'backups.verify': defineMethod({
+    reads: true,
     access: restoreAccess,
     input: z.strictObject({ file: fsPath, credential: backupCredential.optional() }),
     output: backupVerification,

@@ -221,6 +221,7 @@ export const casesMethods = {
    */
   /** One page of the cases the caller may see: by priority (open, most severe, soonest due) or newest first. */
   'cases.list': defineMethod({
+    reads: true,
     access: { states: ['unlocked'], roles: staff },
     input: z.strictObject({
       open: z.boolean().optional(),
@@ -234,6 +235,7 @@ export const casesMethods = {
   }),
   /** The case page. Every view is audited. */
   'cases.get': defineMethod({
+    reads: true,
     access: { states: ['unlocked'], roles: staff },
     input: z.strictObject({ id }),
     output: caseDetail,
@@ -279,16 +281,19 @@ export const casesMethods = {
   }),
   /** Staff who can be given a case: active coordinators and supervisors. */
   'cases.assignees': defineMethod({
+    reads: true,
     access: { states: ['unlocked'], roles: staff },
     input: z.strictObject({}),
     output: z.object({ assignees: z.array(assignee) }),
   }),
   'cases.dashboard': defineMethod({
+    reads: true,
     access: { states: ['unlocked'], roles: staff },
     input: z.strictObject({}),
     output: casesDashboard,
   }),
   'referrals.services': defineMethod({
+    reads: true,
     access: { states: ['unlocked'], roles: staff },
     input: z.strictObject({}),
     output: z.object({ services: z.array(referralService) }),
@@ -306,6 +311,7 @@ export const casesMethods = {
   }),
   /** Referrals on cases the caller may see; `followUp: true` lists those still pending or accepted, follow-up date first. */
   'referrals.list': defineMethod({
+    reads: true,
     access: { states: ['unlocked'], roles: staff },
     input: z.strictObject({ followUp: z.boolean().optional() }),
     output: z.object({ referrals: z.array(referral) }),

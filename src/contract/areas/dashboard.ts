@@ -5,6 +5,7 @@ import { peerStatuses } from './peers';
 
 export const dashboardMethods = {
   'dashboard.summary': defineMethod({
+    reads: true,
     access: { states: ['unlocked'], roles: staff },
     input: z.strictObject({}),
     output: z.object({

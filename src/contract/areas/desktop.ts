@@ -13,12 +13,14 @@ import { coordinatorOnly, staff } from '../roles';
 export const desktopMethods = {
   /** Where to save backups or find them: from Settings and Backups, and on the unlock screen for a restore. */
   'desktop.chooseFolder': defineMethod({
+    reads: true,
     access: { states: ['no-vault', 'locked', 'unlocked'], roles: coordinatorOnly },
     input: z.strictObject({ title: requiredText(200) }),
     output: z.object({ folder: z.string().nullable() }),
   }),
   /** Shows the vault's own folder (the page names no path); false when the OS could not. */
   'desktop.openVaultFolder': defineMethod({
+    reads: true,
     access: { states: ['unlocked'], roles: staff },
     input: empty,
     output: z.object({ opened: z.boolean() }),

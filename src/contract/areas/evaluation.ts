@@ -95,12 +95,14 @@ export const evaluationMethods = {
    * only their own.
    */
   'evaluations.list': defineMethod({
+    reads: true,
     access: { states: ['unlocked'], roles: everyone },
     input: z.strictObject({ peerId: id.optional() }),
     output: z.object({ evaluations: z.array(peerEvaluation) }),
   }),
   /** Active peers the caller may evaluate, with whether they have been evaluated this term. */
   'evaluations.standing': defineMethod({
+    reads: true,
     access: { states: ['unlocked'], roles: staff },
     input: z.strictObject({}),
     output: z.object({ peers: z.array(evaluationStanding), termId: z.string() }),
@@ -119,6 +121,7 @@ export const evaluationMethods = {
   }),
   /** Help-seekers' outcome measurements: a coordinator every help-seeker's, a supervisor those on cases they see. */
   'outcomes.list': defineMethod({
+    reads: true,
     access: { states: ['unlocked'], roles: staff },
     input: z.strictObject({ helpSeekerId: id.optional() }),
     output: z.object({ outcomes: z.array(helpSeekerOutcome) }),
@@ -165,6 +168,7 @@ export const evaluationMethods = {
   }),
   /** The feedback given in a term, newest first, with the averages. */
   'feedback.list': defineMethod({
+    reads: true,
     access: { states: ['unlocked'], roles: staff },
     input: z.strictObject({ termId: z.string().max(20) }),
     output: z.object({

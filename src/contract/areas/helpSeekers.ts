@@ -59,6 +59,7 @@ export const helpSeekersMethods = {
    */
   /** One page of the help-seekers the caller may see, newest code first; `text` finds a code by its beginning (a picker types it), `id` one code. */
   'helpSeekers.list': defineMethod({
+    reads: true,
     access: { states: ['unlocked'], roles: everyone },
     input: z.strictObject({ text: z.string().trim().max(40).optional(), id: id.optional(), ...pageRequest }),
     output: z.object({ helpSeekers: z.array(helpSeekerSummary), ...pageTotal }),
@@ -75,6 +76,7 @@ export const helpSeekersMethods = {
   }),
   /** The identity behind a code, or null when none was recorded. Audited every time, also when there is none. */
   'helpSeekers.revealIdentity': defineMethod({
+    reads: true,
     access: { states: ['unlocked'], roles: staff },
     input: z.strictObject({ id }),
     output: z.object({ code: z.string(), identity: helpSeekerIdentity.nullable() }),

@@ -60,6 +60,7 @@ export type Coverage = z.infer<typeof coverage>;
 
 export const outreachMethods = {
   'outreach.list': defineMethod({
+    reads: true,
     access: { states: ['unlocked'], roles: coordinatorOnly },
     input: z.strictObject({}),
     output: z.object({ events: z.array(outreachEvent) }),
@@ -81,6 +82,7 @@ export const outreachMethods = {
   }),
   /** Totals per term (newest first) and per kind, the current term, and coverage. */
   'outreach.summary': defineMethod({
+    reads: true,
     access: { states: ['unlocked'], roles: coordinatorOnly },
     input: z.strictObject({}),
     output: z.object({

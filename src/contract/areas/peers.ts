@@ -297,17 +297,20 @@ export type ImportPreview = z.infer<typeof importPreview>;
 export const peersMethods = {
   /** Staff see the roster; a peer account sees only its own entry. */
   'peers.list': defineMethod({
+    reads: true,
     access: { states: ['unlocked'], roles: everyone },
     input: z.strictObject({}),
     output: z.object({ peers: z.array(rosterEntry) }),
   }),
   'peers.get': defineMethod({
+    reads: true,
     access: { states: ['unlocked'], roles: everyone },
     input: z.strictObject({ id }),
     output: z.object({ peer }),
   }),
   /** The profile page; a peer may read only their own, without the coordinator's notes. */
   'peers.profile': defineMethod({
+    reads: true,
     access: { states: ['unlocked'], roles: everyone },
     input: z.strictObject({ id }),
     output: peerProfile,
@@ -344,12 +347,14 @@ export const peersMethods = {
   }),
   /** The roster (or the listed peers) as CSV text, in the caller's language; the file it becomes is not encrypted. */
   'peers.exportCsv': defineMethod({
+    reads: true,
     access: { states: ['unlocked'], roles: coordinatorOnly },
     input: z.strictObject({ ids: z.array(id).max(10_000).optional(), language }),
     output: z.object({ csv: z.string(), fileName: z.string(), rows: z.number().int() }),
   }),
   /** Reads a CSV file and says what importing it would do, row by row; changes nothing. */
   'peers.importPreview': defineMethod({
+    reads: true,
     access: { states: ['unlocked'], roles: coordinatorOnly },
     input: z.strictObject({ csv: z.string().max(csvMaxChars) }),
     output: importPreview,

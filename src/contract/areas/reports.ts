@@ -103,12 +103,14 @@ const termId = z.string().max(20);
 export const reportsMethods = {
   /** The terms a report can be made for (set in Settings, or derived), newest first, and the current one. */
   'reports.terms': defineMethod({
+    reads: true,
     access: { states: ['unlocked'], roles: staff },
     input: z.strictObject({}),
     output: z.object({ terms: z.array(term.extend({ set: z.boolean() })), currentTermId: z.string() }),
   }),
   /** The dashboard's figures for a term. */
   'reports.term': defineMethod({
+    reads: true,
     access: { states: ['unlocked'], roles: staff },
     input: z.strictObject({ termId }),
     output: termReport,
@@ -118,12 +120,14 @@ export const reportsMethods = {
    * file it becomes leaves the vault unencrypted; it holds aggregates only.
    */
   'reports.exportPdf': defineMethod({
+    reads: true,
     access: { states: ['unlocked'], roles: staff },
     input: z.strictObject({ termId, language }),
     output: z.object({ fileName: z.string(), base64: z.string(), bytes: count }),
   }),
   /** The same figures as a CSV table (one row per figure), in the chosen language. */
   'reports.exportCsv': defineMethod({
+    reads: true,
     access: { states: ['unlocked'], roles: staff },
     input: z.strictObject({ termId, language }),
     output: z.object({ fileName: z.string(), csv: z.string(), rows: count }),

@@ -34,6 +34,7 @@ export const searchMethods = {
    * must be present. The best matches first, at most 100.
    */
   'search.text': defineMethod({
+    reads: true,
     access: { states: ['unlocked'], roles: coordinatorOnly },
     input: z.strictObject({ query: z.string().trim().min(1).max(200) }),
     output: z.object({ hits: z.array(searchHit), truncated: z.boolean() }),

@@ -37,7 +37,7 @@ export const draftInput = z.strictObject({
 export type DraftInput = z.infer<typeof draftInput>;
 
 export const sessionMethods = {
-  'app.status': defineMethod({ access: { states: vaultStates, roles: everyone }, input: empty, output: appStatus }),
+  'app.status': defineMethod({ reads: true, access: { states: vaultStates, roles: everyone }, input: empty, output: appStatus }),
   'vault.create': defineMethod({
     access: { states: ['no-vault'], roles: noRoles },
     input: z.strictObject({
@@ -76,6 +76,7 @@ export const sessionMethods = {
   }),
   /** Runs SQLCipher's and SQLite's integrity checks and verifies the audit chain. */
   'vault.check': defineMethod({
+    reads: true,
     access: { states: ['unlocked'], roles: coordinatorOnly },
     input: empty,
     output: z.object({
@@ -118,6 +119,7 @@ export const sessionMethods = {
   }),
   /** Marks user activity for the backend's own idle lock; answers with the auto-lock setting. */
   'session.heartbeat': defineMethod({
+    reads: true,
     access: { states: ['unlocked'], roles: everyone },
     input: empty,
     output: z.object({ autoLockMinutes: z.number().int() }),
@@ -148,6 +150,7 @@ export const sessionMethods = {
     output: z.object({ language }),
   }),
   'drafts.list': defineMethod({
+    reads: true,
     access: { states: ['unlocked'], roles: everyone },
     input: empty,
     output: z.object({

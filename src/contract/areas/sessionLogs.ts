@@ -252,6 +252,7 @@ export const sessionLogsMethods = {
    * help-seeker code by its beginning or a peer by part of the name.
    */
   'sessionLogs.list': defineMethod({
+    reads: true,
     access: { states: ['unlocked'], roles: everyone },
     input: z.strictObject({
       status: z.enum(sessionLogStatuses).optional(),
@@ -265,11 +266,13 @@ export const sessionLogsMethods = {
   }),
   /** Submitted logs waiting for review, oldest first, a page at a time; `total` is the queue's length. */
   'sessionLogs.reviewQueue': defineMethod({
+    reads: true,
     access: { states: ['unlocked'], roles: coordinatorOnly },
     input: z.strictObject({ ...pageRequest }),
     output: z.object({ logs: z.array(sessionLogSummary), ...pageTotal }),
   }),
   'sessionLogs.get': defineMethod({
+    reads: true,
     access: { states: ['unlocked'], roles: everyone },
     input: z.strictObject({ id }),
     output: z.object({ log: sessionLog }),
@@ -279,6 +282,7 @@ export const sessionLogsMethods = {
    * form finds them by typing, through helpSeekers.list, rather than loading every code).
    */
   'sessionLogs.formOptions': defineMethod({
+    reads: true,
     access: { states: ['unlocked'], roles: logWriters },
     input: z.strictObject({}),
     output: z.object({

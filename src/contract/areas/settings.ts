@@ -36,7 +36,7 @@ export const caseDueDays = z.strictObject({
 });
 
 export const settingsMethods = {
-  'settings.get': defineMethod({ access: { states: ['unlocked'], roles: staff }, input: z.strictObject({}), output: settings }),
+  'settings.get': defineMethod({ reads: true, access: { states: ['unlocked'], roles: staff }, input: z.strictObject({}), output: settings }),
   'settings.update': defineMethod({
     access: { states: ['unlocked'], roles: coordinatorOnly },
     input: z.strictObject({

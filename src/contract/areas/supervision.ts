@@ -176,6 +176,7 @@ export const groupFields = {
 export const supervisionMethods = {
   /** Supervision groups with their members and cadence (archived ones last). */
   'supervision.groups': defineMethod({
+    reads: true,
     access: { states: ['unlocked'], roles: staff },
     input: z.strictObject({}),
     output: z.object({ groups: z.array(supervisionGroup) }),
@@ -193,6 +194,7 @@ export const supervisionMethods = {
   }),
   /** Every active peer's supervision cadence (and `peerId`: one peer's, also when not active). */
   'supervision.cadence': defineMethod({
+    reads: true,
     access: { states: ['unlocked'], roles: staff },
     input: z.strictObject({ peerId: id.optional() }),
     output: z.object({
@@ -205,17 +207,20 @@ export const supervisionMethods = {
   }),
   /** Meetings the caller may see (a supervisor: those they lead), newest first. */
   'supervision.meetings': defineMethod({
+    reads: true,
     access: { states: ['unlocked'], roles: staff },
     input: z.strictObject({ status: z.enum(meetingStatuses).optional() }),
     output: z.object({ meetings: z.array(meetingSummary) }),
   }),
   'supervision.meeting': defineMethod({
+    reads: true,
     access: { states: ['unlocked'], roles: staff },
     input: z.strictObject({ id }),
     output: z.object({ meeting: meetingDetail }),
   }),
   /** Who and what a meeting form may name, for the caller. */
   'supervision.formOptions': defineMethod({
+    reads: true,
     access: { states: ['unlocked'], roles: staff },
     input: z.strictObject({}),
     output: z.object({
@@ -248,12 +253,14 @@ export const supervisionMethods = {
    * a staff member's, or a peer account's own, read-only.
    */
   'actionItems.mine': defineMethod({
+    reads: true,
     access: { states: ['unlocked'], roles: everyone },
     input: z.strictObject({}),
     output: z.object({ items: z.array(actionItem) }),
   }),
   /** Action items the caller may see: a coordinator all, a supervisor those of their meetings and their own. */
   'actionItems.list': defineMethod({
+    reads: true,
     access: { states: ['unlocked'], roles: staff },
     input: z.strictObject({ open: z.boolean().optional() }),
     output: z.object({ items: z.array(actionItem) }),

@@ -95,11 +95,13 @@ export type TrainingSession = z.infer<typeof trainingSession>;
 
 export const trainingMethods = {
   'training.modules': defineMethod({
+    reads: true,
     access: { states: ['unlocked'], roles: staff },
     input: z.strictObject({}),
     output: z.object({ modules: z.array(trainingModule) }),
   }),
   'training.moduleHistory': defineMethod({
+    reads: true,
     access: { states: ['unlocked'], roles: staff },
     input: z.strictObject({ id }),
     output: z.object({ revisions: z.array(moduleRevision) }),
@@ -138,6 +140,7 @@ export const trainingMethods = {
     output: z.object({ sessionId: id, records: z.number().int() }),
   }),
   'training.sessions': defineMethod({
+    reads: true,
     access: { states: ['unlocked'], roles: staff },
     input: z.strictObject({}),
     output: z.object({ sessions: z.array(trainingSession) }),

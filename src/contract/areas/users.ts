@@ -24,6 +24,7 @@ const temporaryPassword = z.object({ user: userSummary, temporaryPassword: z.str
 
 export const usersMethods = {
   'users.list': defineMethod({
+    reads: true,
     access: { states: ['unlocked'], roles: coordinatorOnly },
     input: empty,
     output: z.object({ users: z.array(userSummary) }),
