@@ -120,7 +120,13 @@ const pairs: Pair[] = [
 const allows = (method: MethodName, role: Role) => methods[method].access.roles.includes(role);
 
 /** Every paged method of the contract (the ones taking `limit`), with the field its rows are in and the inputs to try. */
-const pagedRows: Partial<Record<MethodName, string>> = { 'sessionLogs.list': 'logs', 'sessionLogs.reviewQueue': 'logs', 'cases.list': 'cases', 'helpSeekers.list': 'helpSeekers' };
+const pagedRows: Partial<Record<MethodName, [field: string, key: string]>> = {
+  'sessionLogs.list': ['logs', 'id'],
+  'sessionLogs.reviewQueue': ['logs', 'id'],
+  'cases.list': ['cases', 'id'],
+  'helpSeekers.list': ['helpSeekers', 'id'],
+  'outcomes.list': ['outcomes', 'helpSeekerId'],
+};
 const pagedInputs: Array<[MethodName, Record<string, unknown>]> = [
   ['sessionLogs.list', {}],
   ['sessionLogs.list', { sort: 'heldOn', direction: 'asc' }],
@@ -131,6 +137,7 @@ const pagedInputs: Array<[MethodName, Record<string, unknown>]> = [
   ['cases.list', { open: true }],
   ['cases.list', { sort: 'openedAt' }],
   ['helpSeekers.list', {}],
+  ['outcomes.list', {}],
 ];
 const pagedCases = pagedInputs.flatMap(([method, input]) =>
   [...callers, ['coordinator', 'coordinator'] as const]
@@ -201,9 +208,9 @@ describe('a list and its single read show each caller the same rows', () => {
     await signIn(world, who);
     const { backend } = world.program;
     const listOf = async (page: { limit: number; offset: number }) => {
-      const out = (await call(backend, method, { ...input, ...page } as never)) as unknown as Record<string, Array<{ id: number }>> & { total: number };
-      const rows: Array<{ id: number }> = out[pagedRows[method] ?? ''] ?? [];
-      return { ids: rows.map((row) => row.id), total: out.total };
+      const out = (await call(backend, method, { ...input, ...page } as never)) as unknown as Record<string, Array<Record<string, number>>> & { total: number };
+      const [field, key] = pagedRows[method]!;
+      return { ids: (out[field] ?? []).map((row) => row[key]!), total: out.total };
     };
     const whole = await listOf({ limit: pageSizes.max, offset: 0 });
     expect(whole.total).toBe(whole.ids.length);
@@ -275,7 +282,7 @@ describe('reading a scoped resource takes its scope', () => {
     expectTypeOf(helpSeekersRepo.pageHelpSeekers).parameter(1).toEqualTypeOf<Scope<'helpSeekers'>>();
     expectTypeOf(evaluationRepo.listEvaluations).parameter(1).toEqualTypeOf<Scope<'evaluations'>>();
     expectTypeOf(evaluationRepo.findEvaluation).parameter(1).toEqualTypeOf<Scope<'evaluations'>>();
-    expectTypeOf(evaluationRepo.listMeasures).parameter(1).toEqualTypeOf<Scope<'outcomes'>>();
+    expectTypeOf(evaluationRepo.pageMeasures).parameter(1).toEqualTypeOf<Scope<'outcomes'>>();
     expectTypeOf(supervisionRepo.listMeetings).parameter(1).toEqualTypeOf<Scope<'meetings'>>();
     expectTypeOf(supervisionRepo.findMeeting).parameter(1).toEqualTypeOf<Scope<'meetings'>>();
     expectTypeOf(supervisionRepo.listGroups).parameter(1).toEqualTypeOf<Scope<'groups'>>();

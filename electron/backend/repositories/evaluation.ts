@@ -1,6 +1,8 @@
 import type { Scope } from '../access/scope';
 import type { Database } from '../db/database';
-import type { Competency, MeasureOccasion } from '../../../src/contract';
+import type { SqlValue } from '../db/driver';
+import type { Competency, MeasureOccasion, Page } from '../../../src/contract';
+import { likeText } from './paging';
 
 // ---------------------------------------------------------------- peer evaluations
 
@@ -108,17 +110,45 @@ export interface MeasureRow {
 }
 
 /** The measurements the scope lets the caller see (of one help-seeker, when given), by code, then in the order they were taken. */
-export function listMeasures(db: Database, scope: Scope<'outcomes'>, helpSeekerId?: number): Promise<MeasureRow[]> {
-  const where = `WHERE ${scope.where} ${helpSeekerId === undefined ? '' : 'AND m.help_seeker_id = ?'}`;
-  return db.all<MeasureRow>(
+/**
+ * One page of help-seekers that have measures (newest code first) with every measure of each:
+ * the page is chosen over help-seekers, so a help-seeker's measures are never split across pages.
+ */
+export async function pageMeasures(
+  db: Database,
+  scope: Scope<'outcomes'>,
+  filter: { helpSeekerId?: number | undefined; text?: string | undefined },
+  page: Page,
+): Promise<{ rows: MeasureRow[]; total: number }> {
+  const where = [scope.where];
+  const params: SqlValue[] = [...scope.params];
+  if (filter.helpSeekerId !== undefined) {
+    where.push('m.help_seeker_id = ?');
+    params.push(filter.helpSeekerId);
+  }
+  if (filter.text) {
+    where.push("h.code LIKE ? ESCAPE '\\'");
+    params.push(likeText(filter.text.toUpperCase(), 'start'));
+  }
+  const tables = 'FROM outcome_measures m JOIN help_seekers h ON h.id = m.help_seeker_id';
+  const conditions = where.join(' AND ');
+  const seekers = await db.all<{ id: number }>(
+    `SELECT m.help_seeker_id AS id ${tables} WHERE ${conditions}
+     GROUP BY m.help_seeker_id ORDER BY max(h.code_year) DESC, max(h.code_number) DESC LIMIT ? OFFSET ?`,
+    [...params, page.limit, page.offset],
+  );
+  const counted = await db.get<{ n: number }>(`SELECT count(DISTINCT m.help_seeker_id) AS n ${tables} WHERE ${conditions}`, params);
+  if (seekers.length === 0) return { rows: [], total: counted?.n ?? 0 };
+  const rows = await db.all<MeasureRow>(
     `SELECT m.id, m.help_seeker_id, h.code AS help_seeker_code, m.instrument, m.occasion, m.measured_on, u.full_name AS recorded_by_name,
        (SELECT json_group_object(item, score) FROM outcome_measure_items i WHERE i.measure_id = m.id) AS answers,
        (SELECT coalesce(sum(score), 0) FROM outcome_measure_items i WHERE i.measure_id = m.id) AS raw
-     FROM outcome_measures m JOIN help_seekers h ON h.id = m.help_seeker_id LEFT JOIN users u ON u.id = m.created_by_user_id
-     ${where}
+     ${tables} LEFT JOIN users u ON u.id = m.created_by_user_id
+     WHERE ${conditions} AND m.help_seeker_id IN (${seekers.map(() => '?').join(', ')})
      ORDER BY h.code_year DESC, h.code_number DESC, m.instrument, m.occasion = 'follow_up', m.measured_on, m.id`,
-    [...scope.params, ...(helpSeekerId === undefined ? [] : [helpSeekerId])],
+    [...params, ...seekers.map((row) => row.id)],
   );
+  return { rows, total: counted?.n ?? 0 };
 }
 
 export function findMeasure(db: Database, id: number): Promise<{ id: number; help_seeker_id: number; occasion: MeasureOccasion; instrument: string } | undefined> {

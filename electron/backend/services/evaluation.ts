@@ -173,7 +173,8 @@ export const evaluationHandlers: HandlerMap<EvaluationMethod> = {
     if (input.helpSeekerId !== undefined && !(await canSee(ctx.db, await identityScope(ctx), input.helpSeekerId))) {
       throw forbidden('You may not see this help-seeker’s outcomes.');
     }
-    return { outcomes: toOutcomes(await evaluation.listMeasures(ctx.db, await outcomesScope(ctx), input.helpSeekerId)) };
+    const page = await evaluation.pageMeasures(ctx.db, await outcomesScope(ctx), { helpSeekerId: input.helpSeekerId, text: input.text }, input);
+    return { outcomes: toOutcomes(page.rows), total: page.total };
   },
 
   'outcomes.record': async (input, ctx) => {
@@ -206,7 +207,8 @@ export const evaluationHandlers: HandlerMap<EvaluationMethod> = {
       const id = await evaluation.insertMeasure(ctx.db, { ...input, answers, helpSeekerId: seeker.id }, ctx.actor.userId, ctx.now());
       await ctx.audit('outcome.recorded', `outcome:${id}`, { code: seeker.code, instrument: def.id, occasion: input.occasion });
     });
-    const [outcome] = toOutcomes((await evaluation.listMeasures(ctx.db, await outcomesScope(ctx), seeker.id)).filter((m) => m.instrument === def.id));
+    const { rows } = await evaluation.pageMeasures(ctx.db, await outcomesScope(ctx), { helpSeekerId: seeker.id }, { limit: 1, offset: 0 });
+    const [outcome] = toOutcomes(rows.filter((m) => m.instrument === def.id));
     return { outcome: outcome! };
   },
 

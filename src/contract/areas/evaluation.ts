@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { changeCategories, instrumentIds } from '../instruments';
 import { id, isoDate, limits, optionalText, version } from '../fields';
 import { defineMethod } from '../method';
+import { pageRequest, pageTotal } from '../paging';
 import { coordinatorOnly, everyone, noRoles, staff } from '../roles';
 import { competencies, type Competency } from '../rubric';
 
@@ -120,11 +121,12 @@ export const evaluationMethods = {
     output: z.object({ evaluation: peerEvaluation }),
   }),
   /** Help-seekers' outcome measurements: a coordinator every help-seeker's, a supervisor those on cases they see. */
+  /** One page of help-seekers with outcome measures, newest code first, each with all its measures; `text` finds a code by its beginning. */
   'outcomes.list': defineMethod({
     reads: true,
     access: { states: ['unlocked'], roles: staff },
-    input: z.strictObject({ helpSeekerId: id.optional() }),
-    output: z.object({ outcomes: z.array(helpSeekerOutcome) }),
+    input: z.strictObject({ helpSeekerId: id.optional(), text: z.string().trim().max(40).optional(), ...pageRequest }),
+    output: z.object({ outcomes: z.array(helpSeekerOutcome), ...pageTotal }),
   }),
   /**
    * Records one filled-in instrument for a help-seeker code. One first-contact

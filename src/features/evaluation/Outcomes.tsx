@@ -1,5 +1,6 @@
 import { ActionIcon, Alert, Badge, Button, Card, EmptyState, Group, Radio, Select, SimpleGrid, Stack, Table, Text, TextInput, Tooltip } from '@mantine/core';
 import { useForm } from '@mantine/form';
+import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconChartLine, IconHeartbeat, IconPlus, IconSearch, IconTrash } from '@tabler/icons-react';
 import { createColumnHelper } from '@tanstack/react-table';
@@ -7,6 +8,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api/client';
 import { useCall } from '../../api/useCall';
+import { usePage } from '../../api/usePage';
 import {
   isPoorWellBeing,
   localDate,
@@ -26,6 +28,7 @@ import { formatDay } from '../../ui/format';
 import { showCallError } from '../../ui/forms';
 import { HelpSeekerPicker } from '../../ui/HelpSeekerPicker';
 import { LoadState } from '../../ui/LoadState';
+import { Pager } from '../../ui/Pager';
 import { inLanguage } from './evaluationView';
 
 /** A help-seeker as the outcome screens need them: the code, never a name. */
@@ -94,8 +97,8 @@ export function RecordOutcomeModal({
   opened: boolean;
   /** The help-seeker, or null to find one by typing the code. */
   helpSeeker: CodedHelpSeeker | null;
-  /** Whether the first-contact measurement exists, per help-seeker id. */
-  hasFirstContact: (helpSeekerId: number) => boolean;
+  /** Whether the first-contact measurement exists; without it, the backend is asked for the code chosen. */
+  hasFirstContact?: (helpSeekerId: number) => boolean;
   onClose(): void;
   onSaved(outcome: HelpSeekerOutcome): void;
 }) {
@@ -117,7 +120,7 @@ export function RecordOutcomeModal({
 
   useEffect(() => {
     if (!opened) return;
-    const occasion: MeasureOccasion = helpSeeker && hasFirstContact(helpSeeker.id) ? 'follow_up' : 'first_contact';
+    const occasion: MeasureOccasion = helpSeeker && hasFirstContact?.(helpSeeker.id) ? 'follow_up' : 'first_contact';
     const values: RecordValues = { helpSeekerId: helpSeeker ? String(helpSeeker.id) : null, occasion, measuredOn: localDate(new Date()), answers: noAnswers() };
     form.setValues(values);
     form.resetDirty(values);
@@ -130,7 +133,20 @@ export function RecordOutcomeModal({
   const chosen = form.values.helpSeekerId;
   useEffect(() => {
     if (!opened || helpSeeker || chosen === null) return;
-    form.setFieldValue('occasion', hasFirstContact(Number(chosen)) ? 'follow_up' : 'first_contact');
+    const next = (first: boolean) => form.setFieldValue('occasion', first ? 'follow_up' : 'first_contact');
+    if (hasFirstContact) {
+      next(hasFirstContact(Number(chosen)));
+      return;
+    }
+    let current = true;
+    call('outcomes.list', { helpSeekerId: Number(chosen), limit: 1 })
+      .then(({ outcomes }) => {
+        if (current) next(outcomes.some((o) => o.instrument === 'who5' && o.measures.some((m) => m.occasion === 'first_contact')));
+      })
+      .catch(() => undefined);
+    return () => {
+      current = false;
+    };
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [chosen]);
 
@@ -381,9 +397,12 @@ const column = createColumnHelper<HelpSeekerOutcome>();
 export function OutcomesPanel() {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
-  const { data, error, loading, reload } = useCall('outcomes.list', {});
-  const scoreText = useScoreText();
   const [search, setSearch] = useState('');
+  const [text] = useDebouncedValue(search.trim(), 250);
+  const filters = text ? { text } : {};
+  const [offset, setOffset] = usePage(filters);
+  const { data, error, loading, reload } = useCall('outcomes.list', { ...filters, offset });
+  const scoreText = useScoreText();
   const [open, setOpen] = useState<CodedHelpSeeker | null>(null);
   const [recording, setRecording] = useState(false);
 
@@ -451,12 +470,13 @@ export function OutcomesPanel() {
         <DataTable
           data={who5Outcomes}
           columns={columns}
-          search={search}
           caption={t('who5.caption')}
-          initialSort={[{ id: 'helpSeekerCode', desc: true }]}
+          serverSort={{ sorting: [{ id: 'helpSeekerCode', desc: true }], onChange: () => undefined, columns: [] }}
+          unfiltered={!text}
           getRowId={(o) => String(o.helpSeekerId)}
           empty={<EmptyState icon={<IconHeartbeat size={28} />} variant="light" title={t('who5.empty')} description={t('who5.emptyHint')} py="xl" />}
         />
+        <Pager total={data?.total ?? 0} offset={offset} onOffset={setOffset} />
       </LoadState>
       <Text fz="xs" c="dimmed">
         {t('who5.rules')}
@@ -466,7 +486,6 @@ export function OutcomesPanel() {
       <RecordOutcomeModal
         opened={recording}
         helpSeeker={null}
-        hasFirstContact={(id) => who5Outcomes.some((o) => o.helpSeekerId === id && o.measures.some((m) => m.occasion === 'first_contact'))}
         onClose={() => setRecording(false)}
         onSaved={() => {
           setRecording(false);
