@@ -126,6 +126,7 @@ const pagedRows: Partial<Record<MethodName, [field: string, key: string]>> = {
   'cases.list': ['cases', 'id'],
   'helpSeekers.list': ['helpSeekers', 'id'],
   'outcomes.list': ['outcomes', 'helpSeekerId'],
+  'supervision.meetings': ['meetings', 'id'],
 };
 const pagedInputs: Array<[MethodName, Record<string, unknown>]> = [
   ['sessionLogs.list', {}],
@@ -138,6 +139,8 @@ const pagedInputs: Array<[MethodName, Record<string, unknown>]> = [
   ['cases.list', { sort: 'openedAt' }],
   ['helpSeekers.list', {}],
   ['outcomes.list', {}],
+  ['supervision.meetings', {}],
+  ['supervision.meetings', { status: 'held' }],
 ];
 const pagedCases = pagedInputs.flatMap(([method, input]) =>
   [...callers, ['coordinator', 'coordinator'] as const]
@@ -283,7 +286,7 @@ describe('reading a scoped resource takes its scope', () => {
     expectTypeOf(evaluationRepo.listEvaluations).parameter(1).toEqualTypeOf<Scope<'evaluations'>>();
     expectTypeOf(evaluationRepo.findEvaluation).parameter(1).toEqualTypeOf<Scope<'evaluations'>>();
     expectTypeOf(evaluationRepo.pageMeasures).parameter(1).toEqualTypeOf<Scope<'outcomes'>>();
-    expectTypeOf(supervisionRepo.listMeetings).parameter(1).toEqualTypeOf<Scope<'meetings'>>();
+    expectTypeOf(supervisionRepo.pageMeetings).parameter(1).toEqualTypeOf<Scope<'meetings'>>();
     expectTypeOf(supervisionRepo.findMeeting).parameter(1).toEqualTypeOf<Scope<'meetings'>>();
     expectTypeOf(supervisionRepo.listGroups).parameter(1).toEqualTypeOf<Scope<'groups'>>();
     expectTypeOf(supervisionRepo.cadenceRows).parameter(1).toEqualTypeOf<Scope<'peers'>>();

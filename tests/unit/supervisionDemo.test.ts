@@ -1,3 +1,4 @@
+import { pageSizes } from '../../src/contract';
 import { describe, expect, it } from 'vitest';
 import { seedDemo } from '../../electron/backend/demo/demo';
 import { call, newBackend, TestClock } from './support/backend';
@@ -14,7 +15,7 @@ describe('the demo school’s term of supervision and evaluation', () => {
 
     const { groups } = await call(backend, 'supervision.groups', {});
     expect(groups.length).toBe(3);
-    const { meetings } = await call(backend, 'supervision.meetings', {});
+    const { meetings } = await call(backend, 'supervision.meetings', { limit: pageSizes.max });
     expect(meetings.filter((m) => m.status === 'held').length).toBeGreaterThanOrEqual(10);
     expect(meetings.some((m) => m.status === 'planned')).toBe(true);
     expect(new Set(meetings.map((m) => m.kind))).toEqual(new Set(['individual', 'group', 'case_conference']));

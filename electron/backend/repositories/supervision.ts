@@ -1,7 +1,8 @@
 import type { Scope } from '../access/scope';
 import type { Database } from '../db/database';
 import type { SqlValue } from '../db/driver';
-import type { CaseSeverity, CaseStatus, MeetingKind, MeetingStatus, PeerStatus } from '../../../src/contract';
+import type { CaseSeverity, CaseStatus, MeetingKind, MeetingStatus, Page, PeerStatus } from '../../../src/contract';
+import { likeText, pageOf } from './paging';
 
 /** `?, ?, ?` for a list of values bound one by one. */
 const marks = (values: readonly unknown[]) => values.map(() => '?').join(',');
@@ -187,31 +188,46 @@ export interface MeetingRow {
   open_action_items: number;
 }
 
-const selectMeeting = `
+const meetingColumns = `
   SELECT sm.*, g.name AS group_name, u.full_name AS supervisor_name, cu.full_name AS created_by_name,
     (SELECT count(*) FROM supervision_attendees a WHERE a.meeting_id = sm.id AND a.peer_id IS NOT NULL) AS peers_invited,
     (SELECT count(*) FROM supervision_attendees a WHERE a.meeting_id = sm.id AND a.peer_id IS NOT NULL AND a.present = 1) AS peers_present,
     (SELECT json_group_array(topic) FROM (SELECT topic FROM supervision_topics t WHERE t.meeting_id = sm.id ORDER BY topic)) AS topics,
     (SELECT count(*) FROM supervision_meeting_cases c WHERE c.meeting_id = sm.id) AS cases,
-    (SELECT count(*) FROM action_items ai WHERE ai.meeting_id = sm.id AND ai.done_at IS NULL) AS open_action_items
+    (SELECT count(*) FROM action_items ai WHERE ai.meeting_id = sm.id AND ai.done_at IS NULL) AS open_action_items`;
+const meetingTables = `
   FROM supervision_meetings sm
   LEFT JOIN supervision_groups g ON g.id = sm.group_id
   JOIN users u ON u.id = sm.supervisor_user_id
   LEFT JOIN users cu ON cu.id = sm.created_by_user_id`;
+const selectMeeting = `${meetingColumns} ${meetingTables}`;
 
 /** One meeting, when the scope lets the caller see it. */
 export function findMeeting(db: Database, scope: Scope<'meetings'>, id: number): Promise<MeetingRow | undefined> {
   return db.get<MeetingRow>(`${selectMeeting} WHERE ${scope.where} AND sm.id = ?`, [...scope.params, id]);
 }
 
-export function listMeetings(db: Database, scope: Scope<'meetings'>, filter: { status?: MeetingStatus }): Promise<MeetingRow[]> {
+/** One page of the meetings the scope lets the caller see, newest first, with how many match in all. */
+export function pageMeetings(
+  db: Database,
+  scope: Scope<'meetings'>,
+  filter: { status?: MeetingStatus | undefined; text?: string | undefined },
+  page: Page,
+): Promise<{ rows: MeetingRow[]; total: number }> {
   const where: string[] = [scope.where];
   const params: SqlValue[] = [...scope.params];
   if (filter.status) {
     where.push('sm.status = ?');
     params.push(filter.status);
   }
-  return db.all<MeetingRow>(`${selectMeeting} WHERE ${where.join(' AND ')} ORDER BY sm.held_on DESC, sm.id DESC`, params);
+  if (filter.text) {
+    const part = likeText(filter.text, 'anywhere');
+    where.push(
+      "(g.name LIKE ? ESCAPE '\\' OR u.full_name LIKE ? ESCAPE '\\' OR EXISTS (SELECT 1 FROM supervision_topics t WHERE t.meeting_id = sm.id AND t.topic LIKE ? ESCAPE '\\'))",
+    );
+    params.push(part, part, part);
+  }
+  return pageOf<MeetingRow>(db, { select: meetingColumns, from: `${meetingTables} WHERE ${where.join(' AND ')}`, params, orderBy: 'sm.held_on DESC, sm.id DESC' }, page);
 }
 
 export interface MeetingFields {

@@ -354,8 +354,8 @@ export const supervisionHandlers: HandlerMap<SupervisionMethod> = {
   },
 
   'supervision.meetings': async (input, ctx) => {
-    const rows = await supervision.listMeetings(ctx.db, meetingsScope(ctx), input.status ? { status: input.status } : {});
-    return { meetings: rows.map(toMeetingSummary) };
+    const page = await supervision.pageMeetings(ctx.db, meetingsScope(ctx), { status: input.status, text: input.text }, input);
+    return { meetings: page.rows.map(toMeetingSummary), total: page.total };
   },
 
   'supervision.meeting': async (input, ctx) => {

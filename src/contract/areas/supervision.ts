@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { id, isoDate, limits, optionalText, requiredText, version } from '../fields';
 import { defineMethod } from '../method';
+import { pageRequest, pageTotal } from '../paging';
 import { coordinatorOnly, everyone, staff } from '../roles';
 import { term } from '../terms';
 import { caseSeverities, clockTime } from './sessionLogs';
@@ -206,11 +207,12 @@ export const supervisionMethods = {
     }),
   }),
   /** Meetings the caller may see (a supervisor: those they lead), newest first. */
+  /** One page of the meetings the caller may see, newest first; `text` finds a group, supervisor or topic by part of it. */
   'supervision.meetings': defineMethod({
     reads: true,
     access: { states: ['unlocked'], roles: staff },
-    input: z.strictObject({ status: z.enum(meetingStatuses).optional() }),
-    output: z.object({ meetings: z.array(meetingSummary) }),
+    input: z.strictObject({ status: z.enum(meetingStatuses).optional(), text: z.string().trim().max(100).optional(), ...pageRequest }),
+    output: z.object({ meetings: z.array(meetingSummary), ...pageTotal }),
   }),
   'supervision.meeting': defineMethod({
     reads: true,

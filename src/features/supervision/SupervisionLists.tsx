@@ -1,13 +1,16 @@
 import { Badge, Button, EmptyState, Group, Select, Stack, Switch, Text, TextInput, UnstyledButton } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
 import { IconCalendarPlus, IconListCheck, IconSearch, IconUsersGroup } from '@tabler/icons-react';
 import { createColumnHelper } from '@tanstack/react-table';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCall } from '../../api/useCall';
+import { usePage } from '../../api/usePage';
 import { cadenceStates, meetingStatuses, type MeetingStatus, type MeetingSummary, type PeerCadence } from '../../contract';
 import { DataTable } from '../../ui/DataTable';
 import { formatDay, formatHours } from '../../ui/format';
 import { LoadState } from '../../ui/LoadState';
+import { Pager } from '../../ui/Pager';
 import { ActionItemList } from './ActionItemList';
 import { CadenceBadge, MeetingStatusBadge } from './badges';
 import { useSupervisionView } from './supervisionView';
@@ -35,7 +38,10 @@ export function MeetingsList() {
   const show = useSupervisionView((s) => s.show);
   const [status, setStatus] = useState<MeetingStatus | null>(null);
   const [search, setSearch] = useState('');
-  const { data, error, loading, reload } = useCall('supervision.meetings', status ? { status } : {});
+  const [text] = useDebouncedValue(search.trim(), 250);
+  const filters = { ...(status ? { status } : {}), ...(text ? { text } : {}) };
+  const [offset, setOffset] = usePage(filters);
+  const { data, error, loading, reload } = useCall('supervision.meetings', { ...filters, offset });
   const meetings = useMemo(() => data?.meetings ?? [], [data]);
 
   const columns = useMemo(
@@ -123,7 +129,7 @@ export function MeetingsList() {
 
   return (
     <LoadState loading={loading && !data} error={error} retry={() => void reload()}>
-      {meetings.length > 0 || status !== null ? (
+      {meetings.length > 0 || status !== null || text !== '' ? (
         <Group mb="md">
           <SearchBox value={search} onChange={setSearch} placeholder={t('supervision.searchPlaceholder')} />
           <Select
@@ -140,9 +146,9 @@ export function MeetingsList() {
       <DataTable
         data={meetings}
         columns={columns}
-        search={search}
         caption={t('supervision.meetingsCaption')}
-        initialSort={[{ id: 'heldOn', desc: true }]}
+        serverSort={{ sorting: [{ id: 'heldOn', desc: true }], onChange: () => undefined, columns: [] }}
+        unfiltered={status === null && text === ''}
         getRowId={(m) => String(m.id)}
         empty={
           <EmptyState icon={<IconCalendarPlus size={28} />} variant="light" title={t('supervision.meetingsEmpty')} description={t('supervision.meetingsEmptyHint')} py="xl">
@@ -155,6 +161,7 @@ export function MeetingsList() {
           </EmptyState>
         }
       />
+      <Pager total={data?.total ?? 0} offset={offset} onOffset={setOffset} />
     </LoadState>
   );
 }
