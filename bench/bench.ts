@@ -10,6 +10,11 @@ export interface Benchmark {
   /** What the reader should know to read the numbers (machine, data, what is included). */
   about?: string;
   run(): Promise<BenchRow[]>;
+  /**
+   * More than one table's columns hold (rows, bytes, budgets…): text printed
+   * after the shared table and its notes, called once `run` has finished.
+   */
+  report?(): string;
 }
 
 export interface BenchRow {
@@ -33,6 +38,10 @@ export async function sample(work: () => Promise<unknown>, options: { runs?: num
     samples.push(performance.now() - start);
   }
   return samples;
+}
+
+export function formatMs(ms: number): string {
+  return ms >= 100 ? `${ms.toFixed(0)} ms` : ms >= 10 ? `${ms.toFixed(1)} ms` : `${ms.toFixed(2)} ms`;
 }
 
 export function median(values: number[]): number {

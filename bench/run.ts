@@ -2,16 +2,12 @@ import { readdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { median, type Benchmark, type BenchRow } from './bench';
+import { formatMs, median, type Benchmark, type BenchRow } from './bench';
 
 /**
  * `npm run bench [-- NAME…]`: runs every `bench/*.bench.ts` (or those whose
  * file name contains one of the NAMEs) one after another and prints one table.
  */
-function formatMs(ms: number): string {
-  return ms >= 100 ? `${ms.toFixed(0)} ms` : ms >= 10 ? `${ms.toFixed(1)} ms` : `${ms.toFixed(2)} ms`;
-}
-
 function table(rows: string[][]): string {
   const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
   const line = (row: string[]) => row.map((cell, column) => (column >= 3 ? cell.padStart(widths[column]!) : cell.padEnd(widths[column]!))).join('  ');
@@ -27,11 +23,14 @@ async function main(): Promise<void> {
   const header = ['benchmark', 'case', 'what', 'median', 'min', 'runs', 'x baseline'];
   const rows: string[][] = [header];
   const notes: string[] = [];
+  const reports: string[] = [];
   for (const file of files) {
     const benchmark = (await import(pathToFileURL(path.join(__dirname, file)).href)).default as Benchmark;
     process.stderr.write(`running ${benchmark.name}…\n`);
     const results: BenchRow[] = await benchmark.run();
     if (benchmark.about) notes.push(`${benchmark.name}: ${benchmark.about}`);
+    const report = benchmark.report?.();
+    if (report) reports.push(report);
     for (const result of results) {
       const baseline = results.find((r) => r.case === result.case && r.baseline);
       const ratio = baseline && !result.baseline ? `${(median(result.samplesMs) / median(baseline.samplesMs)).toFixed(1)}x` : '';
@@ -49,6 +48,7 @@ async function main(): Promise<void> {
   console.log(`${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, ${os.platform()} ${os.release()}, Node ${process.version}\n`);
   console.log(table(rows));
   if (notes.length) console.log(`\n${notes.join('\n')}`);
+  for (const report of reports) console.log(`\n${report}`);
 }
 
 main().catch((error: unknown) => {

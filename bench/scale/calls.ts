@@ -1,0 +1,130 @@
+import type { MethodName } from '../../src/contract';
+import { searchTerms } from './seed';
+
+/** Ids in the built vault that the screens' calls need; found after it is opened (measure.ts `findFixtures`). */
+export interface Fixtures {
+  /** The open case with the most logs (the long case of seed.ts). */
+  bigCaseId: number;
+  /** The newest open case, with one or two logs. */
+  recentCaseId: number;
+  /** The newest approved log, and its peer. */
+  logId: number;
+  logPeerId: number;
+  /** The active peer with the most logs. */
+  busyPeerId: number;
+  /** The help-seeker of the long case: the most sessions and outcomes. */
+  busyHelpSeekerId: number;
+  /** The newest held supervision meeting. */
+  meetingId: number;
+  currentTermId: string;
+  /** The last half-year that has ended (every figure of a full term). */
+  lastFullTermId: string;
+  /** An audit entry about a tenth of the way into the chain: the page a coordinator reaches by scrolling far back. */
+  deepAuditId: number;
+}
+
+export interface ScreenCall {
+  /** Where the renderer makes the call (src/features/…), and on what. */
+  screen: string;
+  method: MethodName;
+  /**
+   * What the renderer sends. `unknown`, not the contract's input type, on purpose: while the
+   * contract changes (paging is being added to the lists), a call it refuses prints
+   * `input refused: …` in its row instead of stopping the bench or its type check.
+   */
+  input: unknown | ((f: Fixtures) => unknown);
+  /** Who calls it; the coordinator unless said. */
+  as?: 'coordinator' | 'supervisor';
+  /** The array counted as the call's rows, when it is not the first array in the result. */
+  rows?: string;
+}
+
+/**
+ * Every screen's calls, on opening and on its common clicks, as the renderer
+ * makes them today (read from src/features/**). One table, so a change of
+ * the contract is one edit here. A call used by several screens is listed once,
+ * under the first of them.
+ */
+export const screenCalls: ScreenCall[] = [
+  // After unlock, on every screen (stores/session.ts, shell/useIdleLock.ts, backups/BackupReminder.tsx)
+  { screen: 'shell', method: 'app.status', input: {} },
+  { screen: 'shell', method: 'drafts.list', input: {} },
+  { screen: 'shell: idle ping', method: 'session.heartbeat', input: {} },
+  { screen: 'shell: backup reminder', method: 'backups.overview', input: {} },
+  // dashboard/DashboardPage.tsx, cases/CasesDashboard.tsx, supervision/SupervisionDashboard.tsx
+  { screen: 'dashboard', method: 'dashboard.summary', input: {} },
+  { screen: 'dashboard', method: 'cases.dashboard', input: {} },
+  { screen: 'dashboard', method: 'actionItems.mine', input: {} },
+  { screen: 'dashboard / supervision', method: 'supervision.cadence', input: {} },
+  // sessions/SessionsPage.tsx: the tabs and the status filter
+  { screen: 'sessions: review queue', method: 'sessionLogs.reviewQueue', input: {} },
+  { screen: 'sessions: all logs', method: 'sessionLogs.list', input: {} },
+  { screen: 'sessions: filter submitted', method: 'sessionLogs.list', input: { status: 'submitted' } },
+  { screen: 'sessions: filter returned', method: 'sessionLogs.list', input: { status: 'returned' } },
+  { screen: 'sessions: filter draft', method: 'sessionLogs.list', input: { status: 'draft' } },
+  { screen: 'sessions: filter approved', method: 'sessionLogs.list', input: { status: 'approved' } },
+  { screen: 'sessions: help-seekers / outcomes picker', method: 'helpSeekers.list', input: {} },
+  { screen: 'sessions: search, common word', method: 'search.text', input: { query: searchTerms.common } },
+  { screen: 'sessions: search, rare word', method: 'search.text', input: { query: searchTerms.rare } },
+  // sessions/SessionLogPage.tsx, SessionLogForm.tsx
+  { screen: 'session log', method: 'sessionLogs.get', input: (f: Fixtures) => ({ id: f.logId }) },
+  { screen: 'session log', method: 'peers.get', input: (f: Fixtures) => ({ id: f.logPeerId }) },
+  { screen: 'new session log form', method: 'sessionLogs.formOptions', input: {} },
+  // peers/PeersPage.tsx, PeerFormModal.tsx, users/UsersPage.tsx
+  { screen: 'peers / training / outreach', method: 'peers.list', input: {} },
+  { screen: 'peers: staff picker / users', method: 'users.list', input: {} },
+  { screen: 'peers / settings', method: 'settings.get', input: {} },
+  // peers/PeerProfile.tsx, sessions/PeerSessionLogs.tsx, evaluation/EvaluationHistory.tsx, supervision/PeerSupervision.tsx
+  { screen: 'peer profile', method: 'peers.profile', input: (f: Fixtures) => ({ id: f.busyPeerId }) },
+  { screen: 'peer profile: logs', method: 'sessionLogs.list', input: (f: Fixtures) => ({ peerId: f.busyPeerId }) },
+  { screen: 'peer profile: evaluations', method: 'evaluations.list', input: (f: Fixtures) => ({ peerId: f.busyPeerId }) },
+  { screen: 'peer profile: supervision', method: 'supervision.cadence', input: (f: Fixtures) => ({ peerId: f.busyPeerId }) },
+  { screen: 'peer profile / supervision', method: 'actionItems.list', input: { open: true } },
+  // training/TrainingPage.tsx, outreach/OutreachPage.tsx
+  { screen: 'training', method: 'training.modules', input: {} },
+  { screen: 'training', method: 'training.sessions', input: {} },
+  { screen: 'outreach', method: 'outreach.list', input: {} },
+  { screen: 'outreach', method: 'outreach.summary', input: {} },
+  // cases/CasesPage.tsx, CasePage.tsx, CaseDialogs.tsx, DirectoryPanel.tsx
+  { screen: 'cases: queue', method: 'cases.list', input: { open: true } },
+  { screen: 'cases: all', method: 'cases.list', input: { open: false } },
+  { screen: 'cases: referrals to follow up', method: 'referrals.list', input: { followUp: true } },
+  { screen: 'cases: directory', method: 'referrals.services', input: {} },
+  { screen: 'case: the long case', method: 'cases.get', input: (f: Fixtures) => ({ id: f.bigCaseId }), rows: 'logs' },
+  { screen: 'case: a new case', method: 'cases.get', input: (f: Fixtures) => ({ id: f.recentCaseId }), rows: 'logs' },
+  { screen: 'case: reassign dialog', method: 'cases.assignees', input: {} },
+  // supervision/SupervisionLists.tsx, MeetingPage.tsx, MeetingForm.tsx, GroupsPanel.tsx
+  { screen: 'supervision: meetings', method: 'supervision.meetings', input: {} },
+  { screen: 'supervision: planned', method: 'supervision.meetings', input: { status: 'planned' } },
+  { screen: 'supervision: groups', method: 'supervision.groups', input: {} },
+  { screen: 'supervision: all action items', method: 'actionItems.list', input: {} },
+  { screen: 'supervision: meeting', method: 'supervision.meeting', input: (f: Fixtures) => ({ id: f.meetingId }) },
+  { screen: 'supervision: meeting form', method: 'supervision.formOptions', input: {} },
+  // evaluation/PeerEvaluations.tsx, Outcomes.tsx, FeedbackPanel.tsx
+  { screen: 'evaluation: peers', method: 'evaluations.standing', input: {} },
+  { screen: 'evaluation: peers', method: 'evaluations.list', input: {} },
+  { screen: 'evaluation: outcomes', method: 'outcomes.list', input: {} },
+  { screen: 'evaluation: one help-seeker', method: 'outcomes.list', input: (f: Fixtures) => ({ helpSeekerId: f.busyHelpSeekerId }) },
+  { screen: 'evaluation: feedback', method: 'feedback.list', input: (f: Fixtures) => ({ termId: f.currentTermId }) },
+  // reports/ReportsPage.tsx
+  { screen: 'reports / feedback', method: 'reports.terms', input: {} },
+  { screen: 'reports: current term', method: 'reports.term', input: (f: Fixtures) => ({ termId: f.currentTermId }) },
+  { screen: 'reports: last full term', method: 'reports.term', input: (f: Fixtures) => ({ termId: f.lastFullTermId }) },
+  // audit/AuditPage.tsx (pages of 100)
+  { screen: 'audit: chain since checkpoint', method: 'audit.verify', input: {} },
+  { screen: 'audit: first page', method: 'audit.list', input: { limit: 100 } },
+  { screen: 'audit: a deep page', method: 'audit.list', input: (f: Fixtures) => ({ limit: 100, beforeId: f.deepAuditId }) },
+  { screen: 'audit: rare action', method: 'audit.list', input: { limit: 100, action: 'vault.recovery-key-replaced' } },
+  // The same areas as a supervisor sees them: her scopes are SQL conditions the coordinator's are not (access/policy.ts).
+  { screen: 'supervisor: dashboard', method: 'cases.dashboard', input: {}, as: 'supervisor' },
+  { screen: 'supervisor: dashboard', method: 'supervision.cadence', input: {}, as: 'supervisor' },
+  { screen: 'supervisor: sessions', method: 'sessionLogs.list', input: {}, as: 'supervisor' },
+  { screen: 'supervisor: help-seekers', method: 'helpSeekers.list', input: {}, as: 'supervisor' },
+  { screen: 'supervisor: cases', method: 'cases.list', input: { open: true }, as: 'supervisor' },
+  { screen: 'supervisor: meeting form', method: 'supervision.formOptions', input: {}, as: 'supervisor' },
+  { screen: 'supervisor: evaluation', method: 'evaluations.standing', input: {}, as: 'supervisor' },
+  { screen: 'supervisor: outcomes', method: 'outcomes.list', input: {}, as: 'supervisor' },
+];
+
+/** The long jobs, each with a fast call issued right after it starts. */
+export const fastCall = { method: 'session.heartbeat' as const, input: {} };

@@ -1,0 +1,42 @@
+import type { DriverName } from '../../electron/backend/db/drivers';
+import type { Manifest } from './vault';
+
+/** What one child process (one driver, one size) hands back to scale.bench.ts, as JSON. */
+export interface ScaleResult {
+  driver: DriverName;
+  size: number;
+  manifest: Manifest;
+  /** True when this run built the vault (otherwise it reused the cache). */
+  built: boolean;
+  cacheDir: string;
+  calls: CallResult[];
+  baselines: { copyFsyncMs: number[]; sha256Ms: number[] };
+  jobs: JobResult[];
+  memory: { rssAfterGcBytes: number; heapUsedBytes: number; peakRssBytes: number; gcAvailable: boolean };
+}
+
+export interface CallResult {
+  screen: string;
+  method: string;
+  as: 'coordinator' | 'supervisor';
+  /** The input as sent, as JSON. */
+  input: string;
+  samplesMs: number[];
+  /** Length of the result's main array; null when it has none. */
+  rows: number | null;
+  /** Bytes of the result as JSON. */
+  bytes: number | null;
+  /** Why there are no samples: `input refused: …` (the contract said no to the input) or the error. */
+  problem: string | null;
+}
+
+export interface JobResult {
+  job: string;
+  method: string;
+  /** Which plain file operation the job's own duration is compared with. */
+  baseline: 'copy' | 'sha256' | null;
+  durationMs: number[];
+  /** How long a fast call issued right after the job started waited for its answer. */
+  fastWaitMs: number[];
+  problem: string | null;
+}
