@@ -11,7 +11,7 @@ import {
   type VaultState,
 } from '../../src/contract';
 import { AppError, conflict, locked, notFound } from './errors';
-import type { Context, HandlerMap } from './handler';
+import { BesideTheQueue, type Context, type HandlerMap } from './handler';
 import { describeErrorSafely, type Logger } from './logger';
 import type { Session } from './session';
 
@@ -34,8 +34,19 @@ export class Dispatcher {
     private readonly logger: Logger,
   ) {}
 
-  call(name: unknown, input: unknown): Promise<Result<unknown>> {
-    return this.serialize(() => this.dispatch(name, input));
+  async call(name: unknown, input: unknown): Promise<Result<unknown>> {
+    const first = await this.serialize(() => this.dispatch(name, input));
+    return first instanceof BesideTheQueue ? this.finishBeside(name as MethodName, first) : first;
+  }
+
+  /** The part of a call that runs beside the queue, then its last step back in it (handler.ts, BesideTheQueue). */
+  private async finishBeside(name: MethodName, work: BesideTheQueue): Promise<Result<unknown>> {
+    try {
+      const result = await work.outside();
+      return await this.serialize(async () => this.checkedOutput(name, await work.inside(result)));
+    } catch (error) {
+      return this.failure(name, error);
+    }
   }
 
   /**
@@ -48,7 +59,7 @@ export class Dispatcher {
     return next;
   }
 
-  private async dispatch(name: unknown, rawInput: unknown): Promise<Result<unknown>> {
+  private async dispatch(name: unknown, rawInput: unknown): Promise<Result<unknown> | BesideTheQueue> {
     if (typeof name !== 'string' || !isMethodName(name)) {
       return fail({ code: 'NOT_FOUND', message: 'There is no such operation.', reason: 'method' });
     }
@@ -58,13 +69,26 @@ export class Dispatcher {
     try {
       return await this.checkAndRun(name, rawInput);
     } catch (error) {
-      if (error instanceof AppError) return fail(error.toPayload());
-      this.logger.error('unexpected error', { method: name, ...describeErrorSafely(error) });
-      return fail({ code: 'INTERNAL', message: internalMessage });
+      return this.failure(name, error);
     }
   }
 
-  private async checkAndRun(name: MethodName, rawInput: unknown): Promise<Result<unknown>> {
+  private failure(name: MethodName, error: unknown): Result<unknown> {
+    if (error instanceof AppError) return fail(error.toPayload());
+    this.logger.error('unexpected error', { method: name, ...describeErrorSafely(error) });
+    return fail({ code: 'INTERNAL', message: internalMessage });
+  }
+
+  private checkedOutput(name: MethodName, value: unknown): Result<unknown> {
+    const output = methods[name].output.safeParse(value);
+    if (!output.success) {
+      this.logger.error('handler returned output outside the contract', { method: name });
+      return fail({ code: 'INTERNAL', message: internalMessage });
+    }
+    return ok(output.data);
+  }
+
+  private async checkAndRun(name: MethodName, rawInput: unknown): Promise<Result<unknown> | BesideTheQueue> {
     const spec = methods[name];
     // Every call but a lock checks for idleness first, public ones included: a handover
     // or a recovery unlock left unattended must not accept a PIN or a new password
@@ -88,15 +112,11 @@ export class Dispatcher {
 
     const handler = this.handlers[name] as (input: unknown, ctx: Context) => Promise<unknown>;
     const value = await handler(parsed.data, this.context);
-    const output = spec.output.safeParse(value);
-    if (!output.success) {
-      this.logger.error('handler returned output outside the contract', { method: name });
-      return fail({ code: 'INTERNAL', message: internalMessage });
-    }
     // A call that needs someone at the PC counts as activity; one also open while locked
     // (status, lock, finding a backup) does not, or polling the status would keep a vault open.
     if (!spec.access.states.includes('locked')) this.session.touch();
-    return ok(output.data);
+    if (value instanceof BesideTheQueue) return value;
+    return this.checkedOutput(name, value);
   }
 }
 

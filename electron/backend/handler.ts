@@ -43,3 +43,22 @@ export class Context {
 export type Handler<M extends MethodName> = (input: z.output<Methods[M]['input']>, ctx: Context) => Promise<MethodOutput<M>>;
 
 export type HandlerMap<K extends MethodName> = { [M in K]: Handler<M> };
+
+/**
+ * Work a handler hands back to run beside the call queue (issue 12: a full audit check of ten
+ * years held every other call for seconds): `outside` runs after the queue has moved on, on its
+ * own read connection (`OpenVault.openReader`), so every other call keeps answering; `inside`,
+ * if given, then runs in the queue again for whatever the result must write. Its answer is
+ * checked against the contract like any other.
+ */
+export class BesideTheQueue<T = unknown, O = unknown> {
+  constructor(
+    readonly outside: () => Promise<T>,
+    readonly inside: (result: T) => Promise<O>,
+  ) {}
+}
+
+export function besideTheQueue<T, O>(outside: () => Promise<T>, inside: (result: T) => Promise<O>): O {
+  // Typed as the method's output for the handler map; the dispatcher recognises the instance.
+  return new BesideTheQueue(outside, inside) as unknown as O;
+}

@@ -53,6 +53,18 @@ export class Database {
     }
   }
 
+  /** Runs `work` in one read transaction: every statement sees the database as it was when it began. */
+  async readSnapshot<T>(work: () => Promise<T>): Promise<T> {
+    await this.connection.exec('BEGIN');
+    try {
+      // A WAL snapshot begins at the first read, not at BEGIN: read at once, so it is the database as of now.
+      await this.connection.get('SELECT count(*) AS n FROM sqlite_schema');
+      return await work();
+    } finally {
+      await this.connection.exec('COMMIT').catch(() => undefined);
+    }
+  }
+
   /** Whether a transaction is open: what is read now may still be rolled back. */
   get inTransaction(): boolean {
     return this.depth > 0;

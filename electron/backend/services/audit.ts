@@ -1,4 +1,5 @@
-import type { HandlerMap } from '../handler';
+import { locked } from '../errors';
+import { besideTheQueue, type HandlerMap } from '../handler';
 import { listAudit, verifyAuditChainFrom, type ChainPoint } from '../repositories/audit';
 import { readSetting, writeSetting } from '../repositories/settings';
 
@@ -16,10 +17,31 @@ export const auditHandlers: HandlerMap<'audit.list' | 'audit.verify'> = {
   'audit.verify': async (input, ctx) => {
     const full = input.full === true;
     const from = full ? null : ((await readSetting<ChainPoint>(ctx.db, checkpointKey)) ?? null);
-    const { verification, last } = await verifyAuditChainFrom(ctx.db, from);
-    if (verification.ok && last && last.id !== from?.id) {
-      await ctx.db.transaction(() => writeSetting(ctx.db, checkpointKey, last));
-    }
-    return { ...verification, full: from === null, verifiedThroughId: verification.ok ? (last?.id ?? null) : null };
+    const vault = ctx.vault;
+    // The walk reads a snapshot on its own connection beside the queue, so the rest of the app
+    // keeps answering while ten years of entries are hashed; entries added meanwhile wait for the next check.
+    return besideTheQueue(
+      async () => {
+        const reader = await vault.openReader();
+        try {
+          return await reader.readSnapshot(() => verifyAuditChainFrom(reader, from));
+        } catch (error) {
+          // Locked while it read: the lock closed its connection.
+          if (vault.isClosed) throw locked();
+          throw error;
+        } finally {
+          await vault.closeReader(reader);
+        }
+      },
+      async ({ verification, last }) => {
+        // Back in the queue: the checkpoint only moves forward, and only in the vault that was checked.
+        if (ctx.session.openVaultIfAny !== vault) throw locked();
+        const stored = (await readSetting<ChainPoint>(ctx.db, checkpointKey)) ?? null;
+        if (verification.ok && last && last.id > (stored?.id ?? 0)) {
+          await ctx.db.transaction(() => writeSetting(ctx.db, checkpointKey, last));
+        }
+        return { ...verification, full: from === null, verifiedThroughId: verification.ok ? (last?.id ?? null) : null };
+      },
+    );
   },
 };

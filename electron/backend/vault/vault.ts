@@ -112,6 +112,26 @@ export class OpenVault {
     return same;
   }
 
+  private readonly readers = new Set<Database>();
+
+  /**
+   * A second, read-only connection to this vault, for work that runs beside the call queue
+   * (handler.ts, BesideTheQueue). WAL lets it read a consistent snapshot while the main
+   * connection writes. Closed with the vault: a lock ends whatever is still reading.
+   */
+  async openReader(): Promise<Database> {
+    if (this.closed) throw new Error('The vault is closed.');
+    const reader = new Database(await this.config.driver.open(this.paths.database, { key: Buffer.from(this.dataKey), create: false }));
+    await reader.exec('PRAGMA query_only = ON; PRAGMA temp_store = MEMORY;');
+    this.readers.add(reader);
+    return reader;
+  }
+
+  async closeReader(reader: Database): Promise<void> {
+    if (!this.readers.delete(reader)) return;
+    await reader.close().catch(() => undefined);
+  }
+
   /** For backups and key rotation; the caller must not keep the key beyond `use`. */
   withDataKey<T>(use: (key: Buffer) => Promise<T>): Promise<T> {
     return use(this.dataKey);
@@ -125,6 +145,7 @@ export class OpenVault {
     if (this.closed) return;
     this.closed = true;
     try {
+      for (const reader of [...this.readers]) await this.closeReader(reader);
       await this.db.close();
     } finally {
       this.dataKey.fill(0);
