@@ -12,6 +12,11 @@ export interface PagedQuery {
   params: readonly SqlValue[];
   /** The whole order, ending in a unique column so pages never overlap. */
   orderBy: string;
+  /**
+   * The `FROM … WHERE …` to count with, when joins the page needs for its columns do not change
+   * which rows match (counting 100,000 logs through their joins took most of a page's time).
+   */
+  countFrom?: string;
 }
 
 /** One page of a query and how many rows match in all: two statements, whatever the size of the table. */
@@ -24,7 +29,7 @@ export async function pageOf<T>(db: Database, query: PagedQuery, page: Page): Pr
   ]);
   // A first page that is not full is the whole list: no count needed.
   if (page.offset === 0 && rows.length < page.limit) return { rows, total: rows.length };
-  const counted = await db.get<{ n: number }>(`SELECT count(*) AS n ${query.from}`, query.params);
+  const counted = await db.get<{ n: number }>(`SELECT count(*) AS n ${query.countFrom ?? query.from}`, query.params);
   return { rows, total: counted?.n ?? 0 };
 }
 

@@ -112,7 +112,19 @@ export function pageLogs(db: Database, scope: Scope<'sessionLogs'>, filter: LogF
     where.push("(h.code LIKE ? ESCAPE '\\' OR p.full_name LIKE ? ESCAPE '\\')");
     params.push(likeText(filter.text.toUpperCase(), 'start'), likeText(filter.text, 'anywhere'));
   }
-  return pageOf<SessionLogRow>(db, { select: logColumns, from: `${logTables} WHERE ${where.join(' AND ')}`, params, orderBy: logOrder(order) }, page);
+  const conditions = where.join(' AND ');
+  return pageOf<SessionLogRow>(
+    db,
+    {
+      select: logColumns,
+      from: `${logTables} WHERE ${conditions}`,
+      params,
+      orderBy: logOrder(order),
+      // Every log has its peer (a foreign key) and the other joins are outer: without the text filter they change no count.
+      ...(filter.text ? {} : { countFrom: `FROM session_logs l WHERE ${conditions}` }),
+    },
+    page,
+  );
 }
 
 export interface LogFields {
