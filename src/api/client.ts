@@ -80,7 +80,7 @@ export function onBackendEvent(listener: (event: BackendEvent) => void): () => v
 
 let changedListener: ((method: MethodName) => void) | null = null;
 
-/** Called after every successful call that may have changed what screens show (a method not marked `reads`). */
+/** Called after every successful call that may have changed what screens show: a method of the open vault not marked `reads`. */
 export function onRecordsChanged(listener: (method: MethodName) => void): void {
   changedListener = listener;
 }
@@ -88,7 +88,9 @@ export function onRecordsChanged(listener: (method: MethodName) => void): void {
 export async function call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
   const result = await currentTransport().call(method, input);
   if (result.ok) {
-    if (!methods[method].reads) changedListener?.(method);
+    // Only a change inside the open vault: a restore, a lock or a hand-over ends what is on screen anyway.
+    const spec = methods[method];
+    if (!spec.reads && spec.access.states.every((state) => state === 'unlocked')) changedListener?.(method);
     return result.value as MethodOutput<M>;
   }
   if (result.error.code === 'LOCKED' && !methods[method].access.states.includes('locked')) lockedListener?.();

@@ -4,8 +4,8 @@ import { onRecordsChanged } from './client';
 /**
  * The renderer's one cache of backend answers (issue 12): a query per method and input, so a
  * screen opened again shows what it showed at once and refreshes behind it. One rule keeps it
- * true: after any call that may change records (every method not marked `reads` in the
- * contract) everything cached is stale, and what is on screen is fetched again. Nothing here
+ * true: after any call that may change records (every method of the open vault not marked
+ * `reads` in the contract) everything cached is stale, and what is on screen is fetched again. Nothing here
  * outlives the person: the cache is emptied whenever the vault locks, is handed over or someone
  * else signs in (stores/session.ts), and a lock reloads the page anyway.
  */

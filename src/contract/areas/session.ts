@@ -113,6 +113,7 @@ export const sessionMethods = {
    * a crash while it is shown keeps it.
    */
   'vault.confirmSecretShown': defineMethod({
+    reads: true,
     access: { states: ['unlocked'], roles: staff },
     input: z.strictObject({ changeId: secretChangeId }),
     output: empty,
@@ -125,6 +126,7 @@ export const sessionMethods = {
     output: z.object({ autoLockMinutes: z.number().int() }),
   }),
   'session.handOverToPeer': defineMethod({
+    reads: true,
     access: { states: ['unlocked'], roles: staff },
     input: z.strictObject({ drafts: z.array(draftInput).max(20).optional() }),
     output: appStatus,
@@ -135,6 +137,7 @@ export const sessionMethods = {
    * counselor unlocks again.
    */
   'session.handOverForFeedback': defineMethod({
+    reads: true,
     access: { states: ['unlocked'], roles: staff },
     input: z.strictObject({ drafts: z.array(draftInput).max(20).optional() }),
     output: appStatus,
@@ -145,6 +148,7 @@ export const sessionMethods = {
     output: appStatus,
   }),
   'session.setLanguage': defineMethod({
+    reads: true,
     access: { states: ['unlocked'], roles: everyone },
     input: z.strictObject({ language }),
     output: z.object({ language }),
