@@ -141,6 +141,12 @@ const pagedInputs: Array<[MethodName, Record<string, unknown>]> = [
   ['outcomes.list', {}],
   ['supervision.meetings', {}],
   ['supervision.meetings', { status: 'held' }],
+  // With the text each screen's search box sends.
+  ['sessionLogs.list', { text: 'budi' }],
+  ['cases.list', { text: 'hs-2026' }],
+  ['helpSeekers.list', { text: 'HS-2026-00' }],
+  ['outcomes.list', { text: 'HS-2026' }],
+  ['supervision.meetings', { text: 'kelompok' }],
 ];
 const pagedCases = pagedInputs.flatMap(([method, input]) =>
   [...callers, ['coordinator', 'coordinator'] as const]
@@ -149,6 +155,18 @@ const pagedCases = pagedInputs.flatMap(([method, input]) =>
 );
 
 describe('the paged methods', () => {
+  it('find by text only rows that match, and none for a text nothing has', async () => {
+    const program = await aProgram();
+    const { backend } = program;
+    await call(backend, 'sessionLogs.create', aLog(program.budi.peerId));
+    await call(backend, 'sessionLogs.create', aLog(program.citra.peerId));
+    expect((await call(backend, 'sessionLogs.list', { text: 'budi' })).logs.map((l) => l.peerName)).toEqual([budi.fullName]);
+    expect((await call(backend, 'sessionLogs.list', { text: 'HS-2026-002' })).logs.map((l) => l.helpSeekerCode)).toEqual(['HS-2026-002']);
+    expect((await call(backend, 'sessionLogs.list', { text: '100%_' })).total).toBe(0);
+    expect((await call(backend, 'helpSeekers.list', { text: 'hs-2026-001' })).helpSeekers.map((h) => h.code)).toEqual(['HS-2026-001']);
+    expect((await call(backend, 'helpSeekers.list', { text: 'HS-2025' })).total).toBe(0);
+  });
+
   it('are every method of the contract that takes a page, each tried above with each of its sorts', () => {
     // The audit log pages backwards from an entry (beforeId), not by offset: audit.test.ts pages it.
     const takesPage = (Object.keys(methods) as MethodName[]).filter(

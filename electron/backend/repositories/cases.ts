@@ -12,7 +12,7 @@ import type {
   Page,
   ReferralStatus,
 } from '../../../src/contract';
-import { likeText, pageOf } from './paging';
+import { codeBeginsWith, pageOf } from './paging';
 
 export interface CaseRow {
   id: number;
@@ -66,8 +66,9 @@ function caseWhere(scope: Scope<'cases'>, filter: CaseFilter): { where: string; 
     params.push(filter.helpSeekerId);
   }
   if (filter.text) {
-    where.push("h.code LIKE ? ESCAPE '\\'");
-    params.push(likeText(filter.text.toUpperCase(), 'start'));
+    const code = codeBeginsWith(filter.text);
+    where.push(code.where);
+    params.push(code.param);
   }
   return { where: where.join(' AND '), params };
 }

@@ -2,7 +2,7 @@ import type { Scope } from '../access/scope';
 import type { Database } from '../db/database';
 import type { SqlValue } from '../db/driver';
 import type { Competency, MeasureOccasion, Page } from '../../../src/contract';
-import { likeText } from './paging';
+import { codeBeginsWith } from './paging';
 
 // ---------------------------------------------------------------- peer evaluations
 
@@ -127,8 +127,9 @@ export async function pageMeasures(
     params.push(filter.helpSeekerId);
   }
   if (filter.text) {
-    where.push("h.code LIKE ? ESCAPE '\\'");
-    params.push(likeText(filter.text.toUpperCase(), 'start'));
+    const code = codeBeginsWith(filter.text);
+    where.push(code.where);
+    params.push(code.param);
   }
   const tables = 'FROM outcome_measures m JOIN help_seekers h ON h.id = m.help_seeker_id';
   const conditions = where.join(' AND ');

@@ -2,7 +2,7 @@ import type { Scope } from '../access/scope';
 import type { Database } from '../db/database';
 import type { SqlValue } from '../db/driver';
 import type { HelpSeekerIdentity, HelpSeekerIdentityInput, Page } from '../../../src/contract';
-import { likeText, pageOf } from './paging';
+import { codeBeginsWith, pageOf } from './paging';
 
 export interface HelpSeekerRow {
   id: number;
@@ -62,8 +62,9 @@ export function pageHelpSeekers(
     params.push(filter.onlyId);
   }
   if (filter.text) {
-    where.push("h.code LIKE ? ESCAPE '\\'");
-    params.push(likeText(filter.text.toUpperCase(), 'start'));
+    const code = codeBeginsWith(filter.text);
+    where.push(code.where);
+    params.push(code.param);
   }
   return pageOf<HelpSeekerListRow>(
     db,

@@ -38,3 +38,8 @@ export function likeText(text: string, where: 'start' | 'anywhere'): string {
   const escaped = text.replace(/[\\%_]/g, (c) => `\\${c}`);
   return where === 'start' ? `${escaped}%` : `%${escaped}%`;
 }
+
+/** A help-seeker code (alias `h`) that begins with what was typed; codes are kept in capitals. */
+export function codeBeginsWith(text: string): { where: string; param: string } {
+  return { where: "h.code LIKE ? ESCAPE '\\'", param: likeText(text.toUpperCase(), 'start') };
+}
