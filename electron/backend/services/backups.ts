@@ -7,8 +7,8 @@ import { listDrives, onSameDisk, removableTargets } from '../backup/drives';
 import { BackupCredentialError, BackupFailedError, BackupUnusableError, failureFromOsError } from '../backup/errors';
 import { backupExtension, readHead } from '../backup/format';
 import { writeBackup } from '../backup/write';
-import { AppError, conflict } from '../errors';
-import type { Context, HandlerMap } from '../handler';
+import { AppError, conflict, locked } from '../errors';
+import { besideTheQueue, type Context, type HandlerMap } from '../handler';
 import { backupEvents, type BackupEventRow } from '../repositories/backups';
 import { readKeySlotFile } from '../vault/keySlots';
 import { vaultPaths } from '../vault/paths';
@@ -210,52 +210,71 @@ export const backupsHandlers: HandlerMap<BackupMethod> = {
     const folder = resolveTyped(input.folder);
     const settings = await loadSettings(ctx.db);
     const dataDir = ctx.session.config.dataDir;
+    const vault = ctx.vault;
     // Asked while the backup is written: listing drives starts a system tool on some OSes.
     const drives = listDrives();
-    try {
-      const written = await ctx.vault.withDataKey((dataKey) =>
-        writeBackup(
-          {
-            driver: ctx.session.config.driver,
-            databaseFile: ctx.vault.paths.database,
-            keySlotsFile: ctx.vault.paths.keySlots,
-            dataKey,
-            vaultId: ctx.vault.vaultId,
-            schoolName: settings.schoolName,
-            stagingParent: dataDir,
-          },
-          { folder, now: ctx.clock.now(), keepLast: settings.backupKeepLast },
-        ),
-      );
-      await ctx.db.transaction(async () => {
-        await saveSettings(ctx.db, { backupFolder: written.folder });
-        await ctx.audit('backup.created', null, {
-          file: written.name,
+    const done = ctx.session.startJob('backup');
+    // Written beside the queue (issue 12): the snapshot is taken on its own connection, so the
+    // screens keep answering while hundreds of megabytes are copied, synced and read back.
+    return besideTheQueue(
+      async () => {
+        try {
+          const written = await vault.withDataKey((dataKey) =>
+            writeBackup(
+              {
+                driver: ctx.session.config.driver,
+                databaseFile: vault.paths.database,
+                keySlotsFile: vault.paths.keySlots,
+                dataKey,
+                vaultId: vault.vaultId,
+                schoolName: settings.schoolName,
+                stagingParent: dataDir,
+              },
+              { folder, now: ctx.clock.now(), keepLast: settings.backupKeepLast },
+            ),
+          );
+          return { written };
+        } catch (error) {
+          return { error };
+        } finally {
+          done();
+        }
+      },
+      async (outcome) => {
+        // Locked while it was written: the backup's own check ended it, and there is no vault to record it in.
+        if (ctx.session.openVaultIfAny !== vault) throw locked();
+        if ('error' in outcome) {
+          const failure = outcome.error instanceof BackupFailedError ? outcome.error : failureFromOsError(outcome.error);
+          if (!(outcome.error instanceof BackupFailedError)) ctx.logger.error('backup failed', { reason: failure.reason });
+          await ctx.db.transaction(() => ctx.audit('backup.failed', null, { folder, reason: failure.reason, via: 'app' }));
+          throw conflict(failure.reason, failure.message);
+        }
+        const { written } = outcome;
+        await ctx.db.transaction(async () => {
+          await saveSettings(ctx.db, { backupFolder: written.folder });
+          await ctx.audit('backup.created', null, {
+            file: written.name,
+            folder: written.folder,
+            bytes: written.bytes,
+            backupId: written.backupId,
+            via: 'app',
+            removed: written.removed,
+          });
+        });
+        return {
+          file: written.file,
+          name: written.name,
           folder: written.folder,
           bytes: written.bytes,
-          backupId: written.backupId,
-          via: 'app',
+          createdAt: written.createdAt,
+          durationMs: written.durationMs,
+          verified: true as const,
+          sameDiskAsVault: await onSameDisk(written.folder, dataDir, await drives),
           removed: written.removed,
-        });
-      });
-      return {
-        file: written.file,
-        name: written.name,
-        folder: written.folder,
-        bytes: written.bytes,
-        createdAt: written.createdAt,
-        durationMs: written.durationMs,
-        verified: true as const,
-        sameDiskAsVault: await onSameDisk(written.folder, dataDir, await drives),
-        removed: written.removed,
-        notRemoved: written.notRemoved,
-      };
-    } catch (error) {
-      const failure = error instanceof BackupFailedError ? error : failureFromOsError(error);
-      if (!(error instanceof BackupFailedError)) ctx.logger.error('backup failed', { reason: failure.reason });
-      await ctx.db.transaction(() => ctx.audit('backup.failed', null, { folder, reason: failure.reason, via: 'app' }));
-      throw conflict(failure.reason, failure.message);
-    }
+          notRemoved: written.notRemoved,
+        };
+      },
+    );
   },
 
   'backups.verify': async (input, ctx): Promise<BackupVerification> => {

@@ -521,6 +521,18 @@ export class Session {
     throw invalidField(field, 'wrong_password', 'The password is not correct.');
   }
 
+  private readonly runningJobs = new Set<string>();
+
+  /**
+   * Marks a long job running beside the call queue; CONFLICT when one of its kind already is
+   * (a second click on "Back up now"). Returns what ends it.
+   */
+  startJob(kind: string): () => void {
+    if (this.runningJobs.has(kind)) throw conflict(`${kind}-running`, 'This is already under way; wait for it to finish.');
+    this.runningJobs.add(kind);
+    return () => this.runningJobs.delete(kind);
+  }
+
   /** Keeps the in-memory actor in step when a coordinator changes their own account. */
   refreshActor(row: users.UserRow): void {
     if (this.actor?.userId === row.id) this.actor = toActor(row);
