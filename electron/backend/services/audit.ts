@@ -24,7 +24,8 @@ export const auditHandlers: HandlerMap<'audit.list' | 'audit.verify'> = {
       async () => {
         const reader = await vault.openReader();
         try {
-          return await reader.readSnapshot(() => verifyAuditChainFrom(reader, from));
+          // Small batches: with the Windows driver each read holds the backend's thread, and other calls answer between them.
+          return await reader.readSnapshot(() => verifyAuditChainFrom(reader, from, 500));
         } catch (error) {
           // Locked while it read: the lock closed its connection.
           if (vault.isClosed) throw locked();
