@@ -87,7 +87,8 @@ export const screenCalls: ScreenCall[] = [
   { screen: 'peer profile: logs', method: 'sessionLogs.list', input: (f: Fixtures) => ({ peerId: f.busyPeerId, limit: 200, offset: 0 }) },
   { screen: 'peer profile: evaluations', method: 'evaluations.list', input: (f: Fixtures) => ({ peerId: f.busyPeerId }) },
   { screen: 'peer profile: supervision', method: 'supervision.cadence', input: (f: Fixtures) => ({ peerId: f.busyPeerId }) },
-  { screen: 'peer profile / supervision', method: 'actionItems.list', input: { open: true } },
+  { screen: 'supervision: open action items', method: 'actionItems.list', input: { open: true, offset: 0 } },
+  { screen: 'peer profile: supervision', method: 'actionItems.list', input: (f: Fixtures) => ({ open: true, peerId: f.busyPeerId, limit: 200 }) },
   // training/TrainingPage.tsx, outreach/OutreachPage.tsx
   { screen: 'training', method: 'training.modules', input: {} },
   { screen: 'training', method: 'training.sessions', input: {} },
@@ -106,7 +107,7 @@ export const screenCalls: ScreenCall[] = [
   { screen: 'supervision: meetings', method: 'supervision.meetings', input: { offset: 0 } },
   { screen: 'supervision: planned', method: 'supervision.meetings', input: { status: 'planned', offset: 0 } },
   { screen: 'supervision: groups', method: 'supervision.groups', input: {} },
-  { screen: 'supervision: all action items', method: 'actionItems.list', input: {} },
+  { screen: 'supervision: all action items', method: 'actionItems.list', input: { offset: 0 } },
   { screen: 'supervision: meeting', method: 'supervision.meeting', input: (f: Fixtures) => ({ id: f.meetingId }) },
   { screen: 'supervision: meeting form', method: 'supervision.formOptions', input: {} },
   // evaluation/PeerEvaluations.tsx, Outcomes.tsx, FeedbackPanel.tsx

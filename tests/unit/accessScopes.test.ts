@@ -127,6 +127,7 @@ const pagedRows: Partial<Record<MethodName, [field: string, key: string]>> = {
   'helpSeekers.list': ['helpSeekers', 'id'],
   'outcomes.list': ['outcomes', 'helpSeekerId'],
   'supervision.meetings': ['meetings', 'id'],
+  'actionItems.list': ['items', 'id'],
 };
 const pagedInputs: Array<[MethodName, Record<string, unknown>]> = [
   ['sessionLogs.list', {}],
@@ -147,6 +148,8 @@ const pagedInputs: Array<[MethodName, Record<string, unknown>]> = [
   ['helpSeekers.list', { text: 'HS-2026-00' }],
   ['outcomes.list', { text: 'HS-2026' }],
   ['supervision.meetings', { text: 'kelompok' }],
+  ['actionItems.list', {}],
+  ['actionItems.list', { open: true }],
 ];
 const pagedCases = pagedInputs.flatMap(([method, input]) =>
   [...callers, ['coordinator', 'coordinator'] as const]

@@ -398,15 +398,18 @@ export interface ActionItemRow {
   version: number;
 }
 
-const selectActionItem = `
+const actionItemColumns = `
   SELECT ai.id, ai.meeting_id, sm.held_on AS meeting_held_on, sm.kind AS meeting_kind, sm.supervisor_user_id AS meeting_supervisor_user_id,
-    ai.text, ai.owner_peer_id, ai.owner_user_id, coalesce(p.full_name, u.full_name, '') AS owner_name, ai.due_on, ai.done_at, ai.version
+    ai.text, ai.owner_peer_id, ai.owner_user_id, coalesce(p.full_name, u.full_name, '') AS owner_name, ai.due_on, ai.done_at, ai.version`;
+const actionItemTables = `
   FROM action_items ai
   JOIN supervision_meetings sm ON sm.id = ai.meeting_id
   LEFT JOIN peers p ON p.id = ai.owner_peer_id
   LEFT JOIN users u ON u.id = ai.owner_user_id`;
+const selectActionItem = `${actionItemColumns} ${actionItemTables}`;
 
-const actionItemOrder = 'ORDER BY ai.done_at IS NOT NULL, ai.due_on, ai.id';
+/** Open items first, then by the day they are due. */
+const actionItemSort = 'ai.done_at IS NOT NULL, ai.due_on, ai.id';
 
 export function findActionItem(db: Database, id: number): Promise<ActionItemRow | undefined> {
   return db.get<ActionItemRow>(`${selectActionItem} WHERE ai.id = ?`, [id]);
@@ -423,21 +426,39 @@ export function actionItemsOfMeeting(db: Database, meetingId: number): Promise<A
 export function actionItemsOfOwner(db: Database, owner: { userId: number } | { peerId: number }, doneSince: string): Promise<ActionItemRow[]> {
   const [column, value] = 'userId' in owner ? ['ai.owner_user_id', owner.userId] : ['ai.owner_peer_id', owner.peerId];
   return db.all<ActionItemRow>(
-    `${selectActionItem} WHERE ${column} = ? AND sm.status != 'cancelled' AND (ai.done_at IS NULL OR ai.done_at >= ?) ${actionItemOrder}`,
+    `${selectActionItem} WHERE ${column} = ? AND sm.status != 'cancelled' AND (ai.done_at IS NULL OR ai.done_at >= ?) ORDER BY ${actionItemSort}`,
     [value, doneSince],
   );
 }
 
 /** Action items of every meeting (or of one supervisor's meetings and their own), cancelled meetings left out. */
-export function listActionItems(db: Database, filter: { supervisorUserId?: number; open: boolean }): Promise<ActionItemRow[]> {
+/** One page of the action items of meetings that were not cancelled, open ones first by due day. */
+export function pageActionItems(
+  db: Database,
+  filter: { supervisorUserId?: number | undefined; open: boolean; peerId?: number | undefined; text?: string | undefined },
+  page: Page,
+): Promise<{ rows: ActionItemRow[]; total: number }> {
   const where = ["sm.status != 'cancelled'"];
-  const params: number[] = [];
+  const params: SqlValue[] = [];
   if (filter.supervisorUserId !== undefined) {
     where.push('(sm.supervisor_user_id = ? OR ai.owner_user_id = ?)');
     params.push(filter.supervisorUserId, filter.supervisorUserId);
   }
   if (filter.open) where.push('ai.done_at IS NULL');
-  return db.all<ActionItemRow>(`${selectActionItem} WHERE ${where.join(' AND ')} ${actionItemOrder}`, params);
+  if (filter.peerId !== undefined) {
+    where.push('ai.owner_peer_id = ?');
+    params.push(filter.peerId);
+  }
+  if (filter.text) {
+    const part = likeText(filter.text, 'anywhere');
+    where.push("(ai.text LIKE ? ESCAPE '\\' OR coalesce(p.full_name, u.full_name, '') LIKE ? ESCAPE '\\')");
+    params.push(part, part);
+  }
+  return pageOf<ActionItemRow>(
+    db,
+    { select: actionItemColumns, from: `${actionItemTables} WHERE ${where.join(' AND ')}`, params, orderBy: actionItemSort },
+    page,
+  );
 }
 
 export interface ActionItemFields {

@@ -436,11 +436,12 @@ export const supervisionHandlers: HandlerMap<SupervisionMethod> = {
 
   'actionItems.list': async (input, ctx) => {
     const day = today(ctx);
-    const rows = await supervision.listActionItems(ctx.db, {
-      ...(ctx.actor.role === 'coordinator' ? {} : { supervisorUserId: ctx.actor.userId }),
-      open: input.open ?? false,
-    });
-    return { items: rows.map((row) => toActionItem(ctx, row, day)) };
+    const page = await supervision.pageActionItems(
+      ctx.db,
+      { ...(ctx.actor.role === 'coordinator' ? {} : { supervisorUserId: ctx.actor.userId }), open: input.open ?? false, peerId: input.peerId, text: input.text },
+      input,
+    );
+    return { items: page.rows.map((row) => toActionItem(ctx, row, day)), total: page.total };
   },
 
   'actionItems.setDone': async (input, ctx) => {

@@ -261,11 +261,12 @@ export const supervisionMethods = {
     output: z.object({ items: z.array(actionItem) }),
   }),
   /** Action items the caller may see: a coordinator all, a supervisor those of their meetings and their own. */
+  /** One page of action items, open ones first by due day; `peerId` a peer's own, `text` part of the text or the owner's name. */
   'actionItems.list': defineMethod({
     reads: true,
     access: { states: ['unlocked'], roles: staff },
-    input: z.strictObject({ open: z.boolean().optional() }),
-    output: z.object({ items: z.array(actionItem) }),
+    input: z.strictObject({ open: z.boolean().optional(), peerId: id.optional(), text: z.string().trim().max(100).optional(), ...pageRequest }),
+    output: z.object({ items: z.array(actionItem), ...pageTotal }),
   }),
   /** Ticks an item done (or open again): its owner, the meeting's supervisor or the coordinator. */
   'actionItems.setDone': defineMethod({

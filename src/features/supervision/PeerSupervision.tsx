@@ -2,7 +2,7 @@ import { Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCall } from '../../api/useCall';
-import type { PeerStatus } from '../../contract';
+import { pageSizes, type PeerStatus } from '../../contract';
 import { formatDay, formatHours } from '../../ui/format';
 import { ActionItemList } from './ActionItemList';
 import { CadenceBadge } from './badges';
@@ -24,9 +24,10 @@ function StaffView({ peerId, status }: { peerId: number; status: PeerStatus }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const cadence = useCall('supervision.cadence', { peerId });
-  const items = useCall('actionItems.list', { open: true });
+  // A peer's open items are few; the largest page holds them.
+  const items = useCall('actionItems.list', { open: true, peerId, limit: pageSizes.max });
   const c = cadence.data?.peers[0];
-  const own = (items.data?.items ?? []).filter((i) => i.ownerPeerId === peerId);
+  const own = items.data?.items ?? [];
   return (
     <Frame title={t('supervision.profileTitle')}>
       <Stack>

@@ -286,10 +286,11 @@ export function ActionItemsPanel() {
   const { t } = useTranslation();
   const [showDone, setShowDone] = useState(false);
   const [search, setSearch] = useState('');
-  const { data, error, loading, reload } = useCall('actionItems.list', showDone ? {} : { open: true });
+  const [text] = useDebouncedValue(search.trim(), 250);
+  const filters = { ...(showDone ? {} : { open: true }), ...(text ? { text } : {}) };
+  const [offset, setOffset] = usePage(filters);
+  const { data, error, loading, reload } = useCall('actionItems.list', { ...filters, offset });
   const items = data?.items ?? [];
-  const words = search.trim().toLocaleLowerCase();
-  const shown = words ? items.filter((i) => `${i.text} ${i.ownerName}`.toLocaleLowerCase().includes(words)) : items;
   return (
     <LoadState loading={loading && !data} error={error} retry={() => void reload()}>
       <Text c="dimmed" maw={640} mb="sm">
@@ -299,13 +300,14 @@ export function ActionItemsPanel() {
         <SearchBox value={search} onChange={setSearch} placeholder={t('supervision.actionsSearch')} />
         <Switch label={t('supervision.showDone')} checked={showDone} onChange={(event) => setShowDone(event.currentTarget.checked)} />
       </Group>
-      {items.length === 0 ? (
+      {items.length === 0 && !text ? (
         <EmptyState icon={<IconListCheck size={28} />} variant="light" title={t('supervision.actionsEmpty')} py="xl" />
-      ) : shown.length === 0 ? (
+      ) : items.length === 0 ? (
         <Text c="dimmed">{t('supervision.actionsNoMatch')}</Text>
       ) : (
-        <ActionItemList items={shown} onChanged={() => void reload()} />
+        <ActionItemList items={items} onChanged={() => void reload()} />
       )}
+      <Pager total={data?.total ?? 0} offset={offset} onOffset={setOffset} />
     </LoadState>
   );
 }
