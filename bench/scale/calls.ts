@@ -91,7 +91,7 @@ export const screenCalls: ScreenCall[] = [
   { screen: 'peer profile: supervision', method: 'actionItems.list', input: (f: Fixtures) => ({ open: true, peerId: f.busyPeerId, limit: 200 }) },
   // training/TrainingPage.tsx, outreach/OutreachPage.tsx
   { screen: 'training', method: 'training.modules', input: {} },
-  { screen: 'training', method: 'training.sessions', input: {} },
+  { screen: 'training', method: 'training.sessions', input: { offset: 0 } },
   { screen: 'outreach', method: 'outreach.list', input: {} },
   { screen: 'outreach', method: 'outreach.summary', input: {} },
   // cases/CasesPage.tsx, CasePage.tsx, CaseDialogs.tsx, DirectoryPanel.tsx

@@ -128,6 +128,7 @@ const pagedRows: Partial<Record<MethodName, [field: string, key: string]>> = {
   'outcomes.list': ['outcomes', 'helpSeekerId'],
   'supervision.meetings': ['meetings', 'id'],
   'actionItems.list': ['items', 'id'],
+  'training.sessions': ['sessions', 'id'],
 };
 const pagedInputs: Array<[MethodName, Record<string, unknown>]> = [
   ['sessionLogs.list', {}],
@@ -150,6 +151,7 @@ const pagedInputs: Array<[MethodName, Record<string, unknown>]> = [
   ['supervision.meetings', { text: 'kelompok' }],
   ['actionItems.list', {}],
   ['actionItems.list', { open: true }],
+  ['training.sessions', {}],
 ];
 const pagedCases = pagedInputs.flatMap(([method, input]) =>
   [...callers, ['coordinator', 'coordinator'] as const]

@@ -1,5 +1,6 @@
 import type { Database } from '../db/database';
-import type { ModuleRevision, TrainingModule, TrainingRecord, TrainingSession } from '../../../src/contract';
+import type { ModuleRevision, Page, TrainingModule, TrainingRecord, TrainingSession } from '../../../src/contract';
+import { pageOf } from './paging';
 
 interface ModuleRow {
   id: number;
@@ -238,31 +239,33 @@ export async function insertSession(
   return result.lastInsertRowid;
 }
 
-export async function listSessions(db: Database): Promise<TrainingSession[]> {
-  const sessions = await db.all<{
-    id: number;
-    module_id: number;
-    held_on: string;
-    hours: number;
-    trainer: string;
-    notes: string;
-    created_at: string;
-  }>('SELECT * FROM training_sessions ORDER BY held_on DESC, id DESC');
+/** One page of group training sessions, newest first, each with its attendees (one query for the page's). */
+export async function pageSessions(db: Database, page: Page): Promise<{ sessions: TrainingSession[]; total: number }> {
+  const { rows, total } = await pageOf<{ id: number; module_id: number; held_on: string; hours: number; trainer: string; notes: string; created_at: string }>(
+    db,
+    { select: 'SELECT *', from: 'FROM training_sessions', params: [], orderBy: 'held_on DESC, id DESC' },
+    page,
+  );
+  if (rows.length === 0) return { sessions: [], total };
   const attendees = await db.all<{ session_id: number; peer_id: number; full_name: string; completed: number; score: number | null }>(
     `SELECT r.session_id, r.peer_id, p.full_name, r.completed, r.score
      FROM training_records r JOIN peers p ON p.id = r.peer_id
-     WHERE r.session_id IS NOT NULL ORDER BY p.full_name COLLATE NOCASE`,
+     WHERE r.session_id IN (${rows.map(() => '?').join(', ')}) ORDER BY p.full_name COLLATE NOCASE`,
+    rows.map((s) => s.id),
   );
-  return sessions.map((s) => ({
-    id: s.id,
-    moduleId: s.module_id,
-    heldOn: s.held_on,
-    hours: s.hours,
-    trainer: s.trainer,
-    notes: s.notes,
-    createdAt: s.created_at,
-    attendees: attendees
-      .filter((a) => a.session_id === s.id)
-      .map((a) => ({ peerId: a.peer_id, fullName: a.full_name, completed: a.completed === 1, score: a.score })),
-  }));
+  const bySession = new Map<number, TrainingSession['attendees']>(rows.map((s) => [s.id, []]));
+  for (const a of attendees) bySession.get(a.session_id)?.push({ peerId: a.peer_id, fullName: a.full_name, completed: a.completed === 1, score: a.score });
+  return {
+    sessions: rows.map((s) => ({
+      id: s.id,
+      moduleId: s.module_id,
+      heldOn: s.held_on,
+      hours: s.hours,
+      trainer: s.trainer,
+      notes: s.notes,
+      createdAt: s.created_at,
+      attendees: bySession.get(s.id) ?? [],
+    })),
+    total,
+  };
 }

@@ -151,7 +151,7 @@ export const trainingHandlers: HandlerMap<TrainingMethod> = {
     return { sessionId, records: input.attendees.length };
   },
 
-  'training.sessions': async (_input, ctx) => ({ sessions: await training.listSessions(ctx.db) }),
+  'training.sessions': async (input, ctx) => training.pageSessions(ctx.db, input),
 
   'training.setKnowledgeScores': async (input, ctx) => {
     const row = await peers.findPeerRow(ctx.db, input.peerId);

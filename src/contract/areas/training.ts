@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { id, isoDate, limits, optionalText, requiredText, version } from '../fields';
 import { defineMethod } from '../method';
+import { pageRequest, pageTotal } from '../paging';
 import { coordinatorOnly, staff } from '../roles';
 
 /**
@@ -139,11 +140,12 @@ export const trainingMethods = {
     input: groupSessionInput,
     output: z.object({ sessionId: id, records: z.number().int() }),
   }),
+  /** One page of group training sessions, newest first, with their attendees. */
   'training.sessions': defineMethod({
     reads: true,
     access: { states: ['unlocked'], roles: staff },
-    input: z.strictObject({}),
-    output: z.object({ sessions: z.array(trainingSession) }),
+    input: z.strictObject({ ...pageRequest }),
+    output: z.object({ sessions: z.array(trainingSession), ...pageTotal }),
   }),
   'training.setKnowledgeScores': defineMethod({
     access: { states: ['unlocked'], roles: coordinatorOnly },

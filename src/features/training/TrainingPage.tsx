@@ -6,6 +6,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api/client';
 import { useCall } from '../../api/useCall';
+import { usePage } from '../../api/usePage';
 import type { RefresherDue, TrainingModule, TrainingSession } from '../../contract';
 import { pendingDrafts } from '../../drafts/registry';
 import { useSession } from '../../stores/session';
@@ -13,6 +14,7 @@ import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { DataTable } from '../../ui/DataTable';
 import { formatDay, formatHours } from '../../ui/format';
 import { LoadState } from '../../ui/LoadState';
+import { Pager } from '../../ui/Pager';
 import { PageHeader } from '../../ui/PageHeader';
 import { openPeerProfile } from '../peers/peerView';
 import { GroupSessionModal } from './GroupSessionModal';
@@ -192,7 +194,8 @@ function Curriculum({ modules, canEdit, reload }: { modules: TrainingModule[]; c
 function Sessions({ modules, canEdit }: { modules: TrainingModule[]; canEdit: boolean }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
-  const sessions = useCall('training.sessions', {});
+  const [offset, setOffset] = usePage({});
+  const sessions = useCall('training.sessions', { offset });
   const peers = useCall('peers.list', {});
   const [recording, setRecording] = useState(false);
 
@@ -240,7 +243,7 @@ function Sessions({ modules, canEdit }: { modules: TrainingModule[]; canEdit: bo
           data={sessions.data?.sessions ?? []}
           columns={columns}
           caption={t('training.tabs.sessions')}
-          initialSort={[{ id: 'heldOn', desc: true }]}
+          serverSort={{ sorting: [{ id: 'heldOn', desc: true }], onChange: () => undefined, columns: [] }}
           getRowId={(s) => String(s.id)}
           empty={
             <EmptyState icon={<IconBook2 size={28} />} variant="light" title={t('training.noSessions')} description={t('training.noSessionsHint')} py="xl">
@@ -254,6 +257,7 @@ function Sessions({ modules, canEdit }: { modules: TrainingModule[]; canEdit: bo
             </EmptyState>
           }
         />
+        <Pager total={sessions.data?.total ?? 0} offset={offset} onOffset={setOffset} />
       </LoadState>
       {canEdit ? (
         <GroupSessionModal
