@@ -112,7 +112,7 @@ export const screenCalls: ScreenCall[] = [
   { screen: 'supervision: meeting form', method: 'supervision.formOptions', input: {} },
   // evaluation/PeerEvaluations.tsx, Outcomes.tsx, FeedbackPanel.tsx
   { screen: 'evaluation: peers', method: 'evaluations.standing', input: {} },
-  { screen: 'evaluation: peers', method: 'evaluations.list', input: {} },
+  { screen: 'evaluation: peers', method: 'evaluations.list', input: { offset: 0 } },
   { screen: 'evaluation: outcomes', method: 'outcomes.list', input: { offset: 0 } },
   { screen: 'evaluation: one help-seeker', method: 'outcomes.list', input: (f: Fixtures) => ({ helpSeekerId: f.busyHelpSeekerId }) },
   { screen: 'evaluation: feedback', method: 'feedback.list', input: (f: Fixtures) => ({ termId: f.currentTermId }) },

@@ -129,6 +129,7 @@ const pagedRows: Partial<Record<MethodName, [field: string, key: string]>> = {
   'supervision.meetings': ['meetings', 'id'],
   'actionItems.list': ['items', 'id'],
   'training.sessions': ['sessions', 'id'],
+  'evaluations.list': ['evaluations', 'id'],
 };
 const pagedInputs: Array<[MethodName, Record<string, unknown>]> = [
   ['sessionLogs.list', {}],
@@ -152,6 +153,8 @@ const pagedInputs: Array<[MethodName, Record<string, unknown>]> = [
   ['actionItems.list', {}],
   ['actionItems.list', { open: true }],
   ['training.sessions', {}],
+  ['evaluations.list', {}],
+  ['evaluations.list', { text: 'a' }],
 ];
 const pagedCases = pagedInputs.flatMap(([method, input]) =>
   [...callers, ['coordinator', 'coordinator'] as const]
@@ -306,7 +309,7 @@ describe('reading a scoped resource takes its scope', () => {
     expectTypeOf(referralsRepo.listReferrals).parameter(1).toEqualTypeOf<Scope<'cases'>>();
     expectTypeOf(referralsRepo.findReferral).parameter(1).toEqualTypeOf<Scope<'cases'>>();
     expectTypeOf(helpSeekersRepo.pageHelpSeekers).parameter(1).toEqualTypeOf<Scope<'helpSeekers'>>();
-    expectTypeOf(evaluationRepo.listEvaluations).parameter(1).toEqualTypeOf<Scope<'evaluations'>>();
+    expectTypeOf(evaluationRepo.pageEvaluations).parameter(1).toEqualTypeOf<Scope<'evaluations'>>();
     expectTypeOf(evaluationRepo.findEvaluation).parameter(1).toEqualTypeOf<Scope<'evaluations'>>();
     expectTypeOf(evaluationRepo.pageMeasures).parameter(1).toEqualTypeOf<Scope<'outcomes'>>();
     expectTypeOf(supervisionRepo.pageMeetings).parameter(1).toEqualTypeOf<Scope<'meetings'>>();

@@ -2,7 +2,7 @@ import type { Scope } from '../access/scope';
 import type { Database } from '../db/database';
 import type { SqlValue } from '../db/driver';
 import type { Competency, MeasureOccasion, Page } from '../../../src/contract';
-import { codeBeginsWith } from './paging';
+import { codeBeginsWith, likeText, pageOf } from './paging';
 
 // ---------------------------------------------------------------- peer evaluations
 
@@ -21,24 +21,41 @@ export interface EvaluationRow {
   average: number;
 }
 
-const selectEvaluation = `
+const evaluationColumns = `
   SELECT e.*, p.full_name AS peer_name, u.full_name AS evaluator_name,
     (SELECT json_group_object(competency, score) FROM peer_evaluation_scores s WHERE s.evaluation_id = e.id) AS scores,
-    (SELECT round(avg(score), 1) FROM peer_evaluation_scores s WHERE s.evaluation_id = e.id) AS average
-  FROM peer_evaluations e JOIN peers p ON p.id = e.peer_id JOIN users u ON u.id = e.evaluator_user_id`;
+    (SELECT round(avg(score), 1) FROM peer_evaluation_scores s WHERE s.evaluation_id = e.id) AS average`;
+const evaluationTables = 'FROM peer_evaluations e JOIN peers p ON p.id = e.peer_id JOIN users u ON u.id = e.evaluator_user_id';
+const selectEvaluation = `${evaluationColumns} ${evaluationTables}`;
 
 /** One evaluation, when the scope lets the caller see it. */
 export function findEvaluation(db: Database, scope: Scope<'evaluations'>, id: number): Promise<EvaluationRow | undefined> {
   return db.get<EvaluationRow>(`${selectEvaluation} WHERE ${scope.where} AND e.id = ?`, [...scope.params, id]);
 }
 
-/** The evaluations the scope lets the caller see (of one peer, when given), newest first. */
-export function listEvaluations(db: Database, scope: Scope<'evaluations'>, peerId?: number): Promise<EvaluationRow[]> {
-  const one = peerId === undefined ? '' : 'AND e.peer_id = ?';
-  return db.all<EvaluationRow>(`${selectEvaluation} WHERE ${scope.where} ${one} ORDER BY e.evaluated_on DESC, e.id DESC`, [
-    ...scope.params,
-    ...(peerId === undefined ? [] : [peerId]),
-  ]);
+/** One page of the evaluations the scope lets the caller see, newest first, with how many match in all. */
+export function pageEvaluations(
+  db: Database,
+  scope: Scope<'evaluations'>,
+  filter: { peerId?: number | undefined; id?: number | undefined; text?: string | undefined },
+  page: Page,
+): Promise<{ rows: EvaluationRow[]; total: number }> {
+  const where = [scope.where];
+  const params: SqlValue[] = [...scope.params];
+  if (filter.peerId !== undefined) {
+    where.push('e.peer_id = ?');
+    params.push(filter.peerId);
+  }
+  if (filter.id !== undefined) {
+    where.push('e.id = ?');
+    params.push(filter.id);
+  }
+  if (filter.text) {
+    const part = likeText(filter.text, 'anywhere');
+    where.push("(p.full_name LIKE ? ESCAPE '\\' OR u.full_name LIKE ? ESCAPE '\\')");
+    params.push(part, part);
+  }
+  return pageOf<EvaluationRow>(db, { select: evaluationColumns, from: `${evaluationTables} WHERE ${where.join(' AND ')}`, params, orderBy: 'e.evaluated_on DESC, e.id DESC' }, page);
 }
 
 export async function insertEvaluation(

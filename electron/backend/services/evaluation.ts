@@ -108,10 +108,10 @@ export const evaluationHandlers: HandlerMap<EvaluationMethod> = {
     if (input.peerId !== undefined && !(await canSee(ctx.db, evaluationSubjectsScope(ctx), input.peerId))) {
       throw forbidden('You may not read this peer’s evaluations.');
     }
-    const rows = await evaluation.listEvaluations(ctx.db, evaluationsScope(ctx), input.peerId);
+    const page = await evaluation.pageEvaluations(ctx.db, evaluationsScope(ctx), { peerId: input.peerId, id: input.id, text: input.text }, input);
     const out: PeerEvaluation[] = [];
-    for (const row of rows) out.push(await toEvaluation(ctx, row));
-    return { evaluations: out };
+    for (const row of page.rows) out.push(await toEvaluation(ctx, row));
+    return { evaluations: out, total: page.total };
   },
 
   'evaluations.standing': async (_input, ctx) => {

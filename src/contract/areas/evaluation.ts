@@ -95,11 +95,12 @@ export const evaluationMethods = {
    * peer's), a supervisor those of the peers they supervise, a peer account
    * only their own.
    */
+  /** One page of the evaluations the caller may read, newest first; `text` finds a peer or evaluator by part of the name, `id` one evaluation. */
   'evaluations.list': defineMethod({
     reads: true,
     access: { states: ['unlocked'], roles: everyone },
-    input: z.strictObject({ peerId: id.optional() }),
-    output: z.object({ evaluations: z.array(peerEvaluation) }),
+    input: z.strictObject({ peerId: id.optional(), id: id.optional(), text: z.string().trim().max(100).optional(), ...pageRequest }),
+    output: z.object({ evaluations: z.array(peerEvaluation), ...pageTotal }),
   }),
   /** Active peers the caller may evaluate, with whether they have been evaluated this term. */
   'evaluations.standing': defineMethod({

@@ -1,14 +1,18 @@
 import { Badge, Button, EmptyState, Group, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
 import { IconClipboardCheck, IconEye, IconPencil, IconPlus, IconSearch } from '@tabler/icons-react';
 import { createColumnHelper } from '@tanstack/react-table';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { call } from '../../api/client';
 import { useCall } from '../../api/useCall';
+import { usePage } from '../../api/usePage';
 import type { EvaluationStanding, PeerEvaluation } from '../../contract';
 import { pendingDrafts } from '../../drafts/registry';
 import { DataTable } from '../../ui/DataTable';
 import { formatDay } from '../../ui/format';
 import { LoadState } from '../../ui/LoadState';
+import { Pager } from '../../ui/Pager';
 import { EvaluationModal, useTermName, type EvaluationTarget } from './EvaluationForm';
 import { formatScore } from './evaluationView';
 
@@ -21,23 +25,32 @@ export function PeerEvaluations() {
   const lang = i18n.language;
   const termName = useTermName();
   const standing = useCall('evaluations.standing', {});
-  const list = useCall('evaluations.list', {});
   const [search, setSearch] = useState('');
+  const [text] = useDebouncedValue(search.trim(), 250);
+  const filters = text ? { text } : {};
+  const [offset, setOffset] = usePage(filters);
+  const list = useCall('evaluations.list', { ...filters, offset });
   const [target, setTarget] = useState<EvaluationTarget | null>(null);
 
   // A form left open at the last lock opens again with its text.
   useEffect(() => {
-    if (!list.data) return;
-    for (const draft of pendingDrafts()) {
-      if (draft.formKey === 'evaluation:new') {
-        const peerId = Number((JSON.parse(draft.payload) as { peerId?: string | null }).peerId);
-        return setTarget({ evaluation: null, peerId: Number.isInteger(peerId) && peerId > 0 ? peerId : null });
+    let current = true;
+    void (async () => {
+      for (const draft of pendingDrafts()) {
+        if (draft.formKey === 'evaluation:new') {
+          const peerId = Number((JSON.parse(draft.payload) as { peerId?: string | null }).peerId);
+          return setTarget({ evaluation: null, peerId: Number.isInteger(peerId) && peerId > 0 ? peerId : null });
+        }
+        const id = /^evaluation:(\d+)$/.exec(draft.formKey)?.[1];
+        // The evaluation may be on any page: asked for by its id.
+        const [found] = id ? (await call('evaluations.list', { id: Number(id), limit: 1 }).catch(() => ({ evaluations: [] }))).evaluations : [];
+        if (found && current) return setTarget({ evaluation: found });
       }
-      const id = /^evaluation:(\d+)$/.exec(draft.formKey)?.[1];
-      const found = id ? list.data.evaluations.find((e) => e.id === Number(id)) : undefined;
-      if (found) return setTarget({ evaluation: found });
-    }
-  }, [list.data]);
+    })();
+    return () => {
+      current = false;
+    };
+  }, []);
 
   const standingColumns = useMemo(
     () => [
@@ -175,14 +188,15 @@ export function PeerEvaluations() {
           <DataTable
             data={list.data?.evaluations ?? []}
             columns={evaluationColumns}
-            search={search}
             caption={t('evaluation.allCaption')}
-            initialSort={[{ id: 'evaluatedOn', desc: true }]}
+            serverSort={{ sorting: [{ id: 'evaluatedOn', desc: true }], onChange: () => undefined, columns: [] }}
+            unfiltered={!text}
             getRowId={(e) => String(e.id)}
             empty={
               <EmptyState icon={<IconClipboardCheck size={28} />} variant="light" title={t('evaluation.empty')} description={t('evaluation.emptyHint')} py="xl" />
             }
           />
+          <Pager total={list.data?.total ?? 0} offset={offset} onOffset={setOffset} />
         </LoadState>
       </Stack>
 

@@ -52,7 +52,7 @@ export const evaluation = {
     standingCaption: 'Active peers and their evaluation this term',
     noActivePeers: 'There are no active peers for you to evaluate.',
     allTitle: 'All evaluations',
-    searchPlaceholder: 'Search by peer, term or evaluator',
+    searchPlaceholder: 'Search by peer or evaluator',
     searchLabel: 'Search evaluations',
     allCaption: 'Evaluations',
     empty: 'No evaluations yet.',

@@ -56,7 +56,7 @@ export const evaluation: Widen<typeof en> = {
     standingCaption: 'Konselor sebaya aktif dan evaluasinya semester ini',
     noActivePeers: 'Tidak ada konselor sebaya aktif yang dapat Anda evaluasi.',
     allTitle: 'Semua evaluasi',
-    searchPlaceholder: 'Cari nama, semester, atau penilai',
+    searchPlaceholder: 'Cari nama konselor sebaya atau penilai',
     searchLabel: 'Cari evaluasi',
     allCaption: 'Evaluasi',
     empty: 'Belum ada evaluasi.',
