@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Backend } from '../../electron/backend/backend';
 import type { MethodInput, MethodName } from '../../src/contract';
-import { call } from './support/backend';
+import { call, coordinator } from './support/backend';
 import { aLog, aProgram } from './support/sessions';
 
 /**
@@ -55,5 +55,15 @@ describe('the queries of a call', () => {
     ] as const) {
       expect([method, await queriesOf(large.backend, method, input)]).toEqual([method, await queriesOf(small.backend, method, input)]);
     }
+  });
+});
+
+describe('the query planner', () => {
+  it('has its statistics after an unlock, so the term figures are planned on them', async () => {
+    const { backend } = await aCaseWith(2);
+    await call(backend, 'session.lock', {});
+    await call(backend, 'vault.unlock', { username: coordinator.username, password: coordinator.password });
+    const stats = await backend.session.db.all<{ tbl: string }>('SELECT DISTINCT tbl FROM sqlite_stat1');
+    expect(stats.map((s) => s.tbl)).toEqual(expect.arrayContaining(['session_logs', 'cases']));
   });
 });

@@ -51,9 +51,11 @@ const logColumns = `
     eu.full_name AS entered_by_name, eu.role AS entered_by_role, au.full_name AS approved_by_name,
     (SELECT group_concat(topic) FROM session_log_topics t WHERE t.log_id = l.id) AS topics,
     (SELECT group_concat(item) FROM session_log_risks r WHERE r.log_id = l.id) AS risks`;
+// CROSS JOIN keeps the logs the outer loop, so a page is read off the logs' ORDER BY index: with
+// the planner's statistics it would otherwise start from the peers and sort every log (110 ms a page).
 const logTables = `
   FROM session_logs l
-  JOIN peers p ON p.id = l.peer_id
+  CROSS JOIN peers p ON p.id = l.peer_id
   LEFT JOIN help_seekers h ON h.id = l.help_seeker_id
   LEFT JOIN users eu ON eu.id = l.entered_by_user_id
   LEFT JOIN users au ON au.id = l.approved_by_user_id`;

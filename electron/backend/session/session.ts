@@ -316,6 +316,10 @@ export class Session {
     await this.backOff.recordSuccess(lookup);
     // What interrupted backups and checks left in the vault folder (issue 11).
     await removeStagingLeftovers(this.config.dataDir);
+    // The query planner's statistics (issue 12: the term figures took a third of the time with
+    // them). `optimize` analyses only tables whose statistics are missing or stale, each on a
+    // sample (analysis_limit), so an unlock of ten years stays quick.
+    await vault.db.exec('PRAGMA analysis_limit = 400; PRAGMA optimize;');
   }
 
   private requirePassword(vault: OpenVault, actor: Actor, reason: 'recovery' | 'temporary'): void {
