@@ -29,9 +29,9 @@ interface DataTableProps<T> {
    * A page of a list the backend sorts (issue 12): only these columns sort, by asking for a new
    * page; nothing is sorted or searched here, because this page is not the whole list.
    */
-  serverSort?: ServerSort;
+  serverSort?: ServerSort | undefined;
   /** Whether the rows are all the list has; false when a filter found none, so "no matches" shows instead of `empty`. */
-  unfiltered?: boolean;
+  unfiltered?: boolean | undefined;
 }
 
 export interface ServerSort {

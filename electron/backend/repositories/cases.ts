@@ -12,7 +12,7 @@ import type {
   Page,
   ReferralStatus,
 } from '../../../src/contract';
-import { codeBeginsWith, pageOf } from './paging';
+import { Conditions, pageOf } from './paging';
 
 export interface CaseRow {
   id: number;
@@ -58,19 +58,9 @@ export interface CaseFilter {
 }
 
 function caseWhere(scope: Scope<'cases'>, filter: CaseFilter): { where: string; params: SqlValue[] } {
-  const where: string[] = [scope.where];
-  const params: SqlValue[] = [...scope.params];
-  if (filter.open) where.push("c.status != 'closed'");
-  if (filter.helpSeekerId !== undefined) {
-    where.push('c.help_seeker_id = ?');
-    params.push(filter.helpSeekerId);
-  }
-  if (filter.text) {
-    const code = codeBeginsWith(filter.text);
-    where.push(code.where);
-    params.push(code.param);
-  }
-  return { where: where.join(' AND '), params };
+  const where = new Conditions(scope).equals('c.help_seeker_id', filter.helpSeekerId).codeBeginsWith(filter.text);
+  if (filter.open) where.add("c.status != 'closed'");
+  return { where: where.sql, params: where.params };
 }
 
 /**

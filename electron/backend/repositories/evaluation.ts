@@ -1,8 +1,7 @@
 import type { Scope } from '../access/scope';
 import type { Database } from '../db/database';
-import type { SqlValue } from '../db/driver';
 import type { Competency, MeasureOccasion, Page } from '../../../src/contract';
-import { codeBeginsWith, likeText, pageOf } from './paging';
+import { Conditions, pageOf } from './paging';
 
 // ---------------------------------------------------------------- peer evaluations
 
@@ -40,22 +39,8 @@ export function pageEvaluations(
   filter: { peerId?: number | undefined; id?: number | undefined; text?: string | undefined },
   page: Page,
 ): Promise<{ rows: EvaluationRow[]; total: number }> {
-  const where = [scope.where];
-  const params: SqlValue[] = [...scope.params];
-  if (filter.peerId !== undefined) {
-    where.push('e.peer_id = ?');
-    params.push(filter.peerId);
-  }
-  if (filter.id !== undefined) {
-    where.push('e.id = ?');
-    params.push(filter.id);
-  }
-  if (filter.text) {
-    const part = likeText(filter.text, 'anywhere');
-    where.push("(p.full_name LIKE ? ESCAPE '\\' OR u.full_name LIKE ? ESCAPE '\\')");
-    params.push(part, part);
-  }
-  return pageOf<EvaluationRow>(db, { select: evaluationColumns, from: `${evaluationTables} WHERE ${where.join(' AND ')}`, params, orderBy: 'e.evaluated_on DESC, e.id DESC' }, page);
+  const where = new Conditions(scope).equals('e.peer_id', filter.peerId).equals('e.id', filter.id).containsText(filter.text, ['p.full_name', 'u.full_name']);
+  return pageOf<EvaluationRow>(db, { select: evaluationColumns, from: `${evaluationTables} WHERE ${where.sql}`, params: where.params, orderBy: 'e.evaluated_on DESC, e.id DESC' }, page);
 }
 
 export async function insertEvaluation(
@@ -126,7 +111,6 @@ export interface MeasureRow {
   raw: number;
 }
 
-/** The measurements the scope lets the caller see (of one help-seeker, when given), by code, then in the order they were taken. */
 /**
  * One page of help-seekers that have measures (newest code first) with every measure of each:
  * the page is chosen over help-seekers, so a help-seeker's measures are never split across pages.
@@ -137,19 +121,10 @@ export async function pageMeasures(
   filter: { helpSeekerId?: number | undefined; text?: string | undefined },
   page: Page,
 ): Promise<{ rows: MeasureRow[]; total: number }> {
-  const where = [scope.where];
-  const params: SqlValue[] = [...scope.params];
-  if (filter.helpSeekerId !== undefined) {
-    where.push('m.help_seeker_id = ?');
-    params.push(filter.helpSeekerId);
-  }
-  if (filter.text) {
-    const code = codeBeginsWith(filter.text);
-    where.push(code.where);
-    params.push(code.param);
-  }
+  const where = new Conditions(scope).equals('m.help_seeker_id', filter.helpSeekerId).codeBeginsWith(filter.text);
+  const params = where.params;
   const tables = 'FROM outcome_measures m JOIN help_seekers h ON h.id = m.help_seeker_id';
-  const conditions = where.join(' AND ');
+  const conditions = where.sql;
   const seekers = await db.all<{ id: number }>(
     `SELECT m.help_seeker_id AS id ${tables} WHERE ${conditions}
      GROUP BY m.help_seeker_id ORDER BY max(h.code_year) DESC, max(h.code_number) DESC LIMIT ? OFFSET ?`,

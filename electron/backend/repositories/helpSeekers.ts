@@ -1,8 +1,7 @@
 import type { Scope } from '../access/scope';
 import type { Database } from '../db/database';
-import type { SqlValue } from '../db/driver';
 import type { HelpSeekerIdentity, HelpSeekerIdentityInput, Page } from '../../../src/contract';
-import { codeBeginsWith, pageOf } from './paging';
+import { Conditions, pageOf } from './paging';
 
 export interface HelpSeekerRow {
   id: number;
@@ -39,14 +38,10 @@ export interface HelpSeekerListRow extends HelpSeekerRow {
 }
 
 /**
- * The help-seekers the scope lets the caller list, with their figures; the
- * sessions counted are those the caller may see of them (`logScope`).
- * `onlyId` asks for one.
- */
-/**
  * One page of help-seekers, newest code first (read off the UNIQUE (code_year, code_number)
- * index); the counts are worked out for the page's rows only. `text` finds a code by its
- * beginning; `onlyId` reads one row the same way.
+ * index), with their figures worked out for the page's rows only; the sessions counted are
+ * those the caller may see of them (`logScope`). `text` finds a code by its beginning;
+ * `onlyId` reads one row the same way.
  */
 export function pageHelpSeekers(
   db: Database,
@@ -55,17 +50,7 @@ export function pageHelpSeekers(
   filter: { text?: string | undefined; onlyId?: number | undefined },
   page: Page,
 ): Promise<{ rows: HelpSeekerListRow[]; total: number }> {
-  const where = [scope.where];
-  const params: SqlValue[] = [...scope.params];
-  if (filter.onlyId !== undefined) {
-    where.push('h.id = ?');
-    params.push(filter.onlyId);
-  }
-  if (filter.text) {
-    const code = codeBeginsWith(filter.text);
-    where.push(code.where);
-    params.push(code.param);
-  }
+  const where = new Conditions(scope).equals('h.id', filter.onlyId).codeBeginsWith(filter.text);
   return pageOf<HelpSeekerListRow>(
     db,
     {
@@ -74,9 +59,9 @@ export function pageHelpSeekers(
          (SELECT max(l.held_on) FROM session_logs l WHERE l.help_seeker_id = h.id AND ${logScope.where}) AS last_session_on,
          (SELECT count(*) FROM cases oc WHERE oc.help_seeker_id = h.id AND oc.status != 'closed') AS open_cases,
          EXISTS (SELECT 1 FROM help_seeker_identities i WHERE i.help_seeker_id = h.id) AS has_identity`,
-      from: `FROM help_seekers h WHERE ${where.join(' AND ')}`,
+      from: `FROM help_seekers h WHERE ${where.sql}`,
       // The select's parameters come first in the statement, then the WHERE's.
-      params,
+      params: where.params,
       orderBy: 'h.code_year DESC, h.code_number DESC',
       selectParams: [...logScope.params, ...logScope.params],
     },

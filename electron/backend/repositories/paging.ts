@@ -39,7 +39,41 @@ export function likeText(text: string, where: 'start' | 'anywhere'): string {
   return where === 'start' ? `${escaped}%` : `%${escaped}%`;
 }
 
-/** A help-seeker code (alias `h`) that begins with what was typed; codes are kept in capitals. */
-export function codeBeginsWith(text: string): { where: string; param: string } {
-  return { where: "h.code LIKE ? ESCAPE '\\'", param: likeText(text.toUpperCase(), 'start') };
+/**
+ * The WHERE of a paged list: its scope, then each filter the caller set (one that is not set
+ * adds nothing). Every list builds its conditions this way, so a filter reads the same everywhere.
+ */
+export class Conditions {
+  private readonly parts: string[] = [];
+  readonly params: SqlValue[] = [];
+
+  constructor(scope: { where: string; params: readonly SqlValue[] }) {
+    this.add(scope.where, ...scope.params);
+  }
+
+  add(sql: string, ...params: SqlValue[]): this {
+    this.parts.push(sql);
+    this.params.push(...params);
+    return this;
+  }
+
+  equals(column: string, value: SqlValue | undefined): this {
+    return value === undefined ? this : this.add(`${column} = ?`, value);
+  }
+
+  /** `text`, literally, anywhere in any of these columns. */
+  containsText(text: string | undefined, columns: readonly string[]): this {
+    if (!text) return this;
+    const part = likeText(text, 'anywhere');
+    return this.add(`(${columns.map((column) => `${column} LIKE ? ESCAPE '\\'`).join(' OR ')})`, ...columns.map(() => part));
+  }
+
+  /** A help-seeker code (alias `h`) that begins with what was typed; codes are kept in capitals. */
+  codeBeginsWith(text: string | undefined): this {
+    return text ? this.add("h.code LIKE ? ESCAPE '\\'", likeText(text.toUpperCase(), 'start')) : this;
+  }
+
+  get sql(): string {
+    return this.parts.join(' AND ');
+  }
 }

@@ -1,6 +1,5 @@
 import type { Scope } from '../access/scope';
 import type { Database } from '../db/database';
-import type { SqlValue } from '../db/driver';
 import type {
   ConcernLevel,
   Page,
@@ -13,7 +12,7 @@ import type {
   SessionTopic,
   SortDirection,
 } from '../../../src/contract';
-import { likeText, pageOf } from './paging';
+import { Conditions, likeText, pageOf } from './paging';
 
 export interface SessionLogRow {
   id: number;
@@ -96,34 +95,22 @@ function logOrder(order: LogOrder): string {
 
 /** One page of logs the scope lets the caller see, with how many match in all. */
 export function pageLogs(db: Database, scope: Scope<'sessionLogs'>, filter: LogFilter, order: LogOrder, page: Page): Promise<{ rows: SessionLogRow[]; total: number }> {
-  const where: string[] = [scope.where];
-  const params: SqlValue[] = [...scope.params];
-  if (filter.peerId !== undefined) {
-    where.push('l.peer_id = ?');
-    params.push(filter.peerId);
-  }
-  if (filter.status) {
-    where.push('l.status = ?');
-    params.push(filter.status);
-  }
-  if (filter.helpSeekerId !== undefined) {
-    where.push('l.help_seeker_id = ?');
-    params.push(filter.helpSeekerId);
-  }
+  const where = new Conditions(scope).equals('l.peer_id', filter.peerId).equals('l.status', filter.status).equals('l.help_seeker_id', filter.helpSeekerId);
   if (filter.text) {
     // As id lists, so SQLite reads only those help-seekers' and peers' logs off their indexes instead of joining all of them.
-    where.push(
+    where.add(
       "(l.help_seeker_id IN (SELECT id FROM help_seekers WHERE code LIKE ? ESCAPE '\\') OR l.peer_id IN (SELECT id FROM peers WHERE full_name LIKE ? ESCAPE '\\'))",
+      likeText(filter.text.toUpperCase(), 'start'),
+      likeText(filter.text, 'anywhere'),
     );
-    params.push(likeText(filter.text.toUpperCase(), 'start'), likeText(filter.text, 'anywhere'));
   }
-  const conditions = where.join(' AND ');
+  const conditions = where.sql;
   return pageOf<SessionLogRow>(
     db,
     {
       select: logColumns,
       from: `${logTables} WHERE ${conditions}`,
-      params,
+      params: where.params,
       orderBy: logOrder(order),
       // Every log has its peer (a foreign key) and the other joins are outer: they change no count.
       countFrom: `FROM session_logs l WHERE ${conditions}`,

@@ -1,8 +1,7 @@
 import type { Scope } from '../access/scope';
 import type { Database } from '../db/database';
-import type { SqlValue } from '../db/driver';
 import type { CaseSeverity, CaseStatus, MeetingKind, MeetingStatus, Page, PeerStatus } from '../../../src/contract';
-import { likeText, pageOf } from './paging';
+import { Conditions, likeText, pageOf } from './paging';
 
 /** `?, ?, ?` for a list of values bound one by one. */
 const marks = (values: readonly unknown[]) => values.map(() => '?').join(',');
@@ -214,20 +213,17 @@ export function pageMeetings(
   filter: { status?: MeetingStatus | undefined; text?: string | undefined },
   page: Page,
 ): Promise<{ rows: MeetingRow[]; total: number }> {
-  const where: string[] = [scope.where];
-  const params: SqlValue[] = [...scope.params];
-  if (filter.status) {
-    where.push('sm.status = ?');
-    params.push(filter.status);
-  }
+  const where = new Conditions(scope).equals('sm.status', filter.status);
   if (filter.text) {
     const part = likeText(filter.text, 'anywhere');
-    where.push(
+    where.add(
       "(g.name LIKE ? ESCAPE '\\' OR u.full_name LIKE ? ESCAPE '\\' OR EXISTS (SELECT 1 FROM supervision_topics t WHERE t.meeting_id = sm.id AND t.topic LIKE ? ESCAPE '\\'))",
+      part,
+      part,
+      part,
     );
-    params.push(part, part, part);
   }
-  return pageOf<MeetingRow>(db, { select: meetingColumns, from: `${meetingTables} WHERE ${where.join(' AND ')}`, params, orderBy: 'sm.held_on DESC, sm.id DESC' }, page);
+  return pageOf<MeetingRow>(db, { select: meetingColumns, from: `${meetingTables} WHERE ${where.sql}`, params: where.params, orderBy: 'sm.held_on DESC, sm.id DESC' }, page);
 }
 
 export interface MeetingFields {
@@ -438,25 +434,14 @@ export function pageActionItems(
   filter: { supervisorUserId?: number | undefined; open: boolean; peerId?: number | undefined; text?: string | undefined },
   page: Page,
 ): Promise<{ rows: ActionItemRow[]; total: number }> {
-  const where = ["sm.status != 'cancelled'"];
-  const params: SqlValue[] = [];
-  if (filter.supervisorUserId !== undefined) {
-    where.push('(sm.supervisor_user_id = ? OR ai.owner_user_id = ?)');
-    params.push(filter.supervisorUserId, filter.supervisorUserId);
-  }
-  if (filter.open) where.push('ai.done_at IS NULL');
-  if (filter.peerId !== undefined) {
-    where.push('ai.owner_peer_id = ?');
-    params.push(filter.peerId);
-  }
-  if (filter.text) {
-    const part = likeText(filter.text, 'anywhere');
-    where.push("(ai.text LIKE ? ESCAPE '\\' OR coalesce(p.full_name, u.full_name, '') LIKE ? ESCAPE '\\')");
-    params.push(part, part);
-  }
+  const where = new Conditions({ where: "sm.status != 'cancelled'", params: [] })
+    .equals('ai.owner_peer_id', filter.peerId)
+    .containsText(filter.text, ['ai.text', "coalesce(p.full_name, u.full_name, '')"]);
+  if (filter.supervisorUserId !== undefined) where.add('(sm.supervisor_user_id = ? OR ai.owner_user_id = ?)', filter.supervisorUserId, filter.supervisorUserId);
+  if (filter.open) where.add('ai.done_at IS NULL');
   return pageOf<ActionItemRow>(
     db,
-    { select: actionItemColumns, from: `${actionItemTables} WHERE ${where.join(' AND ')}`, params, orderBy: actionItemSort },
+    { select: actionItemColumns, from: `${actionItemTables} WHERE ${where.sql}`, params: where.params, orderBy: actionItemSort },
     page,
   );
 }

@@ -130,8 +130,8 @@ export function CaseTable({
       caption={caption}
       getRowId={(c) => String(c.id)}
       empty={empty}
-      {...(serverSort ? { serverSort } : {})}
-      {...(unfiltered === undefined ? {} : { unfiltered })}
+      serverSort={serverSort}
+      unfiltered={unfiltered}
     />
   );
 }

@@ -130,8 +130,8 @@ export function LogTable({
       initialSort={initialSort}
       getRowId={(l) => String(l.id)}
       empty={empty}
-      {...(serverSort ? { serverSort } : {})}
-      {...(unfiltered === undefined ? {} : { unfiltered })}
+      serverSort={serverSort}
+      unfiltered={unfiltered}
     />
   );
 }
