@@ -168,7 +168,7 @@ export async function openDatabase(driver: Driver, file: string, key: Buffer, cr
       PRAGMA synchronous = FULL;
       PRAGMA secure_delete = ON;
       PRAGMA temp_store = MEMORY;
-      PRAGMA cache_size = -65536;
+      PRAGMA cache_size = -32768;
     `);
     await migrate(db);
     return db;
