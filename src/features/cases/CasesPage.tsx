@@ -12,7 +12,7 @@ import { DataTable } from '../../ui/DataTable';
 import { formatDay } from '../../ui/format';
 import { LoadState } from '../../ui/LoadState';
 import { PageHeader } from '../../ui/PageHeader';
-import { Pager } from '../../ui/Pager';
+import { PageCount, Pager } from '../../ui/Pager';
 import { ReferralStatusBadge } from './badges';
 import { CasePage } from './CasePage';
 import { CaseTable } from './CaseTable';
@@ -38,6 +38,7 @@ function CaseList({ open }: { open: boolean }) {
             onChange={(event) => setSearch(event.currentTarget.value)}
             w={320}
           />
+          <PageCount total={data.total} offset={offset} />
         </Group>
       ) : null}
       <CaseTable

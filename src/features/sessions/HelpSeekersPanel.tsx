@@ -17,7 +17,7 @@ import { errorText } from '../../ui/errors';
 import { formatDateTime, formatDay } from '../../ui/format';
 import { contractValidator } from '../../ui/forms';
 import { LoadState } from '../../ui/LoadState';
-import { Pager } from '../../ui/Pager';
+import { PageCount, Pager } from '../../ui/Pager';
 import { OpenCaseModal, type Opening } from '../cases/OpenCaseModal';
 import { HelpSeekerOutcomeModal, type CodedHelpSeeker } from '../evaluation/Outcomes';
 import { useFormAction } from '../../ui/useFormAction';
@@ -289,6 +289,7 @@ export function HelpSeekersPanel() {
           onChange={(event) => setSearch(event.currentTarget.value)}
           w={280}
         />
+        <PageCount total={data?.total ?? 0} offset={offset} />
         <Button leftSection={<IconPlus size={16} />} variant="light" onClick={() => setAdding(true)}>
           {t('helpSeekers.add')}
         </Button>

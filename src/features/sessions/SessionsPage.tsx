@@ -1,4 +1,5 @@
-import { Badge, Button, EmptyState, Group, Select, Tabs, Text, TextInput } from '@mantine/core';
+import { Button, EmptyState, Group, Select, Tabs, Text, TextInput } from '@mantine/core';
+import { TabCount } from '../../ui/TabCount';
 import { IconInbox, IconMessages, IconPencilPlus, IconSearch } from '@tabler/icons-react';
 import { useDebouncedValue } from '@mantine/hooks';
 import type { SortingState } from '@tanstack/react-table';
@@ -11,7 +12,7 @@ import { pendingDrafts } from '../../drafts/registry';
 import { useSession } from '../../stores/session';
 import { LoadState } from '../../ui/LoadState';
 import { PageHeader } from '../../ui/PageHeader';
-import { Pager } from '../../ui/Pager';
+import { PageCount, Pager } from '../../ui/Pager';
 import { HelpSeekersPanel } from './HelpSeekersPanel';
 import { LogTable } from './LogTable';
 import { SearchPanel } from './SearchPanel';
@@ -40,9 +41,12 @@ function ReviewQueue() {
   const { data, error, loading, reload } = useCall('sessionLogs.reviewQueue', { offset });
   return (
     <>
-      <Text c="dimmed" mb="md" maw={760}>
-        {t('sessions.queueIntro')}
-      </Text>
+      <Group mb="md" align="flex-start" wrap="nowrap">
+        <Text c="dimmed" maw={760}>
+          {t('sessions.queueIntro')}
+        </Text>
+        <PageCount total={data?.total ?? 0} offset={offset} />
+      </Group>
       <LoadState loading={loading && !data} error={error} retry={() => void reload()}>
         <LogTable
           logs={data?.logs ?? []}
@@ -81,6 +85,7 @@ function AllLogs({ show, emptyTitle, emptyHint }: { show: Array<'peer' | 'risk' 
           onChange={(value) => setStatus(value as SessionLogStatus | null)}
           w={220}
         />
+        <PageCount total={data?.total ?? 0} offset={offset} />
       </Group>
       <LogTable
         logs={data?.logs ?? []}
@@ -105,7 +110,7 @@ function CoordinatorLists() {
   return (
     <Tabs value={tab} onChange={(value) => setTab((value ?? 'queue') as SessionsTab)} keepMounted={false}>
       <Tabs.List mb="md">
-        <Tabs.Tab value="queue" rightSection={waiting > 0 ? <Badge size="sm" circle>{waiting}</Badge> : null}>
+        <Tabs.Tab value="queue" rightSection={<TabCount count={waiting} />}>
           {t('sessions.tabQueue')}
         </Tabs.Tab>
         <Tabs.Tab value="all">{t('sessions.tabAll')}</Tabs.Tab>

@@ -10,7 +10,7 @@ import { cadenceStates, meetingStatuses, type MeetingStatus, type MeetingSummary
 import { DataTable } from '../../ui/DataTable';
 import { formatDay, formatHours } from '../../ui/format';
 import { LoadState } from '../../ui/LoadState';
-import { Pager } from '../../ui/Pager';
+import { PageCount, Pager } from '../../ui/Pager';
 import { ActionItemList } from './ActionItemList';
 import { CadenceBadge, MeetingStatusBadge } from './badges';
 import { useSupervisionView } from './supervisionView';
@@ -141,6 +141,7 @@ export function MeetingsList() {
             onChange={(value) => setStatus(value as MeetingStatus | null)}
             w={200}
           />
+          <PageCount total={data?.total ?? 0} offset={offset} />
         </Group>
       ) : null}
       <DataTable
@@ -299,6 +300,7 @@ export function ActionItemsPanel() {
       <Group mb="md">
         <SearchBox value={search} onChange={setSearch} placeholder={t('supervision.actionsSearch')} />
         <Switch label={t('supervision.showDone')} checked={showDone} onChange={(event) => setShowDone(event.currentTarget.checked)} />
+        <PageCount total={data?.total ?? 0} offset={offset} />
       </Group>
       {items.length === 0 && !text ? (
         <EmptyState icon={<IconListCheck size={28} />} variant="light" title={t('supervision.actionsEmpty')} py="xl" />
