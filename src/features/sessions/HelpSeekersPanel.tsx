@@ -8,7 +8,7 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api/client';
 import { useCall } from '../../api/useCall';
-import { usePage } from '../../api/usePage';
+import { useListChoice, usePage } from '../../api/usePage';
 import { methods, type HelpSeekerIdentity, type HelpSeekerSummary } from '../../contract';
 import { AppModal } from '../../ui/AppModal';
 import { DataTable } from '../../ui/DataTable';
@@ -205,10 +205,10 @@ function AddHelpSeekerModal({ opened, onClose, onAdded }: { opened: boolean; onC
 /** The coordinator's list of help-seekers: codes and figures, the identity only on request. */
 export function HelpSeekersPanel() {
   const { t, i18n } = useTranslation();
-  const [search, setSearch] = useState('');
+  const [search, setSearch] = useListChoice('helpSeekers', 'search', '');
   const [text] = useDebouncedValue(search.trim(), 250);
   const filters = text ? { text } : {};
-  const [offset, setOffset] = usePage(filters);
+  const [offset, setOffset] = usePage(filters, 'helpSeekers');
   const { data, error, loading, reload } = useCall('helpSeekers.list', { ...filters, offset });
   const [revealing, setRevealing] = useState<HelpSeekerSummary | null>(null);
   const [adding, setAdding] = useState(false);

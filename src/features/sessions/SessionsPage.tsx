@@ -3,10 +3,10 @@ import { TabCount } from '../../ui/TabCount';
 import { IconInbox, IconMessages, IconPencilPlus, IconSearch } from '@tabler/icons-react';
 import { useDebouncedValue } from '@mantine/hooks';
 import type { SortingState } from '@tanstack/react-table';
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCall } from '../../api/useCall';
-import { sortInput, usePage } from '../../api/usePage';
+import { sortInput, useListChoice, usePage } from '../../api/usePage';
 import { sessionLogStatuses, type SessionLogSort, type SessionLogStatus } from '../../contract';
 import { pendingDrafts } from '../../drafts/registry';
 import { useSession } from '../../stores/session';
@@ -37,7 +37,7 @@ function SearchBox({ value, onChange }: { value: string; onChange(value: string)
 
 function ReviewQueue() {
   const { t } = useTranslation();
-  const [offset, setOffset] = usePage({});
+  const [offset, setOffset] = usePage({}, 'reviewQueue');
   const { data, error, loading, reload } = useCall('sessionLogs.reviewQueue', { offset });
   return (
     <>
@@ -64,12 +64,12 @@ function ReviewQueue() {
 
 function AllLogs({ show, emptyTitle, emptyHint }: { show: Array<'peer' | 'risk' | 'submitted'>; emptyTitle: string; emptyHint?: string }) {
   const { t } = useTranslation();
-  const [status, setStatus] = useState<SessionLogStatus | null>(null);
-  const [search, setSearch] = useState('');
+  const [status, setStatus] = useListChoice<SessionLogStatus | null>('sessionLogs', 'status', null);
+  const [search, setSearch] = useListChoice('sessionLogs', 'search', '');
   const [text] = useDebouncedValue(search.trim(), 250);
-  const [sorting, setSorting] = useState<SortingState>([{ id: 'heldOn', desc: true }]);
+  const [sorting, setSorting] = useListChoice<SortingState>('sessionLogs', 'sorting', [{ id: 'heldOn', desc: true }]);
   const filters = { ...(status ? { status } : {}), ...(text ? { text } : {}), ...sortInput<SessionLogSort>(sorting, 'heldOn') };
-  const [offset, setOffset] = usePage(filters);
+  const [offset, setOffset] = usePage(filters, 'sessionLogs');
   const { data, error, loading, reload } = useCall('sessionLogs.list', { ...filters, offset });
   const filtered = status !== null || text !== '';
   return (
