@@ -113,8 +113,9 @@ export class Dispatcher {
     const handler = this.handlers[name] as (input: unknown, ctx: Context) => Promise<unknown>;
     const value = await handler(parsed.data, this.context);
     // A call that needs someone at the PC counts as activity; one also open while locked
-    // (status, lock, finding a backup) does not, or polling the status would keep a vault open.
-    if (!spec.access.states.includes('locked')) this.session.touch();
+    // (status, lock, finding a backup) does not, or polling the status would keep a vault open;
+    // nor does a screen polling a long job's progress.
+    if (!spec.access.states.includes('locked') && !spec.polled) this.session.touch();
     if (value instanceof BesideTheQueue) return value;
     return this.checkedOutput(name, value);
   }

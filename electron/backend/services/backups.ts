@@ -213,7 +213,8 @@ export const backupsHandlers: HandlerMap<BackupMethod> = {
     const vault = ctx.vault;
     // Asked while the backup is written: listing drives starts a system tool on some OSes.
     const drives = listDrives();
-    const done = ctx.session.startJob('backup');
+    const job = ctx.session.startJob('backup');
+    const driver = ctx.session.config.offThread?.driver ?? ctx.session.config.driver;
     // Written beside the queue (issue 12): the snapshot is taken on its own connection, so the
     // screens keep answering while hundreds of megabytes are copied, synced and read back.
     return besideTheQueue(
@@ -222,7 +223,7 @@ export const backupsHandlers: HandlerMap<BackupMethod> = {
           const written = await vault.withDataKey((dataKey) =>
             writeBackup(
               {
-                driver: ctx.session.config.driver,
+                driver,
                 databaseFile: vault.paths.database,
                 keySlotsFile: vault.paths.keySlots,
                 dataKey,
@@ -230,14 +231,14 @@ export const backupsHandlers: HandlerMap<BackupMethod> = {
                 schoolName: settings.schoolName,
                 stagingParent: dataDir,
               },
-              { folder, now: ctx.clock.now(), keepLast: settings.backupKeepLast },
+              { folder, now: ctx.clock.now(), keepLast: settings.backupKeepLast, onProgress: (p) => job.report(p.stage, p.done, p.total) },
             ),
           );
           return { written };
         } catch (error) {
           return { error };
         } finally {
-          done();
+          job.end();
         }
       },
       async (outcome) => {

@@ -2,6 +2,7 @@ import type {
   AppStatus,
   AuditAction,
   DraftInput,
+  JobKind,
   Language,
   LockReason,
   Role,
@@ -37,6 +38,7 @@ import {
   type VaultConfig,
 } from '../vault/vault';
 import { recoveryKeyCounter, SecretBackOff, type FailedAttempt } from './backOff';
+import { RunningJobs, type Job, type OffThreadWork } from './jobs';
 
 export interface Actor {
   userId: number;
@@ -57,6 +59,8 @@ export interface SessionConfig {
   switchHooks?: SwitchHooks | undefined;
   /** Crash tests only: a pause at each step of a key-slot change. */
   slotChangeHooks?: SlotChangeHooks | undefined;
+  /** Where the long jobs' connections and the term PDF are made (jobs.ts); on this thread without it. */
+  offThread?: OffThreadWork | undefined;
 }
 
 /** A peer account is locked for this long after this many wrong PINs in a row. */
@@ -103,8 +107,8 @@ export class Session {
   }
 
   get vaultConfig(): VaultConfig {
-    const { dataDir, driver, clock, kdfCost, slotChangeHooks } = this.config;
-    return { dataDir, driver, clock, kdfCost, slotChangeHooks };
+    const { dataDir, driver, clock, kdfCost, slotChangeHooks, offThread } = this.config;
+    return { dataDir, driver, clock, kdfCost, slotChangeHooks, readerDriver: offThread?.driver };
   }
 
   get paths() {
@@ -525,16 +529,17 @@ export class Session {
     throw invalidField(field, 'wrong_password', 'The password is not correct.');
   }
 
-  private readonly runningJobs = new Set<string>();
+  /** The long jobs running beside the call queue (jobs.ts). */
+  readonly jobs = new RunningJobs();
 
   /**
-   * Marks a long job running beside the call queue; CONFLICT when one of its kind already is
-   * (a second click on "Back up now"). Returns what ends it.
+   * Marks a long job running beside the call queue, as the signed-in person's; CONFLICT when one
+   * of its kind already is (a second click on "Back up now"). The caller ends it.
    */
-  startJob(kind: string): () => void {
-    if (this.runningJobs.has(kind)) throw conflict(`${kind}-running`, 'This is already under way; wait for it to finish.');
-    this.runningJobs.add(kind);
-    return () => this.runningJobs.delete(kind);
+  startJob(kind: JobKind): Job {
+    const actor = this.currentActor;
+    if (!actor) throw locked();
+    return this.jobs.start(kind, actor.userId, this.now());
   }
 
   /** Keeps the in-memory actor in step when a coordinator changes their own account. */
