@@ -13,6 +13,7 @@ import {
 import { AppError, conflict, locked, notFound } from './errors';
 import { BesideTheQueue, type Context, type HandlerMap } from './handler';
 import { describeErrorSafely, type Logger } from './logger';
+import { OneAtATime } from './platform/oneAtATime';
 import type { Session } from './session';
 
 const internalMessage = 'Something went wrong inside Sebaya. Nothing was changed.';
@@ -25,7 +26,7 @@ const internalMessage = 'Something went wrong inside Sebaya. Nothing was changed
  * with no stack, SQL or personal data.
  */
 export class Dispatcher {
-  private queue: Promise<unknown> = Promise.resolve();
+  private readonly queue = new OneAtATime();
 
   constructor(
     private readonly session: Session,
@@ -54,9 +55,7 @@ export class Dispatcher {
    * not interleave with another call's statements on the same connection.
    */
   serialize<T>(work: () => Promise<T>): Promise<T> {
-    const next = this.queue.then(work, work);
-    this.queue = next.catch(() => undefined);
-    return next;
+    return this.queue.run(work);
   }
 
   private async dispatch(name: unknown, rawInput: unknown): Promise<Result<unknown> | BesideTheQueue> {

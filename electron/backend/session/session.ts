@@ -250,10 +250,13 @@ export class Session {
     await this.requireLockedVault();
     const slots = await this.guardOpen(() => readKeySlotFile(this.paths.keySlots));
     const lookup = usernameLookup(slots.vaultId, username);
-    await this.backOff.assertMayTry(lookup);
-    const outcome = await this.guardOpen(() => unlockWithPassword(this.vaultConfig, username, password));
+    const outcome = await this.backOff.oneAtATime(async () => {
+      await this.backOff.assertMayTry(lookup);
+      const tried = await this.guardOpen(() => unlockWithPassword(this.vaultConfig, username, password));
+      if (!tried.vault) await this.backOff.recordFailure('password', lookup);
+      return tried;
+    });
     if (!outcome.vault) {
-      await this.backOff.recordFailure('password', lookup);
       this.config.logger.warn('unlock failed');
       throw wrongCredentials();
     }
@@ -338,15 +341,17 @@ export class Session {
 
   async unlockWithRecoveryKey(username: string, recoveryKey: string): Promise<void> {
     await this.requireLockedVault();
-    await this.backOff.assertMayTry(recoveryKeyCounter);
-    const opened = isWellFormedRecoveryKey(recoveryKey)
-      ? await this.guardOpen(() => unlockWithRecoveryKey(this.vaultConfig, recoveryKey))
-      : null;
-    if (!opened || !(await this.settleAtOpen(opened.vault, opened.slotId))) {
-      if (opened) await opened.vault.close();
-      await this.backOff.recordFailure('recovery-key', recoveryKeyCounter);
-      throw new AppError({ code: 'WRONG_CREDENTIALS', message: 'The recovery key is not correct.', reason: 'recovery-key' });
-    }
+    const opened = await this.backOff.oneAtATime(async () => {
+      await this.backOff.assertMayTry(recoveryKeyCounter);
+      const tried = isWellFormedRecoveryKey(recoveryKey) ? await this.guardOpen(() => unlockWithRecoveryKey(this.vaultConfig, recoveryKey)) : null;
+      if (!tried || !(await this.settleAtOpen(tried.vault, tried.slotId))) {
+        if (tried) await tried.vault.close();
+        await this.backOff.recordFailure('recovery-key', recoveryKeyCounter);
+        return null;
+      }
+      return tried;
+    });
+    if (!opened) throw new AppError({ code: 'WRONG_CREDENTIALS', message: 'The recovery key is not correct.', reason: 'recovery-key' });
     const vault = opened.vault;
     const row = await users.findUserByUsername(vault.db, username.trim().toLowerCase());
     if (!row || row.status !== 'active' || row.role === 'peer') {
@@ -522,9 +527,13 @@ export class Session {
     const vault = this.vault;
     if (!actor || !vault) throw locked();
     const lookup = usernameLookup(vault.vaultId, actor.username);
-    await this.backOff.assertMayTry(lookup);
-    if (await vault.verifyUserPassword(actor.userId, password)) return;
-    await this.backOff.recordFailure('password', lookup, { waitForAudit: false });
+    const right = await this.backOff.oneAtATime(async () => {
+      await this.backOff.assertMayTry(lookup);
+      if (await vault.verifyUserPassword(actor.userId, password)) return true;
+      await this.backOff.recordFailure('password', lookup, { waitForAudit: false });
+      return false;
+    });
+    if (right) return;
     await vault.db.transaction(() => this.audit('session.password-check-failed', null, {}));
     throw invalidField(field, 'wrong_password', 'The password is not correct.');
   }

@@ -15,7 +15,8 @@ export type JobKind = (typeof jobKinds)[number];
 export const jobSteps = {
   // backup/write.ts names these stages.
   backup: ['snapshot', 'writing', 'verifying', 'finishing', 'rotating'],
-  'backup-check': ['reading-file', 'opening', 'copying', 'checking-pages', 'checking-audit', 'checking-structure', 'counting'],
+  // backup/check.ts, FullCheckStep.
+  'backup-check': ['reading-file', 'opening', 'copying', 'checking-pages', 'checking-structure', 'checking-audit', 'counting'],
   'vault-check': ['checking-pages', 'checking-audit', 'checking-structure'],
   'audit-check': ['checking-audit'],
   'term-pdf': ['figures', 'writing-pdf'],
