@@ -71,13 +71,14 @@ export function besideTheQueue<T, O>(outside: () => Promise<T>, inside: (result:
  * snapshot: a snapshot that needs nothing from the WAL stops any checkpoint from writing into the
  * file while it is open (SQLite's WAL read lock 0), which a check that reads the file itself needs.
  * Beside the queue: `read`, while every other call answers. Back in the queue: `record` writes
- * what the result must, in the vault that was read; a lock in between ends it as LOCKED.
+ * what the result must, in the vault that was read; a lock in between ends it as LOCKED. The job
+ * ends with `record`, so a job that writes (an import) is under way until it has.
  */
 export async function readBesideTheQueue<T, O>(
   ctx: Context,
   how: { job?: JobKind; checkpointFirst?: boolean },
   read: (reader: Database, job: Job | null) => Promise<T>,
-  record: (result: T) => Promise<O>,
+  record: (result: T, job: Job | null) => Promise<O>,
 ): Promise<O> {
   const vault = ctx.vault;
   const job = how.job ? ctx.session.startJob(how.job) : null;
@@ -98,18 +99,22 @@ export async function readBesideTheQueue<T, O>(
       try {
         return await read(opened, job);
       } catch (error) {
+        job?.end();
         // Locked while it read: the lock closed its connection.
         if (vault.isClosed) throw locked();
         throw error;
       } finally {
         await opened.endSnapshot();
         await vault.closeReader(opened);
-        job?.end();
       }
     },
     async (result) => {
-      if (ctx.session.openVaultIfAny !== vault) throw locked();
-      return record(result);
+      try {
+        if (ctx.session.openVaultIfAny !== vault) throw locked();
+        return await record(result, job);
+      } finally {
+        job?.end();
+      }
     },
   );
 }

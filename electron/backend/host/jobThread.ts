@@ -83,6 +83,11 @@ export class JobThread {
     return worker;
   }
 
+  /** Starts the thread now, so the first job does not wait for it (a vault was opened). */
+  warmUp(): void {
+    this.live();
+  }
+
   /** Ends the thread (tests; the app's process ends it with itself). */
   async stop(): Promise<void> {
     const worker = this.worker;
@@ -149,8 +154,13 @@ export function sharedJobThread(): JobThread {
  * `connections: false` keeps the connections on this thread (a test's stand-in driver).
  */
 export function offThreadWork(driver: Driver, options: { connections: boolean }, thread: JobThread = sharedJobThread()): OffThreadWork {
+  const connections = options.connections && driver.synchronous === true;
   return {
-    driver: options.connections && driver.synchronous ? offThreadDriver(driver.name, thread) : driver,
+    driver: connections ? offThreadDriver(driver.name, thread) : driver,
+    // A job's connection is opened in the call queue: the thread should be up before the first one.
+    vaultOpened: () => {
+      if (connections) thread.warmUp();
+    },
     termPdf: async (report: TermReport, language: Language, today: string) => {
       const bytes = (await thread.request({ op: 'termPdf', report, language, today })) as Uint8Array;
       return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);

@@ -11,6 +11,8 @@ import { conflict } from '../errors';
 export interface OffThreadWork {
   readonly driver: Driver;
   termPdf(report: TermReport, language: Language, today: string): Promise<Buffer>;
+  /** A vault was opened: jobs may come. */
+  vaultOpened(): void;
 }
 
 /**

@@ -212,6 +212,7 @@ export class Session {
   }
 
   private openAs(vault: OpenVault, actor: Actor): void {
+    this.config.offThread?.vaultOpened();
     this.vault = vault;
     this.actor = actor;
     this.pendingUser = null;
