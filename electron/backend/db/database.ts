@@ -87,6 +87,11 @@ export class Database {
     return this.depth > 0;
   }
 
+  /** See Connection.interrupt. */
+  interrupt(): void {
+    this.connection.interrupt?.();
+  }
+
   close(): Promise<void> {
     return this.connection.close();
   }

@@ -27,6 +27,11 @@ export interface Connection {
    * (the caller checkpointed just before the snapshot began).
    */
   cipherIntegrityCheck(options?: CipherCheckOptions): Promise<string[]>;
+  /**
+   * Stops the statement running on this connection at its next step, where the driver can (a lock
+   * ending a long job's seconds-long check); the statement then fails. Absent where it cannot.
+   */
+  interrupt?(): void;
   close(): Promise<void>;
 }
 

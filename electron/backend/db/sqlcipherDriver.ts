@@ -72,6 +72,7 @@ function wrap(db: Sqlcipher.Database): Connection {
       new Promise<T[]>((resolve, reject) =>
         db.all(sql, bindableParams(params), (error: Error | null, rows: T[]) => (error ? reject(error) : resolve(rows))),
       ),
+    interrupt: () => db.interrupt(),
     close: () => new Promise((resolve, reject) => db.close((error) => (error ? reject(error) : resolve()))),
   };
 }

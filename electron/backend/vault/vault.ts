@@ -153,7 +153,13 @@ export class OpenVault {
     if (this.closed) return;
     this.closed = true;
     try {
-      for (const reader of [...this.readers]) await this.closeReader(reader);
+      // A lock does not wait for a long job's statement (an integrity check runs for seconds): each
+      // reader is stopped where its driver can stop it and closed when its statement has ended;
+      // the job reading it ends as LOCKED.
+      for (const reader of [...this.readers]) {
+        reader.interrupt();
+        void this.closeReader(reader);
+      }
       await this.db.close();
     } finally {
       this.dataKey.fill(0);
