@@ -44,7 +44,8 @@ export function showAlreadyRunning(t: (key: 'jobs.alreadyRunning') => string): v
 
 /**
  * The button that starts a long job: while it runs it looks disabled, and a click says the job is
- * already under way instead of starting a second one.
+ * already under way instead of starting a second one (so it is not disabled for assistive
+ * technology either: pressing it tells the person why nothing new starts).
  */
 export function JobButton({ running, onStart, children, ...props }: ButtonProps & { running: boolean; onStart(): void; children: ReactNode }) {
   const { t } = useTranslation();
@@ -52,7 +53,6 @@ export function JobButton({ running, onStart, children, ...props }: ButtonProps 
     <Button
       {...props}
       data-disabled={running || undefined}
-      aria-disabled={running || props.disabled || undefined}
       onClick={(event) => {
         if (running) {
           event.preventDefault();
