@@ -1,50 +1,17 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Connection, Driver } from '../../electron/backend/db/driver';
-import { defaultDriver } from '../../electron/backend/db/drivers';
+import type { Driver } from '../../electron/backend/db/driver';
 import { defaultRendererDir, startHarness, type Harness } from '../../harness/server';
+import { heldReaders } from '../unit/support/heldReaders';
 import { confirmRecoveryKey, createVault, expect, goTo, screenshotDir, test } from './support/fixtures';
 
 /**
  * Issue 12: a long job runs beside the backend's queue, and the screen that started it shows
  * where it is while the rest of the app keeps working. The real backend, with a driver that
- * holds the job's statement until the test lets it go, so the job is on screen for as long as
- * the test needs to look at it; its own connection is the only one held.
+ * holds the job's statement until the test lets it go (support/heldReaders.ts), so the job is on
+ * screen for as long as the test needs to look at it.
  */
-function heldJobs(holds: (sql: string) => boolean) {
-  const real = defaultDriver();
-  let release: () => void = () => undefined;
-  const released = new Promise<void>((resolve) => (release = resolve));
-  let opened = 0;
-  const driver: Driver = {
-    name: real.name,
-    async open(file, options) {
-      const connection = await real.open(file, options);
-      opened += 1;
-      if (opened === 1) return connection;
-      const hold = async (sql: string) => {
-        if (holds(sql)) await released;
-      };
-      const held: Connection = {
-        ...connection,
-        all: async (sql, params) => {
-          await hold(sql);
-          return connection.all(sql, params);
-        },
-        run: async (sql, params) => {
-          await hold(sql);
-          return connection.run(sql, params);
-        },
-        cipherIntegrityCheck: (checkOptions) => connection.cipherIntegrityCheck(checkOptions),
-        close: () => connection.close(),
-      };
-      return held;
-    },
-  };
-  return { driver, release: () => release() };
-}
-
 test.use({ viewport: { width: 1366, height: 768 } });
 
 async function harnessWith(driver: Driver): Promise<{ harness: Harness; dataDir: string }> {
@@ -54,7 +21,7 @@ async function harnessWith(driver: Driver): Promise<{ harness: Harness; dataDir:
 }
 
 test('a vault check shows its step and percent in Settings while the counselor works elsewhere, and is still running when she comes back', async ({ page }) => {
-  const held = heldJobs((sql) => sql === 'PRAGMA integrity_check');
+  const held = heldReaders((sql) => sql === 'PRAGMA integrity_check');
   const { harness, dataDir } = await harnessWith(held.driver);
   try {
     await page.goto(harness.url);
@@ -99,7 +66,7 @@ test('a vault check shows its step and percent in Settings while the counselor w
 });
 
 test('a backup shows its progress under “Back up now”, in Indonesian too, and says a second click is already under way', async ({ page }) => {
-  const held = heldJobs((sql) => sql.startsWith('VACUUM INTO'));
+  const held = heldReaders((sql) => sql.startsWith('VACUUM INTO'));
   const { harness, dataDir } = await harnessWith(held.driver);
   const stick = mkdtempSync(path.join(os.tmpdir(), 'sebaya-e2e-usb-'));
   try {

@@ -1,74 +1,16 @@
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { defaultDriver } from '../../electron/backend/db/drivers';
-import type { Connection, Driver } from '../../electron/backend/db/driver';
 import { jobSteps } from '../../src/contract';
 import type { Backend } from '../../electron/backend/backend';
 import { RunningJobs } from '../../electron/backend/session';
+import { heldReaders } from './support/heldReaders';
 import { addPeerAccount, call, coordinator, createdVault, failure, handOverTo, minutes, newBackend, tempDir, TestClock } from './support/backend';
 
 /**
  * Issue 12: a long job runs beside the call queue, on its own read connection, while every
- * other call keeps answering. A driver stand-in holds the job's statements until the test lets
- * them go, so "while it runs" is a fact, not a timing guess: `started` once the first is held,
- * `next()` for each held statement in turn (to look at the job at each one), `release()` for all.
+ * other call keeps answering. The job's statements are held until the test lets them go
+ * (support/heldReaders.ts), so "while it runs" is a fact, not a timing guess.
  */
-interface Stop {
-  sql: string;
-  go(): void;
-}
-
-function heldReaders(holds: (sql: string) => boolean = (sql) => sql.includes('FROM audit_log')) {
-  const real = defaultDriver();
-  let releaseAll: () => void = () => undefined;
-  const released = new Promise<void>((resolve) => (releaseAll = resolve));
-  let reading: () => void = () => undefined;
-  const started = new Promise<void>((resolve) => (reading = resolve));
-  const arrived: Stop[] = [];
-  const waiting: Array<(stop: Stop) => void> = [];
-  const hold = async (sql: string) => {
-    if (!holds(sql)) return;
-    reading();
-    let go: () => void = () => undefined;
-    const one = new Promise<void>((resolve) => (go = resolve));
-    const stop = { sql, go };
-    const waiter = waiting.shift();
-    if (waiter) waiter(stop);
-    else arrived.push(stop);
-    await Promise.race([one, released]);
-  };
-  let opened = 0;
-  const driver: Driver = {
-    name: real.name,
-    async open(file, options) {
-      const connection = await real.open(file, options);
-      opened += 1;
-      // The first connection is the vault's own; later ones are readers beside the queue, or a backup's copy being checked.
-      if (opened === 1) return connection;
-      const held: Connection = {
-        ...connection,
-        exec: (sql) => connection.exec(sql),
-        get: (sql, params) => connection.get(sql, params),
-        all: async (sql, params) => {
-          await hold(sql);
-          return connection.all(sql, params);
-        },
-        run: async (sql, params) => {
-          await hold(sql);
-          return connection.run(sql, params);
-        },
-        cipherIntegrityCheck: (options) => connection.cipherIntegrityCheck(options),
-        close: () => connection.close(),
-      };
-      return held;
-    },
-  };
-  const next = () => {
-    const stop = arrived.shift();
-    return stop ? Promise.resolve(stop) : new Promise<Stop>((resolve) => waiting.push(resolve));
-  };
-  return { driver, started, next, release: () => releaseAll() };
-}
 
 /** Where the caller's one running job is, as its screen sees it. */
 async function progressOf(backend: Backend) {
