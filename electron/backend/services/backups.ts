@@ -214,7 +214,7 @@ export const backupsHandlers: HandlerMap<BackupMethod> = {
     // Asked while the backup is written: listing drives starts a system tool on some OSes.
     const drives = listDrives();
     const job = ctx.session.startJob('backup');
-    const driver = ctx.session.config.offThread?.driver ?? ctx.session.config.driver;
+    const driver = ctx.session.jobDriver;
     // Written beside the queue (issue 12): the snapshot is taken on its own connection, so the
     // screens keep answering while hundreds of megabytes are copied, synced and read back.
     return besideTheQueue(
@@ -293,7 +293,7 @@ export const backupsHandlers: HandlerMap<BackupMethod> = {
     const vault = side === 'coordinator' ? ctx.vault : null;
     // The full check is a job with progress, one at a time; the quick one only reads the file once.
     const job = vault && credential ? ctx.session.startJob('backup-check') : null;
-    const driver = ctx.session.config.offThread?.driver ?? ctx.session.config.driver;
+    const driver = ctx.session.jobDriver;
     type Outcome = { ok: true; contents: BackupContents | null } | { ok: false; problem: BackupProblem } | { wrongCredential: true };
     return besideTheQueue(
       async (): Promise<Outcome> => {

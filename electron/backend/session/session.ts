@@ -539,6 +539,11 @@ export class Session {
     throw invalidField(field, 'wrong_password', 'The password is not correct.');
   }
 
+  /** What a long job's own connections are opened with (jobs.ts, OffThreadWork). */
+  get jobDriver(): Driver {
+    return this.config.offThread?.driver ?? this.config.driver;
+  }
+
   /** The long jobs running beside the call queue (jobs.ts). */
   readonly jobs = new RunningJobs();
 
