@@ -8,6 +8,8 @@
 import { parentPort } from 'node:worker_threads';
 import type { Connection, SqlValue } from '../db/driver';
 import { driverByName } from '../db/drivers';
+import { termPdf } from '../reports/termPdf';
+import { reportTexts } from '../reports/texts';
 import type { JobReply, JobRequest, ThreadError } from './jobProtocol';
 
 const port = parentPort;
@@ -55,11 +57,8 @@ async function handle(request: JobRequest): Promise<unknown> {
       await closing?.close();
       return undefined;
     }
-    case 'termPdf': {
-      // Loaded at the first PDF: pdfmake and its fonts are most of what this thread would hold otherwise (47 MB, not 11).
-      const [{ termPdf }, { reportTexts }] = await Promise.all([import('../reports/termPdf'), import('../reports/texts')]);
+    case 'termPdf':
       return new Uint8Array(await termPdf(request.report, reportTexts(request.language), request.today));
-    }
   }
 }
 
