@@ -36,7 +36,7 @@ export interface JobResult {
   /** Which plain file operation the job's own duration is compared with. */
   baseline: 'copy' | 'sha256' | null;
   durationMs: number[];
-  /** How long each fast call issued while the job ran (right after it started, then every 25 ms) waited for its answer. */
+  /** How long each fast call due while the job ran (right after it started, then every 25 ms) waited for its answer, from when it was due. */
   fastWaitMs: number[];
   problem: string | null;
 }

@@ -8,7 +8,7 @@ import { queryClient } from './queries';
 export const progressEveryMs = 500;
 
 export interface LongJob<M extends MethodName> {
-  /** Starts the job; false (and nothing asked of the backend) while the last one started on this screen still runs. */
+  /** Starts the job; false (and nothing asked of the backend) while one of its kind started in this window still runs. */
   start(input: MethodInput<M>): boolean;
   running: boolean;
   /** Where it is, once the backend has said (jobs.progress); null before that. */
@@ -39,6 +39,7 @@ export function useLongJob<M extends MethodName>(
   method: M,
   kind: JobKind,
   options: {
+    /** With the answer and what `keep` kept of the input. */
     then?: (value: MethodOutput<M>, input: MethodInput<M>) => void;
     /** What of the input the cache may keep once it was sent: never a password. */
     keep?: (input: MethodInput<M>) => MethodInput<M>;
@@ -51,12 +52,11 @@ export function useLongJob<M extends MethodName>(
       // Kept until the next run, a dismissal or the lock (which empties the cache), not only while a screen shows it.
       gcTime: 30 * 60_000,
       mutationFn: async (run: Run<M>) => {
-        const input = run.input;
-        const answer = call(method, input);
+        const answer = call(method, run.input);
         // The cache holds `run` as this job's input: from here on, only what it may keep.
-        run.input = options.keep ? options.keep(input) : input;
+        if (options.keep) run.input = options.keep(run.input);
         const value = await answer;
-        options.then?.(value, input);
+        options.then?.(value, run.input);
         return value;
       },
     },
