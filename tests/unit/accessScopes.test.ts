@@ -130,6 +130,7 @@ const pagedRows: Partial<Record<MethodName, [field: string, key: string]>> = {
   'actionItems.list': ['items', 'id'],
   'training.sessions': ['sessions', 'id'],
   'evaluations.list': ['evaluations', 'id'],
+  'peers.list': ['peers', 'id'],
 };
 const pagedInputs: Array<[MethodName, Record<string, unknown>]> = [
   ['sessionLogs.list', {}],
@@ -155,6 +156,18 @@ const pagedInputs: Array<[MethodName, Record<string, unknown>]> = [
   ['training.sessions', {}],
   ['evaluations.list', {}],
   ['evaluations.list', { text: 'a' }],
+  ['peers.list', {}],
+  ['peers.list', { sort: 'className', direction: 'desc' }],
+  ['peers.list', { sort: 'status' }],
+  ['peers.list', { sort: 'statusSince', direction: 'desc' }],
+  ['peers.list', { sort: 'supervisor' }],
+  ['peers.list', { statuses: ['active'], training: 'trained' }],
+  ['peers.list', { training: 'not_trained' }],
+  ['peers.list', { training: 'refresher', sort: 'refresherDueOn' }],
+  // With what each picker sends.
+  ['peers.list', { text: 'a', supervised: true, statuses: ['in_training', 'active', 'paused'] }],
+  ['peers.list', { withoutAccount: true }],
+  ['peers.list', { className: '9b' }],
 ];
 const pagedCases = pagedInputs.flatMap(([method, input]) =>
   [...callers, ['coordinator', 'coordinator'] as const]
