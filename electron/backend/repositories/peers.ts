@@ -144,13 +144,17 @@ function peerWhere(scope: Scope<'peers'>, filter: PeerFilter, days: TrainingDays
 
 const statusOrder = `CASE p.status ${peerStatuses.map((status, i) => `WHEN '${status}' THEN ${i}`).join(' ')} END`;
 
-/** Each sort ends in the name and the id, so pages never overlap; a class sorts by its number first (7A, 8B, 10A). */
+/**
+ * Each sort ends in the name and the id, so pages never overlap; peers alike in the sorted column
+ * stay in the order of their names (A to Z) whichever way it runs. A class sorts by its number
+ * first (7A, 8B, 10A).
+ */
 function peerOrder(sort: PeerSort, direction: SortDirection): string {
   const d = direction === 'asc' ? 'ASC' : 'DESC';
-  const byName = `p.full_name COLLATE NOCASE ${d}, p.id ${d}`;
+  const byName = 'p.full_name COLLATE NOCASE, p.id';
   switch (sort) {
     case 'fullName':
-      return byName;
+      return `p.full_name COLLATE NOCASE ${d}, p.id ${d}`;
     case 'className':
       return `CAST(p.class_name AS INTEGER) ${d}, p.class_name COLLATE NOCASE ${d}, ${byName}`;
     case 'status':
