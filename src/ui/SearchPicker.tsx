@@ -1,4 +1,4 @@
-import { Loader, MultiSelect, Select } from '@mantine/core';
+import { Loader, MultiSelect, Select, type ComboboxParsedItem } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useMemo, useState, type ReactNode } from 'react';
@@ -47,15 +47,32 @@ export function usePickerLabels(source: PickerSource, values: readonly string[],
   return labels;
 }
 
-/** What typing into a picker finds, debounced; a label just chosen counts as nothing typed, so reopening offers the list again. */
-function useFound(source: PickerSource, search: string, chosenLabels: readonly string[]) {
+/**
+ * The search box of a picker and what typing into it finds, debounced, as the props a Mantine
+ * select takes; a label just chosen counts as nothing typed, so reopening offers the list again.
+ */
+function useSearch(source: PickerSource, chosenLabels: readonly string[], nothingFound: string | undefined) {
+  const { t } = useTranslation();
+  const [search, setSearch] = useState('');
   const [typed] = useDebouncedValue(search.trim(), 200);
   const text = chosenLabels.includes(typed) ? '' : typed;
-  const found = useQuery(
+  const query = useQuery(
     { queryKey: ['picker', source.key, 'search', text], queryFn: () => source.search(text), placeholderData: keepPreviousData },
     queryClient,
   );
-  return { found: found.data ?? [], loading: found.isFetching };
+  const loading = query.isFetching;
+  return {
+    found: query.data ?? [],
+    searchProps: {
+      searchable: true,
+      // The backend has already filtered by what was typed; filtering again here would hide nothing new.
+      filter: ({ options }: { options: ComboboxParsedItem[] }) => options,
+      searchValue: search,
+      onSearchChange: setSearch,
+      nothingFoundMessage: loading ? undefined : (nothingFound ?? t('common.noMatches')),
+      rightSection: loading ? <Loader size={14} /> : undefined,
+    },
+  };
 }
 
 interface CommonProps {
@@ -85,23 +102,17 @@ function inputProps(props: CommonProps) {
 
 /** Chooses one row by typing (a help-seeker's code, a peer's name): the backend finds what matches. */
 export function SearchPicker(props: CommonProps & { value: string | null; onChange(value: string | null, option: PickerOption | null): void }) {
-  const { t } = useTranslation();
   const { source, known = [], value, onChange } = props;
-  const [search, setSearch] = useState('');
   const [picked, setPicked] = useState<PickerOption | null>(null);
   const knownHere = useMemo(() => (picked ? [...known, picked] : known), [known, picked]);
   const labels = usePickerLabels(source, value ? [value] : [], knownHere);
   const chosen = value && labels.has(value) ? { value, label: labels.get(value)! } : null;
-  const { found, loading } = useFound(source, search, chosen ? [chosen.label] : []);
+  const { found, searchProps } = useSearch(source, chosen ? [chosen.label] : [], props.nothingFound);
   const data = chosen && !found.some((o) => o.value === chosen.value) ? [chosen, ...found] : found;
   return (
     <Select
       {...inputProps(props)}
-      searchable
-      // The backend has already filtered by what was typed; filtering again here would hide nothing new.
-      filter={({ options }) => options}
-      searchValue={search}
-      onSearchChange={setSearch}
+      {...searchProps}
       data={data}
       value={value}
       onChange={(next, option) => {
@@ -109,31 +120,24 @@ export function SearchPicker(props: CommonProps & { value: string | null; onChan
         setPicked(chosenNow);
         onChange(next, chosenNow);
       }}
-      nothingFoundMessage={loading ? undefined : (props.nothingFound ?? t('common.noMatches'))}
-      rightSection={loading ? <Loader size={14} /> : undefined}
     />
   );
 }
 
 /** Chooses several rows by typing (a training's attendees, a meeting's peers); each chosen one keeps its name. */
 export function SearchMultiPicker(props: CommonProps & { value: string[]; onChange(values: string[], options: PickerOption[]): void }) {
-  const { t } = useTranslation();
   const { source, known = [], value, onChange } = props;
-  const [search, setSearch] = useState('');
   const [picked, setPicked] = useState<PickerOption[]>([]);
   const knownHere = useMemo(() => [...known, ...picked], [known, picked]);
   const labels = usePickerLabels(source, value, knownHere);
-  const { found, loading } = useFound(source, search, []);
+  const { found, searchProps } = useSearch(source, [], props.nothingFound);
   const chosen = value.filter((v) => labels.has(v)).map((v) => ({ value: v, label: labels.get(v)! }));
   const data = [...chosen, ...found.filter((o) => !value.includes(o.value))];
   return (
     <MultiSelect
       {...inputProps(props)}
-      searchable
+      {...searchProps}
       hidePickedOptions
-      filter={({ options }) => options}
-      searchValue={search}
-      onSearchChange={setSearch}
       data={data}
       value={value}
       onChange={(next) => {
@@ -142,8 +146,6 @@ export function SearchMultiPicker(props: CommonProps & { value: string[]; onChan
         setPicked((before) => [...before.filter((o) => !next.includes(o.value)), ...options]);
         onChange(next, options);
       }}
-      nothingFoundMessage={loading ? undefined : (props.nothingFound ?? t('common.noMatches'))}
-      rightSection={loading ? <Loader size={14} /> : undefined}
     />
   );
 }

@@ -1,6 +1,13 @@
 import { addDays } from '../../src/contract';
 import { expect, goTo, openDemoSchool, shot, test, unlock } from './support/fixtures';
 
+/** The value of a call the harness makes for the test's setup, or the error that stopped it. */
+async function must<T>(result: Promise<{ ok: true; value: T } | { ok: false; error: { message: string } }>): Promise<T> {
+  const answer = await result;
+  if (!answer.ok) throw new Error(answer.error.message);
+  return answer.value;
+}
+
 /**
  * Issue 12: a list longer than a page. The demo school gets another 120 paper logs, so the
  * All tab holds several pages; the counselor pages on, narrows by a peer's name, sorts by
@@ -9,11 +16,6 @@ import { expect, goTo, openDemoSchool, shot, test, unlock } from './support/fixt
 test('the session logs list pages, filters and sorts in the backend, and the log form finds a code by typing', async ({ app: page, harness }) => {
   test.setTimeout(180_000);
   const accounts = await openDemoSchool(page, harness);
-  const must = async <T,>(result: Promise<{ ok: true; value: T } | { ok: false; error: { message: string } }>): Promise<T> => {
-    const answer = await result;
-    if (!answer.ok) throw new Error(answer.error.message);
-    return answer.value;
-  };
   await must(harness.backend.invoke('vault.unlock', accounts.coordinator));
   const [peer] = (await must(harness.backend.invoke('peers.list', { statuses: ['active'], limit: 1 }))).peers;
   if (!peer) throw new Error('The demo school has no active peer.');
@@ -84,11 +86,6 @@ test('the session logs list pages, filters and sorts in the backend, and the log
 test('the peer roster pages, filters and sorts in the backend, and the pickers find a peer by typing', async ({ app: page, harness }) => {
   test.setTimeout(180_000);
   const accounts = await openDemoSchool(page, harness);
-  const must = async <T,>(result: Promise<{ ok: true; value: T } | { ok: false; error: { message: string } }>): Promise<T> => {
-    const answer = await result;
-    if (!answer.ok) throw new Error(answer.error.message);
-    return answer.value;
-  };
   await must(harness.backend.invoke('vault.unlock', accounts.coordinator));
   const classes = ['7A', '8B', '10C'];
   for (let n = 1; n <= 45; n += 1) {
