@@ -79,7 +79,25 @@ export const screenCalls: ScreenCall[] = [
   { screen: 'session log', method: 'peers.get', input: (f: Fixtures) => ({ id: f.logPeerId }) },
   { screen: 'new session log form', method: 'sessionLogs.formOptions', input: {} },
   // peers/PeersPage.tsx, PeerFormModal.tsx, users/UsersPage.tsx
-  { screen: 'peers / training / outreach', method: 'peers.list', input: {} },
+  { screen: 'peers: roster', method: 'peers.list', input: { sort: 'fullName', direction: 'asc', offset: 0 } },
+  { screen: 'peers: roster counts and classes', method: 'peers.overview', input: {} },
+  { screen: 'peers: roster, page 10', method: 'peers.list', input: { sort: 'fullName', direction: 'asc', offset: 450 } },
+  { screen: 'peers: by class', method: 'peers.list', input: { sort: 'className', direction: 'desc', offset: 0 } },
+  { screen: 'peers: by status since', method: 'peers.list', input: { sort: 'statusSince', direction: 'desc', offset: 0 } },
+  { screen: 'peers: search a name', method: 'peers.list', input: { text: 'Budi', sort: 'fullName', direction: 'asc', offset: 0 } },
+  { screen: 'peers: filter active', method: 'peers.list', input: { statuses: ['active'], sort: 'fullName', direction: 'asc', offset: 0 } },
+  { screen: 'peers: filter not trained', method: 'peers.list', input: { training: 'not_trained', sort: 'fullName', direction: 'asc', offset: 0 } },
+  { screen: 'peers: export the roster (a click)', method: 'peers.exportCsv', input: { sort: 'fullName', direction: 'asc', language: 'id' } },
+  { screen: 'users: any peer without an account', method: 'peers.list', input: { withoutAccount: true, limit: 1 } },
+  // The pickers (ui/PeerPicker.tsx, ui/CasePicker.tsx): opened, then typed into.
+  { screen: 'log form: peer picker', method: 'peers.list', input: { statuses: ['active', 'paused', 'alumni'], limit: 20 } },
+  { screen: 'log form: peer picker, typed', method: 'peers.list', input: { statuses: ['active', 'paused', 'alumni'], text: 'sar', limit: 20 } },
+  { screen: 'training form: attendee picker', method: 'peers.list', input: { statuses: ['selected', 'in_training', 'active', 'paused'], limit: 20 } },
+  { screen: 'account form: peer picker, typed', method: 'peers.list', input: { withoutAccount: true, text: 'a', limit: 20 } },
+  { screen: 'meeting form: peer picker', method: 'peers.list', input: { supervised: true, statuses: ['in_training', 'active', 'paused'], limit: 20 } },
+  { screen: 'meeting form: a draft’s peers named', method: 'peers.list', input: { ids: Array.from({ length: 12 }, (_, i) => 40 * i + 1), limit: 200 } },
+  { screen: 'meeting form: case picker', method: 'cases.list', input: { open: true, limit: 20 } },
+  { screen: 'meeting form: case picker, typed', method: 'cases.list', input: { open: true, text: 'HS-2026', limit: 20 } },
   { screen: 'peers: staff picker / users', method: 'users.list', input: {} },
   { screen: 'peers / settings', method: 'settings.get', input: {} },
   // peers/PeerProfile.tsx, sessions/PeerSessionLogs.tsx, evaluation/EvaluationHistory.tsx, supervision/PeerSupervision.tsx
@@ -90,6 +108,7 @@ export const screenCalls: ScreenCall[] = [
   { screen: 'supervision: open action items', method: 'actionItems.list', input: { open: true, offset: 0 } },
   { screen: 'peer profile: supervision', method: 'actionItems.list', input: (f: Fixtures) => ({ open: true, peerId: f.busyPeerId, limit: 200 }) },
   // training/TrainingPage.tsx, outreach/OutreachPage.tsx
+  { screen: 'training: refreshers due', method: 'peers.list', input: { training: 'refresher', sort: 'refresherDueOn', direction: 'asc', offset: 0 } },
   { screen: 'training', method: 'training.modules', input: {} },
   { screen: 'training', method: 'training.sessions', input: { offset: 0 } },
   { screen: 'outreach', method: 'outreach.list', input: {} },
@@ -135,6 +154,8 @@ export const screenCalls: ScreenCall[] = [
   { screen: 'supervisor: help-seekers', method: 'helpSeekers.list', input: {}, as: 'supervisor' },
   { screen: 'supervisor: cases', method: 'cases.list', input: { open: true }, as: 'supervisor' },
   { screen: 'supervisor: meeting form', method: 'supervision.formOptions', input: {}, as: 'supervisor' },
+  { screen: 'supervisor: meeting form, peer picker', method: 'peers.list', input: { supervised: true, statuses: ['in_training', 'active', 'paused'], limit: 20 }, as: 'supervisor' },
+  { screen: 'supervisor: peers roster', method: 'peers.list', input: { sort: 'fullName', direction: 'asc', offset: 0 }, as: 'supervisor' },
   { screen: 'supervisor: evaluation', method: 'evaluations.standing', input: {}, as: 'supervisor' },
   { screen: 'supervisor: outcomes', method: 'outcomes.list', input: {}, as: 'supervisor' },
 ];

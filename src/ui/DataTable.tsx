@@ -47,6 +47,9 @@ const containsText: FilterFn<unknown> = (row, columnId, filter: string) => {
     .includes(filter.toLocaleLowerCase().trim());
 };
 
+/** A column's id as tanstack gives it: its own id, or the key of the field it shows (`accessor('fullName')`). */
+const columnId = (column: { id?: string | undefined }) => column.id ?? ('accessorKey' in column ? String(column.accessorKey) : '');
+
 /** A sortable, searchable table: click or press Enter on a column heading to sort by it. */
 export function DataTable<T>({ data, columns, search = '', initialSort = [], empty, caption, getRowId, serverSort, unfiltered = true }: DataTableProps<T>) {
   const { t } = useTranslation();
@@ -54,7 +57,7 @@ export function DataTable<T>({ data, columns, search = '', initialSort = [], emp
   const sorting = serverSort ? serverSort.sorting : localSorting;
   const table = useReactTable({
     data,
-    columns: serverSort ? columns.map((c) => ({ ...c, enableSorting: serverSort.columns.includes(c.id ?? '') })) : columns,
+    columns: serverSort ? columns.map((c) => ({ ...c, enableSorting: serverSort.columns.includes(columnId(c)) })) : columns,
     state: { sorting, globalFilter: serverSort ? '' : search },
     onSortingChange: (update) => {
       const next = typeof update === 'function' ? update(sorting) : update;

@@ -24,7 +24,7 @@ const evaluation: PeerEvaluation = {
 
 describe('evaluation forms', () => {
   it('opens an evaluation the reader may not change as text: each level with its words, no choices and no Save', async () => {
-    await renderWithBackend(<EvaluationModal target={{ evaluation }} peers={[]} onClose={() => undefined} onSaved={() => undefined} />, {});
+    await renderWithBackend(<EvaluationModal target={{ evaluation }} onClose={() => undefined} onSaved={() => undefined} />, {});
     const dialog = await screen.findByRole('dialog', { name: 'Evaluation of Budi Santoso' });
     const table = within(dialog).getByRole('table', { name: 'Competencies' });
     expect(within(table).getAllByRole('row')).toHaveLength(competencies.length + 1);

@@ -11,10 +11,7 @@ const peerStatus: AppStatus = {
   user: { userId: 3, username: 'budi', fullName: 'Budi Santoso', role: 'peer', peerId: 1, language: 'en' },
 } as AppStatus;
 
-const options: MethodOutput<'sessionLogs.formOptions'> = {
-  peers: [{ id: 1, fullName: 'Budi Santoso', className: '8B', status: 'active' }],
-  hasHelpSeekers: false,
-};
+const options: MethodOutput<'sessionLogs.formOptions'> = { hasHelpSeekers: false };
 
 async function fillTheRest() {
   fireEvent.change(screen.getByLabelText(/Start time/), { target: { value: '10:15' } });

@@ -131,6 +131,7 @@ const pagedRows: Partial<Record<MethodName, [field: string, key: string]>> = {
   'training.sessions': ['sessions', 'id'],
   'evaluations.list': ['evaluations', 'id'],
   'cases.logs': ['logs', 'id'],
+  'peers.list': ['peers', 'id'],
 };
 /** An input, or how to find one for the signed-in caller (null: they may see no such row, which the pairs below check). */
 type PagedInput = Record<string, unknown> | ((backend: Backend) => Promise<Record<string, unknown> | null>);
@@ -163,6 +164,18 @@ const pagedInputs: Array<[MethodName, PagedInput]> = [
   ['evaluations.list', {}],
   ['evaluations.list', { text: 'a' }],
   ['cases.logs', firstVisibleCase],
+  ['peers.list', {}],
+  ['peers.list', { sort: 'className', direction: 'desc' }],
+  ['peers.list', { sort: 'status' }],
+  ['peers.list', { sort: 'statusSince', direction: 'desc' }],
+  ['peers.list', { sort: 'supervisor' }],
+  ['peers.list', { statuses: ['active'], training: 'trained' }],
+  ['peers.list', { training: 'not_trained' }],
+  ['peers.list', { training: 'refresher', sort: 'refresherDueOn' }],
+  // With what each picker sends.
+  ['peers.list', { text: 'a', supervised: true, statuses: ['in_training', 'active', 'paused'] }],
+  ['peers.list', { withoutAccount: true }],
+  ['peers.list', { className: '9b' }],
 ];
 const pagedCases = pagedInputs.flatMap(([method, input]) =>
   [...callers, ['coordinator', 'coordinator'] as const]

@@ -60,6 +60,25 @@ describe('the queries of a call', () => {
   });
 });
 
+describe('the queries of a roster page', () => {
+  it('do not grow with its peers or their training: the figures are worked out from one read of the page’s records', async () => {
+    const rosterOf = async (extra: number) => {
+      const program = await aProgram();
+      for (let n = 0; n < extra; n += 1) {
+        const { peer } = await call(program.backend, 'peers.create', { fullName: `Siswa ${n}`, className: '8A' });
+        await call(program.backend, 'training.addRecord', { peerId: peer.id, moduleId: 1, attendedOn: '2026-07-20', hours: 2, trainer: 'Bu Sari', completed: true, score: null });
+      }
+      return program.backend;
+    };
+    const small = await rosterOf(1);
+    const large = await rosterOf(12);
+    expect((await call(large, 'peers.list', {})).peers).toHaveLength(14);
+    for (const input of [{}, { text: 'siswa' }, { statuses: ['nominated' as const], sort: 'statusSince' as const }]) {
+      expect([input, await queriesOf(large, 'peers.list', input)]).toEqual([input, await queriesOf(small, 'peers.list', input)]);
+    }
+  });
+});
+
 describe('the query planner', () => {
   it('has its statistics after an unlock, so the term figures are planned on them', async () => {
     const { backend } = await aCaseWith(2);

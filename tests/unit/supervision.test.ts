@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { offeredPeerStatuses } from '../../src/contract';
 import { call, failure, peerVersion, supervisor } from './support/backend';
 import { aLog, aProgram, budi, citra, eko, signInAsCoordinator, signInAsPeer, signInAsSupervisor, type Program } from './support/sessions';
 import { aMeeting, at } from './support/supervision';
@@ -242,8 +243,9 @@ describe('supervision meetings', () => {
     expect(own.meeting.canEdit).toBe(true);
     expect((await failure(backend, 'supervision.createMeeting', aMeeting(program.supervisorId, [program.citra.peerId]))).code).toBe('FORBIDDEN');
     expect((await failure(backend, 'supervision.createMeeting', aMeeting(program.otherSupervisorId, [program.budi.peerId]))).code).toBe('FORBIDDEN');
-    const options = await call(backend, 'supervision.formOptions', {});
-    expect(options.peers.map((p) => p.fullName)).toEqual([budi.fullName]);
+    // The meeting form's picker offers her only those peers.
+    const offered = await call(backend, 'peers.list', { supervised: true, statuses: [...offeredPeerStatuses.meeting] });
+    expect(offered.peers.map((p) => p.fullName)).toEqual([budi.fullName]);
 
     // Eko does not see Dewi's meeting, nor can he tell it from one that does not exist.
     await signInAsSupervisor(backend, eko);

@@ -148,6 +148,15 @@ export function peersScope(ctx: Context): Scope<'peers'> {
 }
 
 /**
+ * Peers (alias `p`) with no sign-in account yet, for the picker that gives one an account.
+ * Only the coordinator makes accounts, so only she learns who has one: anyone else gets none.
+ */
+export function accountlessPeersScope(ctx: Context): Scope<'peers'> {
+  if (ctx.actor.role !== 'coordinator') return noRow('peers');
+  return makeScope('peers', "p.id NOT IN (SELECT u.peer_id FROM users u WHERE u.peer_id IS NOT NULL AND u.status != 'removed')");
+}
+
+/**
  * Which fields of a peer's profile the caller gets.
  * - `all`: the coordinator, who runs selection.
  * - `work`: a supervisor. She supervises the peer's work (training, status,

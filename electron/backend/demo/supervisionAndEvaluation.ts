@@ -86,8 +86,8 @@ export async function seedSupervisionAndEvaluation(
     backend.session.touch();
   };
 
-  const { peers } = await must(backend, 'peers.list', {});
-  const active = peers.filter((p) => p.status === 'active');
+  // The demo school's active peers fit in one page of the largest size.
+  const { peers: active } = await must(backend, 'peers.list', { statuses: ['active'], limit: pageSizes.max });
   const bySupervisor = active.filter((p) => p.supervisorUserId === options.supervisorUserId);
   const others = active.filter((p) => p.supervisorUserId !== options.supervisorUserId);
   const half = Math.ceil(bySupervisor.length / 2);

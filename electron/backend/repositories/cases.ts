@@ -55,10 +55,11 @@ export interface CaseFilter {
   helpSeekerId?: number;
   /** A help-seeker code's beginning. */
   text?: string | undefined;
+  ids?: readonly number[] | undefined;
 }
 
 function caseWhere(scope: Scope<'cases'>, filter: CaseFilter): { where: string; params: SqlValue[] } {
-  const where = new Conditions(scope).equals('c.help_seeker_id', filter.helpSeekerId).codeBeginsWith(filter.text);
+  const where = new Conditions(scope).equals('c.help_seeker_id', filter.helpSeekerId).oneOf('c.id', filter.ids).codeBeginsWith(filter.text);
   if (filter.open) where.add("c.status != 'closed'");
   return { where: where.sql, params: where.params };
 }

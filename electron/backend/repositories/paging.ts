@@ -61,6 +61,11 @@ export class Conditions {
     return value === undefined ? this : this.add(`${column} = ?`, value);
   }
 
+  /** The column is one of these values (a picker's chosen rows, a set of statuses). */
+  oneOf(column: string, values: readonly SqlValue[] | undefined): this {
+    return values === undefined ? this : this.add(`${column} IN (${values.map(() => '?').join(', ')})`, ...values);
+  }
+
   /** `text`, literally, anywhere in any of these columns. */
   containsText(text: string | undefined, columns: readonly string[]): this {
     if (!text) return this;

@@ -1,15 +1,21 @@
 import type { Scope } from '../access/scope';
 import type { Database } from '../db/database';
-import type {
-  Consent,
-  Interview,
-  InterviewCriterion,
-  Nomination,
-  NominationSource,
-  Peer,
-  PeerStatus,
-  StatusChange,
+import {
+  peerStatuses,
+  type Consent,
+  type Interview,
+  type InterviewCriterion,
+  type Nomination,
+  type NominationSource,
+  type Page,
+  type Peer,
+  type PeerSort,
+  type PeerStatus,
+  type SortDirection,
+  type StatusChange,
+  type TrainingFilter,
 } from '../../../src/contract';
+import { Conditions, pageOf } from './paging';
 
 export interface PeerRow {
   id: number;
@@ -69,6 +75,149 @@ export function consentOf(row: PeerRow): Consent | null {
 /** The peers the scope lets the caller see. */
 export async function listPeerRows(db: Database, scope: Scope<'peers'>): Promise<PeerRow[]> {
   return db.all<PeerRow>(`SELECT p.* FROM peers p WHERE ${scope.where} ORDER BY p.full_name COLLATE NOCASE`, scope.params);
+}
+
+/** A peer as the roster shows them: with when their status began and their supervisor's name. */
+export interface RosterRow extends PeerRow {
+  status_since: string;
+  supervisor_name: string | null;
+}
+
+const rosterColumns = `SELECT p.*,
+    coalesce((SELECT h.changed_at FROM peer_status_history h WHERE h.peer_id = p.id ORDER BY h.id DESC LIMIT 1), p.created_at) AS status_since,
+    s.full_name AS supervisor_name`;
+const rosterTables = 'FROM peers p LEFT JOIN users s ON s.id = p.supervisor_user_id';
+
+export interface PeerFilter {
+  text?: string | undefined;
+  statuses?: readonly PeerStatus[] | undefined;
+  className?: string | undefined;
+  training?: TrainingFilter | undefined;
+  ids?: readonly number[] | undefined;
+  /** Narrower scopes of the access policy (whom the caller supervises, who has no account yet) a row must also be in. */
+  within?: ReadonlyArray<Scope<'peers'>>;
+}
+
+/** For the training filter: a refresher counts when it falls due by `soon` (training/progress.ts refresherWindowDays). */
+export interface TrainingDays {
+  soon: string;
+}
+
+/**
+ * A module's refresher date in SQL, as addMonths (src/contract/dates.ts) has it: the same day
+ * `months` later, or that month's last day when it is shorter (31 January + 1 is 28 February,
+ * where SQLite's own '+1 month' would give 3 March). `last` and `months` are SQL expressions.
+ */
+export function refresherDueSql(last: string, months: string): string {
+  return `min(date(${last}, 'start of month', '+' || ${months} || ' months', '+' || (CAST(strftime('%d', ${last}) AS INTEGER) - 1) || ' days'),
+             date(${last}, 'start of month', '+' || (${months} + 1) || ' months', '-1 day'))`;
+}
+
+/**
+ * The training filter as SQL over peer `p`, written from the same rules as trainingProgress
+ * (training/progress.ts): trained when every required module still in use has a completed record
+ * (and there is at least one such module). A peer in training, active or paused has their next
+ * refresher on the earliest refresher date of the modules still in use with refresher months that
+ * they completed; it counts as due when that falls by `soon`. tests/unit/peers.test.ts holds the two to the same answers.
+ */
+const requiredModules = 'SELECT m.id FROM training_modules m WHERE m.required = 1 AND m.retired_at IS NULL';
+const trainedSql = `(EXISTS (${requiredModules}) AND NOT EXISTS (${requiredModules} AND NOT EXISTS (
+    SELECT 1 FROM training_records r WHERE r.peer_id = p.id AND r.module_id = m.id AND r.completed = 1)))`;
+const nextRefresherSql = `CASE WHEN p.status IN ('in_training', 'active', 'paused') THEN (
+    SELECT ${refresherDueSql('max(r.attended_on)', 'm.refresher_months')} AS due
+    FROM training_records r JOIN training_modules m ON m.id = r.module_id
+    WHERE r.peer_id = p.id AND r.completed = 1 AND m.retired_at IS NULL AND m.refresher_months > 0
+    GROUP BY m.id ORDER BY due LIMIT 1) END`;
+
+function peerWhere(scope: Scope<'peers'>, filter: PeerFilter, days: TrainingDays): Conditions {
+  const where = new Conditions(scope)
+    .oneOf('p.status', filter.statuses)
+    .oneOf('p.id', filter.ids)
+    .containsText(filter.text, ['p.full_name', 'p.class_name']);
+  for (const narrower of filter.within ?? []) where.add(narrower.where, ...narrower.params);
+  if (filter.className) where.add('p.class_name = ? COLLATE NOCASE', filter.className);
+  if (filter.training === 'trained') where.add(trainedSql);
+  if (filter.training === 'not_trained') where.add(`NOT ${trainedSql}`);
+  if (filter.training === 'refresher') where.add(`${nextRefresherSql} <= ?`, days.soon);
+  return where;
+}
+
+const statusOrder = `CASE p.status ${peerStatuses.map((status, i) => `WHEN '${status}' THEN ${i}`).join(' ')} END`;
+
+/**
+ * Each sort ends in the name and the id, so pages never overlap; peers alike in the sorted column
+ * stay in the order of their names (A to Z) whichever way it runs. A class sorts by its number
+ * first (7A, 8B, 10A).
+ */
+function peerOrder(sort: PeerSort, direction: SortDirection): string {
+  const d = direction === 'asc' ? 'ASC' : 'DESC';
+  const byName = 'p.full_name COLLATE NOCASE, p.id';
+  switch (sort) {
+    case 'fullName':
+      return `p.full_name COLLATE NOCASE ${d}, p.id ${d}`;
+    case 'className':
+      return `CAST(p.class_name AS INTEGER) ${d}, p.class_name COLLATE NOCASE ${d}, ${byName}`;
+    case 'status':
+      return `${statusOrder} ${d}, ${byName}`;
+    case 'statusSince':
+      return `status_since ${d}, ${byName}`;
+    case 'supervisor':
+      // Peers with no supervisor come last either way.
+      return `s.full_name IS NULL, s.full_name COLLATE NOCASE ${d}, ${byName}`;
+    case 'refresherDueOn':
+      // Peers with no refresher to come (or not reminded: alumni, withdrawn) last either way.
+      return `${nextRefresherSql} IS NULL, ${nextRefresherSql} ${d}, ${byName}`;
+  }
+}
+
+export interface PeerOrder {
+  sort: PeerSort;
+  direction: SortDirection;
+}
+
+/** One page of the roster the scope lets the caller see, with how many match in all. */
+export function pageRosterRows(
+  db: Database,
+  scope: Scope<'peers'>,
+  filter: PeerFilter,
+  order: PeerOrder,
+  days: TrainingDays,
+  page: Page,
+): Promise<{ rows: RosterRow[]; total: number }> {
+  const where = peerWhere(scope, filter, days);
+  return pageOf<RosterRow>(
+    db,
+    {
+      select: rosterColumns,
+      from: `${rosterTables} WHERE ${where.sql}`,
+      params: where.params,
+      orderBy: peerOrder(order.sort, order.direction),
+      // The supervisor is an outer join: it changes no count.
+      countFrom: `FROM peers p WHERE ${where.sql}`,
+    },
+    page,
+  );
+}
+
+/** Every roster row that matches, in the roster's order: for the CSV export, which is the whole list by nature. */
+export function listRosterRows(db: Database, scope: Scope<'peers'>, filter: PeerFilter, order: PeerOrder, days: TrainingDays): Promise<RosterRow[]> {
+  const where = peerWhere(scope, filter, days);
+  return db.all<RosterRow>(`${rosterColumns} ${rosterTables} WHERE ${where.sql} ORDER BY ${peerOrder(order.sort, order.direction)}`, where.params);
+}
+
+/** One peer as the roster shows them (the profile, a status change), unscoped: the caller checked the scope. */
+export function findRosterRow(db: Database, id: number): Promise<RosterRow | undefined> {
+  return db.get<RosterRow>(`${rosterColumns} ${rosterTables} WHERE p.id = ?`, [id]);
+}
+
+/** How many peers the scope shows of each status, and their classes: what the roster's filters offer. */
+export async function rosterOverview(db: Database, scope: Scope<'peers'>): Promise<{ byStatus: Array<{ status: PeerStatus; n: number }>; classNames: string[] }> {
+  const byStatus = await db.all<{ status: PeerStatus; n: number }>(`SELECT p.status, count(*) AS n FROM peers p WHERE ${scope.where} GROUP BY p.status`, scope.params);
+  const classes = await db.all<{ class_name: string }>(
+    `SELECT min(p.class_name) AS class_name FROM peers p WHERE ${scope.where} GROUP BY p.class_name COLLATE NOCASE`,
+    scope.params,
+  );
+  return { byStatus, classNames: classes.map((c) => c.class_name) };
 }
 
 export async function findPeerRow(db: Database, id: number): Promise<PeerRow | undefined> {
@@ -256,17 +405,6 @@ export async function listStatusHistory(db: Database, peerId: number): Promise<S
     reason: r.reason,
     overridden: r.overridden === 1,
   }));
-}
-
-/** When each peer's current status began. */
-export async function statusSinceByPeer(db: Database, onlyPeerId?: number): Promise<Map<number, string>> {
-  const rows = await db.all<{ peer_id: number; changed_at: string }>(
-    `SELECT h.peer_id, h.changed_at FROM peer_status_history h
-     JOIN (SELECT peer_id, max(id) AS last FROM peer_status_history ${onlyPeerId === undefined ? '' : 'WHERE peer_id = ?'} GROUP BY peer_id) l
-       ON l.last = h.id`,
-    onlyPeerId === undefined ? [] : [onlyPeerId],
-  );
-  return new Map(rows.map((r) => [r.peer_id, r.changed_at]));
 }
 
 // ---- interviews ----

@@ -178,9 +178,18 @@ export async function listRecordsForPeer(db: Database, peerId: number): Promise<
   return rows.map(toRecord);
 }
 
-export async function listAllRecords(db: Database): Promise<PeerTrainingRecord[]> {
-  const rows = await db.all<RecordRow>('SELECT * FROM training_records ORDER BY attended_on, id');
-  return rows.map(toRecord);
+/** Bound parameters per statement, well under SQLite's limit, for the export's long lists of peers. */
+const idsPerStatement = 500;
+
+/** The records of these peers: one query for a page of the roster, a few for an export of all of it. */
+export async function listRecordsForPeers(db: Database, peerIds: readonly number[]): Promise<PeerTrainingRecord[]> {
+  const records: PeerTrainingRecord[] = [];
+  for (let start = 0; start < peerIds.length; start += idsPerStatement) {
+    const ids = peerIds.slice(start, start + idsPerStatement);
+    const rows = await db.all<RecordRow>(`SELECT * FROM training_records WHERE peer_id IN (${ids.map(() => '?').join(', ')}) ORDER BY attended_on, id`, ids);
+    records.push(...rows.map(toRecord));
+  }
+  return records;
 }
 
 export async function findRecord(db: Database, id: number): Promise<PeerTrainingRecord | undefined> {

@@ -55,7 +55,7 @@ async function actionableCase(ctx: Context, id: number): Promise<cases.CaseRow> 
 
 export const casesHandlers: HandlerMap<CasesMethod> = {
   'cases.list': async (input, ctx) => {
-    const filter = { open: input.open ?? false, text: input.text, ...(input.helpSeekerId === undefined ? {} : { helpSeekerId: input.helpSeekerId }) };
+    const filter = { open: input.open ?? false, text: input.text, ids: input.ids, ...(input.helpSeekerId === undefined ? {} : { helpSeekerId: input.helpSeekerId }) };
     const page = await cases.pageCases(ctx.db, await casesScope(ctx), filter, input.sort, input);
     const now = ctx.clock.now();
     return { cases: page.rows.map((row) => toCaseSummary(row, now)), total: page.total };

@@ -1,11 +1,14 @@
 import {
+  addDays,
+  peerStatuses,
   peerTransitions,
+  type MethodInput,
   type PeerProfile,
   type PeerStatus,
   type RosterEntry,
 } from '../../../src/contract';
 import { today } from '../domain/days';
-import { canSee, peerFields, peersScope } from '../access';
+import { accountlessPeersScope, canSee, peerFields, peersScope, supervisedScope } from '../access';
 import { AppError, conflict, forbidden, invalidField, notFound, staleEdit } from '../errors';
 import type { Database } from '../db/database';
 import { readBesideTheQueue, type Context, type HandlerMap } from '../handler';
@@ -14,11 +17,12 @@ import * as peers from '../repositories/peers';
 import * as training from '../repositories/training';
 import { findUserById } from '../repositories/users';
 import { toCsv } from '../csv/csv';
-import { activationCheck, trainingProgress, type Progress } from '../training/progress';
+import { activationCheck, refresherWindowDays, trainingProgress, type Progress } from '../training/progress';
 import { peerKey, readRosterCsv, rosterRows, type ExportPeer } from './rosterCsv';
 
 type PeersMethod =
   | 'peers.list'
+  | 'peers.overview'
   | 'peers.get'
   | 'peers.profile'
   | 'peers.create'
@@ -42,27 +46,28 @@ async function readImport(reader: Database, ctx: Context, csv: string, job: Job 
   return readRosterCsv(csv, await rosterKeys(reader, ctx), (done, total) => job?.report('reading-rows', done, total));
 }
 
-/** The roster with each peer's training figures, worked out from all records in one pass. */
-async function roster(ctx: Context, onlyId?: number): Promise<Array<{ row: peers.PeerRow; entry: RosterEntry; progress: Progress }>> {
-  const rows =
-    onlyId === undefined ? await peers.listPeerRows(ctx.db, peersScope(ctx)) : [await peers.findPeerRow(ctx.db, onlyId)].filter((r) => r !== undefined);
+interface Built {
+  row: peers.RosterRow;
+  entry: RosterEntry;
+  progress: Progress;
+}
+
+/**
+ * These peers' roster entries with their training figures, worked out from their own records
+ * only: two queries whatever the number of peers (a page's; an export's in a few).
+ */
+async function rosterEntries(ctx: Context, rows: readonly peers.RosterRow[]): Promise<Built[]> {
+  if (rows.length === 0) return [];
   const modules = await training.listModules(ctx.db);
-  const records = onlyId === undefined ? await training.listAllRecords(ctx.db) : await training.listRecordsForPeer(ctx.db, onlyId);
-  const recordsByPeer = new Map<number, training.PeerTrainingRecord[]>();
-  for (const record of records) {
-    const list = recordsByPeer.get(record.peerId) ?? [];
-    list.push(record);
-    recordsByPeer.set(record.peerId, list);
-  }
-  const since = await peers.statusSinceByPeer(ctx.db, onlyId);
-  const names = await peers.staffNames(ctx.db);
+  const recordsByPeer = new Map<number, training.PeerTrainingRecord[]>(rows.map((row) => [row.id, []]));
+  for (const record of await training.listRecordsForPeers(ctx.db, rows.map((row) => row.id))) recordsByPeer.get(record.peerId)?.push(record);
   const day = today(ctx);
   return rows.map((row) => {
     const progress = trainingProgress(modules, recordsByPeer.get(row.id) ?? [], row.status, day);
     const entry: RosterEntry = {
       ...peers.toPeer(row),
-      statusSince: since.get(row.id) ?? row.created_at,
-      supervisorName: row.supervisor_user_id === null ? null : (names.get(row.supervisor_user_id) ?? null),
+      statusSince: row.status_since,
+      supervisorName: row.supervisor_name,
       consent: peers.consentOf(row) !== null,
       pledge: row.pledge_on !== null,
       trained: progress.trained,
@@ -75,6 +80,28 @@ async function roster(ctx: Context, onlyId?: number): Promise<Array<{ row: peers
     return { row, entry, progress };
   });
 }
+
+/** One peer's roster entry, unscoped: the caller has checked the scope. */
+async function rosterEntry(ctx: Context, id: number): Promise<Built | undefined> {
+  const row = await peers.findRosterRow(ctx.db, id);
+  return row ? (await rosterEntries(ctx, [row]))[0] : undefined;
+}
+
+type FilterInput = Omit<MethodInput<'peers.list'>, 'sort' | 'direction' | 'limit' | 'offset'>;
+
+/** The list's filters; `supervised` and `withoutAccount` narrow by the access policy's own scopes. */
+function peerFilter(ctx: Context, input: FilterInput): peers.PeerFilter {
+  return {
+    text: input.text,
+    statuses: input.statuses,
+    className: input.className,
+    training: input.training,
+    ids: input.ids,
+    within: [...(input.supervised ? [supervisedScope(ctx)] : []), ...(input.withoutAccount ? [accountlessPeersScope(ctx)] : [])],
+  };
+}
+
+const trainingDays = (ctx: Context): peers.TrainingDays => ({ soon: addDays(today(ctx), refresherWindowDays) });
 
 /**
  * A profile the caller may read (peersScope): a peer only their own, and
@@ -118,7 +145,7 @@ async function assertAssignableSupervisor(ctx: Context, userId: number | null | 
 }
 
 async function profile(ctx: Context, id: number): Promise<PeerProfile> {
-  const [built] = await roster(ctx, id);
+  const built = await rosterEntry(ctx, id);
   if (!built) throw notFound('peer');
   const { row, entry, progress } = built;
   const fields = peerFields(ctx);
@@ -150,13 +177,17 @@ async function profile(ctx: Context, id: number): Promise<PeerProfile> {
 }
 
 export const peersHandlers: HandlerMap<PeersMethod> = {
-  'peers.list': async (_input, ctx) => {
-    const actor = ctx.actor;
-    if (actor.role === 'peer') {
-      const own = actor.peerId === null ? [] : await roster(ctx, actor.peerId);
-      return { peers: own.map((p) => p.entry) };
-    }
-    return { peers: (await roster(ctx)).map((p) => p.entry) };
+  'peers.list': async (input, ctx) => {
+    const { sort, direction, limit, offset, ...filters } = input;
+    const page = await peers.pageRosterRows(ctx.db, peersScope(ctx), peerFilter(ctx, filters), { sort, direction }, trainingDays(ctx), { limit, offset });
+    return { peers: (await rosterEntries(ctx, page.rows)).map((p) => p.entry), total: page.total };
+  },
+
+  'peers.overview': async (_input, ctx) => {
+    const overview = await peers.rosterOverview(ctx.db, peersScope(ctx));
+    const byStatus = Object.fromEntries(peerStatuses.map((status) => [status, 0])) as Record<PeerStatus, number>;
+    for (const { status, n } of overview.byStatus) byStatus[status] = n;
+    return { byStatus, total: overview.byStatus.reduce((sum, s) => sum + s.n, 0), classNames: overview.classNames };
   },
 
   'peers.get': async (input, ctx) => {
@@ -233,7 +264,7 @@ export const peersHandlers: HandlerMap<PeersMethod> = {
     let overridden = false;
     let missing: string[] = [];
     if (to === 'active') {
-      const [built] = await roster(ctx, row.id);
+      const built = await rosterEntry(ctx, row.id);
       const check = activationCheck({ consent: peers.consentOf(row) !== null, pledge: row.pledge_on !== null }, built!.progress);
       missing = check.missing;
       if (!check.ready) {
@@ -307,20 +338,19 @@ export const peersHandlers: HandlerMap<PeersMethod> = {
   },
 
   'peers.exportCsv': async (input, ctx) => {
-    const wanted = input.ids ? new Set(input.ids) : null;
-    const list: ExportPeer[] = (await roster(ctx))
-      .filter(({ row }) => !wanted || wanted.has(row.id))
-      .map(({ row, entry }) => ({
-        ...entry,
-        nominatedBy: row.nominated_by,
-        nominationSource: row.nomination_source,
-        nominatedOn: row.nominated_on,
-        consentOn: row.consent_on,
-        pledgeOn: row.pledge_on,
-      }));
-    const csv = toCsv(rosterRows(list, input.language));
+    const { sort, direction, language, ...filters } = input;
+    const rows = await peers.listRosterRows(ctx.db, peersScope(ctx), peerFilter(ctx, filters), { sort, direction }, trainingDays(ctx));
+    const list: ExportPeer[] = (await rosterEntries(ctx, rows)).map(({ row, entry }) => ({
+      ...entry,
+      nominatedBy: row.nominated_by,
+      nominationSource: row.nomination_source,
+      nominatedOn: row.nominated_on,
+      consentOn: row.consent_on,
+      pledgeOn: row.pledge_on,
+    }));
+    const csv = toCsv(rosterRows(list, language));
     await ctx.db.transaction(() => ctx.audit('peer.exported', null, { rows: list.length }));
-    const stem = input.language === 'id' ? 'daftar-konselor-sebaya' : 'peer-roster';
+    const stem = language === 'id' ? 'daftar-konselor-sebaya' : 'peer-roster';
     return { csv, fileName: `${stem}-${today(ctx)}.csv`, rows: list.length };
   },
 

@@ -1,12 +1,12 @@
 import type { z } from 'zod';
-import { issueToError, sessionLogComplete, type PeerStatus, type SessionLog, type sessionLogCreateInput } from '../../../src/contract';
+import { issueToError, offeredPeerStatuses, sessionLogComplete, type PeerStatus, type SessionLog, type sessionLogCreateInput } from '../../../src/contract';
 import { AppError, conflict, forbidden, invalidField, notFound, staleEdit } from '../errors';
 import type { Context, HandlerMap } from '../handler';
 import * as cases from '../repositories/cases';
 import * as helpSeekers from '../repositories/helpSeekers';
-import { findPeerRow, listPeerRows } from '../repositories/peers';
+import { findPeerRow } from '../repositories/peers';
 import * as logs from '../repositories/sessionLogs';
-import { canSee, helpSeekersScope, peersScope, ruleScope, sessionLogsScope } from '../access';
+import { canSee, helpSeekersScope, ruleScope, sessionLogsScope } from '../access';
 import { assertAssignee } from './caseAccess';
 import { defaultAssignee, flagLog, joinCase, openCase } from './caseOps';
 import { toLog, toSummary } from './logView';
@@ -28,11 +28,10 @@ type SessionLogsMethod =
 
 /**
  * Whose logs can be written. A peer's own account writes while the peer is
- * active. A coordinator typing in paper forms may also do it for a peer who is
- * paused or has become alumni since (forms handed in late); never for someone
- * who has not been active yet (nominated … in training) or withdrew.
+ * active; a coordinator typing in paper forms also for the statuses of
+ * offeredPeerStatuses.paperLog (its note says why).
  */
-export const peerStatusesForPaperLogs: readonly PeerStatus[] = ['active', 'paused', 'alumni'];
+const peerStatusesForPaperLogs: readonly PeerStatus[] = offeredPeerStatuses.paperLog;
 
 type LogInput = z.output<typeof sessionLogCreateInput>;
 
@@ -165,14 +164,9 @@ export const sessionLogsHandlers: HandlerMap<SessionLogsMethod> = {
   'sessionLogs.get': async (input, ctx) => ({ log: await toLog(ctx, await visibleLog(ctx, input.id)) }),
 
   'sessionLogs.formOptions': async (_input, ctx) => {
-    // A peer gets themselves whatever their status (the form says why it cannot be saved); a coordinator the peers paper logs can be for.
-    const isPeer = ctx.actor.role === 'peer';
-    const peers = (await listPeerRows(ctx.db, peersScope(ctx))).filter((p) => isPeer || peerStatusesForPaperLogs.includes(p.status));
+    // The peer is chosen by typing (peers.list); a peer account writes for itself.
     const codes = await helpSeekers.pageHelpSeekers(ctx.db, await helpSeekersScope(ctx), await sessionLogsScope(ctx), {}, { limit: 1, offset: 0 });
-    return {
-      peers: peers.map((p) => ({ id: p.id, fullName: p.full_name, className: p.class_name, status: p.status })),
-      hasHelpSeekers: codes.total > 0,
-    };
+    return { hasHelpSeekers: codes.total > 0 };
   },
 
   'sessionLogs.create': async (input, ctx) => {

@@ -16,7 +16,7 @@ import type { meetingCreateInput } from '../../../src/contract';
 import { AppError, conflict, forbidden, invalidField, notFound, staleEdit } from '../errors';
 import type { Context, HandlerMap } from '../handler';
 import * as cases from '../repositories/cases';
-import { existingPeerIds, listPeerRows } from '../repositories/peers';
+import { existingPeerIds } from '../repositories/peers';
 import * as logs from '../repositories/sessionLogs';
 import * as supervision from '../repositories/supervision';
 import { findUserById } from '../repositories/users';
@@ -40,9 +40,6 @@ type SupervisionMethod =
   | 'actionItems.setDone';
 
 type MeetingInput = z.output<typeof meetingCreateInput>;
-
-/** Peers whose supervision a meeting may record: still in the program. */
-const peerStatusesForMeetings = ['in_training', 'active', 'paused'];
 
 export async function termNow(ctx: Context): Promise<Term> {
   return currentTerm(today(ctx), (await loadSettings(ctx.db)).terms);
@@ -365,20 +362,18 @@ export const supervisionHandlers: HandlerMap<SupervisionMethod> = {
 
   'supervision.formOptions': async (_input, ctx) => {
     const day = today(ctx);
-    const members = new Map((await supervision.listMembers(ctx.db)).map((m) => [m.peer_id, m.group_id]));
-    const peers = (await listPeerRows(ctx.db, supervisedScope(ctx)))
-      .filter((p) => peerStatusesForMeetings.includes(p.status))
-      .map((p) => ({ id: p.id, fullName: p.full_name, className: p.class_name, status: p.status, groupId: members.get(p.id) ?? null }));
-    const openCases = await cases.listCases(ctx.db, await casesScope(ctx), { open: true });
     const allGroups = (await groups(ctx)).filter((g) => !g.archived);
     // The same scope as the session-log list and a single log: every log offered here opens.
     const recent = await supervision.recentLogs(ctx.db, await sessionLogsScope(ctx), addDays(day, -60));
     const visibleLogs = recent.map((log) => ({ id: log.id, heldOn: log.held_on, peerId: log.peer_id, peerName: log.peer_name, helpSeekerCode: log.help_seeker_code }));
     return {
-      peers,
       staff: (await cases.listAssignees(ctx.db)).map((a) => ({ id: a.id, fullName: a.full_name, role: a.role })),
-      groups: allGroups.map((g) => ({ id: g.id, name: g.name, supervisorUserId: g.supervisorUserId, peerIds: g.members.map((m) => m.peerId) })),
-      cases: openCases.map((c) => ({ id: c.id, helpSeekerCode: c.help_seeker_code, severity: c.severity, status: c.status })),
+      groups: allGroups.map((g) => ({
+        id: g.id,
+        name: g.name,
+        supervisorUserId: g.supervisorUserId,
+        members: g.members.map((m) => ({ peerId: m.peerId, fullName: m.fullName })),
+      })),
       logs: visibleLogs,
       topicSuggestions: await supervision.usedTopics(ctx.db),
     };

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { id, isoDate, limits, optionalText, requiredText, version } from '../fields';
 import { defineMethod } from '../method';
-import { pageRequest, pageTotal } from '../paging';
+import { pageRequest, pageSizes, pageTotal } from '../paging';
 import { coordinatorOnly, staff } from '../roles';
 import { caseSeverities, sessionLog } from './sessionLogs';
 
@@ -233,6 +233,8 @@ export const casesMethods = {
       helpSeekerId: id.optional(),
       /** A help-seeker code's beginning. */
       text: z.string().trim().max(40).optional(),
+      /** These cases: a picker naming the ones already chosen. */
+      ids: z.array(id).min(1).max(pageSizes.max).optional(),
       sort: z.enum(caseSorts).default('priority'),
       ...pageRequest,
     }),

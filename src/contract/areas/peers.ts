@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { id, isoDate, language, limits, optionalText, requiredText, version } from '../fields';
 import { defineMethod } from '../method';
+import { pageRequest, pageSizes, pageTotal, sortRequest } from '../paging';
 import { coordinatorOnly, everyone } from '../roles';
 
 /** The program's life cycle of a peer supporter, in order; `withdrawn` can follow any step. */
@@ -33,6 +34,23 @@ export const peerTransitions: Record<PeerStatus, readonly PeerStatus[]> = {
   alumni: [],
   withdrawn: [],
 };
+
+/**
+ * Which peers each form offers to choose, by status (its picker asks peers.list for these).
+ * - paperLog: a coordinator typing in paper forms writes for a peer who is active, or paused or
+ *   alumni since (forms handed in late); never for one not yet active or withdrawn. The backend
+ *   refuses the others (sessionLogs.create).
+ * - meeting and outreach: peers still in the program.
+ * - training: from selection until they leave the program.
+ * - evaluation: active peers, whose competency is being evaluated.
+ */
+export const offeredPeerStatuses = {
+  paperLog: ['active', 'paused', 'alumni'],
+  meeting: ['in_training', 'active', 'paused'],
+  outreach: ['in_training', 'active', 'paused'],
+  training: ['selected', 'in_training', 'active', 'paused'],
+  evaluation: ['active'],
+} as const satisfies Record<string, readonly PeerStatus[]>;
 
 /** Statuses a peer can have when they arrive by CSV import: before activation, which needs its checks. */
 export const importableStatuses = ['nominated', 'interviewing', 'selected', 'in_training'] as const satisfies readonly PeerStatus[];
@@ -294,13 +312,56 @@ export const importPreview = z.object({
 });
 export type ImportPreview = z.infer<typeof importPreview>;
 
+/**
+ * The roster's sorts: its columns, and the earliest refresher date of a peer in the program (the
+ * refreshers list, soonest first). The training figures are worked out per page, so they do not sort.
+ */
+export const peerSorts = ['fullName', 'className', 'status', 'statusSince', 'supervisor', 'refresherDueOn'] as const;
+export type PeerSort = (typeof peerSorts)[number];
+
+/** The roster's training filter: trained, not yet trained, or with a refresher due within 30 days or overdue. */
+export const trainingFilters = ['trained', 'not_trained', 'refresher'] as const;
+export type TrainingFilter = (typeof trainingFilters)[number];
+
+/**
+ * Which peers a roster page or a picker asks for. Each filter only narrows what the caller may
+ * see; `supervised` and `withoutAccount` narrow it by the access policy's own rules.
+ */
+export const peerFilters = {
+  /** Part of the name or the class, in any case. */
+  text: z.string().trim().max(limits.name).optional(),
+  statuses: z.array(z.enum(peerStatuses)).min(1).max(peerStatuses.length).optional(),
+  className: z.string().trim().max(40).optional(),
+  training: z.enum(trainingFilters).optional(),
+  /** Only the peers the caller supervises: whom her meetings, groups and evaluations may name. */
+  supervised: z.boolean().optional(),
+  /** Only peers with no sign-in account yet; only the coordinator, who makes accounts, learns who has one. */
+  withoutAccount: z.boolean().optional(),
+  /** These peers: a picker naming the ones already chosen. */
+  ids: z.array(id).min(1).max(pageSizes.max).optional(),
+};
+
 export const peersMethods = {
-  /** Staff see the roster; a peer account sees only its own entry. */
+  /**
+   * One page of the roster, sorted and filtered in SQL, with each peer's training figures worked
+   * out for that page only. Staff see the roster; a peer account sees only its own entry.
+   */
   'peers.list': defineMethod({
     reads: true,
     access: { states: ['unlocked'], roles: everyone },
+    input: z.strictObject({ ...peerFilters, ...sortRequest(peerSorts, 'fullName', 'asc'), ...pageRequest }),
+    output: z.object({ peers: z.array(rosterEntry), ...pageTotal }),
+  }),
+  /** What the roster's filters offer: how many peers have each status, and the classes they are in. */
+  'peers.overview': defineMethod({
+    reads: true,
+    access: { states: ['unlocked'], roles: everyone },
     input: z.strictObject({}),
-    output: z.object({ peers: z.array(rosterEntry) }),
+    output: z.object({
+      byStatus: z.record(z.enum(peerStatuses), z.number().int()),
+      total: z.number().int(),
+      classNames: z.array(z.string()),
+    }),
   }),
   'peers.get': defineMethod({
     reads: true,
@@ -345,11 +406,14 @@ export const peersMethods = {
     input: pledgeInput,
     output: z.object({ peer }),
   }),
-  /** The roster (or the listed peers) as CSV text, in the caller's language; the file it becomes is not encrypted. */
+  /**
+   * The roster's peers that match the filters (all of them, not a page), in the roster's order,
+   * as CSV text in the caller's language; the file it becomes is not encrypted.
+   */
   'peers.exportCsv': defineMethod({
     reads: true,
     access: { states: ['unlocked'], roles: coordinatorOnly },
-    input: z.strictObject({ ids: z.array(id).max(10_000).optional(), language }),
+    input: z.strictObject({ ...peerFilters, ...sortRequest(peerSorts, 'fullName', 'asc'), language }),
     output: z.object({ csv: z.string(), fileName: z.string(), rows: z.number().int() }),
   }),
   /** Reads a CSV file and says what importing it would do, row by row; changes nothing. */

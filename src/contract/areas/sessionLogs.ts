@@ -3,7 +3,6 @@ import { id, isoDate, limits, optionalText, requiredText, version } from '../fie
 import { defineMethod } from '../method';
 import { pageRequest, pageTotal, sortRequest } from '../paging';
 import { coordinatorOnly, everyone, type Role } from '../roles';
-import { peerStatuses } from './peers';
 
 export const sessionModes = ['in_person', 'chat', 'phone', 'group'] as const;
 export type SessionMode = (typeof sessionModes)[number];
@@ -278,17 +277,15 @@ export const sessionLogsMethods = {
     output: z.object({ log: sessionLog }),
   }),
   /**
-   * Who a log may be written for, and whether the caller has any help-seeker code to pick (the
-   * form finds them by typing, through helpSeekers.list, rather than loading every code).
+   * Whether the caller has any help-seeker code to pick. The form finds codes by typing
+   * (helpSeekers.list) and, for a coordinator, the peer too (peers.list with
+   * offeredPeerStatuses.paperLog), rather than loading every code or peer.
    */
   'sessionLogs.formOptions': defineMethod({
     reads: true,
     access: { states: ['unlocked'], roles: logWriters },
     input: z.strictObject({}),
-    output: z.object({
-      peers: z.array(z.object({ id, fullName: z.string(), className: z.string(), status: z.enum(peerStatuses) })),
-      hasHelpSeekers: z.boolean(),
-    }),
+    output: z.object({ hasHelpSeekers: z.boolean() }),
   }),
   'sessionLogs.create': defineMethod({ access: { states: ['unlocked'], roles: logWriters }, input: sessionLogCreateInput, output: sessionLogSaved }),
   /** Only a draft or a returned log can change; a stale version is refused. */

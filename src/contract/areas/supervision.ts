@@ -220,16 +220,19 @@ export const supervisionMethods = {
     input: z.strictObject({ id }),
     output: z.object({ meeting: meetingDetail }),
   }),
-  /** Who and what a meeting form may name, for the caller. */
+  /**
+   * Who and what a meeting form may name, for the caller, that is small by nature: the staff,
+   * the groups (with their members, whom choosing a group invites), recent logs, topics. The
+   * peers and the open cases are found by typing (peers.list supervised, with
+   * offeredPeerStatuses.meeting; cases.list open).
+   */
   'supervision.formOptions': defineMethod({
     reads: true,
     access: { states: ['unlocked'], roles: staff },
     input: z.strictObject({}),
     output: z.object({
-      peers: z.array(z.object({ id, fullName: z.string(), className: z.string(), status: z.enum(peerStatuses), groupId: id.nullable() })),
       staff: z.array(z.object({ id, fullName: z.string(), role: z.enum(['coordinator', 'supervisor']) })),
-      groups: z.array(z.object({ id, name: z.string(), supervisorUserId: id.nullable(), peerIds: z.array(id) })),
-      cases: z.array(z.object({ id, helpSeekerCode: z.string(), severity: z.enum(caseSeverities), status: z.enum(caseStatuses) })),
+      groups: z.array(z.object({ id, name: z.string(), supervisorUserId: id.nullable(), members: z.array(z.object({ peerId: id, fullName: z.string() })) })),
       logs: z.array(z.object({ id, heldOn: z.string().nullable(), peerId: id, peerName: z.string(), helpSeekerCode: z.string().nullable() })),
       topicSuggestions: z.array(z.string()),
     }),

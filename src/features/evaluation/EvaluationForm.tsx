@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Radio, Select, SimpleGrid, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Badge, Button, Group, Radio, SimpleGrid, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useEffect, useState } from 'react';
@@ -9,6 +9,7 @@ import {
   levelNames,
   localDate,
   methods,
+  offeredPeerStatuses,
   rubric,
   rubricLevels,
   type Competency,
@@ -18,6 +19,7 @@ import {
 import { useFormDraft } from '../../drafts/useFormDraft';
 import { AppModal } from '../../ui/AppModal';
 import { FormError } from '../../ui/FormError';
+import { PeerPicker, usePeerLabels } from '../../ui/PeerPicker';
 import { formatDay } from '../../ui/format';
 import { contractValidator, showCallError } from '../../ui/forms';
 import { formatScore, inLanguage, termParts } from './evaluationView';
@@ -152,7 +154,7 @@ export function EvaluationView({ evaluation }: { evaluation: PeerEvaluation }) {
 export interface EvaluationTarget {
   /** The evaluation to edit or read; null for a new one. */
   evaluation: PeerEvaluation | null;
-  /** A new evaluation of this peer (null: choose from `peers`). */
+  /** A new evaluation of this peer (null: the form finds one by typing). */
   peerId?: number | null;
 }
 
@@ -163,13 +165,10 @@ export interface EvaluationTarget {
  */
 export function EvaluationModal({
   target,
-  peers,
   onClose,
   onSaved,
 }: {
   target: EvaluationTarget | null;
-  /** Peers the caller may evaluate, for a new evaluation without a fixed peer. */
-  peers: Array<{ peerId: number; fullName: string; className: string }>;
   onClose(): void;
   onSaved(evaluation: PeerEvaluation): void;
 }) {
@@ -234,7 +233,9 @@ export function EvaluationModal({
     }
   }, onInvalid);
 
-  const fixedPeer = evaluation ? { fullName: evaluation.peerName } : peers.find((p) => String(p.peerId) === form.values.peerId && target?.peerId);
+  const fixedId = target?.peerId ? String(target.peerId) : null;
+  const fixedName = usePeerLabels(fixedId ? [fixedId] : []).get(fixedId ?? '');
+  const fixedPeer = evaluation ? { fullName: evaluation.peerName } : fixedName ? { fullName: fixedName } : undefined;
   const title = readOnly
     ? t('evaluation.viewTitle', { name: evaluation.peerName })
     : evaluation
@@ -261,13 +262,15 @@ export function EvaluationModal({
             </Text>
             <Group grow align="flex-start">
               {evaluation || target?.peerId ? null : (
-                <Select
+                <PeerPicker
+                  choice={{ supervised: true, statuses: offeredPeerStatuses.evaluation }}
                   label={t('evaluation.peer')}
+                  placeholder={t('common.findPeer')}
+                  nothingFound={t('evaluation.noPeerFound')}
                   withAsterisk
-                  searchable
-                  data={peers.map((p) => ({ value: String(p.peerId), label: `${p.fullName} (${p.className})` }))}
-                  nothingFoundMessage={t('evaluation.noPeerFound')}
-                  {...form.getInputProps('peerId')}
+                  value={form.values.peerId}
+                  onChange={(value) => form.setFieldValue('peerId', value)}
+                  error={form.errors.peerId}
                 />
               )}
               <TextInput

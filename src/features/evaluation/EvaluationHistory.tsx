@@ -123,7 +123,6 @@ export function EvaluationHistory({ peerId }: { peerId: number }) {
       </LoadState>
       <EvaluationModal
         target={target}
-        peers={[]}
         onClose={() => setTarget(null)}
         onSaved={() => {
           setTarget(null);

@@ -202,7 +202,6 @@ export function PeerEvaluations() {
 
       <EvaluationModal
         target={target}
-        peers={standing.data?.peers ?? []}
         onClose={() => setTarget(null)}
         onSaved={() => {
           setTarget(null);

@@ -1,13 +1,14 @@
-import { Button, Group, MultiSelect, NumberInput, Select, Stack, Textarea, TextInput } from '@mantine/core';
+import { Button, Group, NumberInput, Select, Stack, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
-import { useEffect } from 'react';
+import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api/client';
-import { localDate, methods, outreachKinds, type OutreachEvent, type OutreachKind, type RosterEntry } from '../../contract';
+import { localDate, methods, offeredPeerStatuses, outreachKinds, type OutreachEvent, type OutreachKind } from '../../contract';
 import { useFormDraft } from '../../drafts/useFormDraft';
 import { AppModal } from '../../ui/AppModal';
 import { FormError } from '../../ui/FormError';
+import { PeerMultiPicker } from '../../ui/PeerPicker';
 import { contractValidator } from '../../ui/forms';
 import { useFormAction } from '../../ui/useFormAction';
 import { RestoredDraftNotice } from '../../ui/RestoredDraftNotice';
@@ -35,13 +36,11 @@ const toInput = (v: EventValues) => ({
 /** Log or edit one outreach event: what, when, for whom, how many people, which peers took part. */
 export function OutreachFormModal({
   event,
-  peers,
   opened,
   onClose,
   onSaved,
 }: {
   event: OutreachEvent | null;
-  peers: RosterEntry[];
   opened: boolean;
   onClose(): void;
   onSaved(): void;
@@ -76,11 +75,8 @@ export function OutreachFormModal({
 
   const restored = useFormDraft(form, event ? `outreach:${event.id}` : 'outreach:new', 'outreach', opened);
 
-  // Peers still in the program, plus anyone already on this event.
-  const taking = new Set(event?.peers.map((p) => p.id) ?? []);
-  const options = peers
-    .filter((p) => taking.has(p.id) || ['in_training', 'active', 'paused'].includes(p.status))
-    .map((p) => ({ value: String(p.id), label: `${p.fullName} (${p.className})` }));
+  // Peers still in the program are offered; anyone already on this event keeps their name, whatever their status now.
+  const taking = useMemo(() => (event?.peers ?? []).map((p) => ({ value: String(p.id), label: p.fullName })), [event]);
 
   const submit = form.onSubmit(async (values) => {
     await run(async () => {
@@ -121,13 +117,14 @@ export function OutreachFormModal({
               {...form.getInputProps('reached')}
             />
           </Group>
-          <MultiSelect
+          <PeerMultiPicker
+            choice={{ statuses: offeredPeerStatuses.outreach }}
+            known={taking}
             label={t('outreach.peers')}
-            placeholder={form.values.peerIds.length ? undefined : t('outreach.peersPlaceholder')}
-            searchable
-            hidePickedOptions
-            data={options}
-            {...form.getInputProps('peerIds')}
+            placeholder={form.values.peerIds.length ? undefined : t('common.findPeer')}
+            value={form.values.peerIds}
+            onChange={(ids) => form.setFieldValue('peerIds', ids)}
+            error={form.errors.peerIds}
           />
           <Textarea label={t('outreach.notes')} autosize minRows={2} maxRows={5} {...form.getInputProps('notes')} />
           <FormError error={error} />

@@ -179,7 +179,6 @@ export function OutreachPage() {
   const termLabel = useTermLabel();
   const events = useCall('outreach.list', {});
   const summary = useCall('outreach.summary', {});
-  const peers = useCall('peers.list', {});
   const [search, setSearch] = useState('');
   const [editing, setEditing] = useState<{ event: OutreachEvent | null } | null>(null);
   const [deleting, setDeleting] = useState<OutreachEvent | null>(null);
@@ -319,7 +318,6 @@ export function OutreachPage() {
       </LoadState>
       <OutreachFormModal
         event={editing?.event ?? null}
-        peers={peers.data?.peers ?? []}
         opened={editing !== null}
         onClose={() => setEditing(null)}
         onSaved={() => {

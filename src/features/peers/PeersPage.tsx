@@ -1,12 +1,14 @@
 import { Badge, Button, EmptyState, Group, Select, Stack, Text, TextInput, UnstyledButton } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconDownload, IconPlus, IconSearch, IconUpload, IconUsersGroup } from '@tabler/icons-react';
-import { createColumnHelper } from '@tanstack/react-table';
+import { createColumnHelper, type SortingState } from '@tanstack/react-table';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api/client';
 import { useCall } from '../../api/useCall';
-import { peerStatuses, type PeerStatus, type RosterEntry } from '../../contract';
+import { sortInput, usePage } from '../../api/usePage';
+import { peerStatuses, trainingFilters, type PeerSort, type PeerStatus, type RosterEntry, type TrainingFilter } from '../../contract';
 import { pendingDrafts } from '../../drafts/registry';
 import { currentLanguage } from '../../i18n';
 import { useSession } from '../../stores/session';
@@ -14,6 +16,7 @@ import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { DataTable } from '../../ui/DataTable';
 import { formatDay, formatHours } from '../../ui/format';
 import { LoadState } from '../../ui/LoadState';
+import { Pager } from '../../ui/Pager';
 import { PageHeader } from '../../ui/PageHeader';
 import { downloadText } from '../../ui/download';
 import { ImportModal } from './ImportModal';
@@ -26,13 +29,29 @@ import { useSupervisionColumn } from '../supervision/rosterColumn';
 
 const column = createColumnHelper<RosterEntry>();
 
-type TrainingFilter = 'any' | 'trained' | 'not_trained' | 'refresher';
+/** The roster's columns the backend sorts by; the training figures are worked out per page and do not sort. */
+const sortedColumns: readonly PeerSort[] = ['fullName', 'className', 'status', 'statusSince', 'supervisor'];
+const trainingLabels: Record<TrainingFilter, 'peers.trainedOnly' | 'peers.notTrained' | 'peers.refresherDueOnly'> = {
+  trained: 'peers.trainedOnly',
+  not_trained: 'peers.notTrained',
+  refresher: 'peers.refresherDueOnly',
+};
 
 const refresherRank = (p: RosterEntry) => (p.refreshers.some((r) => r.state === 'overdue') ? 2 : p.refreshers.length ? 1 : 0);
 
-function StatusCounts({ peers, value, onChange }: { peers: RosterEntry[]; value: PeerStatus | null; onChange(status: PeerStatus | null): void }) {
+/** How many peers have each status, in the whole roster; a click narrows the list to one. */
+function StatusCounts({
+  counts,
+  total,
+  value,
+  onChange,
+}: {
+  counts: Record<PeerStatus, number>;
+  total: number;
+  value: PeerStatus | null;
+  onChange(status: PeerStatus | null): void;
+}) {
   const { t } = useTranslation();
-  const counts = Object.fromEntries(peerStatuses.map((s) => [s, peers.filter((p) => p.status === s).length])) as Record<PeerStatus, number>;
   const item = (status: PeerStatus | null, label: string, count: number) => (
     <UnstyledButton
       key={status ?? 'all'}
@@ -51,26 +70,44 @@ function StatusCounts({ peers, value, onChange }: { peers: RosterEntry[]; value:
   );
   return (
     <Group gap={6} role="group" aria-label={t('peers.countsLabel')} mb="md">
-      {item(null, t('peers.countAll'), peers.length)}
+      {item(null, t('peers.countAll'), total)}
       {peerStatuses.map((s) => item(s, t(`peerStatus.${s}`), counts[s]))}
     </Group>
   );
 }
 
+/** The roster a page at a time (issue 12): sorted, filtered and searched by the backend. */
 function Roster({ canEdit }: { canEdit: boolean }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const open = usePeerView((s) => s.open);
-  const { data, error, loading, reload } = useCall('peers.list', {});
   const [search, setSearch] = useState('');
+  const [text] = useDebouncedValue(search.trim(), 250);
   const [status, setStatus] = useState<PeerStatus | null>(null);
   const [className, setClassName] = useState<string | null>(null);
-  const [trainingFilter, setTrainingFilter] = useState<TrainingFilter>('any');
+  const [training, setTraining] = useState<TrainingFilter | null>(null);
+  const [sorting, setSorting] = useState<SortingState>([{ id: 'fullName', desc: false }]);
+  const filters = {
+    ...(text ? { text } : {}),
+    ...(status ? { statuses: [status] } : {}),
+    ...(className ? { className } : {}),
+    ...(training ? { training } : {}),
+  };
+  const order = sortInput<PeerSort>(sorting, 'fullName');
+  const [offset, setOffset] = usePage({ ...filters, ...order });
+  const { data, error, loading, reload } = useCall('peers.list', { ...filters, ...order, offset });
+  const overview = useCall('peers.overview', {});
   const [adding, setAdding] = useState(false);
   const [importing, setImporting] = useState(false);
   const [exporting, setExporting] = useState(false);
   const peers = useMemo(() => data?.peers ?? [], [data]);
+  const matching = data?.total ?? 0;
+  const everyone = overview.data?.total ?? 0;
+  const filtered = Object.keys(filters).length > 0;
   const supervisionColumn = useSupervisionColumn();
+  const reloadAll = async () => {
+    await Promise.all([reload(), overview.reload()]);
+  };
 
   // A nomination form left open at the last lock opens again with its text; a form on a profile opens that profile.
   useEffect(() => {
@@ -78,25 +115,15 @@ function Roster({ canEdit }: { canEdit: boolean }) {
     for (const draft of pendingDrafts()) {
       const [kind, id] = draft.formKey.split(':');
       if (kind === 'peer' && id === 'new') setAdding(true);
-      else if (['peer', 'interview', 'consent', 'transition'].includes(kind ?? '') && data.peers.some((p) => String(p.id) === id)) open(Number(id));
+      else if (['peer', 'interview', 'consent', 'transition'].includes(kind ?? '') && Number(id) > 0) open(Number(id));
       else continue;
       return;
     }
   }, [data, canEdit, open]);
 
-  const classNames = useMemo(() => [...new Set(peers.map((p) => p.className))].sort((a, b) => a.localeCompare(b, undefined, { numeric: true })), [peers]);
-  const shown = useMemo(
-    () =>
-      peers.filter(
-        (p) =>
-          (status === null || p.status === status) &&
-          (className === null || p.className === className) &&
-          (trainingFilter === 'any' ||
-            (trainingFilter === 'trained' && p.trained) ||
-            (trainingFilter === 'not_trained' && !p.trained) ||
-            (trainingFilter === 'refresher' && p.refreshers.length > 0)),
-      ),
-    [peers, status, className, trainingFilter],
+  const classNames = useMemo(
+    () => [...(overview.data?.classNames ?? [])].sort((a, b) => a.localeCompare(b, undefined, { numeric: true })),
+    [overview.data],
   );
 
   const columns = useMemo(
@@ -169,7 +196,7 @@ function Roster({ canEdit }: { canEdit: boolean }) {
   );
 
   const exportNow = async () => {
-    const result = await call('peers.exportCsv', { ids: shown.map((p) => p.id), language: currentLanguage() });
+    const result = await call('peers.exportCsv', { ...filters, ...order, language: currentLanguage() });
     downloadText(result.fileName, result.csv);
     setExporting(false);
     notifications.show({ color: 'teal', message: t('peers.exported', { file: result.fileName }) });
@@ -186,7 +213,7 @@ function Roster({ canEdit }: { canEdit: boolean }) {
               <Button variant="default" leftSection={<IconUpload size={16} />} onClick={() => setImporting(true)}>
                 {t('peers.importCsv')}
               </Button>
-              <Button variant="default" leftSection={<IconDownload size={16} />} onClick={() => setExporting(true)} disabled={shown.length === 0}>
+              <Button variant="default" leftSection={<IconDownload size={16} />} onClick={() => setExporting(true)} disabled={matching === 0}>
                 {t('peers.exportCsv')}
               </Button>
               <Button leftSection={<IconPlus size={16} />} onClick={() => setAdding(true)}>
@@ -196,10 +223,10 @@ function Roster({ canEdit }: { canEdit: boolean }) {
           ) : null
         }
       />
-      <LoadState loading={loading && !data} error={error} retry={() => void reload()}>
-        {peers.length > 0 ? (
+      <LoadState loading={loading && !data} error={error ?? overview.error} retry={() => void reloadAll()}>
+        {everyone > 0 && overview.data ? (
           <>
-            <StatusCounts peers={peers} value={status} onChange={setStatus} />
+            <StatusCounts counts={overview.data.byStatus} total={everyone} value={status} onChange={setStatus} />
             <Group mb="md" align="flex-end" gap="sm">
               <TextInput
                 leftSection={<IconSearch size={16} />}
@@ -233,54 +260,47 @@ function Roster({ canEdit }: { canEdit: boolean }) {
                 allowDeselect={false}
                 data={[
                   { value: 'any', label: t('peers.anyTraining') },
-                  { value: 'trained', label: t('peers.trainedOnly') },
-                  { value: 'not_trained', label: t('peers.notTrained') },
-                  { value: 'refresher', label: t('peers.refresherDueOnly') },
+                  ...trainingFilters.map((f) => ({ value: f, label: t(trainingLabels[f]) })),
                 ]}
-                value={trainingFilter}
-                onChange={(value) => setTrainingFilter((value as TrainingFilter | null) ?? 'any')}
+                value={training ?? 'any'}
+                onChange={(value) => setTraining(value === 'any' || value === null ? null : (value as TrainingFilter))}
                 w={220}
               />
               <Text fz="sm" c="dimmed" ml="auto" aria-live="polite">
-                {t('peers.shown', { shown: shown.length, total: peers.length })}
+                {t('peers.shown', { shown: matching, total: everyone })}
               </Text>
             </Group>
           </>
         ) : null}
         <DataTable
-          data={shown}
+          data={peers}
           columns={columns}
-          search={search}
           caption={t('peers.title')}
-          initialSort={[{ id: 'fullName', desc: false }]}
+          serverSort={{ sorting, onChange: setSorting, columns: sortedColumns }}
+          unfiltered={!filtered}
           getRowId={(peer) => String(peer.id)}
           empty={
-            peers.length > 0 ? (
-              <Text c="dimmed" ta="center" py="xl">
-                {t('common.noMatches')}
-              </Text>
-            ) : (
-              <EmptyState
-                icon={<IconUsersGroup size={28} />}
-                variant="light"
-                title={t('peers.empty')}
-                description={canEdit ? t('peers.emptyHint') : undefined}
-                py="xl"
-              >
-                {canEdit ? (
-                  <EmptyState.Actions>
-                    <Button leftSection={<IconPlus size={16} />} onClick={() => setAdding(true)}>
-                      {t('peers.add')}
-                    </Button>
-                    <Button variant="default" leftSection={<IconUpload size={16} />} onClick={() => setImporting(true)}>
-                      {t('peers.importCsv')}
-                    </Button>
-                  </EmptyState.Actions>
-                ) : null}
-              </EmptyState>
-            )
+            <EmptyState
+              icon={<IconUsersGroup size={28} />}
+              variant="light"
+              title={t('peers.empty')}
+              description={canEdit ? t('peers.emptyHint') : undefined}
+              py="xl"
+            >
+              {canEdit ? (
+                <EmptyState.Actions>
+                  <Button leftSection={<IconPlus size={16} />} onClick={() => setAdding(true)}>
+                    {t('peers.add')}
+                  </Button>
+                  <Button variant="default" leftSection={<IconUpload size={16} />} onClick={() => setImporting(true)}>
+                    {t('peers.importCsv')}
+                  </Button>
+                </EmptyState.Actions>
+              ) : null}
+            </EmptyState>
           }
         />
+        <Pager total={matching} offset={offset} onOffset={setOffset} />
       </LoadState>
       {canEdit ? (
         <>
@@ -290,7 +310,7 @@ function Roster({ canEdit }: { canEdit: boolean }) {
             onClose={() => setAdding(false)}
             onSaved={() => {
               setAdding(false);
-              void reload();
+              void reloadAll();
             }}
           />
           <ImportModal
@@ -298,7 +318,7 @@ function Roster({ canEdit }: { canEdit: boolean }) {
             onClose={() => setImporting(false)}
             onImported={() => {
               setImporting(false);
-              void reload();
+              void reloadAll();
             }}
           />
           <ConfirmDialog
@@ -308,11 +328,11 @@ function Roster({ canEdit }: { canEdit: boolean }) {
               <Stack gap="xs">
                 <Text>{t('peers.exportBody')}</Text>
                 <Text fz="sm" c="dimmed">
-                  {t('peers.exportCount', { count: shown.length })}
+                  {t('peers.exportCount', { count: matching })}
                 </Text>
               </Stack>
             }
-            confirmLabel={t('peers.exportConfirm', { count: shown.length })}
+            confirmLabel={t('peers.exportConfirm', { count: matching })}
             onCancel={() => setExporting(false)}
             onConfirm={exportNow}
           />

@@ -9,7 +9,6 @@ import {
   Input,
   NumberInput,
   SegmentedControl,
-  Select,
   SimpleGrid,
   Stack,
   Text,
@@ -26,6 +25,7 @@ import { call } from '../../api/client';
 import { useCall } from '../../api/useCall';
 import {
   concernLevels,
+  offeredPeerStatuses,
   localDate,
   methods,
   riskItems,
@@ -45,6 +45,7 @@ import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { FormError } from '../../ui/FormError';
 import { contractValidator, showCallError } from '../../ui/forms';
 import { HelpSeekerPicker } from '../../ui/HelpSeekerPicker';
+import { PeerPicker } from '../../ui/PeerPicker';
 import { LoadState } from '../../ui/LoadState';
 import { PageHeader } from '../../ui/PageHeader';
 import { FlaggedModal } from './FlaggedModal';
@@ -205,7 +206,7 @@ function LogForm({ log, reload }: { log: SessionLog | null; reload(): Promise<vo
     validate: (values) => renamed({ ...draftCheck(values), ...(submitting.current ? completeCheck(values) : {}) }),
   });
 
-  const ownPeerId = isPeer ? (options.data?.peers[0]?.id ?? null) : null;
+  const ownPeerId = useSession((s) => (isPeer ? (s.status?.user?.peerId ?? null) : null));
   const ready = options.data !== null;
 
   useEffect(() => {
@@ -246,7 +247,6 @@ function LogForm({ log, reload }: { log: SessionLog | null; reload(): Promise<vo
     }
   };
 
-  const peerOptions = (options.data?.peers ?? []).map((p) => ({ value: String(p.id), label: `${p.fullName} (${p.className})` }));
   // A log being edited keeps its own code, even when the caller's codes are only a peer's own.
   const noCodes = options.data?.hasHelpSeekers === false && !log?.helpSeekerId;
   const values = form.values;
@@ -281,14 +281,16 @@ function LogForm({ log, reload }: { log: SessionLog | null; reload(): Promise<vo
 
             <Section title={t('logForm.sessionSection')}>
               {isPeer ? null : (
-                <Select
+                <PeerPicker
+                  choice={{ statuses: offeredPeerStatuses.paperLog }}
                   label={t('logForm.peer')}
                   description={t('logForm.peerHint')}
+                  placeholder={t('common.findPeer')}
                   withAsterisk
-                  searchable
-                  data={peerOptions}
                   maw={420}
-                  {...form.getInputProps('peerId')}
+                  value={form.values.peerId}
+                  onChange={(value) => form.setFieldValue('peerId', value)}
+                  error={form.errors.peerId}
                 />
               )}
               <Input.Wrapper label={isPeer ? t('logForm.helpSeeker') : t('logForm.helpSeekerStaff')} description={t('logForm.helpSeekerHint')} withAsterisk error={form.errors.helpSeekerId}>

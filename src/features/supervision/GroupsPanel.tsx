@@ -1,12 +1,12 @@
-import { Badge, Button, Card, EmptyState, Group, MultiSelect, Select, SimpleGrid, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
+import { Badge, Button, Card, EmptyState, Group, Select, SimpleGrid, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { IconPencil, IconPlus, IconUsersGroup } from '@tabler/icons-react';
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api/client';
 import { useCall } from '../../api/useCall';
-import { defaultFrequencyDays, methods, type SupervisionGroup } from '../../contract';
+import { defaultFrequencyDays, methods, offeredPeerStatuses, type SupervisionGroup } from '../../contract';
 import { useFormDraft } from '../../drafts/useFormDraft';
 import { useSession } from '../../stores/session';
 import { AppModal } from '../../ui/AppModal';
@@ -14,6 +14,7 @@ import { FormError } from '../../ui/FormError';
 import { formatDay } from '../../ui/format';
 import { contractValidator, showCallError } from '../../ui/forms';
 import { LoadState } from '../../ui/LoadState';
+import { PeerMultiPicker, peerLabel } from '../../ui/PeerPicker';
 import { RestoredDraftNotice } from '../../ui/RestoredDraftNotice';
 
 const frequencies = ['7', '14', '21', '28'] as const;
@@ -63,6 +64,8 @@ function GroupModal({ group, opened, onClose, onSaved }: { group: SupervisionGro
   }, [opened, group?.id, group?.version]);
 
   const restored = useFormDraft(form, group ? `supervision-group:${group.id}` : 'supervision-group:new', 'supervision', opened);
+  // Members keep their names whatever their status now; new ones are found by typing.
+  const members = useMemo(() => (group?.members ?? []).map((m) => ({ value: String(m.peerId), label: peerLabel(m) })), [group]);
 
   const frequencyData: { value: string; label: string }[] = frequencies.map((d) => ({ value: d, label: t(`supervision.frequencies.${d}`) }));
   if (!frequencies.includes(form.values.frequencyDays as (typeof frequencies)[number])) {
@@ -100,12 +103,15 @@ function GroupModal({ group, opened, onClose, onSaved }: { group: SupervisionGro
             />
             <Select label={t('supervision.frequency')} allowDeselect={false} data={frequencyData} {...form.getInputProps('frequencyDays')} />
           </Group>
-          <MultiSelect
+          <PeerMultiPicker
+            choice={{ supervised: true, statuses: offeredPeerStatuses.meeting }}
+            known={members}
             label={t('supervision.members')}
             description={t('supervision.membersHint')}
-            searchable
-            data={(options.data?.peers ?? []).map((p) => ({ value: String(p.id), label: `${p.fullName} (${p.className})` }))}
-            {...form.getInputProps('peerIds')}
+            placeholder={t('common.findPeer')}
+            value={form.values.peerIds}
+            onChange={(ids) => form.setFieldValue('peerIds', ids)}
+            error={form.errors.peerIds}
           />
           {group ? <Switch label={t('supervision.archive')} description={t('supervision.archiveHint')} {...form.getInputProps('archived', { type: 'checkbox' })} /> : null}
           <FormError error={error} />

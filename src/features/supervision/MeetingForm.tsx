@@ -20,17 +20,20 @@ import {
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { IconArrowLeft, IconPlus, IconTrash } from '@tabler/icons-react';
-import { useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api/client';
 import { useCall } from '../../api/useCall';
-import { addDays, localDate, meetingKinds, methods, type MeetingDetail, type MeetingKind, type MethodInput, type MethodOutput } from '../../contract';
+import { addDays, localDate, meetingKinds, methods, offeredPeerStatuses, type MeetingDetail, type MeetingKind, type MethodInput, type MethodOutput } from '../../contract';
 import { useFormDraft } from '../../drafts/useFormDraft';
 import { useSession } from '../../stores/session';
 import { FormError } from '../../ui/FormError';
 import { formatDay } from '../../ui/format';
 import { contractValidator, showCallError } from '../../ui/forms';
+import { CaseMultiPicker } from '../../ui/CasePicker';
 import { LoadState } from '../../ui/LoadState';
+import { PeerMultiPicker, usePeerLabels } from '../../ui/PeerPicker';
+import type { PickerOption } from '../../ui/SearchPicker';
 import { useSupervisionView } from './supervisionView';
 import { RestoredDraftNotice } from '../../ui/RestoredDraftNotice';
 
@@ -193,20 +196,29 @@ function MeetingFields({ meeting, options, status }: { meeting: MeetingDetail | 
   });
   const restored = useFormDraft(form, `meeting:${meeting?.id ?? `new-${status}`}`, 'supervision', true);
 
-  const peerNames = useMemo(() => new Map(options.peers.map((p) => [String(p.id), p.fullName])), [options]);
-  // A peer already on the meeting stays choosable even if they have left the program since.
-  for (const a of meeting?.attendees ?? []) if (a.peerId !== null && !peerNames.has(String(a.peerId))) peerNames.set(String(a.peerId), a.name);
+  // Peers are found by typing; their names come from the meeting, the groups and the picker, and are looked up for a draft brought back.
+  const [pickedPeers, setPickedPeers] = useState<PickerOption[]>([]);
+  const knownPeers = useMemo(
+    () => [
+      ...pickedPeers,
+      ...(meeting?.attendees ?? []).filter((a) => a.peerId !== null).map((a) => ({ value: String(a.peerId), label: a.name })),
+      ...options.groups.flatMap((g) => g.members.map((m) => ({ value: String(m.peerId), label: m.fullName }))),
+    ],
+    [pickedPeers, meeting, options],
+  );
   const staffNames = useMemo(() => new Map(options.staff.map((s) => [String(s.id), s.fullName])), [options]);
   for (const a of meeting?.attendees ?? []) if (a.userId !== null && !staffNames.has(String(a.userId))) staffNames.set(String(a.userId), a.name);
 
   const v = form.values;
   const held = v.status === 'held';
-  const caseData = [
-    ...options.cases.map((c) => ({ value: String(c.id), label: t('supervision.caseOption', { id: c.id, code: c.helpSeekerCode, severity: t(`severity.${c.severity}`) }) })),
-    ...(meeting?.discussedCases ?? [])
-      .filter((c) => !options.cases.some((o) => o.id === c.id))
-      .map((c) => ({ value: String(c.id), label: t('supervision.caseOption', { id: c.id, code: c.helpSeekerCode, severity: t(`severity.${c.severity}`) }) })),
-  ];
+  const ownerPeerIds = v.actionItems.flatMap((item) => (item.owner?.startsWith('p:') ? [item.owner.slice(2)] : []));
+  const peerNames = usePeerLabels([...v.peerIds, ...ownerPeerIds], knownPeers);
+  const caseLabel = useCallback(
+    (c: { id: number; helpSeekerCode: string; severity: MeetingDetail['discussedCases'][number]['severity'] }) =>
+      t('supervision.caseOption', { id: c.id, code: c.helpSeekerCode, severity: t(`severity.${c.severity}`) }),
+    [t],
+  );
+  const knownCases = useMemo(() => (meeting?.discussedCases ?? []).map((c) => ({ value: String(c.id), label: caseLabel(c) })), [meeting, caseLabel]);
   const logData = [
     ...options.logs.map((l) => ({ value: String(l.id), label: t('supervision.logOption', { date: formatDay(l.heldOn, lang), peer: l.peerName, code: l.helpSeekerCode ?? '—' }) })),
     ...(meeting?.discussedLogs ?? [])
@@ -233,7 +245,7 @@ function MeetingFields({ meeting, options, status }: { meeting: MeetingDetail | 
     form.setFieldValue('groupId', groupId);
     const group = options.groups.find((g) => String(g.id) === groupId);
     if (!group) return;
-    form.setFieldValue('peerIds', [...new Set([...v.peerIds, ...group.peerIds.map(String)])]);
+    form.setFieldValue('peerIds', [...new Set([...v.peerIds, ...group.members.map((m) => String(m.peerId))])]);
     if (!v.supervisorUserId && group.supervisorUserId) form.setFieldValue('supervisorUserId', String(group.supervisorUserId));
   };
 
@@ -333,15 +345,18 @@ function MeetingFields({ meeting, options, status }: { meeting: MeetingDetail | 
                 {...form.getInputProps('supervisorUserId')}
               />
             </SimpleGrid>
-            <MultiSelect
+            <PeerMultiPicker
+              choice={{ supervised: true, statuses: offeredPeerStatuses.meeting }}
+              known={knownPeers}
               label={t('supervision.peers')}
-              placeholder={t('supervision.peersPlaceholder')}
+              placeholder={t('common.findPeer')}
               withAsterisk
-              searchable
-              data={[...peerNames.entries()].map(([value, label]) => ({ value, label }))}
               error={form.errors.peerIds ?? form.errors.attendees}
               value={v.peerIds}
-              onChange={(ids) => form.setFieldValue('peerIds', ids)}
+              onChange={(ids, picked) => {
+                setPickedPeers((before) => [...before, ...picked]);
+                form.setFieldValue('peerIds', ids);
+              }}
             />
             <MultiSelect
               label={t('supervision.staff')}
@@ -371,7 +386,15 @@ function MeetingFields({ meeting, options, status }: { meeting: MeetingDetail | 
               clearable
               {...form.getInputProps('topics')}
             />
-            <MultiSelect label={t('supervision.casesLabel')} placeholder={t('supervision.casesPlaceholder')} searchable data={caseData} {...form.getInputProps('caseIds')} />
+            <CaseMultiPicker
+              optionLabel={caseLabel}
+              known={knownCases}
+              label={t('supervision.casesLabel')}
+              placeholder={t('supervision.casesPlaceholder')}
+              value={v.caseIds}
+              onChange={(ids) => form.setFieldValue('caseIds', ids)}
+              error={form.errors.caseIds}
+            />
             <MultiSelect label={t('supervision.logsLabel')} placeholder={t('supervision.logsPlaceholder')} searchable data={logData} {...form.getInputProps('logIds')} />
             <Textarea label={t('supervision.notesLabel')} description={t('supervision.notesHint')} autosize minRows={4} maxRows={14} {...form.getInputProps('notes')} />
           </Stack>

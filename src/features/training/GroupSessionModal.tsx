@@ -1,14 +1,16 @@
-import { Button, Checkbox, Group, MultiSelect, NumberInput, Select, Stack, Table, Textarea, TextInput } from '@mantine/core';
+import { Button, Checkbox, Group, NumberInput, Select, Stack, Table, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api/client';
-import { localDate, methods, type RosterEntry, type TrainingModule } from '../../contract';
+import { localDate, methods, offeredPeerStatuses, type TrainingModule } from '../../contract';
 import { useSession } from '../../stores/session';
 import { AppModal } from '../../ui/AppModal';
 import { FormError } from '../../ui/FormError';
 import { contractValidator } from '../../ui/forms';
+import { PeerMultiPicker, usePeerLabels } from '../../ui/PeerPicker';
+import type { PickerOption } from '../../ui/SearchPicker';
 import { moduleTitle } from './moduleTitle';
 import { useFormAction } from '../../ui/useFormAction';
 
@@ -27,9 +29,6 @@ interface SessionValues {
   attendees: Attendee[];
 }
 
-/** Peers who take part in training: from selection until they leave the program. */
-const trainable = new Set(['selected', 'in_training', 'active', 'paused']);
-
 const toInput = (v: SessionValues) => ({
   moduleId: v.moduleId === null ? undefined : Number(v.moduleId),
   heldOn: v.heldOn,
@@ -42,13 +41,11 @@ const toInput = (v: SessionValues) => ({
 /** One training session entered once for everyone who attended (the usual case). */
 export function GroupSessionModal({
   modules,
-  peers,
   opened,
   onClose,
   onSaved,
 }: {
   modules: TrainingModule[];
-  peers: RosterEntry[];
   opened: boolean;
   onClose(): void;
   onSaved(): void;
@@ -71,8 +68,10 @@ export function GroupSessionModal({
   }, [opened]);
 
   const current = modules.filter((m) => !m.retired);
-  const candidates = peers.filter((p) => trainable.has(p.status));
-  const nameOf = (id: number) => peers.find((p) => p.id === id)?.fullName ?? '';
+  // The attendees' names for their rows below, as chosen in the picker (or looked up for a draft brought back).
+  const [chosen, setChosen] = useState<PickerOption[]>([]);
+  const names = usePeerLabels(form.values.attendees.map((a) => String(a.peerId)), chosen);
+  const nameOf = (id: number) => names.get(String(id)) ?? '';
 
   const submit = form.onSubmit(async (values) => {
     await run(async () => {
@@ -108,22 +107,22 @@ export function GroupSessionModal({
             <NumberInput label={t('training.hours')} withAsterisk min={0.25} max={24} step={0.25} decimalScale={2} {...form.getInputProps('hours')} />
             <TextInput label={t('training.trainer')} withAsterisk {...form.getInputProps('trainer')} />
           </Group>
-          <MultiSelect
+          <PeerMultiPicker
+            choice={{ statuses: offeredPeerStatuses.training }}
+            known={chosen}
             label={t('training.attendees')}
             description={t('training.attendeesHint')}
-            placeholder={attendees.length ? undefined : t('training.attendeesPlaceholder')}
+            placeholder={attendees.length ? undefined : t('common.findPeer')}
             withAsterisk
-            searchable
-            hidePickedOptions
-            data={candidates.map((p) => ({ value: String(p.id), label: `${p.fullName} (${p.className})` }))}
             value={attendees.map((a) => String(a.peerId))}
             error={form.errors.attendees}
-            onChange={(ids) =>
+            onChange={(ids, options) => {
+              setChosen(options);
               form.setFieldValue(
                 'attendees',
                 ids.map((id) => attendees.find((a) => String(a.peerId) === id) ?? { peerId: Number(id), completed: true, score: '' }),
-              )
-            }
+              );
+            }}
           />
           {attendees.length > 0 ? (
             <Table verticalSpacing={4} fz="sm">

@@ -196,7 +196,6 @@ function Sessions({ modules, canEdit }: { modules: TrainingModule[]; canEdit: bo
   const lang = i18n.language;
   const [offset, setOffset] = usePage({});
   const sessions = useCall('training.sessions', { offset });
-  const peers = useCall('peers.list', {});
   const [recording, setRecording] = useState(false);
 
   const columns = useMemo(
@@ -262,13 +261,11 @@ function Sessions({ modules, canEdit }: { modules: TrainingModule[]; canEdit: bo
       {canEdit ? (
         <GroupSessionModal
           modules={modules}
-          peers={peers.data?.peers ?? []}
           opened={recording}
           onClose={() => setRecording(false)}
           onSaved={() => {
             setRecording(false);
             void sessions.reload();
-            void peers.reload();
           }}
         />
       ) : null}
@@ -276,10 +273,12 @@ function Sessions({ modules, canEdit }: { modules: TrainingModule[]; canEdit: bo
   );
 }
 
+/** Refreshers due or overdue, a page of peers at a time, the soonest first (a peer's refreshers stay on one page). */
 function Refreshers({ modules }: { modules: TrainingModule[] }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
-  const peers = useCall('peers.list', {});
+  const [offset, setOffset] = usePage({});
+  const peers = useCall('peers.list', { training: 'refresher', sort: 'refresherDueOn', direction: 'asc', offset });
   const rows: DueRow[] = (peers.data?.peers ?? []).flatMap((p) =>
     p.refreshers.map((r) => ({
       ...r,
@@ -323,13 +322,14 @@ function Refreshers({ modules }: { modules: TrainingModule[] }) {
           data={rows}
           columns={columns}
           caption={t('training.tabs.refreshers')}
-          initialSort={[{ id: 'dueOn', desc: false }]}
+          serverSort={{ sorting: [{ id: 'dueOn', desc: false }], onChange: () => undefined, columns: [] }}
           empty={
             <Text c="dimmed" py="md">
               {t('training.noRefreshers')}
             </Text>
           }
         />
+        <Pager total={peers.data?.total ?? 0} offset={offset} onOffset={setOffset} />
       </LoadState>
     </Stack>
   );

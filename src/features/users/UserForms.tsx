@@ -4,9 +4,10 @@ import { useForm } from '@mantine/form';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api/client';
-import { methods, type Peer, type StaffRole, type UserSummary } from '../../contract';
+import { methods, type StaffRole, type UserSummary } from '../../contract';
 import { contractValidator } from '../../ui/forms';
 import { FormError } from '../../ui/FormError';
+import { PeerPicker } from '../../ui/PeerPicker';
 import { useFormAction } from '../../ui/useFormAction';
 
 function FormButtons({ busy, onCancel }: { busy: boolean; onCancel(): void }) {
@@ -86,15 +87,16 @@ interface PeerAccountValues {
   pin: string;
 }
 
-/** A peer account is linked to a peer in the roster and signs in with a PIN; it holds no key slot. */
+/** A peer account is linked to a peer in the roster who has none yet, and signs in with a PIN; it holds no key slot. */
 export function AddPeerAccountModal({
   opened,
-  peers,
+  anyPeer,
   onClose,
   onCreated,
 }: {
   opened: boolean;
-  peers: Peer[];
+  /** Whether any peer on the roster is still without an account. */
+  anyPeer: boolean;
   onClose(): void;
   onCreated(user: UserSummary): Promise<void>;
 }) {
@@ -124,7 +126,7 @@ export function AddPeerAccountModal({
 
   return (
     <AppModal opened={opened} onClose={onClose} title={t('users.addPeer')}>
-      {peers.length === 0 ? (
+      {!anyPeer ? (
         <Stack>
           <Text>{t('users.noPeersToLink')}</Text>
           <Group justify="flex-end">
@@ -134,13 +136,15 @@ export function AddPeerAccountModal({
       ) : (
         <form onSubmit={submit} noValidate>
           <Stack gap="sm">
-            <Select
+            <PeerPicker
+              choice={{ withoutAccount: true }}
               label={t('users.peer')}
+              placeholder={t('common.findPeer')}
               withAsterisk
-              searchable
               data-autofocus
-              data={peers.map((p) => ({ value: String(p.id), label: `${p.fullName} (${p.className})` }))}
-              {...form.getInputProps('peerId')}
+              value={form.values.peerId}
+              onChange={(value) => form.setFieldValue('peerId', value)}
+              error={form.errors.peerId}
             />
             <TextInput label={t('users.username')} description={t('setup.usernameHint')} withAsterisk {...form.getInputProps('username')} />
             <PasswordInput label={t('users.pin')} description={t('users.pinHint')} inputMode="numeric" withAsterisk {...form.getInputProps('pin')} />

@@ -30,7 +30,8 @@ export function UsersPage() {
   const { t, i18n } = useTranslation();
   const me = useSession((s) => s.status?.user);
   const { data, error, loading, reload } = useCall('users.list', {});
-  const peersCall = useCall('peers.list', {});
+  // Whether any peer is still without an account; the form finds them by typing.
+  const accountless = useCall('peers.list', { withoutAccount: true, limit: 1 });
   const [pending, setPending] = useState<Pending>(null);
   // Kept after closing so the dialog does not go blank while it fades out.
   const [shown, setShown] = useState<{ name: string; password: string; changeId: string | null } | null>(null);
@@ -43,7 +44,6 @@ export function UsersPage() {
   const users = useMemo(() => data?.users ?? [], [data]);
   const staffUsers = users.filter((u) => u.role !== 'peer');
   const peerUsers = users.filter((u) => u.role === 'peer');
-  const peersWithoutAccount = (peersCall.data?.peers ?? []).filter((p) => !users.some((u) => u.peerId === p.id));
 
   const done = async () => {
     setPending(null);
@@ -187,12 +187,11 @@ export function UsersPage() {
       />
       <AddPeerAccountModal
         opened={pending?.kind === 'add-peer'}
-        peers={peersWithoutAccount}
+        anyPeer={(accountless.data?.total ?? 0) > 0}
         onClose={() => setPending(null)}
         onCreated={async (user) => {
           notifications.show({ color: 'teal', message: t('users.created', { name: user.username }) });
           await done();
-          await peersCall.reload();
         }}
       />
       <SetPinModal

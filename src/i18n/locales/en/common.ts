@@ -40,6 +40,7 @@ export const common = {
     pageNumber: 'Page {{page}}',
     pageControl: { first: 'First page', previous: 'Previous page', next: 'Next page', last: 'Last page' },
     noMatches: 'Nothing matches your search.',
+    findPeer: 'Type a name or class',
     saved: 'Saved',
     never: 'Never',
     sortAscending: 'sorted A to Z',

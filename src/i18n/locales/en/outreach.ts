@@ -30,7 +30,6 @@ export const outreach = {
     reached: 'People reached',
     reachedHint: 'About how many people heard or saw it; 0 when unknown (a poster).',
     peers: 'Peers who took part',
-    peersPlaceholder: 'Type a name',
     notes: 'Notes',
     empty: 'No outreach logged yet.',
     emptyHint: 'Log every class visit, assembly, poster or meeting where the program was introduced.',

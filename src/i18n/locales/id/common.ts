@@ -43,6 +43,7 @@ export const common: Widen<typeof en> = {
     pageNumber: 'Halaman {{page}}',
     pageControl: { first: 'Halaman pertama', previous: 'Halaman sebelumnya', next: 'Halaman berikutnya', last: 'Halaman terakhir' },
     noMatches: 'Tidak ada yang cocok dengan pencarian.',
+    findPeer: 'Ketik nama atau kelas',
     saved: 'Tersimpan',
     never: 'Belum pernah',
     sortAscending: 'urut A ke Z',

@@ -33,7 +33,6 @@ export const outreach: Widen<typeof en> = {
     reached: 'Jumlah orang terjangkau',
     reachedHint: 'Kira-kira berapa orang yang mendengar atau melihat; isi 0 bila tidak diketahui (misalnya poster).',
     peers: 'Konselor sebaya yang terlibat',
-    peersPlaceholder: 'Ketik nama',
     notes: 'Catatan',
     empty: 'Belum ada kegiatan sosialisasi yang dicatat.',
     emptyHint: 'Catat setiap kunjungan kelas, upacara, poster, atau pertemuan tempat program diperkenalkan.',
