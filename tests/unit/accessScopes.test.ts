@@ -132,6 +132,8 @@ const pagedRows: Partial<Record<MethodName, [field: string, key: string]>> = {
   'evaluations.list': ['evaluations', 'id'],
   'cases.logs': ['logs', 'id'],
   'peers.list': ['peers', 'id'],
+  'users.list': ['users', 'id'],
+  'outreach.list': ['events', 'id'],
 };
 /** An input, or how to find one for the signed-in caller (null: they may see no such row, which the pairs below check). */
 type PagedInput = Record<string, unknown> | ((backend: Backend) => Promise<Record<string, unknown> | null>);
@@ -176,6 +178,20 @@ const pagedInputs: Array<[MethodName, PagedInput]> = [
   ['peers.list', { text: 'a', supervised: true, statuses: ['in_training', 'active', 'paused'] }],
   ['peers.list', { withoutAccount: true }],
   ['peers.list', { className: '9b' }],
+  ['users.list', {}],
+  ['users.list', { sort: 'fullName', direction: 'desc' }],
+  ['users.list', { sort: 'username' }],
+  ['users.list', { sort: 'lastSignInAt', direction: 'desc' }],
+  // What the accounts screen's two lists and the supervisor picker send.
+  ['users.list', { kind: 'staff', text: 'a' }],
+  ['users.list', { kind: 'peer' }],
+  ['users.list', { kind: 'staff', status: 'active' }],
+  ['outreach.list', {}],
+  ['outreach.list', { sort: 'heldOn', direction: 'asc' }],
+  ['outreach.list', { sort: 'kind' }],
+  ['outreach.list', { sort: 'title', direction: 'asc' }],
+  ['outreach.list', { sort: 'reached' }],
+  ['outreach.list', { text: 'budi' }],
 ];
 const pagedCases = pagedInputs.flatMap(([method, input]) =>
   [...callers, ['coordinator', 'coordinator'] as const]
@@ -237,6 +253,9 @@ describe('a list and its single read show each caller the same rows', () => {
     }
     for (const supervisorUserId of [program.supervisorId, fajarId]) await call(backend, 'supervision.createMeeting', aMeeting(supervisorUserId, [program.budi.peerId]));
     await call(backend, 'supervision.createMeeting', aMeeting(program.otherSupervisorId, [program.citra.peerId]));
+    for (const [title, peerIds] of [['Kunjungan kelas 8A', [program.budi.peerId]], ['Apel pagi', [program.citra.peerId, program.budi.peerId]], ['Poster', []]] as const) {
+      await call(backend, 'outreach.create', { heldOn: '2026-08-03', kind: 'class_visit', title, audience: '', reached: 30, notes: '', peerIds: [...peerIds] });
+    }
     await signInAsPeer(backend, budi);
     const draft = await call(backend, 'sessionLogs.create', aLog(program.budi.peerId, { helpSeekerId: budis.log.helpSeekerId, newHelpSeeker: undefined, submit: false }));
     world = { program, fajarId, budisSubmittedLog: budis.log.id, budisDraft: draft.log.id };

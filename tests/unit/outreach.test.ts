@@ -39,6 +39,20 @@ describe('the outreach log', () => {
     expect((await call(backend, 'outreach.list', {})).events).toEqual([event]);
   });
 
+  it('finds events by a word of their title, audience or notes, or by a peer who took part, with the total found', async () => {
+    const backend = await vault();
+    const { peer } = await call(backend, 'peers.create', { fullName: 'Ayu Lestari', className: '7A' });
+    const withAyu = await log(backend, '2026-08-01', 'class_visit', 32, [peer.id]);
+    const parents = (await call(backend, 'outreach.create', { heldOn: '2026-08-02', kind: 'parents_meeting', title: 'Rapat komite', audience: 'Orang tua kelas 7', reached: 40, notes: '', peerIds: [] })).event;
+    await log(backend, '2026-08-03', 'assembly', 600);
+    const found = async (text: string) => (await call(backend, 'outreach.list', { text })).events.map((e) => e.id);
+    expect(await found('lestari')).toEqual([withAyu.id]);
+    expect(await found('ORANG TUA')).toEqual([parents.id]);
+    expect(await found('100%')).toEqual([]);
+    const page = await call(backend, 'outreach.list', { sort: 'reached', direction: 'desc', limit: 1, offset: 1 });
+    expect([page.events.map((e) => e.reached), page.total]).toEqual([[40], 3]);
+  });
+
   it('edits an event with its version, refusing a stale edit', async () => {
     const backend = await vault();
     const event = await log(backend, '2026-08-01', 'assembly', 600);

@@ -134,4 +134,16 @@ describe('handing the PC over to a peer', () => {
     const status = await call(backend, 'session.peerSignIn', { username: budi.username, pin: budi.pin });
     expect(status.user?.fullName).toBe('Budi Santoso Putra');
   });
+
+  it('lists peer accounts apart from staff, found by the roster name they show or their username', async () => {
+    const { backend, accounts } = await vaultWithPeers();
+    await call(backend, 'peers.update', { id: accounts.citra.peerId, version: await peerVersion(backend, accounts.citra.peerId), fullName: 'Citra Ayu Lestari', className: '8A' });
+    const found = async (input: { kind?: 'staff' | 'peer'; text?: string }) => (await call(backend, 'users.list', input)).users.map((u) => u.username);
+    expect(await found({ kind: 'peer' })).toEqual(['budi', 'citra']);
+    expect(await found({ kind: 'staff' })).not.toContain('budi');
+    expect(await found({ kind: 'peer', text: 'lestari' })).toEqual(['citra']);
+    expect(await found({ text: 'BUD' })).toEqual(['budi']);
+    const page = await call(backend, 'users.list', { kind: 'peer', sort: 'fullName', direction: 'desc', limit: 1 });
+    expect([page.users.map((u) => u.username), page.total]).toEqual([['citra'], 2]);
+  });
 });

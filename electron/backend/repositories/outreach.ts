@@ -1,5 +1,6 @@
 import type { Database } from '../db/database';
-import type { OutreachKind } from '../../../src/contract';
+import type { OutreachKind, OutreachSort, Page, SortDirection } from '../../../src/contract';
+import { Conditions, pageOf } from './paging';
 
 export interface OutreachEventRow {
   id: number;
@@ -23,19 +24,47 @@ export interface OutreachFields {
   notes: string;
 }
 
-export function listEventRows(db: Database): Promise<OutreachEventRow[]> {
-  return db.all<OutreachEventRow>('SELECT * FROM outreach_events ORDER BY held_on DESC, id DESC');
+/** Each sort ends in the day and the id, newest first, so pages never overlap (held_on has an index for the default). */
+function eventOrder(sort: OutreachSort, direction: SortDirection): string {
+  const d = direction === 'asc' ? 'ASC' : 'DESC';
+  const newest = 'e.held_on DESC, e.id DESC';
+  switch (sort) {
+    case 'heldOn':
+      return `e.held_on ${d}, e.id ${d}`;
+    case 'kind':
+      return `e.kind ${d}, ${newest}`;
+    case 'title':
+      return `e.title COLLATE NOCASE ${d}, ${newest}`;
+    case 'reached':
+      return `e.reached ${d}, ${newest}`;
+  }
+}
+
+/** The names of an event's peers as one text, so an event is found by who ran it, as the table shows them. */
+const peerNames = `(SELECT group_concat(p.full_name, char(10)) FROM outreach_event_peers ep JOIN peers p ON p.id = ep.peer_id WHERE ep.event_id = e.id)`;
+
+/** One page of the outreach log, with how many events match in all. */
+export function pageEventRows(
+  db: Database,
+  filter: { text?: string | undefined; id?: number | undefined },
+  order: { sort: OutreachSort; direction: SortDirection },
+  page: Page,
+): Promise<{ rows: OutreachEventRow[]; total: number }> {
+  const where = new Conditions({ where: '1', params: [] }).equals('e.id', filter.id).containsText(filter.text, ['e.title', 'e.audience', 'e.notes', peerNames]);
+  return pageOf<OutreachEventRow>(db, { select: 'SELECT e.*', from: `FROM outreach_events e WHERE ${where.sql}`, params: where.params, orderBy: eventOrder(order.sort, order.direction) }, page);
 }
 
 export function findEventRow(db: Database, id: number): Promise<OutreachEventRow | undefined> {
   return db.get<OutreachEventRow>('SELECT * FROM outreach_events WHERE id = ?', [id]);
 }
 
-/** The peers who took part, per event. */
-export async function eventPeers(db: Database): Promise<Map<number, Array<{ id: number; fullName: string }>>> {
-  const rows = await db.all<{ event_id: number; id: number; full_name: string }>(
+/** The peers who took part, per event, of these events only (a page of them). */
+export async function eventPeers(db: Database, eventIds: readonly number[]): Promise<Map<number, Array<{ id: number; fullName: string }>>> {
+  const rows = eventIds.length === 0 ? [] : await db.all<{ event_id: number; id: number; full_name: string }>(
     `SELECT e.event_id, p.id, p.full_name FROM outreach_event_peers e JOIN peers p ON p.id = e.peer_id
+     WHERE e.event_id IN (${eventIds.map(() => '?').join(', ')})
      ORDER BY p.full_name COLLATE NOCASE`,
+    eventIds,
   );
   const byEvent = new Map<number, Array<{ id: number; fullName: string }>>();
   for (const row of rows) {

@@ -1,5 +1,6 @@
 import type { Database } from '../db/database';
-import type { Language, Role, UserSummary } from '../../../src/contract';
+import type { AccountKind, Language, Page, Role, SortDirection, UserSort, UserSummary } from '../../../src/contract';
+import { Conditions, pageOf } from './paging';
 
 export interface UserRow {
   id: number;
@@ -19,9 +20,9 @@ export interface UserRow {
   updated_at: string;
 }
 
-const selectUser = `
-  SELECT u.*, p.full_name AS peer_name
-  FROM users u LEFT JOIN peers p ON p.id = u.peer_id`;
+const userColumns = 'SELECT u.*, p.full_name AS peer_name';
+const userTables = 'FROM users u LEFT JOIN peers p ON p.id = u.peer_id';
+const selectUser = `${userColumns} ${userTables}`;
 
 /**
  * A peer account's name is the peer's name in the roster; the copy made when the
@@ -54,8 +55,51 @@ export function findUserByUsername(db: Database, username: string): Promise<User
   return db.get<UserRow>(`${selectUser} WHERE u.username = ? AND u.status != 'removed'`, [username]);
 }
 
+/** Every account not removed: for the key-slot checks, which need them all. */
 export function listUsers(db: Database): Promise<UserRow[]> {
   return db.all<UserRow>(`${selectUser} WHERE u.status != 'removed' ORDER BY u.role, u.full_name COLLATE NOCASE`);
+}
+
+export interface UserFilter {
+  kind?: AccountKind | undefined;
+  status?: 'active' | 'disabled' | undefined;
+  text?: string | undefined;
+}
+
+/** The name the screen shows (displayName), in SQL, so it sorts and matches as it reads. */
+const shownName = 'coalesce(p.full_name, u.full_name)';
+
+/** Each sort ends in the name and the id, so pages never overlap. */
+function userOrder(sort: UserSort, direction: SortDirection): string {
+  const d = direction === 'asc' ? 'ASC' : 'DESC';
+  const byName = `${shownName} COLLATE NOCASE, u.id`;
+  switch (sort) {
+    case 'fullName':
+      return `${shownName} COLLATE NOCASE ${d}, u.id ${d}`;
+    case 'username':
+      return `u.username ${d}, u.id ${d}`;
+    case 'role':
+      return `u.role ${d}, ${byName}`;
+    case 'lastSignInAt':
+      // Accounts that never signed in come last either way.
+      return `u.last_sign_in_at IS NULL, u.last_sign_in_at ${d}, ${byName}`;
+  }
+}
+
+/**
+ * One page of the accounts, removed ones never, with how many match in all. A school has tens of
+ * staff and up to a thousand peer accounts over the years: too few for an index to beat a scan.
+ */
+export function pageUsers(db: Database, filter: UserFilter, order: { sort: UserSort; direction: SortDirection }, page: Page): Promise<{ rows: UserRow[]; total: number }> {
+  const where = new Conditions({ where: "u.status != 'removed'", params: [] })
+    .equals('u.status', filter.status)
+    .containsText(filter.text, [shownName, 'u.username']);
+  if (filter.kind) where.add(filter.kind === 'peer' ? "u.role = 'peer'" : "u.role != 'peer'");
+  return pageOf<UserRow>(
+    db,
+    { select: userColumns, from: `${userTables} WHERE ${where.sql}`, params: where.params, orderBy: userOrder(order.sort, order.direction) },
+    page,
+  );
 }
 
 /** Every user ever, removed ones included, to name the actor of old audit entries. */

@@ -38,7 +38,7 @@ function toEvent(row: outreach.OutreachEventRow, peers: Array<{ id: number; full
 async function eventAfter(ctx: Context, id: number) {
   const row = await outreach.findEventRow(ctx.db, id);
   if (!row) throw notFound('outreach event');
-  return { event: toEvent(row, (await outreach.eventPeers(ctx.db)).get(id) ?? [], (await loadSettings(ctx.db)).terms) };
+  return { event: toEvent(row, (await outreach.eventPeers(ctx.db, [id])).get(id) ?? [], (await loadSettings(ctx.db)).terms) };
 }
 
 async function checkPeers(ctx: Context, peerIds: readonly number[]): Promise<void> {
@@ -70,10 +70,12 @@ async function coverage(ctx: Context): Promise<Coverage> {
 }
 
 export const outreachHandlers: HandlerMap<OutreachMethod> = {
-  'outreach.list': async (_input, ctx) => {
-    const peers = await outreach.eventPeers(ctx.db);
+  'outreach.list': async (input, ctx) => {
+    const { sort, direction, limit, offset, ...filter } = input;
+    const page = await outreach.pageEventRows(ctx.db, filter, { sort, direction }, { limit, offset });
+    const peers = await outreach.eventPeers(ctx.db, page.rows.map((row) => row.id));
     const { terms } = await loadSettings(ctx.db);
-    return { events: (await outreach.listEventRows(ctx.db)).map((row) => toEvent(row, peers.get(row.id) ?? [], terms)) };
+    return { events: page.rows.map((row) => toEvent(row, peers.get(row.id) ?? [], terms)), total: page.total };
   },
 
   'outreach.create': async (input, ctx) => {

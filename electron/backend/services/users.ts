@@ -63,7 +63,11 @@ async function summary(ctx: Context, userId: number) {
 }
 
 export const usersHandlers: HandlerMap<UsersMethod> = {
-  'users.list': async (_input, ctx) => ({ users: (await users.listUsers(ctx.db)).map(users.toUserSummary) }),
+  'users.list': async (input, ctx) => {
+    const { sort, direction, limit, offset, ...filter } = input;
+    const page = await users.pageUsers(ctx.db, filter, { sort, direction }, { limit, offset });
+    return { users: page.rows.map(users.toUserSummary), total: page.total };
+  },
 
   'users.createStaff': async (input, ctx) => {
     await assertUsernameFree(ctx, input.username);

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { id, isoDate, limits, optionalText, requiredText, version } from '../fields';
 import { defineMethod } from '../method';
+import { pageRequest, pageTotal, sortRequest } from '../paging';
 import { coordinatorOnly } from '../roles';
 import { term } from '../terms';
 
@@ -23,6 +24,10 @@ export const outreachEvent = z.object({
   updatedAt: z.string(),
 });
 export type OutreachEvent = z.infer<typeof outreachEvent>;
+
+/** The outreach log's sorts; each keeps events alike in it newest first. */
+export const outreachSorts = ['heldOn', 'kind', 'title', 'reached'] as const;
+export type OutreachSort = (typeof outreachSorts)[number];
 
 const eventFields = {
   heldOn: isoDate,
@@ -59,11 +64,19 @@ export const coverage = z.object({
 export type Coverage = z.infer<typeof coverage>;
 
 export const outreachMethods = {
+  /** One page of the outreach log, sorted and searched in SQL. */
   'outreach.list': defineMethod({
     reads: true,
     access: { states: ['unlocked'], roles: coordinatorOnly },
-    input: z.strictObject({}),
-    output: z.object({ events: z.array(outreachEvent) }),
+    input: z.strictObject({
+      /** Part of the title, the audience, the notes or a peer's name, in any case. */
+      text: z.string().trim().max(limits.shortText).optional(),
+      /** This event only: a draft of its form being restored. */
+      id: id.optional(),
+      ...sortRequest(outreachSorts, 'heldOn', 'desc'),
+      ...pageRequest,
+    }),
+    output: z.object({ events: z.array(outreachEvent), ...pageTotal }),
   }),
   'outreach.create': defineMethod({
     access: { states: ['unlocked'], roles: coordinatorOnly },

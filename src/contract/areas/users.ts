@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { anyPassword, empty, id, limits, newPassword, pin, requiredText, secretChangeId, username } from '../fields';
 import { defineMethod } from '../method';
+import { pageRequest, pageTotal, sortRequest } from '../paging';
 import { coordinatorOnly, roles, staff, staffRoles } from '../roles';
 
 export const userStatuses = ['active', 'disabled'] as const;
@@ -19,15 +20,31 @@ export const userSummary = z.object({
 });
 export type UserSummary = z.infer<typeof userSummary>;
 
+/** The accounts screen's sorts; the role sort keeps each role's accounts in the order of their names. */
+export const userSorts = ['fullName', 'username', 'role', 'lastSignInAt'] as const;
+export type UserSort = (typeof userSorts)[number];
+
+/** The accounts screen shows staff and peer accounts as two lists. */
+export const accountKinds = ['staff', 'peer'] as const;
+export type AccountKind = (typeof accountKinds)[number];
+
 /** A password the app generated; shown to the coordinator once and never stored in plain form. */
 const temporaryPassword = z.object({ user: userSummary, temporaryPassword: z.string(), changeId: secretChangeId });
 
 export const usersMethods = {
+  /** One page of the accounts (removed ones never), sorted and filtered in SQL. */
   'users.list': defineMethod({
     reads: true,
     access: { states: ['unlocked'], roles: coordinatorOnly },
-    input: empty,
-    output: z.object({ users: z.array(userSummary) }),
+    input: z.strictObject({
+      kind: z.enum(accountKinds).optional(),
+      status: z.enum(userStatuses).optional(),
+      /** Part of the name or the username, in any case. */
+      text: z.string().trim().max(limits.name).optional(),
+      ...sortRequest(userSorts, 'role', 'asc'),
+      ...pageRequest,
+    }),
+    output: z.object({ users: z.array(userSummary), ...pageTotal }),
   }),
   'users.createStaff': defineMethod({
     access: { states: ['unlocked'], roles: coordinatorOnly },

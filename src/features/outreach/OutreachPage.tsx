@@ -1,19 +1,23 @@
-import { ActionIcon, Anchor, Badge, Button, Card, EmptyState, Group, SimpleGrid, Stack, Table, Text, TextInput, Title, Tooltip } from '@mantine/core';
+import { ActionIcon, Anchor, Badge, Button, Card, EmptyState, Group, SimpleGrid, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { IconPencil, IconPlus, IconSearch, IconSpeakerphone, IconTrash } from '@tabler/icons-react';
-import { createColumnHelper } from '@tanstack/react-table';
+import { IconPencil, IconPlus, IconSpeakerphone, IconTrash } from '@tabler/icons-react';
+import { createColumnHelper, type SortingState } from '@tanstack/react-table';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api/client';
 import { useCall } from '../../api/useCall';
-import { outreachKinds, type Coverage, type OutreachEvent, type OutreachTermTotals, type Term } from '../../contract';
+import { sortInput, useListChoice, usePage } from '../../api/usePage';
+import { outreachKinds, type Coverage, type OutreachEvent, type OutreachSort, type OutreachTermTotals, type Term } from '../../contract';
 import { pendingDrafts } from '../../drafts/registry';
 import { useNavigation } from '../../stores/navigation';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { DataTable } from '../../ui/DataTable';
 import { formatDay } from '../../ui/format';
+import { ListSearch } from '../../ui/ListSearch';
 import { LoadState } from '../../ui/LoadState';
 import { PageHeader } from '../../ui/PageHeader';
+import { PageCount, Pager } from '../../ui/Pager';
 import { openPeerProfile } from '../peers/peerView';
 import { OutreachFormModal } from './OutreachFormModal';
 
@@ -177,19 +181,34 @@ export function OutreachPage() {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const termLabel = useTermLabel();
-  const events = useCall('outreach.list', {});
+  const [search, setSearch] = useListChoice('outreach', 'search', '');
+  const [text] = useDebouncedValue(search.trim(), 250);
+  const [sorting, setSorting] = useListChoice<SortingState>('outreach', 'sorting', [{ id: 'heldOn', desc: true }]);
+  const filters = { ...(text ? { text } : {}), ...sortInput<OutreachSort>(sorting, 'heldOn') };
+  const [offset, setOffset] = usePage(filters, 'outreach');
+  const events = useCall('outreach.list', { ...filters, offset });
   const summary = useCall('outreach.summary', {});
-  const [search, setSearch] = useState('');
   const [editing, setEditing] = useState<{ event: OutreachEvent | null } | null>(null);
   const [deleting, setDeleting] = useState<OutreachEvent | null>(null);
 
+  // A form left open at the last lock opens again with its text.
   useEffect(() => {
-    if (!events.data) return;
+    let current = true;
     const draft = pendingDrafts().find((d) => d.formKey.startsWith('outreach:'));
-    if (!draft) return;
-    const id = draft.formKey.slice('outreach:'.length);
-    setEditing({ event: id === 'new' ? null : (events.data.events.find((e) => String(e.id) === id) ?? null) });
-  }, [events.data]);
+    const id = draft?.formKey.slice('outreach:'.length);
+    if (id === 'new') setEditing({ event: null });
+    else if (id) {
+      // The event may be on any page: asked for by its id.
+      void call('outreach.list', { id: Number(id), limit: 1 })
+        .catch(() => ({ events: [] }))
+        .then(({ events: [found] }) => {
+          if (found && current) setEditing({ event: found });
+        });
+    }
+    return () => {
+      current = false;
+    };
+  }, []);
 
   const reload = async () => {
     await Promise.all([events.reload(), summary.reload()]);
@@ -280,27 +299,19 @@ export function OutreachPage() {
             </SimpleGrid>
             <TermTotals terms={summary.data.terms} />
             <Stack gap="sm">
-              <Group justify="space-between">
+              <Group>
                 <Title order={2} size="h4">
                   {t('outreach.eventsCaption')}
                 </Title>
-                {(events.data?.events.length ?? 0) > 0 ? (
-                  <TextInput
-                    leftSection={<IconSearch size={16} />}
-                    placeholder={t('outreach.searchPlaceholder')}
-                    aria-label={t('common.search')}
-                    value={search}
-                    onChange={(e) => setSearch(e.currentTarget.value)}
-                    w={300}
-                  />
-                ) : null}
+                {(events.data?.total ?? 0) > 0 || text ? <ListSearch value={search} onChange={setSearch} placeholder={t('outreach.searchPlaceholder')} /> : null}
+                <PageCount total={events.data?.total ?? 0} offset={offset} />
               </Group>
               <DataTable
                 data={events.data?.events ?? []}
                 columns={columns}
-                search={search}
                 caption={t('outreach.eventsCaption')}
-                initialSort={[{ id: 'heldOn', desc: true }]}
+                serverSort={{ sorting, onChange: setSorting, columns: ['heldOn', 'kind', 'title', 'reached'] }}
+                unfiltered={!text}
                 getRowId={(e) => String(e.id)}
                 empty={
                   <EmptyState icon={<IconSpeakerphone size={28} />} variant="light" title={t('outreach.empty')} description={t('outreach.emptyHint')} py="xl">
@@ -312,6 +323,7 @@ export function OutreachPage() {
                   </EmptyState>
                 }
               />
+              <Pager total={events.data?.total ?? 0} offset={offset} onOffset={setOffset} />
             </Stack>
           </Stack>
         ) : null}

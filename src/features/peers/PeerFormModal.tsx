@@ -5,7 +5,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api/client';
 import { useCall } from '../../api/useCall';
-import { methods, type NominationSource, type Peer, type PeerProfile } from '../../contract';
+import { methods, pageSizes, type NominationSource, type Peer, type PeerProfile } from '../../contract';
 import { useFormDraft } from '../../drafts/useFormDraft';
 import { AppModal } from '../../ui/AppModal';
 import { FormError } from '../../ui/FormError';
@@ -61,7 +61,8 @@ export function PeerFormModal({
   const { t } = useTranslation();
   const peer = profile?.peer ?? null;
   const classes = useClassSuggestions(opened);
-  const staff = useCall('users.list', {});
+  // Every active staff account: tens in a school, so one page holds them all.
+  const staff = useCall('users.list', { kind: 'staff', status: 'active', limit: pageSizes.max });
   const form = useForm<PeerValues>({
     mode: 'controlled',
     initialValues: blank,
@@ -97,9 +98,7 @@ export function PeerFormModal({
 
   const restored = useFormDraft(form, peer ? `peer:${peer.id}` : 'peer:new', 'peers', opened);
 
-  const supervisors = (staff.data?.users ?? [])
-    .filter((u) => u.role !== 'peer' && u.status === 'active')
-    .map((u) => ({ value: String(u.id), label: `${u.fullName} (${t(`roles.${u.role}`)})` }));
+  const supervisors = (staff.data?.users ?? []).map((u) => ({ value: String(u.id), label: `${u.fullName} (${t(`roles.${u.role}`)})` }));
 
   const submit = form.onSubmit(async (values) => {
     await run(async () => {

@@ -2,18 +2,22 @@ import { ActionIcon, Badge, Button, Group, Menu, Stack, Text, Title } from '@man
 import { AppModal } from '../../ui/AppModal';
 import { notifications } from '@mantine/notifications';
 import { IconDots, IconKey, IconPlus, IconTrash, IconUserCheck, IconUserOff } from '@tabler/icons-react';
-import { createColumnHelper } from '@tanstack/react-table';
-import { useMemo, useState } from 'react';
+import { useDebouncedValue } from '@mantine/hooks';
+import { createColumnHelper, type SortingState } from '@tanstack/react-table';
+import { useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api/client';
 import { useCall } from '../../api/useCall';
-import type { UserSummary } from '../../contract';
+import { sortInput, useListChoice, usePage } from '../../api/usePage';
+import type { AccountKind, UserSort, UserSummary } from '../../contract';
 import { useSession } from '../../stores/session';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { DataTable } from '../../ui/DataTable';
 import { formatDateTime } from '../../ui/format';
+import { ListSearch } from '../../ui/ListSearch';
 import { LoadState } from '../../ui/LoadState';
 import { PageHeader } from '../../ui/PageHeader';
+import { PageCount, Pager } from '../../ui/Pager';
 import { ShownOnce } from '../../ui/ShownOnce';
 import { AddPeerAccountModal, AddStaffModal, SetPinModal } from './UserForms';
 
@@ -26,10 +30,49 @@ type Pending =
 
 const column = createColumnHelper<UserSummary>();
 
+/**
+ * Staff or peer accounts, a page at a time, searched and sorted in the backend; the search, sort
+ * and page stay as the coordinator left them while the vault is open.
+ */
+function AccountList({ kind, title, columns, empty }: { kind: AccountKind; title: string; columns: Parameters<typeof DataTable<UserSummary>>[0]['columns']; empty: ReactNode }) {
+  const { t } = useTranslation();
+  const list = `users.${kind}`;
+  const [search, setSearch] = useListChoice(list, 'search', '');
+  const [text] = useDebouncedValue(search.trim(), 250);
+  // Staff by role (coordinators first), as before paging; peer accounts all share one role.
+  const [sorting, setSorting] = useListChoice<SortingState>(list, 'sorting', [{ id: kind === 'staff' ? 'role' : 'fullName', desc: false }]);
+  const filters = { kind, ...(text ? { text } : {}), ...sortInput<UserSort>(sorting, 'fullName') };
+  const [offset, setOffset] = usePage(filters, list);
+  const { data, error, loading, reload } = useCall('users.list', { ...filters, offset });
+  const filtered = text !== '';
+  return (
+    <Stack gap="xs">
+      <Group>
+        <Title order={2} size="h4">
+          {title}
+        </Title>
+        {(data?.total ?? 0) > 0 || filtered ? <ListSearch value={search} onChange={setSearch} placeholder={t('users.searchPlaceholder')} /> : null}
+        <PageCount total={data?.total ?? 0} offset={offset} />
+      </Group>
+      <LoadState loading={loading && !data} error={error} retry={() => void reload()}>
+        <DataTable
+          data={data?.users ?? []}
+          columns={columns}
+          caption={title}
+          empty={empty}
+          unfiltered={!filtered}
+          getRowId={(u) => String(u.id)}
+          serverSort={{ sorting, onChange: setSorting, columns: ['fullName', 'username', 'role', 'lastSignInAt'] }}
+        />
+        <Pager total={data?.total ?? 0} offset={offset} onOffset={setOffset} />
+      </LoadState>
+    </Stack>
+  );
+}
+
 export function UsersPage() {
   const { t, i18n } = useTranslation();
   const me = useSession((s) => s.status?.user);
-  const { data, error, loading, reload } = useCall('users.list', {});
   // Whether any peer is still without an account; the form finds them by typing.
   const accountless = useCall('peers.list', { withoutAccount: true, limit: 1 });
   const [pending, setPending] = useState<Pending>(null);
@@ -41,19 +84,12 @@ export function UsersPage() {
     setShownOpen(true);
   };
 
-  const users = useMemo(() => data?.users ?? [], [data]);
-  const staffUsers = users.filter((u) => u.role !== 'peer');
-  const peerUsers = users.filter((u) => u.role === 'peer');
-
-  const done = async () => {
-    setPending(null);
-    await reload();
-  };
+  // Every change a form or menu makes refreshes the lists on screen (api/queries.ts).
+  const done = () => setPending(null);
 
   const enable = async (user: UserSummary) => {
     const result = await call('users.enable', { userId: user.id });
     if (result.temporaryPassword) showPassword(user.fullName, result.temporaryPassword, result.changeId);
-    await reload();
   };
 
   const columns = useMemo(() => {
@@ -150,39 +186,26 @@ export function UsersPage() {
           </>
         }
       />
-      <LoadState loading={loading && !data} error={error} retry={() => void reload()}>
-        <Stack gap="xl">
-          <Stack gap="xs">
-            <Title order={2} size="h4">
-              {t('users.staffTitle')}
-            </Title>
-            <DataTable data={staffUsers} columns={columns} caption={t('users.staffTitle')} empty={null} getRowId={(u) => String(u.id)} />
-          </Stack>
-          <Stack gap="xs">
-            <Title order={2} size="h4">
-              {t('users.peerTitle')}
-            </Title>
-            <DataTable
-              data={peerUsers}
-              columns={columns}
-              caption={t('users.peerTitle')}
-              getRowId={(u) => String(u.id)}
-              empty={
-                <Text c="dimmed" fz="sm">
-                  {t('users.noPeerAccounts')}
-                </Text>
-              }
-            />
-          </Stack>
-        </Stack>
-      </LoadState>
+      <Stack gap="xl">
+        <AccountList kind="staff" title={t('users.staffTitle')} columns={columns} empty={null} />
+        <AccountList
+          kind="peer"
+          title={t('users.peerTitle')}
+          columns={columns}
+          empty={
+            <Text c="dimmed" fz="sm">
+              {t('users.noPeerAccounts')}
+            </Text>
+          }
+        />
+      </Stack>
 
       <AddStaffModal
         opened={pending?.kind === 'add-staff'}
         onClose={() => setPending(null)}
         onCreated={async (user, password, changeId) => {
           showPassword(user.fullName, password, changeId);
-          await done();
+          done();
         }}
       />
       <AddPeerAccountModal
@@ -191,7 +214,7 @@ export function UsersPage() {
         onClose={() => setPending(null)}
         onCreated={async (user) => {
           notifications.show({ color: 'teal', message: t('users.created', { name: user.username }) });
-          await done();
+          done();
         }}
       />
       <SetPinModal
@@ -199,7 +222,7 @@ export function UsersPage() {
         onClose={() => setPending(null)}
         onSaved={async (user) => {
           notifications.show({ color: 'teal', message: t('users.pinSaved', { name: user.fullName }) });
-          await done();
+          done();
         }}
       />
       <ConfirmDialog
@@ -230,7 +253,7 @@ export function UsersPage() {
             const result = await call('users.resetPassword', { userId });
             showPassword(confirmUser.user.fullName, result.temporaryPassword, result.changeId);
           }
-          await done();
+          done();
         }}
       />
       <AppModal

@@ -23,6 +23,7 @@ export const users = {
     remove: 'Remove',
     resetPassword: 'Reset password',
     setPin: 'Set a new PIN',
+    searchPlaceholder: 'Search by name or username',
     noPeerAccounts: 'No peer accounts yet. A peer account lets a trained peer supporter write their own session logs at this computer.',
     noPeersToLink: 'Every peer already has an account, or there are no peers yet. Add peers in the Peers area first.',
     temporaryTitle: 'Temporary password for {{name}}',

@@ -27,6 +27,7 @@ export const users: Widen<typeof en> = {
     remove: 'Hapus',
     resetPassword: 'Atur ulang kata sandi',
     setPin: 'Atur PIN baru',
+    searchPlaceholder: 'Cari nama atau nama pengguna',
     noPeerAccounts:
       'Belum ada akun konselor sebaya. Akun ini memungkinkan konselor sebaya yang sudah terlatih menulis catatan sesinya sendiri di komputer ini.',
     noPeersToLink: 'Semua konselor sebaya sudah punya akun, atau belum ada konselor sebaya. Tambahkan dulu di bagian Konselor sebaya.',
