@@ -121,6 +121,20 @@ describe('the audit log as a hash chain', () => {
   });
 });
 
+describe('checking the whole vault', () => {
+  it('records each check in the audit log, by whom and whether it found the vault sound', async () => {
+    const backend = await vaultWithHistory();
+    expect((await call(backend, 'vault.check', {})).ok).toBe(true);
+    await editOutsideTheApp(backend, "UPDATE audit_log SET actor_name = 'someone-else' WHERE id = 2");
+    expect((await call(backend, 'vault.check', {})).ok).toBe(false);
+    const checks = (await call(backend, 'audit.list', { action: 'vault.checked' })).entries;
+    expect(checks.map((e) => [e.actorName, e.details])).toEqual([
+      [coordinator.username, { ok: false, cipherProblems: 0, databaseProblems: 0, auditChainOk: false }],
+      [coordinator.username, { ok: true, cipherProblems: 0, databaseProblems: 0, auditChainOk: true }],
+    ]);
+  });
+});
+
 describe('checking the chain when the Audit log screen opens', () => {
   it('walks only the entries added since the last intact check, and the whole log on demand', async () => {
     const backend = await vaultWithHistory();
@@ -199,6 +213,7 @@ describe('what the audit log records', () => {
     await shownOnScreen(backend, replaced);
 
     const lateBackup = await call(backend, 'backups.create', { folder: tempDir('sebaya-usb-') });
+    await call(backend, 'vault.check', {});
 
     // A peer at the office PC.
     await call(backend, 'session.handOverToPeer', { drafts: [{ formKey: 'peer-form', area: 'peers', payload: secrets.draft }] });

@@ -102,7 +102,18 @@ export const sessionHandlers: HandlerMap<SessionMethod> = {
           auditChain,
         };
       },
-      async (result) => result,
+      async (result) => {
+        // Every check is recorded, like a backup's (README), with what it found and never more.
+        await ctx.db.transaction(() =>
+          ctx.audit('vault.checked', null, {
+            ok: result.ok,
+            cipherProblems: result.cipherIntegrity.problems,
+            databaseProblems: result.databaseIntegrity.problems,
+            auditChainOk: result.auditChain.ok,
+          }),
+        );
+        return result;
+      },
     ),
 
   'vault.rotateDataKey': async (input, ctx) => {

@@ -10,6 +10,7 @@ export const auditActions = [
   'vault.data-key-rotated',
   'vault.data-key-rotation-withdrawn',
   'vault.secret-withdrawn',
+  'vault.checked',
   'backup.created',
   'backup.failed',
   'backup.checked',

@@ -27,6 +27,7 @@ export const audit = {
     'vault.data-key-rotated': 'Data key rotated',
     'vault.data-key-rotation-withdrawn': 'Data key change undone at start-up: its new passwords were never shown',
     'vault.secret-withdrawn': 'A new password or recovery key that was never shown was withdrawn',
+    'vault.checked': 'Vault checked: encryption, database and audit log',
     'backup.created': 'Backup made',
     'backup.failed': 'Backup failed',
     'backup.checked': 'Backup checked',

@@ -30,6 +30,7 @@ export const audit: Widen<typeof en> = {
     'vault.data-key-rotated': 'Kunci data diganti',
     'vault.data-key-rotation-withdrawn': 'Penggantian kunci data dibatalkan saat aplikasi dibuka: kata sandi barunya belum pernah ditampilkan',
     'vault.secret-withdrawn': 'Kata sandi atau kunci pemulihan baru yang belum pernah ditampilkan ditarik kembali',
+    'vault.checked': 'Brankas diperiksa: enkripsi, basis data, dan log audit',
     'backup.created': 'Cadangan dibuat',
     'backup.failed': 'Cadangan gagal',
     'backup.checked': 'Cadangan diperiksa',
