@@ -98,7 +98,13 @@ export const screenCalls: ScreenCall[] = [
   { screen: 'meeting form: a draft’s peers named', method: 'peers.list', input: { ids: Array.from({ length: 12 }, (_, i) => 40 * i + 1), limit: 200 } },
   { screen: 'meeting form: case picker', method: 'cases.list', input: { open: true, limit: 20 } },
   { screen: 'meeting form: case picker, typed', method: 'cases.list', input: { open: true, text: 'HS-2026', limit: 20 } },
-  { screen: 'peers: staff picker / users', method: 'users.list', input: {} },
+  { screen: 'peer form: supervisor picker', method: 'users.list', input: { kind: 'staff', status: 'active', limit: 200 } },
+  // users/UsersPage.tsx: staff and peer accounts, two paged lists
+  { screen: 'users: staff accounts', method: 'users.list', input: { kind: 'staff', sort: 'role', direction: 'asc', offset: 0 } },
+  { screen: 'users: peer accounts', method: 'users.list', input: { kind: 'peer', sort: 'fullName', direction: 'asc', offset: 0 } },
+  { screen: 'users: peer accounts, page 10', method: 'users.list', input: { kind: 'peer', sort: 'fullName', direction: 'asc', offset: 450 } },
+  { screen: 'users: peer accounts, by last sign-in', method: 'users.list', input: { kind: 'peer', sort: 'lastSignInAt', direction: 'desc', offset: 0 } },
+  { screen: 'users: peer accounts, search', method: 'users.list', input: { kind: 'peer', text: 'sar', sort: 'fullName', direction: 'asc', offset: 0 } },
   { screen: 'peers / settings', method: 'settings.get', input: {} },
   // peers/PeerProfile.tsx, sessions/PeerSessionLogs.tsx, evaluation/EvaluationHistory.tsx, supervision/PeerSupervision.tsx
   { screen: 'peer profile', method: 'peers.profile', input: (f: Fixtures) => ({ id: f.busyPeerId }) },
@@ -111,7 +117,10 @@ export const screenCalls: ScreenCall[] = [
   { screen: 'training: refreshers due', method: 'peers.list', input: { training: 'refresher', sort: 'refresherDueOn', direction: 'asc', offset: 0 } },
   { screen: 'training', method: 'training.modules', input: {} },
   { screen: 'training', method: 'training.sessions', input: { offset: 0 } },
-  { screen: 'outreach', method: 'outreach.list', input: {} },
+  { screen: 'outreach', method: 'outreach.list', input: { sort: 'heldOn', direction: 'desc', offset: 0 } },
+  { screen: 'outreach: page 5', method: 'outreach.list', input: { sort: 'heldOn', direction: 'desc', offset: 200 } },
+  { screen: 'outreach: by people reached', method: 'outreach.list', input: { sort: 'reached', direction: 'desc', offset: 0 } },
+  { screen: 'outreach: search', method: 'outreach.list', input: { text: 'kelas', sort: 'heldOn', direction: 'desc', offset: 0 } },
   { screen: 'outreach', method: 'outreach.summary', input: {} },
   // cases/CasesPage.tsx, CasePage.tsx, CaseDialogs.tsx, DirectoryPanel.tsx
   { screen: 'cases: queue', method: 'cases.list', input: { open: true, offset: 0 } },
