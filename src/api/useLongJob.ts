@@ -45,7 +45,8 @@ export function useLongJob<M extends MethodName>(
     keep?: (input: MethodInput<M>) => MethodInput<M>;
   } = {},
 ): LongJob<M> {
-  const mutationKey = ['long-job', kind];
+  // A job kind may run through more than one method (the roster import's check, then its save): each keeps its own run.
+  const mutationKey = ['long-job', kind, method];
   const { mutate } = useMutation(
     {
       mutationKey,
@@ -78,14 +79,14 @@ export function useLongJob<M extends MethodName>(
       return true;
     },
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [kind, mutate],
+    [kind, method, mutate],
   );
 
   const dismiss = useCallback(() => {
     const cache = queryClient.getMutationCache();
     for (const done of cache.findAll({ mutationKey }).filter((m) => m.state.status !== 'pending')) cache.remove(done);
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [kind]);
+  }, [kind, method]);
 
   return {
     start,

@@ -3,9 +3,8 @@ import { notifications } from '@mantine/notifications';
 import { IconFileTypeCsv } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { call } from '../../api/client';
-import { forgetProgress, useJobProgress } from '../../api/useLongJob';
-import { csvMaxChars, type ImportPreview, type ImportRow } from '../../contract';
+import { useLongJob } from '../../api/useLongJob';
+import { csvMaxChars, type ImportRow } from '../../contract';
 import { AppModal } from '../../ui/AppModal';
 import { errorText } from '../../ui/errors';
 import { FormError } from '../../ui/FormError';
@@ -47,41 +46,54 @@ function RowResult({ row }: { row: ImportRow }) {
 export function ImportModal({ opened, onClose, onImported }: { opened: boolean; onClose(): void; onImported(): void }) {
   const { t, i18n } = useTranslation();
   const [file, setFile] = useState<File | null>(null);
-  const [csv, setCsv] = useState<string | null>(null);
-  const [preview, setPreview] = useState<ImportPreview | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  // Read, checked and saved beside the backend's queue; where it is while it runs.
-  const progress = useJobProgress('roster-import', busy);
+  const [reading, setReading] = useState(false);
+  // A file too big or unreadable, found before anything was sent.
+  const [unread, setUnread] = useState<string | null>(null);
+  // The check and the save run beside the backend's queue, and their calls live in the renderer's
+  // cache, not in this dialog: closed while they run and opened again, it shows where they are,
+  // and then the file as it was checked (api/useLongJob.ts).
+  const checking = useLongJob('peers.importPreview', 'roster-import');
+  const saving = useLongJob('peers.importCommit', 'roster-import', {
+    then: (result) => {
+      notifications.show({ color: 'teal', message: t('peers.imported', { count: result.imported }) });
+      // Imported: the next opening starts from a new file, not this one's check.
+      checking.dismiss();
+      onImported();
+    },
+  });
+  const running = checking.running || saving.running;
+  const busy = reading || running;
+  const progress = checking.progress ?? saving.progress;
+  const preview = checking.value ?? null;
+  const csv = checking.input?.csv ?? null;
+  const failed = checking.error ?? saving.error;
+  const error = unread ?? (failed ? errorText(t, failed) : null);
 
+  // Closed with nothing under way: the next opening starts afresh. Closed while a job runs: nothing is forgotten.
   useEffect(() => {
-    if (opened) return;
+    if (opened || running) return;
     setFile(null);
-    setCsv(null);
-    setPreview(null);
-    setError(null);
+    setUnread(null);
+    checking.dismiss();
+    saving.dismiss();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [opened]);
 
   const choose = async (chosen: File | null) => {
     setFile(chosen);
-    setPreview(null);
-    setCsv(null);
-    setError(null);
+    setUnread(null);
+    checking.dismiss();
+    saving.dismiss();
     if (!chosen) return;
-    forgetProgress('roster-import');
-    setBusy(true);
+    setReading(true);
     try {
       const text = await chosen.text();
-      if (text.length > csvMaxChars) {
-        setError(t('peers.importTooBig'));
-        return;
-      }
-      setCsv(text);
-      setPreview(await call('peers.importPreview', { csv: text }));
+      if (text.length > csvMaxChars) setUnread(t('peers.importTooBig'));
+      else checking.start({ csv: text });
     } catch (caught) {
-      setError(errorText(t, caught));
+      setUnread(errorText(t, caught));
     } finally {
-      setBusy(false);
+      setReading(false);
     }
   };
 
@@ -91,20 +103,8 @@ export function ImportModal({ opened, onClose, onImported }: { opened: boolean; 
     invalid: preview?.rows.filter((r) => r.outcome === 'invalid').length ?? 0,
   };
 
-  const confirm = async () => {
-    if (!csv) return;
-    forgetProgress('roster-import');
-    setBusy(true);
-    setError(null);
-    try {
-      const result = await call('peers.importCommit', { csv });
-      notifications.show({ color: 'teal', message: t('peers.imported', { count: result.imported }) });
-      onImported();
-    } catch (caught) {
-      setError(errorText(t, caught));
-    } finally {
-      setBusy(false);
-    }
+  const confirm = () => {
+    if (csv) saving.start({ csv });
   };
 
   const formatCount = (n: number) => new Intl.NumberFormat(i18n.language === 'en' ? 'en-GB' : 'id-ID').format(n);
@@ -131,7 +131,7 @@ export function ImportModal({ opened, onClose, onImported }: { opened: boolean; 
             {t('peers.importReading')}
           </Text>
         ) : null}
-        <JobProgress running={busy} progress={progress} />
+        <JobProgress running={running} progress={progress} />
         {preview?.fileError ? (
           <Alert color="red" role="alert">
             {t(`peers.fileErrors.${preview.fileError}` as 'peers.fileErrors.empty', { defaultValue: preview.fileError })}
@@ -180,7 +180,7 @@ export function ImportModal({ opened, onClose, onImported }: { opened: boolean; 
           <Button variant="default" onClick={onClose}>
             {t('common.cancel')}
           </Button>
-          <Button onClick={() => void confirm()} loading={busy && preview !== null} disabled={!preview || counts.ready === 0}>
+          <Button onClick={confirm} loading={saving.running} disabled={!preview || counts.ready === 0 || checking.running}>
             {t('peers.importConfirm', { count: counts.ready })}
           </Button>
         </Group>
