@@ -1,6 +1,6 @@
-import { Badge, Button, EmptyState, Group, Select, Stack, Switch, Text, TextInput, UnstyledButton } from '@mantine/core';
+import { Badge, Button, EmptyState, Group, Select, Stack, Switch, Text, UnstyledButton } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { IconCalendarPlus, IconListCheck, IconSearch, IconUsersGroup } from '@tabler/icons-react';
+import { IconCalendarPlus, IconListCheck, IconUsersGroup } from '@tabler/icons-react';
 import { createColumnHelper } from '@tanstack/react-table';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,26 +10,13 @@ import { cadenceStates, meetingStatuses, type MeetingStatus, type MeetingSummary
 import { DataTable } from '../../ui/DataTable';
 import { formatDay, formatHours } from '../../ui/format';
 import { LoadState } from '../../ui/LoadState';
+import { ListSearch } from '../../ui/ListSearch';
 import { PageCount, Pager } from '../../ui/Pager';
 import { ActionItemList } from './ActionItemList';
 import { CadenceBadge, MeetingStatusBadge } from './badges';
 import { useSupervisionView } from './supervisionView';
 
 const meetingColumn = createColumnHelper<MeetingSummary>();
-
-function SearchBox({ value, onChange, placeholder }: { value: string; onChange(value: string): void; placeholder: string }) {
-  const { t } = useTranslation();
-  return (
-    <TextInput
-      leftSection={<IconSearch size={16} />}
-      placeholder={placeholder}
-      aria-label={t('common.search')}
-      value={value}
-      onChange={(event) => onChange(event.currentTarget.value)}
-      w={300}
-    />
-  );
-}
 
 /** Every meeting the caller may see, newest first, with who came and what is still open. */
 export function MeetingsList() {
@@ -131,7 +118,7 @@ export function MeetingsList() {
     <LoadState loading={loading && !data} error={error} retry={() => void reload()}>
       {meetings.length > 0 || status !== null || text !== '' ? (
         <Group mb="md">
-          <SearchBox value={search} onChange={setSearch} placeholder={t('supervision.searchPlaceholder')} />
+          <ListSearch value={search} onChange={setSearch} placeholder={t('supervision.searchPlaceholder')} />
           <Select
             aria-label={t('supervision.filterStatus')}
             placeholder={t('supervision.allStatuses')}
@@ -258,7 +245,7 @@ export function CadencePanel() {
       ) : null}
       {peers.length > 0 ? (
         <Group mb="md" gap="md">
-          <SearchBox value={search} onChange={setSearch} placeholder={t('peers.searchPlaceholder')} />
+          <ListSearch value={search} onChange={setSearch} placeholder={t('peers.searchPlaceholder')} />
           {cadenceStates.map((s) => (
             <Group key={s} gap={6}>
               <CadenceBadge state={s} nextDueOn={null} />
@@ -298,7 +285,7 @@ export function ActionItemsPanel() {
         {t('supervision.actionsIntro')}
       </Text>
       <Group mb="md">
-        <SearchBox value={search} onChange={setSearch} placeholder={t('supervision.actionsSearch')} />
+        <ListSearch value={search} onChange={setSearch} placeholder={t('supervision.actionsSearch')} />
         <Switch label={t('supervision.showDone')} checked={showDone} onChange={(event) => setShowDone(event.currentTarget.checked)} />
         <PageCount total={data?.total ?? 0} offset={offset} />
       </Group>
