@@ -1,6 +1,6 @@
 import type { Database } from '../db/database';
 import type { OutreachKind, OutreachSort, Page, SortDirection } from '../../../src/contract';
-import { Conditions, pageOf } from './paging';
+import { Conditions, pageOf, sqlDirection } from './paging';
 
 export interface OutreachEventRow {
   id: number;
@@ -26,7 +26,7 @@ export interface OutreachFields {
 
 /** Each sort ends in the day and the id, newest first, so pages never overlap (held_on has an index for the default). */
 function eventOrder(sort: OutreachSort, direction: SortDirection): string {
-  const d = direction === 'asc' ? 'ASC' : 'DESC';
+  const d = sqlDirection(direction);
   const newest = 'e.held_on DESC, e.id DESC';
   switch (sort) {
     case 'heldOn':

@@ -1,6 +1,6 @@
 import type { Database } from '../db/database';
 import type { SqlValue } from '../db/driver';
-import type { Page } from '../../../src/contract';
+import type { Page, SortDirection } from '../../../src/contract';
 
 export interface PagedQuery {
   /** `SELECT …` without FROM. */
@@ -17,6 +17,11 @@ export interface PagedQuery {
    * which rows match (counting 100,000 logs through their joins took most of a page's time).
    */
   countFrom?: string;
+}
+
+/** A sort's direction as SQL writes it. */
+export function sqlDirection(direction: SortDirection): 'ASC' | 'DESC' {
+  return direction === 'asc' ? 'ASC' : 'DESC';
 }
 
 /** One page of a query and how many rows match in all: two statements, whatever the size of the table. */

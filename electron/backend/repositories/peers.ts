@@ -15,7 +15,7 @@ import {
   type StatusChange,
   type TrainingFilter,
 } from '../../../src/contract';
-import { Conditions, pageOf } from './paging';
+import { Conditions, pageOf, sqlDirection } from './paging';
 
 export interface PeerRow {
   id: number;
@@ -150,7 +150,7 @@ const statusOrder = `CASE p.status ${peerStatuses.map((status, i) => `WHEN '${st
  * first (7A, 8B, 10A).
  */
 function peerOrder(sort: PeerSort, direction: SortDirection): string {
-  const d = direction === 'asc' ? 'ASC' : 'DESC';
+  const d = sqlDirection(direction);
   const byName = 'p.full_name COLLATE NOCASE, p.id';
   switch (sort) {
     case 'fullName':

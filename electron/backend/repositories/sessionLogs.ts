@@ -12,7 +12,7 @@ import type {
   SessionTopic,
   SortDirection,
 } from '../../../src/contract';
-import { Conditions, likeText, pageOf } from './paging';
+import { Conditions, likeText, pageOf, sqlDirection } from './paging';
 
 export interface SessionLogRow {
   id: number;
@@ -89,7 +89,7 @@ export type LogOrder = { by: SessionLogSort; direction: SortDirection } | 'oldes
  */
 function logOrder(order: LogOrder): string {
   if (order === 'oldest-submitted') return 'l.submitted_at ASC, l.id ASC';
-  const d = order.direction === 'asc' ? 'ASC' : 'DESC';
+  const d = sqlDirection(order.direction);
   return order.by === 'submittedAt'
     ? `coalesce(l.submitted_at, '') ${d}, l.id ${d}`
     : `coalesce(l.held_on, '9999') ${d}, l.start_time ${d}, l.id ${d}`;

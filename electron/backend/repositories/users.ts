@@ -1,6 +1,6 @@
 import type { Database } from '../db/database';
 import type { AccountKind, Language, Page, Role, SortDirection, UserSort, UserSummary } from '../../../src/contract';
-import { Conditions, pageOf } from './paging';
+import { Conditions, pageOf, sqlDirection } from './paging';
 
 export interface UserRow {
   id: number;
@@ -71,7 +71,7 @@ const shownName = 'coalesce(p.full_name, u.full_name)';
 
 /** Each sort ends in the name and the id, so pages never overlap. */
 function userOrder(sort: UserSort, direction: SortDirection): string {
-  const d = direction === 'asc' ? 'ASC' : 'DESC';
+  const d = sqlDirection(direction);
   const byName = `${shownName} COLLATE NOCASE, u.id`;
   switch (sort) {
     case 'fullName':
