@@ -29,8 +29,13 @@ export default defineConfig({
       outDir: resolve(root, 'out/main'),
       externalizeDeps: true,
       rolldownOptions: {
-        // The backend's worker thread (electron/main/backendWorker.ts starts it): out/main/backendWorker.js.
-        input: { index: resolve(root, 'electron/main/index.ts'), backendWorker: resolve(root, 'electron/backend/host/worker.ts') },
+        // The backend's worker thread (electron/main/backendWorker.ts starts it): out/main/backendWorker.js;
+        // the backend starts the thread of its long jobs (electron/backend/host/jobThread.ts): out/main/jobWorker.js.
+        input: {
+          index: resolve(root, 'electron/main/index.ts'),
+          backendWorker: resolve(root, 'electron/backend/host/worker.ts'),
+          jobWorker: resolve(root, 'electron/backend/host/jobWorker.ts'),
+        },
         external: ['@journeyapps/sqlcipher', 'better-sqlite3-multiple-ciphers'],
       },
     },

@@ -72,7 +72,7 @@ async function runPackagedBackend(appDir: string): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  for (const built of ['out/main/index.js', 'out/main/backendWorker.js', 'out/preload/index.js', 'out/renderer/index.html']) {
+  for (const built of ['out/main/index.js', 'out/main/backendWorker.js', 'out/main/jobWorker.js', 'out/preload/index.js', 'out/renderer/index.html']) {
     if (!existsSync(path.join(root, built))) throw new Error(`${built} is missing: run \`npm run build\` first.`);
   }
   const electronDist = path.join(work, 'electron');
@@ -109,8 +109,8 @@ async function main(): Promise<void> {
 
   const archive = path.join(resources, 'app.asar');
   const files = listPackage(archive, { isPack: false }).map((file) => file.replace(/\\/g, '/'));
-  check('app.asar holds the built app: main, backend worker, preload, renderer', () => {
-    for (const file of ['/package.json', '/out/main/index.js', '/out/main/backendWorker.js', '/out/preload/index.js', '/out/renderer/index.html']) {
+  check('app.asar holds the built app: main, backend worker, long jobs worker, preload, renderer', () => {
+    for (const file of ['/package.json', '/out/main/index.js', '/out/main/backendWorker.js', '/out/main/jobWorker.js', '/out/preload/index.js', '/out/renderer/index.html']) {
       assert.ok(files.includes(file), file);
     }
   });

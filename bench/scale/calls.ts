@@ -100,8 +100,11 @@ export const screenCalls: ScreenCall[] = [
   { screen: 'cases: all, page 100', method: 'cases.list', input: { open: false, offset: 4950 } },
   { screen: 'cases: referrals to follow up', method: 'referrals.list', input: { followUp: true } },
   { screen: 'cases: directory', method: 'referrals.services', input: {} },
-  { screen: 'case: the long case', method: 'cases.get', input: (f: Fixtures) => ({ id: f.bigCaseId }), rows: 'logs' },
-  { screen: 'case: a new case', method: 'cases.get', input: (f: Fixtures) => ({ id: f.recentCaseId }), rows: 'logs' },
+  { screen: 'case: the long case', method: 'cases.get', input: (f: Fixtures) => ({ id: f.bigCaseId }), rows: 'timeline' },
+  { screen: 'case: the long case, its logs', method: 'cases.logs', input: (f: Fixtures) => ({ id: f.bigCaseId, limit: 5 }), rows: 'logs' },
+  { screen: 'case: the long case, logs page 20', method: 'cases.logs', input: (f: Fixtures) => ({ id: f.bigCaseId, limit: 5, offset: 95 }), rows: 'logs' },
+  { screen: 'case: a new case', method: 'cases.get', input: (f: Fixtures) => ({ id: f.recentCaseId }), rows: 'timeline' },
+  { screen: 'case: a new case, its logs', method: 'cases.logs', input: (f: Fixtures) => ({ id: f.recentCaseId, limit: 5 }), rows: 'logs' },
   { screen: 'case: reassign dialog', method: 'cases.assignees', input: {} },
   // supervision/SupervisionLists.tsx, MeetingPage.tsx, MeetingForm.tsx, GroupsPanel.tsx
   { screen: 'supervision: meetings', method: 'supervision.meetings', input: { offset: 0 } },

@@ -37,7 +37,7 @@ export interface JobResult {
   /** Which plain file operation the job's own duration is compared with. */
   baseline: 'copy' | 'sha256' | 'backup-copy' | null;
   durationMs: number[];
-  /** How long a fast call issued right after the job started waited for its answer; none for a job on a PC without a vault. */
+  /** How long each fast call due while the job ran (right after it started, then every 25 ms) waited for its answer, from when it was due; none for a job on a PC without a vault. */
   fastWaitMs: number[];
   problem: string | null;
 }

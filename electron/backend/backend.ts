@@ -2,7 +2,8 @@ import type { MethodName, MethodOutput, Result } from '../../src/contract';
 import type { MethodInput } from '../../src/contract';
 import { systemClock, type Clock } from './clock';
 import type { Driver } from './db/driver';
-import { defaultDriver } from './db/drivers';
+import { defaultDriver, driverByName } from './db/drivers';
+import { offThreadWork } from './host/jobThread';
 import { Dispatcher } from './dispatcher';
 import { Context, type HandlerMap } from './handler';
 import { silentLogger, type Logger } from './logger';
@@ -12,6 +13,7 @@ import { casesHandlers } from './services/cases';
 import { dashboardHandlers } from './services/dashboard';
 import { evaluationHandlers } from './services/evaluation';
 import { helpSeekersHandlers } from './services/helpSeekers';
+import { jobsHandlers } from './services/jobs';
 import { outreachHandlers } from './services/outreach';
 import { peersHandlers } from './services/peers';
 import { reportsHandlers } from './services/reports';
@@ -23,7 +25,7 @@ import { settingsHandlers } from './services/settings';
 import { supervisionHandlers } from './services/supervision';
 import { trainingHandlers } from './services/training';
 import { usersHandlers } from './services/users';
-import { Session } from './session';
+import { Session, type OffThreadWork } from './session';
 import type { KdfCost } from './vault/kdf';
 import type { SwitchHooks } from './backup/restore';
 import type { SlotChangeHooks } from './vault/slotChanges';
@@ -46,6 +48,7 @@ export const handlers: HandlerMap<MethodName> = {
   ...evaluationHandlers,
   ...reportsHandlers,
   ...desktopHandlers,
+  ...jobsHandlers,
 };
 
 export interface BackendOptions {
@@ -59,6 +62,12 @@ export interface BackendOptions {
   switchHooks?: SwitchHooks;
   /** Crash tests only (tests/unit/keySlotCrash.test.ts). */
   slotChangeHooks?: SlotChangeHooks;
+  /**
+   * Where the long jobs' connections and the term PDF are made. By default the PDF on the long
+   * jobs' thread (host/jobThread.ts), and the connections too for a synchronous built-in driver;
+   * a stand-in driver of a test keeps its connections here, where it can hold them.
+   */
+  offThread?: OffThreadWork;
 }
 
 export interface Backend {
@@ -76,14 +85,16 @@ export interface Backend {
 export function createBackend(options: BackendOptions): Backend {
   const clock = options.clock ?? systemClock;
   const logger = options.logger ?? silentLogger;
+  const driver = options.driver ?? defaultDriver();
   const session = new Session({
     dataDir: options.dataDir,
-    driver: options.driver ?? defaultDriver(),
+    driver,
     clock,
     logger,
     kdfCost: options.kdfCost,
     switchHooks: options.switchHooks,
     slotChangeHooks: options.slotChangeHooks,
+    offThread: options.offThread ?? offThreadWork(driver, { connections: driver === driverByName(driver.name) }),
   });
   const dispatcher = new Dispatcher(session, handlers, new Context(session, clock, logger), logger);
   return {

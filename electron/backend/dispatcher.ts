@@ -13,6 +13,7 @@ import {
 import { AppError, conflict, locked, notFound } from './errors';
 import { BesideTheQueue, type Context, type HandlerMap } from './handler';
 import { describeErrorSafely, type Logger } from './logger';
+import { OneAtATime } from './platform/oneAtATime';
 import type { Session } from './session';
 
 const internalMessage = 'Something went wrong inside Sebaya. Nothing was changed.';
@@ -25,7 +26,7 @@ const internalMessage = 'Something went wrong inside Sebaya. Nothing was changed
  * with no stack, SQL or personal data.
  */
 export class Dispatcher {
-  private queue: Promise<unknown> = Promise.resolve();
+  private readonly queue = new OneAtATime();
 
   constructor(
     private readonly session: Session,
@@ -54,9 +55,7 @@ export class Dispatcher {
    * not interleave with another call's statements on the same connection.
    */
   serialize<T>(work: () => Promise<T>): Promise<T> {
-    const next = this.queue.then(work, work);
-    this.queue = next.catch(() => undefined);
-    return next;
+    return this.queue.run(work);
   }
 
   private async dispatch(name: unknown, rawInput: unknown): Promise<Result<unknown> | BesideTheQueue> {
@@ -113,8 +112,9 @@ export class Dispatcher {
     const handler = this.handlers[name] as (input: unknown, ctx: Context) => Promise<unknown>;
     const value = await handler(parsed.data, this.context);
     // A call that needs someone at the PC counts as activity; one also open while locked
-    // (status, lock, finding a backup) does not, or polling the status would keep a vault open.
-    if (!spec.access.states.includes('locked')) this.session.touch();
+    // (status, lock, finding a backup) does not, or polling the status would keep a vault open;
+    // nor does a screen polling a long job's progress.
+    if (!spec.access.states.includes('locked') && !spec.polled) this.session.touch();
     if (value instanceof BesideTheQueue) return value;
     return this.checkedOutput(name, value);
   }

@@ -6,6 +6,7 @@ import { dashboardMethods } from './areas/dashboard';
 import { desktopMethods } from './areas/desktop';
 import { evaluationMethods } from './areas/evaluation';
 import { helpSeekersMethods } from './areas/helpSeekers';
+import { jobsMethods } from './areas/jobs';
 import { outreachMethods } from './areas/outreach';
 import { peersMethods } from './areas/peers';
 import { reportsMethods } from './areas/reports';
@@ -37,6 +38,7 @@ export const methods = {
   ...evaluationMethods,
   ...reportsMethods,
   ...desktopMethods,
+  ...jobsMethods,
 } satisfies Record<string, MethodSpec>;
 
 export type Methods = typeof methods;
@@ -72,5 +74,6 @@ export * from './areas/backups';
 export * from './areas/supervision';
 export * from './areas/evaluation';
 export * from './areas/reports';
+export * from './areas/jobs';
 export * from './instruments';
 export * from './rubric';

@@ -11,6 +11,11 @@ export interface MethodSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType
    * and refreshes what it shows after any call that is not marked so (src/api/queries.ts).
    */
   reads?: true;
+  /**
+   * Asked by a screen on its own while it waits (polling), not by a person: it does not count as
+   * activity, so it never keeps an unattended vault from locking.
+   */
+  polled?: true;
 }
 
 export function defineMethod<I extends z.ZodType, O extends z.ZodType>(spec: MethodSpec<I, O>): MethodSpec<I, O> {

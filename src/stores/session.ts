@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import { call } from '../api/client';
 import { forgetCachedAnswers } from '../api/queries';
+import { forgetListChoices } from '../api/usePage';
 import type { AppStatus } from '../contract';
 import { collectDrafts, setPendingDrafts } from '../drafts/registry';
 import { changeLanguage } from '../i18n';
@@ -42,8 +43,11 @@ export const useSession = create<SessionState>((set, get) => ({
   async applyStatus(status) {
     const before = get().status;
     const wasUnlocked = before?.state === 'unlocked';
-    // Cached answers belong to the person they were fetched for, while the vault is open for them.
-    if (before && (status.state !== 'unlocked' || status.user?.userId !== before.user?.userId)) forgetCachedAnswers();
+    // Cached answers and list choices belong to the person they were made for, while the vault is open for them.
+    if (before && (status.state !== 'unlocked' || status.user?.userId !== before.user?.userId)) {
+      forgetCachedAnswers();
+      forgetListChoices();
+    }
     if (status.state === 'unlocked' && !wasUnlocked && status.user) {
       await changeLanguage(status.user.language);
       const { drafts } = await call('drafts.list', {});

@@ -6,7 +6,7 @@ import { expect, goTo, openDemoSchool, shot, test, unlock } from './support/fixt
  * All tab holds several pages; the counselor pages on, narrows by a peer's name, sorts by
  * another column, and finds a help-seeker's code in the log form by typing it.
  */
-test('the session logs list pages, filters and sorts in the backend, and the log form finds a code by typing', async ({ app: page, harness }) => {
+test('the session logs list pages, filters and sorts in the backend, keeps all three when the counselor comes back, and the log form finds a code by typing', async ({ app: page, harness }) => {
   test.setTimeout(180_000);
   const accounts = await openDemoSchool(page, harness);
   const must = async <T,>(result: Promise<{ ok: true; value: T } | { ok: false; error: { message: string } }>): Promise<T> => {
@@ -48,23 +48,36 @@ test('the session logs list pages, filters and sorts in the backend, and the log
   await page.getByRole('tab', { name: 'Semua catatan' }).click();
   const table = page.getByRole('table', { name: 'Catatan sesi' });
   const total = new Intl.NumberFormat('id-ID').format(all.total);
-  await expect(page.getByText(`1–50 dari ${total}`)).toBeVisible();
+  // Above the table beside the filters, and again by the page buttons below it.
+  await expect(page.getByText(`1–50 dari ${total}`)).toHaveCount(2);
+  await expect(page.getByText(`1–50 dari ${total}`).first()).toBeInViewport();
   await expect(table.getByRole('row')).toHaveCount(51);
   await shot(page, 'paging-01-all-logs-first-page-id');
 
   await page.getByRole('button', { name: 'Halaman 2' }).click();
-  await expect(page.getByText(`51–100 dari ${total}`)).toBeVisible();
+  await expect(page.getByText(`51–100 dari ${total}`)).toHaveCount(2);
   await shot(page, 'paging-02-all-logs-second-page-id');
 
   // Narrowed to one peer by part of the name: back to the first page, counted again by the backend.
   await page.getByRole('textbox', { name: 'Cari' }).fill(peer.fullName.split(' ')[0]!);
-  await expect(page.getByText(/^1–50 dari /)).toBeVisible();
+  await expect(page.getByText(/^1–50 dari /)).toHaveCount(2);
   await expect(table.getByRole('row').nth(1)).toContainText(peer.fullName);
 
   // Oldest first, by the backend: the first row is the oldest session of that peer.
   await table.getByRole('button', { name: /^Tanggal/ }).click();
   await expect(table.getByRole('row').nth(1)).toContainText('2 Jun 2026');
   await shot(page, 'paging-03-filtered-oldest-first-id');
+
+  // Away to the cases and back: the search, the sort and the page are as the counselor left them.
+  await page.getByRole('button', { name: 'Halaman 2' }).click();
+  await expect(page.getByText(/^51–100 dari /)).toHaveCount(2);
+  await goTo(page, 'Kasus');
+  await goTo(page, 'Catatan sesi');
+  await page.getByRole('tab', { name: 'Semua catatan' }).click();
+  await expect(page.getByRole('textbox', { name: 'Cari' })).toHaveValue(peer.fullName.split(' ')[0]!);
+  await expect(page.getByText(/^51–100 dari /)).toHaveCount(2);
+  await page.getByRole('button', { name: 'Halaman 1' }).click();
+  await expect(table.getByRole('row').nth(1)).toContainText('2 Jun 2026');
 
   // The log form finds an existing code by typing its beginning.
   await page.getByRole('button', { name: 'Masukkan catatan kertas' }).click();

@@ -5,6 +5,7 @@ import type { Backend } from '../../electron/backend/backend';
 import { call, failure, minutes } from './support/backend';
 import { aLog, aProgram, asUpdate, eko, signInAsCoordinator, signInAsPeer, signInAsSupervisor, type Program } from './support/sessions';
 import { fileNames, filesContaining, folderBytes } from './support/files';
+import { rankedMatches } from '../../electron/backend/repositories/search';
 
 /** A program with one urgent case from Budi's log (assigned to Dewi) and one routine case from Citra's (assigned to Eko). */
 async function withCases() {
@@ -275,7 +276,8 @@ describe('opening a case by hand', () => {
     expect(opened.escalationProtocol).toBe('Telepon Bu Dewi 0812-000. Darurat 112.');
     const detail = await call(backend, 'cases.get', { id: opened.caseId });
     expect(detail.case).toMatchObject({ origin: 'manual', severity: 'high', helpSeekerCode: helpSeeker.code });
-    expect(detail.logs).toEqual([]);
+    expect(detail.logCount).toBe(0);
+    expect(await call(backend, 'cases.logs', { id: opened.caseId })).toEqual({ logs: [], total: 0 });
   });
 
   it('refuses a log that is not about that help-seeker', async () => {
@@ -415,6 +417,26 @@ describe('full-text search', () => {
     expect((await call(backend, 'search.text', { query: 'cafe' })).hits).toHaveLength(1);
     expect((await call(backend, 'search.text', { query: 'sedih kucing' })).hits.map((h) => h.logId)).toEqual([log.id]);
     expect((await call(backend, 'search.text', { query: '"OR" NEAR(' })).hits).toEqual([]);
+  });
+
+  it('ranks the newest few thousand matches of a word as common as "teman", and finds a rare word in the oldest log', async () => {
+    const { backend, budi } = await aProgram();
+    const { log: oldest } = await call(backend, 'sessionLogs.create', aLog(budi.peerId, { summary: 'Teman teman teman; tentang layangan.' }));
+    const { log: model } = await call(backend, 'sessionLogs.create', aLog(budi.peerId, { summary: 'Cerita biasa tentang teman sekelas dan pelajaran.' }));
+    // Years of logs at once: copies of a log, written by SQL (the search index follows its triggers).
+    const columns = (await backend.session.db.all<{ name: string }>('PRAGMA table_info(session_logs)')).map((c) => c.name).filter((c) => c !== 'id');
+    await backend.session.db.transaction(() =>
+      backend.session.db.run(
+        `WITH RECURSIVE n(k) AS (SELECT 1 UNION ALL SELECT k + 1 FROM n WHERE k < ${rankedMatches})
+         INSERT INTO session_logs (${columns.join(', ')}) SELECT ${columns.join(', ')} FROM session_logs, n WHERE id = ?`,
+        [model.id],
+      ),
+    );
+    const { hits } = await call(backend, 'search.text', { query: 'teman' });
+    expect(hits).toHaveLength(100);
+    // The oldest log says "teman" most often, but thousands of newer logs say it too.
+    expect(hits.map((h) => h.logId)).not.toContain(oldest.id);
+    expect((await call(backend, 'search.text', { query: 'layangan' })).hits.map((h) => h.logId)).toEqual([oldest.id]);
   });
 
   it('follows a returned log’s edits, so the old wording is no longer found', async () => {

@@ -2,7 +2,7 @@ import type { SqlValue } from '../db/driver';
 import type { Context } from '../handler';
 import type { Actor } from '../session';
 import { loadSettings } from '../repositories/settingsStore';
-import { makeScope, noRow, everyRow, type Scope } from './scope';
+import { makeScope, noRow, everyRow, rowsNaming, type Scope } from './scope';
 
 /**
  * The row rules (issues 4, 5 and 11), each written once as SQL:
@@ -109,8 +109,7 @@ export async function identityScope(ctx: Context): Promise<Scope<'helpSeekers'>>
 
 /** WHO-5 and other outcome measurements (alias `m`): of the help-seekers whose identity the caller may see. */
 export async function outcomesScope(ctx: Context): Promise<Scope<'outcomes'>> {
-  const seekers = await identityScope(ctx);
-  return makeScope('outcomes', `m.help_seeker_id IN (SELECT h.id FROM help_seekers h WHERE ${seekers.where})`, seekers.params);
+  return rowsNaming('outcomes', 'm.help_seeker_id', await identityScope(ctx));
 }
 
 /** Whose evaluations the caller may read (peers, alias `p`): those she supervises, or a peer their own. */
@@ -122,8 +121,7 @@ export function evaluationSubjectsScope(ctx: Context): Scope<'peers'> {
 
 /** Competency evaluations (alias `e`): of the peers in evaluationSubjectsScope. */
 export function evaluationsScope(ctx: Context): Scope<'evaluations'> {
-  const subjects = evaluationSubjectsScope(ctx);
-  return makeScope('evaluations', `e.peer_id IN (SELECT p.id FROM peers p WHERE ${subjects.where})`, subjects.params);
+  return rowsNaming('evaluations', 'e.peer_id', evaluationSubjectsScope(ctx));
 }
 
 /** Supervision meetings (alias `sm`): those the supervisor leads. */

@@ -43,6 +43,17 @@ export function makeScope<R extends Resource>(resource: R, where: string, params
 export const everyRow = <R extends Resource>(resource: R): Scope<R> => makeScope(resource, '1');
 export const noRow = <R extends Resource>(resource: R): Scope<R> => makeScope(resource, '0');
 
+/**
+ * The rows of `resource` whose `column` names a row `inner` lets through. When `inner` is every
+ * row, so is this: no subquery of every id for SQLite to build on each call (12 ms a query for
+ * 30,000 help-seekers).
+ */
+export function rowsNaming<R extends Resource, I extends Resource>(resource: R, column: string, inner: Scope<I>): Scope<R> {
+  if (inner.where === everyRow(inner.resource).where) return everyRow(resource);
+  const { table, alias } = scopedTables[inner.resource];
+  return makeScope(resource, `${column} IN (SELECT ${alias}.id FROM ${table} ${alias} WHERE ${inner.where})`, inner.params);
+}
+
 /** The single read: the list's condition and `id = ?`, so a row is visible exactly when the list would show it. */
 export async function canSee<R extends Resource>(db: Database, scope: Scope<R>, id: number): Promise<boolean> {
   const { table, alias } = scopedTables[scope.resource];

@@ -124,11 +124,18 @@ async function copyRangeChecked(file: string, start: number, length: number, tar
   }
 }
 
+/** The steps of the full check, in order, for a screen that shows where it is. */
+export type FullCheckStep = 'reading-file' | 'opening' | 'copying' | 'checking-pages' | 'checking-structure' | 'checking-audit' | 'counting';
+
 export interface StageOptions {
   driver: Driver;
   /** Where the private staging folder is made: the data folder, so the move into place is a rename. */
   stagingParent: string;
   latest?: number;
+  /** Opens a key slot with the credential; the caller may pass the try through its back-off (session/restore.ts). */
+  openSlot?: typeof openSlotWithCredential | undefined;
+  /** Told as each step begins. */
+  onStep?: ((step: FullCheckStep) => void) | undefined;
 }
 
 /**
@@ -139,16 +146,20 @@ export interface StageOptions {
  * restore; the caller disposes of it.
  */
 export async function stageBackup(file: string, credential: BackupCredential, options: StageOptions): Promise<StagedBackup> {
+  const step = options.onStep ?? (() => undefined);
+  step('reading-file');
   const quick = await quickCheck(file, options.latest);
   if (!quick.ok || !quick.head || !quick.keySlots) throw new BackupUnusableError(quick.problem ?? 'damaged-header');
   const { head, keySlots } = quick;
-  const opened = await openSlotWithCredential(keySlots, credential);
+  step('opening');
+  const opened = await (options.openSlot ?? openSlotWithCredential)(keySlots, credential);
   if (!opened) throw new BackupCredentialError();
   const dataKey = opened.key;
   let dir: string | null = null;
   let db: Database | null = null;
   try {
     if (!macMatches(dataKey, head.header.vaultId, head.signed, head.mac)) throw new BackupUnusableError('tampered');
+    step('copying');
     dir = await makeStagingDir(options.stagingParent, 'restore');
     const database = path.join(dir, 'vault.db');
     const slotsFile = path.join(dir, 'keyslots.json');
@@ -166,12 +177,16 @@ export async function stageBackup(file: string, credential: BackupCredential, op
     const version = await schemaVersion(db);
     if (version !== head.header.schemaVersion) throw new BackupUnusableError('tampered');
     if (version > (options.latest ?? latestSchemaVersion)) throw new BackupUnusableError('newer-version');
+    step('checking-pages');
     const cipherProblems = await cipherIntegrityProblems(db);
+    step('checking-structure');
     const databaseProblems = await databaseIntegrityProblems(db);
     if (cipherProblems > 0 || databaseProblems > 0) throw new BackupUnusableError('integrity');
     const settings = await loadSettings(db);
     if (settings.vaultId !== head.header.vaultId) throw new BackupUnusableError('tampered');
+    step('checking-audit');
     const auditChain = await verifyAuditChain(db);
+    step('counting');
     const counts = await tableRowCounts(db);
     const user = opened.userId === null ? undefined : await findUserById(db, opened.userId);
     if (credential.kind === 'password' && !user) throw new BackupCredentialError();

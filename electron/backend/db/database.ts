@@ -1,4 +1,4 @@
-import type { Connection, RunResult, SqlParams } from './driver';
+import type { CipherCheckOptions, Connection, RunResult, SqlParams } from './driver';
 
 /**
  * A keyed, open vault database. Adds transactions (nested ones become
@@ -27,8 +27,8 @@ export class Database {
   }
 
   /** Pages whose SQLCipher HMAC does not verify, one line each (see Connection). */
-  cipherIntegrityCheck(): Promise<string[]> {
-    return this.connection.cipherIntegrityCheck();
+  cipherIntegrityCheck(options?: CipherCheckOptions): Promise<string[]> {
+    return this.connection.cipherIntegrityCheck(options);
   }
 
   async pragma<T = unknown>(name: string): Promise<T | undefined> {
@@ -55,19 +55,41 @@ export class Database {
 
   /** Runs `work` in one read transaction: every statement sees the database as it was when it began. */
   async readSnapshot<T>(work: () => Promise<T>): Promise<T> {
+    await this.beginSnapshot();
+    try {
+      return await work();
+    } finally {
+      await this.endSnapshot();
+    }
+  }
+
+  /**
+   * The first half of `readSnapshot`, for a job that must take its snapshot in the call queue
+   * (so no write slips in before it) and read it beside the queue.
+   */
+  async beginSnapshot(): Promise<void> {
     await this.connection.exec('BEGIN');
     try {
       // A WAL snapshot begins at the first read, not at BEGIN: read at once, so it is the database as of now.
       await this.connection.get('SELECT count(*) AS n FROM sqlite_schema');
-      return await work();
-    } finally {
-      await this.connection.exec('COMMIT').catch(() => undefined);
+    } catch (error) {
+      await this.endSnapshot();
+      throw error;
     }
+  }
+
+  async endSnapshot(): Promise<void> {
+    await this.connection.exec('COMMIT').catch(() => undefined);
   }
 
   /** Whether a transaction is open: what is read now may still be rolled back. */
   get inTransaction(): boolean {
     return this.depth > 0;
+  }
+
+  /** See Connection.interrupt. */
+  interrupt(): void {
+    this.connection.interrupt?.();
   }
 
   close(): Promise<void> {

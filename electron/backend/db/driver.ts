@@ -23,9 +23,20 @@ export interface Connection {
    * Checks every page of the database file against its SQLCipher HMAC, after
    * moving committed WAL frames into the file. One line per problem
    * ("HMAC verification failed for page 5"); none when every page is intact.
+   * `checkpoint: false` inside a read snapshot, where SQLite refuses a checkpoint
+   * (the caller checkpointed just before the snapshot began).
    */
-  cipherIntegrityCheck(): Promise<string[]>;
+  cipherIntegrityCheck(options?: CipherCheckOptions): Promise<string[]>;
+  /**
+   * Stops the statement running on this connection at its next step, where the driver can (a lock
+   * ending a long job's seconds-long check); the statement then fails. Absent where it cannot.
+   */
+  interrupt?(): void;
   close(): Promise<void>;
+}
+
+export interface CipherCheckOptions {
+  checkpoint?: boolean;
 }
 
 export interface OpenOptions {
@@ -37,6 +48,12 @@ export interface OpenOptions {
 
 export interface Driver {
   readonly name: DriverName;
+  /**
+   * Its calls hold the thread that makes them (better-sqlite3): a long statement beside the
+   * call queue would hold every other call too, so such connections are opened on a thread
+   * of their own (electron/backend/host/jobThread.ts).
+   */
+  readonly synchronous?: boolean;
   /** Opens and keys the file, then proves the key by reading the schema. */
   open(file: string, options: OpenOptions): Promise<Connection>;
 }

@@ -23,6 +23,7 @@ import { sqlcipherPageProblems } from './sqlcipherPages';
  */
 export const multipleCiphersDriver: Driver = {
   name: 'better-sqlite3-multiple-ciphers',
+  synchronous: true,
   async open(file, { key, create }) {
     let db: BetterSqlite3.Database;
     try {
@@ -103,8 +104,8 @@ function wrap(db: BetterSqlite3.Database, file: string, key: Buffer): Connection
       }
       return statement.all(...bind(sql, params)) as T[];
     },
-    cipherIntegrityCheck: async () => {
-      db.pragma('wal_checkpoint(TRUNCATE)');
+    cipherIntegrityCheck: async (options) => {
+      if (options?.checkpoint !== false) db.pragma('wal_checkpoint(TRUNCATE)');
       const pageSize = Number(db.pragma('page_size', { simple: true }));
       return sqlcipherPageProblems(file, key, pageSize);
     },

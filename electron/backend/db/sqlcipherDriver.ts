@@ -53,8 +53,10 @@ function wrap(db: Sqlcipher.Database): Connection {
         }),
       ),
     // SQLCipher's own page check, after a checkpoint so committed WAL frames are in the file it reads.
-    cipherIntegrityCheck: async () => {
-      await new Promise<void>((resolve, reject) => db.all('PRAGMA wal_checkpoint(TRUNCATE)', (error) => (error ? reject(error) : resolve())));
+    cipherIntegrityCheck: async (options) => {
+      if (options?.checkpoint !== false) {
+        await new Promise<void>((resolve, reject) => db.all('PRAGMA wal_checkpoint(TRUNCATE)', (error) => (error ? reject(error) : resolve())));
+      }
       const rows = await new Promise<Array<{ cipher_integrity_check: string }>>((resolve, reject) =>
         db.all('PRAGMA cipher_integrity_check', (error: Error | null, found: Array<{ cipher_integrity_check: string }>) =>
           error ? reject(error) : resolve(found),
@@ -70,6 +72,7 @@ function wrap(db: Sqlcipher.Database): Connection {
       new Promise<T[]>((resolve, reject) =>
         db.all(sql, bindableParams(params), (error: Error | null, rows: T[]) => (error ? reject(error) : resolve(rows))),
       ),
+    interrupt: () => db.interrupt(),
     close: () => new Promise((resolve, reject) => db.close((error) => (error ? reject(error) : resolve()))),
   };
 }

@@ -9,7 +9,7 @@ declare module 'pdfmake' {
     italics: string;
     bolditalics: string;
   }
-  interface PdfMake {
+  export interface PdfMake {
     virtualfs: { writeFileSync(name: string, data: Buffer): void; existsSync(name: string): boolean };
     setFonts(fonts: Record<string, FontFiles>): void;
     setUrlAccessPolicy(allowed: (url: string) => boolean): void;

@@ -99,8 +99,13 @@ export interface ChainPoint {
 }
 
 /** Walks the chain in order and names the first entry whose hash does not follow. */
-export async function verifyAuditChain(db: Database, batchSize = 2000): Promise<AuditVerification> {
-  return (await verifyAuditChainFrom(db, null, batchSize)).verification;
+export async function verifyAuditChain(db: Database, batchSize = 2000, onBatch?: (checked: number) => void): Promise<AuditVerification> {
+  return (await verifyAuditChainFrom(db, null, batchSize, onBatch)).verification;
+}
+
+/** How many entries the chain has: its last id, since ids run 1, 2, 3… with no gap. */
+export async function auditChainLength(db: Database): Promise<number> {
+  return (await db.get<{ n: number }>('SELECT coalesce(max(id), 0) AS n FROM audit_log'))?.n ?? 0;
 }
 
 /**
@@ -112,6 +117,8 @@ export async function verifyAuditChainFrom(
   db: Database,
   from: ChainPoint | null,
   batchSize = 2000,
+  /** After each batch, with the entries checked so far. */
+  onBatch?: (checked: number) => void,
 ): Promise<{ verification: AuditVerification; last: ChainPoint | null }> {
   let prevHash = genesisHash;
   let expectedId = 1;
@@ -134,6 +141,7 @@ export async function verifyAuditChainFrom(
       checked += 1;
       last = { id: row.id, hash: row.hash };
     }
+    onBatch?.(checked);
     if (rows.length < batchSize) return { verification: { ok: true, checked, brokenAtId: null }, last };
   }
 }

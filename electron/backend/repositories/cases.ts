@@ -176,7 +176,8 @@ export async function insertEvent(db: Database, e: NewCaseEvent): Promise<number
   return result.lastInsertRowid;
 }
 
-export async function listEvents(db: Database, caseId: number): Promise<CaseEvent[]> {
+/** A case's timeline, oldest first; a linked log's day only when `logs` lets the caller read that log. */
+export async function listEvents(db: Database, logs: Scope<'sessionLogs'>, caseId: number): Promise<CaseEvent[]> {
   const rows = await db.all<{
     id: number;
     kind: CaseEventKind;
@@ -189,13 +190,17 @@ export async function listEvents(db: Database, caseId: number): Promise<CaseEven
     assigned_name: string | null;
     severity: CaseSeverity | null;
     log_id: number | null;
+    log_visible: number | null;
+    log_held_on: string | null;
     referral_id: number | null;
     referral_status: string | null;
   }>(
-    `SELECT e.*, a.full_name AS author_name, s.full_name AS assigned_name FROM case_events e
+    `SELECT e.*, a.full_name AS author_name, s.full_name AS assigned_name, l.id IS NOT NULL AS log_visible, l.held_on AS log_held_on
+     FROM case_events e
      LEFT JOIN users a ON a.id = e.author_user_id LEFT JOIN users s ON s.id = e.assigned_user_id
+     LEFT JOIN session_logs l ON l.id = e.log_id AND ${logs.where}
      WHERE e.case_id = ? ORDER BY e.id`,
-    [caseId],
+    [...logs.params, caseId],
   );
   return rows.map((r) => ({
     id: r.id,
@@ -209,6 +214,8 @@ export async function listEvents(db: Database, caseId: number): Promise<CaseEven
     assignedToName: r.assigned_name,
     severity: r.severity,
     logId: r.log_id,
+    logHeldOn: r.log_held_on,
+    logVisible: r.log_visible === 1,
     referralId: r.referral_id,
     referralStatus: r.referral_status,
   }));

@@ -125,9 +125,11 @@ export async function pageMeasures(
   const params = where.params;
   const tables = 'FROM outcome_measures m JOIN help_seekers h ON h.id = m.help_seeker_id';
   const conditions = where.sql;
+  // Help-seekers in the order of their code's index, each kept when it has a measure: a page reads
+  // about its own rows, where grouping every measure first sorted all of them (52 ms at district scale).
   const seekers = await db.all<{ id: number }>(
-    `SELECT m.help_seeker_id AS id ${tables} WHERE ${conditions}
-     GROUP BY m.help_seeker_id ORDER BY max(h.code_year) DESC, max(h.code_number) DESC LIMIT ? OFFSET ?`,
+    `SELECT h.id FROM help_seekers h WHERE EXISTS (SELECT 1 FROM outcome_measures m WHERE m.help_seeker_id = h.id AND ${conditions})
+     ORDER BY h.code_year DESC, h.code_number DESC LIMIT ? OFFSET ?`,
     [...params, page.limit, page.offset],
   );
   const counted = await db.get<{ n: number }>(`SELECT count(DISTINCT m.help_seeker_id) AS n ${tables} WHERE ${conditions}`, params);

@@ -1,4 +1,5 @@
 import type { Database } from '../db/database';
+import type { CipherCheckOptions } from '../db/driver';
 
 /**
  * SQLCipher's page-level HMAC check: one problem per damaged page, none when
@@ -6,10 +7,10 @@ import type { Database } from '../db/database';
  * `PRAGMA cipher_integrity_check`; SQLite3 Multiple Ciphers has no such
  * pragma, so that driver verifies each page's HMAC from the file
  * (db/sqlcipherPages.ts). Both run after a WAL checkpoint, so they cover
- * every committed change.
+ * every committed change (`checkpoint: false` inside a snapshot taken right after one).
  */
-export async function cipherIntegrityProblems(db: Database): Promise<number> {
-  return (await db.cipherIntegrityCheck()).length;
+export async function cipherIntegrityProblems(db: Database, options?: CipherCheckOptions): Promise<number> {
+  return (await db.cipherIntegrityCheck(options)).length;
 }
 
 /**

@@ -98,6 +98,33 @@ export async function insertPeer(db: Database, fields: NewPeer, now: string): Pr
 }
 
 /**
+ * The peers of a roster import with their first status, many rows to a statement (issue 12:
+ * two statements per peer held the call queue for 1.5 s for 5,000 peers with one driver). Returns
+ * the new ids in the order of `list`, which is the order of their ids.
+ */
+export async function insertImportedPeers(db: Database, list: readonly NewPeer[], now: string, byUserId: number): Promise<number[]> {
+  const ids: number[] = [];
+  // 9 values a row: 3,600 a statement, well within SQLite's limit of 32,766.
+  for (let start = 0; start < list.length; start += 400) {
+    const batch = list.slice(start, start + 400);
+    const inserted = await db.all<{ id: number; status: PeerStatus }>(
+      `INSERT INTO peers (full_name, class_name, status, nomination_source, nominated_by, nominated_on, nomination_reason, created_at, updated_at)
+       VALUES ${batch.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')} RETURNING id, status`,
+      batch.flatMap((p) => [p.fullName, p.className, p.status, p.nomination?.source ?? null, p.nomination?.nominatedBy ?? null, p.nomination?.nominatedOn ?? null, p.nomination?.reason ?? null, now, now]),
+    );
+    // RETURNING names no order; the ids of one statement are consecutive and follow the rows.
+    inserted.sort((a, b) => a.id - b.id);
+    await db.run(
+      `INSERT INTO peer_status_history (peer_id, from_status, to_status, changed_at, changed_by_user_id, reason, overridden)
+       VALUES ${inserted.map(() => '(?, NULL, ?, ?, ?, NULL, 0)').join(', ')}`,
+      inserted.flatMap((row) => [row.id, row.status, now, byUserId]),
+    );
+    ids.push(...inserted.map((row) => row.id));
+  }
+  return ids;
+}
+
+/**
  * Writes `columns` only when the row is still at `expectedVersion`, moving the
  * version on; returns false for a stale edit. Column names come from this
  * file's callers, never from input.

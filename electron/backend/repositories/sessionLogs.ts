@@ -75,6 +75,8 @@ export interface LogFilter {
   peerId?: number | undefined;
   status?: SessionLogStatus | undefined;
   helpSeekerId?: number | undefined;
+  /** The logs linked to this case. */
+  caseId?: number | undefined;
   /** A help-seeker code's beginning or part of a peer's name. */
   text?: string | undefined;
 }
@@ -96,6 +98,7 @@ function logOrder(order: LogOrder): string {
 /** One page of logs the scope lets the caller see, with how many match in all. */
 export function pageLogs(db: Database, scope: Scope<'sessionLogs'>, filter: LogFilter, order: LogOrder, page: Page): Promise<{ rows: SessionLogRow[]; total: number }> {
   const where = new Conditions(scope).equals('l.peer_id', filter.peerId).equals('l.status', filter.status).equals('l.help_seeker_id', filter.helpSeekerId);
+  if (filter.caseId !== undefined) where.add('l.id IN (SELECT log_id FROM case_logs WHERE case_id = ?)', filter.caseId);
   if (filter.text) {
     // As id lists, so SQLite reads only those help-seekers' and peers' logs off their indexes instead of joining all of them.
     where.add(
@@ -262,14 +265,6 @@ export async function addendaOfLogs(db: Database, logIds: readonly number[]): Pr
     [...logIds],
   );
   return byLog(logIds, rows, (r) => ({ id: r.id, text: r.text, at: r.at, authorName: r.author_name, authorRole: r.author_role }));
-}
-
-/** The logs on a case that the scope lets the caller see, in one query. */
-export function logsOfCase(db: Database, scope: Scope<'sessionLogs'>, caseId: number): Promise<SessionLogRow[]> {
-  return db.all<SessionLogRow>(`${selectLog} JOIN case_logs cl ON cl.log_id = l.id WHERE cl.case_id = ? AND ${scope.where} ORDER BY l.id`, [
-    caseId,
-    ...scope.params,
-  ]);
 }
 
 export async function insertAddendum(

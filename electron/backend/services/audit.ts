@@ -1,6 +1,5 @@
-import { locked } from '../errors';
-import { besideTheQueue, type HandlerMap } from '../handler';
-import { listAudit, verifyAuditChainFrom, type ChainPoint } from '../repositories/audit';
+import { readBesideTheQueue, type HandlerMap } from '../handler';
+import { auditChainLength, listAudit, verifyAuditChainFrom, type ChainPoint } from '../repositories/audit';
 import { readSetting, writeSetting } from '../repositories/settings';
 
 /** Where the last check of the chain that found it intact ended; kept in the vault, so in its backups too. */
@@ -17,26 +16,20 @@ export const auditHandlers: HandlerMap<'audit.list' | 'audit.verify'> = {
   'audit.verify': async (input, ctx) => {
     const full = input.full === true;
     const from = full ? null : ((await readSetting<ChainPoint>(ctx.db, checkpointKey)) ?? null);
-    const vault = ctx.vault;
     // The walk reads a snapshot on its own connection beside the queue, so the rest of the app
     // keeps answering while ten years of entries are hashed; entries added meanwhile wait for the next check.
-    return besideTheQueue(
-      async () => {
-        const reader = await vault.openReader();
-        try {
-          // Small batches: with the Windows driver each read holds the backend's thread, and other calls answer between them.
-          return await reader.readSnapshot(() => verifyAuditChainFrom(reader, from, 500));
-        } catch (error) {
-          // Locked while it read: the lock closed its connection.
-          if (vault.isClosed) throw locked();
-          throw error;
-        } finally {
-          await vault.closeReader(reader);
-        }
+    // Only the whole chain is a job with progress: the check on opening the screen takes moments.
+    return readBesideTheQueue(
+      ctx,
+      { job: full ? 'audit-check' : undefined },
+      async (reader, job) => {
+        const total = (await auditChainLength(reader)) - (from?.id ?? 0);
+        job?.report('checking-audit', 0, total);
+        // Small batches: with the Windows driver each read holds a thread, and the hashing is done on the backend's.
+        return verifyAuditChainFrom(reader, from, 500, (checked) => job?.report('checking-audit', checked, total));
       },
       async ({ verification, last }) => {
-        // Back in the queue: the checkpoint only moves forward, and only in the vault that was checked.
-        if (ctx.session.openVaultIfAny !== vault) throw locked();
+        // Back in the queue: the checkpoint only moves forward.
         const stored = (await readSetting<ChainPoint>(ctx.db, checkpointKey)) ?? null;
         if (verification.ok && last && last.id > (stored?.id ?? 0)) {
           await ctx.db.transaction(() => writeSetting(ctx.db, checkpointKey, last));

@@ -213,7 +213,8 @@ export const backupsHandlers: HandlerMap<BackupMethod> = {
     const vault = ctx.vault;
     // Asked while the backup is written: listing drives starts a system tool on some OSes.
     const drives = listDrives();
-    const done = ctx.session.startJob('backup');
+    const job = ctx.session.startJob('backup');
+    const driver = ctx.session.jobDriver;
     // Written beside the queue (issue 12): the snapshot is taken on its own connection, so the
     // screens keep answering while hundreds of megabytes are copied, synced and read back.
     return besideTheQueue(
@@ -222,7 +223,7 @@ export const backupsHandlers: HandlerMap<BackupMethod> = {
           const written = await vault.withDataKey((dataKey) =>
             writeBackup(
               {
-                driver: ctx.session.config.driver,
+                driver,
                 databaseFile: vault.paths.database,
                 keySlotsFile: vault.paths.keySlots,
                 dataKey,
@@ -230,14 +231,14 @@ export const backupsHandlers: HandlerMap<BackupMethod> = {
                 schoolName: settings.schoolName,
                 stagingParent: dataDir,
               },
-              { folder, now: ctx.clock.now(), keepLast: settings.backupKeepLast },
+              { folder, now: ctx.clock.now(), keepLast: settings.backupKeepLast, onProgress: (p) => job.report(p.stage, p.done, p.total) },
             ),
           );
           return { written };
         } catch (error) {
           return { error };
         } finally {
-          done();
+          job.end();
         }
       },
       async (outcome) => {
@@ -277,42 +278,52 @@ export const backupsHandlers: HandlerMap<BackupMethod> = {
     );
   },
 
-  'backups.verify': async (input, ctx): Promise<BackupVerification> => {
+  'backups.verify': async (input, ctx) => {
     const side = restoreSide(ctx);
     const file = resolveTyped(input.file);
     const name = path.basename(file);
-    const quick = await quickCheck(file);
-    const header = quick.head
-      ? {
-          createdAt: quick.head.header.createdAt,
-          appVersion: quick.head.header.appVersion,
-          schemaVersion: quick.head.header.schemaVersion,
-          bytes: quick.head.fileSize,
+    const credential = input.credential as BackupCredential | undefined;
+    const level = credential ? 'full' : 'quick';
+    // Only the header in the queue (a few kilobytes); hashing and opening the whole file run beside it (issue 12).
+    const read = await readHead(file);
+    const head = read.ok ? read.head : null;
+    const header = head ? { createdAt: head.header.createdAt, appVersion: head.header.appVersion, schemaVersion: head.header.schemaVersion, bytes: head.fileSize } : null;
+    const belongsTo = await belongsToOf(ctx, head?.header.vaultId ?? null);
+    const backupId = head?.backupId;
+    const vault = side === 'coordinator' ? ctx.vault : null;
+    // The full check is a job with progress, one at a time; the quick one only reads the file once.
+    const job = vault && credential ? ctx.session.startJob('backup-check') : null;
+    const driver = ctx.session.jobDriver;
+    type Outcome = { ok: true; contents: BackupContents | null } | { ok: false; problem: BackupProblem } | { wrongCredential: true };
+    return besideTheQueue(
+      async (): Promise<Outcome> => {
+        try {
+          if (!credential) {
+            const quick = await quickCheck(file);
+            return quick.ok ? { ok: true, contents: null } : { ok: false, problem: quick.problem ?? 'damaged-header' };
+          }
+          // The secret is tried through the one back-off, one try at a time with every other (session/restore.ts).
+          const staged = await openBackup(ctx.session, file, credential, { driver, onStep: (step) => job?.report(step), auditWaits: !vault });
+          await staged.dispose();
+          return { ok: true, contents: staged.contents };
+        } catch (error) {
+          if (error instanceof BackupUnusableError) return { ok: false, problem: error.problem };
+          if (error instanceof BackupCredentialError) return { wrongCredential: true };
+          throw error;
+        } finally {
+          job?.end();
         }
-      : null;
-    const belongsTo = await belongsToOf(ctx, quick.head?.header.vaultId ?? null);
-    const level = input.credential ? 'full' : 'quick';
-    const backupId = quick.head?.backupId;
-    if (!quick.ok || !input.credential) {
-      await auditCheck(ctx, side, { file: name, backupId, level, ok: quick.ok, problem: quick.problem });
-      return { file, name, level, ok: quick.ok, problem: quick.problem, header, belongsTo, contents: null };
-    }
-    try {
-      const staged = await openBackup(ctx.session, file, input.credential as BackupCredential);
-      await staged.dispose();
-      await auditCheck(ctx, side, { file: name, backupId, level, ok: true, problem: null });
-      return { file, name, level, ok: true, problem: null, header, belongsTo, contents: toContents(staged.contents) };
-    } catch (error) {
-      if (error instanceof BackupUnusableError) {
-        await auditCheck(ctx, side, { file: name, backupId, level, ok: false, problem: error.problem });
-        return { file, name, level, ok: false, problem: error.problem, header, belongsTo, contents: null };
-      }
-      if (error instanceof BackupCredentialError) {
-        await auditCheck(ctx, side, { file: name, backupId, level, ok: false, problem: 'wrong-credential' });
-        throw wrongBackupCredential();
-      }
-      throw error;
-    }
+      },
+      async (outcome): Promise<BackupVerification> => {
+        // Begun signed in: recorded in that vault, and not at all once it has locked.
+        if (vault && ctx.session.openVaultIfAny !== vault) throw locked();
+        const problem = 'wrongCredential' in outcome ? 'wrong-credential' : outcome.ok ? null : outcome.problem;
+        await auditCheck(ctx, side, { file: name, backupId, level, ok: problem === null, problem });
+        if ('wrongCredential' in outcome) throw wrongBackupCredential();
+        const contents = outcome.ok && outcome.contents ? toContents(outcome.contents) : null;
+        return { file, name, level, ok: outcome.ok, problem: outcome.ok ? null : outcome.problem, header, belongsTo, contents };
+      },
+    );
   },
 
   'backups.restore': async (input, ctx) => {

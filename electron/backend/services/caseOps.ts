@@ -15,7 +15,6 @@ import * as logs from '../repositories/sessionLogs';
 import { meetingsDiscussingCase } from '../repositories/supervision';
 import { findUserById } from '../repositories/users';
 import { canActOnCase, canSee, casesScope, identityScope, ruleScope, sessionLogsScope } from '../access';
-import { toLogs } from './logView';
 import { dueAt, isOverdue } from '../domain/cases';
 import { today } from '../domain/days';
 import { loadSettings } from '../repositories/settingsStore';
@@ -171,18 +170,21 @@ export async function flagLog(ctx: Context, log: logs.SessionLogRow, severity: C
 }
 
 /** The case page, for a caller already allowed to see the case. */
+/** A case's logs newest first: the latest is what a counselor opening the case reads first. */
+export const caseLogOrder = { by: 'heldOn', direction: 'desc' } as const;
+
 export async function caseDetail(ctx: Context, caseId: number): Promise<CaseDetail> {
   const row = (await cases.findCase(ctx.db, await casesScope(ctx), caseId))!;
   const now = ctx.clock.now();
   const day = today(ctx);
-  const logRows = await toLogs(ctx, await logs.logsOfCase(ctx.db, await sessionLogsScope(ctx), caseId));
+  const logScope = await sessionLogsScope(ctx);
   const canAct = canActOnCase(ctx, row);
   const settings = await loadSettings(ctx.db);
   return {
     case: toCaseSummary(row, now),
     helpSeeker: { id: row.help_seeker_id, code: row.help_seeker_code, identityAllowed: await canSee(ctx.db, await identityScope(ctx), row.help_seeker_id) },
-    logs: logRows,
-    timeline: await cases.listEvents(ctx.db, caseId),
+    logCount: (await logs.pageLogs(ctx.db, logScope, { caseId }, caseLogOrder, { limit: 1, offset: 0 })).total,
+    timeline: await cases.listEvents(ctx.db, logScope, caseId),
     discussedInSupervision: (await meetingsDiscussingCase(ctx.db, caseId)).map((m) => ({
       meetingId: m.id,
       heldOn: m.held_on,

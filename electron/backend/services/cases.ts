@@ -12,7 +12,8 @@ import * as referrals from '../repositories/referrals';
 import * as logs from '../repositories/sessionLogs';
 import { canActOnCase, canSee, casesScope, sessionLogsScope } from '../access';
 import { assertAssignee } from './caseAccess';
-import { caseDetail, openCase, toCaseSummary, toReferral } from './caseOps';
+import { caseDetail, caseLogOrder, openCase, toCaseSummary, toReferral } from './caseOps';
+import { toLogs } from './logView';
 import { isOverdue } from '../domain/cases';
 import { today } from '../domain/days';
 import { loadSettings } from '../repositories/settingsStore';
@@ -20,6 +21,7 @@ import { loadSettings } from '../repositories/settingsStore';
 type CasesMethod =
   | 'cases.list'
   | 'cases.get'
+  | 'cases.logs'
   | 'cases.open'
   | 'cases.addNote'
   | 'cases.transition'
@@ -63,6 +65,12 @@ export const casesHandlers: HandlerMap<CasesMethod> = {
     const row = await visibleCase(ctx, input.id);
     await ctx.audit('case.viewed', `case:${row.id}`);
     return caseDetail(ctx, row.id);
+  },
+
+  'cases.logs': async (input, ctx) => {
+    const row = await visibleCase(ctx, input.id);
+    const page = await logs.pageLogs(ctx.db, await sessionLogsScope(ctx), { caseId: row.id }, caseLogOrder, input);
+    return { logs: await toLogs(ctx, page.rows), total: page.total };
   },
 
   'cases.open': async (input, ctx) => {

@@ -7,7 +7,9 @@ import {
 import { today } from '../domain/days';
 import { canSee, peerFields, peersScope } from '../access';
 import { AppError, conflict, forbidden, invalidField, notFound, staleEdit } from '../errors';
-import type { Context, HandlerMap } from '../handler';
+import type { Database } from '../db/database';
+import { readBesideTheQueue, type Context, type HandlerMap } from '../handler';
+import type { Job } from '../session';
 import * as peers from '../repositories/peers';
 import * as training from '../repositories/training';
 import { findUserById } from '../repositories/users';
@@ -28,6 +30,17 @@ type PeersMethod =
   | 'peers.exportCsv'
   | 'peers.importPreview'
   | 'peers.importCommit';
+
+/** What makes each peer on the roster the caller sees the same peer as a row of a file (rosterCsv.ts, peerKey). */
+async function rosterKeys(db: Database, ctx: Context): Promise<Set<string>> {
+  return new Set((await peers.listPeerRows(db, peersScope(ctx))).map((r) => peerKey(r.full_name, r.class_name)));
+}
+
+/** A roster file read and checked on `reader`, row by row, with its progress. */
+async function readImport(reader: Database, ctx: Context, csv: string, job: Job | null) {
+  job?.report('reading-rows');
+  return readRosterCsv(csv, await rosterKeys(reader, ctx), (done, total) => job?.report('reading-rows', done, total));
+}
 
 /** The roster with each peer's training figures, worked out from all records in one pass. */
 async function roster(ctx: Context, onlyId?: number): Promise<Array<{ row: peers.PeerRow; entry: RosterEntry; progress: Progress }>> {
@@ -311,38 +324,40 @@ export const peersHandlers: HandlerMap<PeersMethod> = {
     return { csv, fileName: `${stem}-${today(ctx)}.csv`, rows: list.length };
   },
 
-  'peers.importPreview': async (input, ctx) => {
-    const existing = new Set((await peers.listPeerRows(ctx.db, peersScope(ctx))).map((r) => peerKey(r.full_name, r.class_name)));
-    return readRosterCsv(input.csv, existing).preview;
-  },
+  // Both read and check the file beside the queue (issue 12), against the roster as it was when the call came.
+  'peers.importPreview': async (input, ctx) =>
+    readBesideTheQueue(
+      ctx,
+      { job: 'roster-import' },
+      async (reader, job) => (await readImport(reader, ctx, input.csv, job)).preview,
+      async (preview) => preview,
+    ),
 
-  'peers.importCommit': async (input, ctx) => {
-    const existing = new Set((await peers.listPeerRows(ctx.db, peersScope(ctx))).map((r) => peerKey(r.full_name, r.class_name)));
-    const { preview, ready } = readRosterCsv(input.csv, existing);
-    if (preview.fileError) throw invalidField('csv', preview.fileError, 'The file cannot be imported.');
-    const ids = await ctx.db.transaction(async () => {
-      const now = ctx.now();
-      const created: number[] = [];
-      for (const peer of ready) {
-        const id = await peers.insertPeer(ctx.db, peer, now);
-        await peers.insertStatusChange(ctx.db, {
-          peerId: id,
-          fromStatus: null,
-          toStatus: peer.status,
-          at: now,
-          byUserId: ctx.actor.userId,
-          reason: null,
-          overridden: false,
+  'peers.importCommit': async (input, ctx) =>
+    readBesideTheQueue(
+      ctx,
+      { job: 'roster-import' },
+      async (reader, job) => {
+        const parsed = await readImport(reader, ctx, input.csv, job);
+        job?.report('saving');
+        return parsed;
+      },
+      // Back in the queue, one transaction: a peer someone added since the file was read is
+      // skipped as on the roster, so an edit made meanwhile and the import both stand.
+      async ({ preview, ready }) => {
+        if (preview.fileError) throw invalidField('csv', preview.fileError, 'The file cannot be imported.');
+        const { ids, addedMeanwhile } = await ctx.db.transaction(async () => {
+          const onRoster = await rosterKeys(ctx.db, ctx);
+          const fresh = ready.filter((peer) => !onRoster.has(peerKey(peer.fullName, peer.className)));
+          const created = await peers.insertImportedPeers(ctx.db, fresh, ctx.now(), ctx.actor.userId);
+          if (created.length > 0) await ctx.audit('peer.imported', null, { count: created.length, peerIds: created.map(String) });
+          return { ids: created, addedMeanwhile: ready.length - fresh.length };
         });
-        created.push(id);
-      }
-      if (created.length > 0) await ctx.audit('peer.imported', null, { count: created.length, peerIds: created.map(String) });
-      return created;
-    });
-    return {
-      imported: ids.length,
-      skippedInvalid: preview.rows.filter((r) => r.outcome === 'invalid').length,
-      skippedDuplicates: preview.rows.filter((r) => r.outcome === 'duplicate').length,
-    };
-  },
+        return {
+          imported: ids.length,
+          skippedInvalid: preview.rows.filter((r) => r.outcome === 'invalid').length,
+          skippedDuplicates: preview.rows.filter((r) => r.outcome === 'duplicate').length + addedMeanwhile,
+        };
+      },
+    ),
 };

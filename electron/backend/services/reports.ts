@@ -15,7 +15,8 @@ import {
   type TermReport,
 } from '../../../src/contract';
 import { invalidField } from '../errors';
-import type { Context, HandlerMap } from '../handler';
+import type { Database } from '../db/database';
+import { readBesideTheQueue, type Context, type HandlerMap } from '../handler';
 import * as figures from '../repositories/reports';
 import { termCsv } from '../reports/figures';
 import { termPdf } from '../reports/termPdf';
@@ -29,38 +30,53 @@ type ReportsMethod = 'reports.terms' | 'reports.term' | 'reports.exportPdf' | 'r
 const round = (value: number | null, digits: number) => (value === null ? null : Math.round(value * 10 ** digits) / 10 ** digits);
 const share = (part: number, whole: number | null) => (whole ? round(part / whole, 4) : null);
 
-/** Every figure of a term, each from its own query (repositories/reports.ts). */
-export async function buildTermReport(ctx: Context, term: Term): Promise<TermReport> {
-  const settings = await loadSettings(ctx.db);
-  const day = today(ctx);
+/** How many queries a term report makes, for the progress of its PDF. */
+const figureQueries = 12;
+
+/**
+ * Every figure of a term, each from its own query (repositories/reports.ts), read from `db`: the
+ * vault's own connection, or a reader beside the queue for the PDF. `onFigure` after each query.
+ */
+export async function buildTermReport(db: Database, term: Term, day: string, onFigure?: (done: number, total: number) => void): Promise<TermReport> {
+  let done = 0;
+  const figure = async <T>(query: Promise<T>): Promise<T> => {
+    const value = await query;
+    done += 1;
+    onFigure?.(done, figureQueries);
+    return value;
+  };
+  const settings = await loadSettings(db);
   const period = periodOf(term);
   const asOf = day < term.end ? day : term.end;
 
-  const sessions = await figures.sessionFigures(ctx.db, period);
+  const sessions = await figure(figures.sessionFigures(db, period));
   // Weeks with no sessions are shown as such, from the term's first week to the last one counted.
-  const counted = new Map((await figures.sessionsPerWeek(ctx.db, period)).map((w) => [w.week_start, w.sessions]));
+  const counted = new Map((await figure(figures.sessionsPerWeek(db, period))).map((w) => [w.week_start, w.sessions]));
   const perWeek: Array<{ weekStart: string; sessions: number }> = [];
   if (asOf >= term.start) {
     for (let week = mondayOf(term.start); week <= asOf; week = addDays(week, 7)) perWeek.push({ weekStart: week, sessions: counted.get(week) ?? 0 });
   }
   const casesOpened = Object.fromEntries(caseSeverities.map((s) => [s, 0])) as Record<CaseSeverity, number>;
-  for (const row of await figures.casesOpened(ctx.db, period)) casesOpened[row.severity] = row.n;
-  const review = await figures.reviewTimes(ctx.db, period);
-  const urgent = await figures.urgentResponseTimes(ctx.db, period);
+  for (const row of await figure(figures.casesOpened(db, period))) casesOpened[row.severity] = row.n;
+  const review = await figure(figures.reviewTimes(db, period));
+  const urgent = await figure(figures.urgentResponseTimes(db, period));
   const byStatus = Object.fromEntries(referralStatuses.map((s) => [s, 0])) as Record<ReferralStatus, number>;
-  for (const row of await figures.referralsByStatus(ctx.db, period)) byStatus[row.status] = row.n;
-  const supervision = await figures.supervisionFigures(ctx.db, period);
+  for (const row of await figure(figures.referralsByStatus(db, period))) byStatus[row.status] = row.n;
+  const supervision = await figure(figures.supervisionFigures(db, period));
   const byKind: Record<MeetingKind, number> = { individual: supervision.individual, group: supervision.group_meetings, case_conference: supervision.case_conference };
-  const training = await figures.trainingFigures(ctx.db, period);
+  const training = await figure(figures.trainingFigures(db, period));
   const outreach = Object.fromEntries(outreachKinds.map((k) => [k, { events: 0, reached: 0 }])) as Record<OutreachKind, { events: number; reached: number }>;
-  for (const row of await figures.outreachByKind(ctx.db, period)) outreach[row.kind] = { events: row.events, reached: row.reached };
-  const outcomes = await figures.outcomeFigures(ctx.db, period, {
-    id: who5.id,
-    multiplier: who5.scoring.multiplier,
-    meaningful: who5.scoring.meaningfulChange,
-    poorBelow: who5.scoring.poorBelowRaw,
-  });
-  const feedback = await figures.feedbackFigures(ctx.db, period);
+  for (const row of await figure(figures.outreachByKind(db, period))) outreach[row.kind] = { events: row.events, reached: row.reached };
+  const outcomes = await figure(
+    figures.outcomeFigures(db, period, {
+      id: who5.id,
+      multiplier: who5.scoring.multiplier,
+      meaningful: who5.scoring.meaningfulChange,
+      poorBelow: who5.scoring.poorBelowRaw,
+    }),
+  );
+  const feedback = await figure(figures.feedbackFigures(db, period));
+  const topics = await figure(figures.topicCounts(db, period));
 
   return {
     term,
@@ -68,7 +84,7 @@ export async function buildTermReport(ctx: Context, term: Term): Promise<TermRep
     asOf,
     studentCount: settings.studentCount,
     sessions: { total: sessions.total, groupSessions: sessions.group_sessions, studentsInGroups: sessions.students_in_groups, perWeek },
-    topics: (await figures.topicCounts(ctx.db, period)).sort((a, b) => b.sessions - a.sessions || a.topic.localeCompare(b.topic)),
+    topics: topics.sort((a, b) => b.sessions - a.sessions || a.topic.localeCompare(b.topic)),
     reach: { helpSeekers: sessions.help_seekers, newHelpSeekers: sessions.new_help_seekers, share: share(sessions.help_seekers, settings.studentCount) },
     escalation: { submittedLogs: sessions.total, escalatedLogs: sessions.escalated, rate: share(sessions.escalated, sessions.total), casesOpened },
     reviewTime: { reviewed: review.done, waiting: review.waiting, medianHours: round(review.median_hours, 2), worstHours: round(review.worst_hours, 2) },
@@ -150,19 +166,33 @@ export const reportsHandlers: HandlerMap<ReportsMethod> = {
     return { terms: [...terms.values()].sort((a, b) => b.start.localeCompare(a.start)), currentTermId: current.id };
   },
 
-  'reports.term': async (input, ctx) => buildTermReport(ctx, await resolveTerm(ctx, input.termId)),
+  'reports.term': async (input, ctx) => buildTermReport(ctx.db, await resolveTerm(ctx, input.termId), today(ctx)),
 
   'reports.exportPdf': async (input, ctx) => {
     const term = await resolveTerm(ctx, input.termId);
-    const report = await buildTermReport(ctx, term);
-    const bytes = await termPdf(report, reportTexts(input.language), today(ctx));
-    await ctx.db.transaction(() => ctx.audit('report.exported', null, { termId: term.id, format: 'pdf' }));
-    return { fileName: `${fileStem(term, input.language)}.pdf`, base64: bytes.toString('base64'), bytes: bytes.length };
+    const day = today(ctx);
+    const offThread = ctx.session.config.offThread;
+    // Beside the queue (issue 12): the figures from one snapshot, then the layout, which is seconds of
+    // CPU for pdfmake on a slow PC, on the long jobs' thread; back in the queue only to audit it.
+    return readBesideTheQueue(
+      ctx,
+      { job: 'term-pdf' },
+      async (reader, job) => {
+        job?.report('figures', 0, figureQueries);
+        const report = await buildTermReport(reader, term, day, (done, total) => job?.report('figures', done, total));
+        job?.report('writing-pdf');
+        return offThread ? offThread.termPdf(report, input.language, day) : termPdf(report, reportTexts(input.language), day);
+      },
+      async (bytes) => {
+        await ctx.db.transaction(() => ctx.audit('report.exported', null, { termId: term.id, format: 'pdf' }));
+        return { fileName: `${fileStem(term, input.language)}.pdf`, base64: bytes.toString('base64'), bytes: bytes.length };
+      },
+    );
   },
 
   'reports.exportCsv': async (input, ctx) => {
     const term = await resolveTerm(ctx, input.termId);
-    const report = await buildTermReport(ctx, term);
+    const report = await buildTermReport(ctx.db, term, today(ctx));
     const { csv, rows } = termCsv(report, reportTexts(input.language));
     await ctx.db.transaction(() => ctx.audit('report.exported', null, { termId: term.id, format: 'csv' }));
     return { fileName: `${fileStem(term, input.language)}.csv`, csv, rows };

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { Clock } from '../clock';
 import { AppError } from '../errors';
 import { writeFileAtomic } from '../platform/atomicFile';
+import { OneAtATime } from '../platform/oneAtATime';
 
 /**
  * The one back-off for every place a secret is tried on this PC (issue 11):
@@ -112,10 +113,22 @@ function rateLimited(wait: number): AppError {
 
 /** The door every secret passes through; one per data folder. */
 export class SecretBackOff {
+  private readonly tries = new OneAtATime();
+  private readonly writes = new OneAtATime();
+
   constructor(
     readonly file: string,
     private readonly clock: Clock,
   ) {}
+
+  /**
+   * One try of a secret, from `assertMayTry` to counting it, with no other try at the same time
+   * (issue 12): a backup's full check tries its secret beside the call queue, and two tries at
+   * once would both pass the wait before either was counted. Never nest one in another.
+   */
+  oneAtATime<T>(attempt: () => Promise<T>): Promise<T> {
+    return this.tries.run(attempt);
+  }
 
   read(): Promise<SecretAttempts> {
     return readSecretAttempts(this.file);
@@ -147,7 +160,12 @@ export class SecretBackOff {
    * A wrong secret. `waitForAudit: false` when the caller writes the audit entry
    * itself (a signed-in coordinator's wrong backup password), so it is not written twice.
    */
-  async recordFailure(kind: FailedSecretKind, lookup: string | null, options = { waitForAudit: true }): Promise<void> {
+  recordFailure(kind: FailedSecretKind, lookup: string | null, options = { waitForAudit: true }): Promise<void> {
+    // Read, changed and written with no other change of the file in between, or one would be lost.
+    return this.writes.run(() => this.countFailure(kind, lookup, options));
+  }
+
+  private async countFailure(kind: FailedSecretKind, lookup: string | null, options: { waitForAudit: boolean }): Promise<void> {
     const current = await this.read();
     const at = this.clock.now().toISOString();
     const users = { ...current.users };
@@ -170,13 +188,15 @@ export class SecretBackOff {
    * After a secret opened: this username's counter and the PC's start again.
    * Pending failures stay until `takePending` has written them to an audit log.
    */
-  async recordSuccess(lookup: string | null): Promise<void> {
-    const current = await this.read();
-    const changed = current.door.failures > 0 || (lookup !== null && lookup in current.users);
-    if (!changed) return;
-    const users = { ...current.users };
-    if (lookup) delete users[lookup];
-    await this.write({ ...current, door: { failures: 0, lastFailureAt: null }, users });
+  recordSuccess(lookup: string | null): Promise<void> {
+    return this.writes.run(async () => {
+      const current = await this.read();
+      const changed = current.door.failures > 0 || (lookup !== null && lookup in current.users);
+      if (!changed) return;
+      const users = { ...current.users };
+      if (lookup) delete users[lookup];
+      await this.write({ ...current, door: { failures: 0, lastFailureAt: null }, users });
+    });
   }
 
   /** The failures waiting for the audit log; `written()` removes them once they are in it. */
@@ -186,8 +206,10 @@ export class SecretBackOff {
       attempts,
       written: async () => {
         if (attempts.length === 0) return;
-        const now = await this.read();
-        await this.write({ ...now, pending: now.pending.filter((a) => !attempts.some((b) => b.at === a.at && b.kind === a.kind && b.lookup === a.lookup)) });
+        await this.writes.run(async () => {
+          const now = await this.read();
+          await this.write({ ...now, pending: now.pending.filter((a) => !attempts.some((b) => b.at === a.at && b.kind === a.kind && b.lookup === a.lookup)) });
+        });
       },
     };
   }

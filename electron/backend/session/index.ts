@@ -3,3 +3,4 @@
 // rotation (rotation.ts). Split along those jobs in issue 11.
 export { Session, pinLockout, idleGraceSeconds, type Actor, type SessionConfig } from './session';
 export { SecretBackOff } from './backOff';
+export { Job, RunningJobs, type OffThreadWork } from './jobs';

@@ -1,10 +1,11 @@
 import path from 'node:path';
 import { sameSchoolName, type BackupCredential } from '../../../src/contract';
-import { stageBackup, type StagedBackup } from '../backup/check';
+import { stageBackup, type StagedBackup, type StageOptions } from '../backup/check';
 import { BackupCredentialError } from '../backup/errors';
 import { readHead } from '../backup/format';
 import { hasVaultFiles, keptVaultDir, replaceVaultFiles } from '../backup/restore';
 import { Database } from '../db/database';
+import type { Driver } from '../db/driver';
 import { AppError } from '../errors';
 import { appendAudit } from '../repositories/audit';
 import { findUserById } from '../repositories/users';
@@ -103,13 +104,13 @@ async function proveAuthority(session: Session, secret: CurrentAuthority, counte
   const slots = await currentKeySlots(session);
   if (!slots) throw refused('key-slots-damaged');
   const lookup = secret.kind === 'password' ? usernameLookup(slots.vaultId, secret.username) : recoveryKeyCounter;
-  if (counted) await session.backOff.assertMayTry(lookup);
-  const problem = await checkAuthority(session, slots, secret);
-  if (problem === 'wrong' || problem === 'not-coordinator') {
-    if (!counted) throw authorityRequired();
-    await session.backOff.recordFailure('restore-authority', lookup);
-    throw refused(problem);
-  }
+  const problem = await session.backOff.oneAtATime(async () => {
+    if (counted) await session.backOff.assertMayTry(lookup);
+    const found = await checkAuthority(session, slots, secret);
+    if (counted && (found === 'wrong' || found === 'not-coordinator')) await session.backOff.recordFailure('restore-authority', lookup);
+    return found;
+  });
+  if (problem === 'wrong' || problem === 'not-coordinator') throw counted ? refused(problem) : authorityRequired();
   if (problem) throw refused(problem);
 }
 
@@ -118,18 +119,44 @@ async function proveAuthority(session: Session, secret: CurrentAuthority, counte
  * back-off: a wrong secret is a failed try like a wrong unlock. While signed in
  * the caller audits the failure itself, so it does not wait for the next unlock.
  */
-export async function openBackup(session: Session, file: string, credential: BackupCredential): Promise<StagedBackup> {
+export async function openBackup(
+  session: Session,
+  file: string,
+  credential: BackupCredential,
+  options: {
+    driver?: Driver;
+    onStep?: StageOptions['onStep'];
+    /** Whether a wrong secret waits for the next unlock's audit log; false when the caller audits it (signed in). */
+    auditWaits?: boolean;
+  } = {},
+): Promise<StagedBackup> {
   const head = await readHead(file);
   const lookup =
     credential.kind === 'recoveryKey' ? recoveryKeyCounter : head.ok ? usernameLookup(head.head.header.vaultId, credential.username) : null;
+  const kind = credential.kind === 'password' ? 'backup-password' : 'backup-recovery-key';
+  const auditWaits = options.auditWaits ?? session.currentActor === null;
   await session.backOff.assertMayTry(lookup);
+  let counted = false;
   try {
-    return await stageBackup(file, credential, { driver: session.config.driver, stagingParent: session.config.dataDir });
+    return await stageBackup(file, credential, {
+      driver: options.driver ?? session.config.driver,
+      stagingParent: session.config.dataDir,
+      onStep: options.onStep,
+      // The try itself passes the back-off one at a time with every other (a full check runs beside the queue).
+      openSlot: (slots, tried) =>
+        session.backOff.oneAtATime(async () => {
+          await session.backOff.assertMayTry(lookup);
+          const opened = await openSlotWithCredential(slots, tried);
+          if (!opened) {
+            counted = true;
+            await session.backOff.recordFailure(kind, lookup, { waitForAudit: auditWaits });
+          }
+          return opened;
+        }),
+    });
   } catch (error) {
-    if (error instanceof BackupCredentialError) {
-      const kind = credential.kind === 'password' ? 'backup-password' : 'backup-recovery-key';
-      await session.backOff.recordFailure(kind, lookup, { waitForAudit: session.currentActor === null });
-    }
+    // A key slot that opened for an account the backup does not have is a wrong secret too.
+    if (error instanceof BackupCredentialError && !counted) await session.backOff.recordFailure(kind, lookup, { waitForAudit: auditWaits });
     throw error;
   }
 }

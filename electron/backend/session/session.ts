@@ -2,6 +2,7 @@ import type {
   AppStatus,
   AuditAction,
   DraftInput,
+  JobKind,
   Language,
   LockReason,
   Role,
@@ -37,6 +38,7 @@ import {
   type VaultConfig,
 } from '../vault/vault';
 import { recoveryKeyCounter, SecretBackOff, type FailedAttempt } from './backOff';
+import { RunningJobs, type Job, type OffThreadWork } from './jobs';
 
 export interface Actor {
   userId: number;
@@ -57,6 +59,8 @@ export interface SessionConfig {
   switchHooks?: SwitchHooks | undefined;
   /** Crash tests only: a pause at each step of a key-slot change. */
   slotChangeHooks?: SlotChangeHooks | undefined;
+  /** Where the long jobs' connections and the term PDF are made (jobs.ts); on this thread without it. */
+  offThread?: OffThreadWork | undefined;
 }
 
 /** A peer account is locked for this long after this many wrong PINs in a row. */
@@ -103,8 +107,8 @@ export class Session {
   }
 
   get vaultConfig(): VaultConfig {
-    const { dataDir, driver, clock, kdfCost, slotChangeHooks } = this.config;
-    return { dataDir, driver, clock, kdfCost, slotChangeHooks };
+    const { dataDir, driver, clock, kdfCost, slotChangeHooks, offThread } = this.config;
+    return { dataDir, driver, clock, kdfCost, slotChangeHooks, readerDriver: offThread?.driver };
   }
 
   get paths() {
@@ -208,6 +212,7 @@ export class Session {
   }
 
   private openAs(vault: OpenVault, actor: Actor): void {
+    this.config.offThread?.vaultOpened();
     this.vault = vault;
     this.actor = actor;
     this.pendingUser = null;
@@ -246,10 +251,13 @@ export class Session {
     await this.requireLockedVault();
     const slots = await this.guardOpen(() => readKeySlotFile(this.paths.keySlots));
     const lookup = usernameLookup(slots.vaultId, username);
-    await this.backOff.assertMayTry(lookup);
-    const outcome = await this.guardOpen(() => unlockWithPassword(this.vaultConfig, username, password));
+    const outcome = await this.backOff.oneAtATime(async () => {
+      await this.backOff.assertMayTry(lookup);
+      const tried = await this.guardOpen(() => unlockWithPassword(this.vaultConfig, username, password));
+      if (!tried.vault) await this.backOff.recordFailure('password', lookup);
+      return tried;
+    });
     if (!outcome.vault) {
-      await this.backOff.recordFailure('password', lookup);
       this.config.logger.warn('unlock failed');
       throw wrongCredentials();
     }
@@ -334,15 +342,17 @@ export class Session {
 
   async unlockWithRecoveryKey(username: string, recoveryKey: string): Promise<void> {
     await this.requireLockedVault();
-    await this.backOff.assertMayTry(recoveryKeyCounter);
-    const opened = isWellFormedRecoveryKey(recoveryKey)
-      ? await this.guardOpen(() => unlockWithRecoveryKey(this.vaultConfig, recoveryKey))
-      : null;
-    if (!opened || !(await this.settleAtOpen(opened.vault, opened.slotId))) {
-      if (opened) await opened.vault.close();
-      await this.backOff.recordFailure('recovery-key', recoveryKeyCounter);
-      throw new AppError({ code: 'WRONG_CREDENTIALS', message: 'The recovery key is not correct.', reason: 'recovery-key' });
-    }
+    const opened = await this.backOff.oneAtATime(async () => {
+      await this.backOff.assertMayTry(recoveryKeyCounter);
+      const tried = isWellFormedRecoveryKey(recoveryKey) ? await this.guardOpen(() => unlockWithRecoveryKey(this.vaultConfig, recoveryKey)) : null;
+      if (!tried || !(await this.settleAtOpen(tried.vault, tried.slotId))) {
+        if (tried) await tried.vault.close();
+        await this.backOff.recordFailure('recovery-key', recoveryKeyCounter);
+        return null;
+      }
+      return tried;
+    });
+    if (!opened) throw new AppError({ code: 'WRONG_CREDENTIALS', message: 'The recovery key is not correct.', reason: 'recovery-key' });
     const vault = opened.vault;
     const row = await users.findUserByUsername(vault.db, username.trim().toLowerCase());
     if (!row || row.status !== 'active' || row.role === 'peer') {
@@ -518,23 +528,33 @@ export class Session {
     const vault = this.vault;
     if (!actor || !vault) throw locked();
     const lookup = usernameLookup(vault.vaultId, actor.username);
-    await this.backOff.assertMayTry(lookup);
-    if (await vault.verifyUserPassword(actor.userId, password)) return;
-    await this.backOff.recordFailure('password', lookup, { waitForAudit: false });
+    const right = await this.backOff.oneAtATime(async () => {
+      await this.backOff.assertMayTry(lookup);
+      if (await vault.verifyUserPassword(actor.userId, password)) return true;
+      await this.backOff.recordFailure('password', lookup, { waitForAudit: false });
+      return false;
+    });
+    if (right) return;
     await vault.db.transaction(() => this.audit('session.password-check-failed', null, {}));
     throw invalidField(field, 'wrong_password', 'The password is not correct.');
   }
 
-  private readonly runningJobs = new Set<string>();
+  /** What a long job's own connections are opened with (jobs.ts, OffThreadWork). */
+  get jobDriver(): Driver {
+    return this.config.offThread?.driver ?? this.config.driver;
+  }
+
+  /** The long jobs running beside the call queue (jobs.ts). */
+  readonly jobs = new RunningJobs();
 
   /**
-   * Marks a long job running beside the call queue; CONFLICT when one of its kind already is
-   * (a second click on "Back up now"). Returns what ends it.
+   * Marks a long job running beside the call queue, as the signed-in person's; CONFLICT when one
+   * of its kind already is (a second click on "Back up now"). The caller ends it.
    */
-  startJob(kind: string): () => void {
-    if (this.runningJobs.has(kind)) throw conflict(`${kind}-running`, 'This is already under way; wait for it to finish.');
-    this.runningJobs.add(kind);
-    return () => this.runningJobs.delete(kind);
+  startJob(kind: JobKind): Job {
+    const actor = this.currentActor;
+    if (!actor) throw locked();
+    return this.jobs.start(kind, actor.userId, this.now());
   }
 
   /** Keeps the in-memory actor in step when a coordinator changes their own account. */

@@ -28,6 +28,8 @@ export interface VaultConfig {
   kdfCost?: KdfCost | undefined;
   /** For the crash tests (slotChanges.ts). */
   slotChangeHooks?: SlotChangeHooks | undefined;
+  /** Opens the readers beside the call queue: for a synchronous driver, on a thread of their own (Driver.synchronous). */
+  readerDriver?: Driver | undefined;
 }
 
 /** The key opened the key slot but not the database: the two files do not belong together. */
@@ -121,9 +123,15 @@ export class OpenVault {
    */
   async openReader(): Promise<Database> {
     if (this.closed) throw new Error('The vault is closed.');
-    const reader = new Database(await this.config.driver.open(this.paths.database, { key: Buffer.from(this.dataKey), create: false }));
-    await reader.exec('PRAGMA query_only = ON; PRAGMA temp_store = MEMORY;');
+    const driver = this.config.readerDriver ?? this.config.driver;
+    const reader = new Database(await driver.open(this.paths.database, { key: Buffer.from(this.dataKey), create: false }));
     this.readers.add(reader);
+    // Locked while it opened: close() has already closed the readers it knew of.
+    if (this.closed) {
+      await this.closeReader(reader);
+      throw new Error('The vault is closed.');
+    }
+    await reader.exec('PRAGMA query_only = ON; PRAGMA temp_store = MEMORY;');
     return reader;
   }
 
@@ -145,7 +153,13 @@ export class OpenVault {
     if (this.closed) return;
     this.closed = true;
     try {
-      for (const reader of [...this.readers]) await this.closeReader(reader);
+      // A lock does not wait for a long job's statement (an integrity check runs for seconds): each
+      // reader is stopped where its driver can stop it and closed when its statement has ended;
+      // the job reading it ends as LOCKED.
+      for (const reader of [...this.readers]) {
+        reader.interrupt();
+        void this.closeReader(reader);
+      }
       await this.db.close();
     } finally {
       this.dataKey.fill(0);
@@ -168,7 +182,7 @@ export async function openDatabase(driver: Driver, file: string, key: Buffer, cr
       PRAGMA synchronous = FULL;
       PRAGMA secure_delete = ON;
       PRAGMA temp_store = MEMORY;
-      PRAGMA cache_size = -65536;
+      PRAGMA cache_size = -32768;
     `);
     await migrate(db);
     return db;

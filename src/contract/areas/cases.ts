@@ -67,6 +67,10 @@ export const caseEvent = z.object({
   assignedToName: z.string().nullable(),
   severity: z.enum(caseSeverities).nullable(),
   logId: id.nullable(),
+  /** The linked log's day, when the caller may read that log (null otherwise, and for no log). */
+  logHeldOn: z.string().nullable(),
+  /** Whether the caller may open the linked log. */
+  logVisible: z.boolean(),
   referralId: id.nullable(),
   referralStatus: z.string().nullable(),
 });
@@ -184,7 +188,8 @@ export const caseDetail = z.object({
     /** Whether the caller may reveal the identity (the reveal itself is a separate, audited call). */
     identityAllowed: z.boolean(),
   }),
-  logs: z.array(sessionLog),
+  /** How many of the case's logs the caller may read; the logs themselves come a page at a time from cases.logs. */
+  logCount: z.number().int().nonnegative(),
   timeline: z.array(caseEvent),
   /** Held supervision meetings that discussed the case (issue 5), shown on the timeline by their date. */
   discussedInSupervision: z.array(
@@ -239,6 +244,13 @@ export const casesMethods = {
     access: { states: ['unlocked'], roles: staff },
     input: z.strictObject({ id }),
     output: caseDetail,
+  }),
+  /** The logs on a case that the caller may read, newest first, a page at a time (a case can gather hundreds over the years). */
+  'cases.logs': defineMethod({
+    reads: true,
+    access: { states: ['unlocked'], roles: staff },
+    input: z.strictObject({ id, ...pageRequest }),
+    output: z.object({ logs: z.array(sessionLog), ...pageTotal }),
   }),
   /** Opens a case by hand about a help-seeker, optionally from one of their logs. */
   'cases.open': defineMethod({

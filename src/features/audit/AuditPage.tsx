@@ -1,12 +1,14 @@
-import { Alert, Button, Group, Loader, Select, Table, Text } from '@mantine/core';
+import { Alert, Button, Group, Loader, Select, Stack, Table, Text } from '@mantine/core';
 import { IconAlertTriangle, IconShieldCheck } from '@tabler/icons-react';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api/client';
 import { useCall } from '../../api/useCall';
+import { forgetProgress, useJobProgress } from '../../api/useLongJob';
 import { auditActions, type AuditEntry } from '../../contract';
 import { errorText } from '../../ui/errors';
 import { formatDateTime } from '../../ui/format';
+import { JobProgress } from '../../ui/JobProgress';
 import { PageHeader } from '../../ui/PageHeader';
 
 const pageSize = 100;
@@ -26,6 +28,16 @@ function ChainStatus() {
   const { t } = useTranslation();
   const [full, setFull] = useState(false);
   const { data, error, loading } = useCall('audit.verify', full ? { full: true } : {});
+  // The whole log is walked beside the backend's queue: the page shows how far, and everything else keeps answering.
+  const progress = useJobProgress('audit-check', full && loading);
+  if (full && loading) {
+    return (
+      <Stack gap={4} mb="md" maw={720}>
+        <Text fz="sm">{t('audit.verifyingAll')}</Text>
+        <JobProgress running progress={progress} />
+      </Stack>
+    );
+  }
   if (loading) {
     return (
       <Group gap="xs" mb="md">
@@ -48,7 +60,14 @@ function ChainStatus() {
       <Group justify="space-between" gap="xs">
         <Text fz="sm">{data.full ? t('audit.chainOk', { count: data.checked }) : t('audit.chainOkSince', { count: data.checked })}</Text>
         {data.full ? null : (
-          <Button size="compact-sm" variant="light" onClick={() => setFull(true)}>
+          <Button
+            size="compact-sm"
+            variant="light"
+            onClick={() => {
+              forgetProgress('audit-check');
+              setFull(true);
+            }}
+          >
             {t('audit.verifyAll')}
           </Button>
         )}

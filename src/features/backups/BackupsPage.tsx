@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Group, List, Paper, Progress, Stack, Text, TextInput, ThemeIcon, Title } from '@mantine/core';
+import { Alert, Badge, Button, Group, List, Paper, Stack, Text, TextInput, ThemeIcon, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle, IconCheck, IconDatabaseExport, IconQuestionMark, IconSearch } from '@tabler/icons-react';
 import { createColumnHelper } from '@tanstack/react-table';
@@ -7,6 +7,7 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api/client';
 import { useCall } from '../../api/useCall';
+import { useLongJob } from '../../api/useLongJob';
 import {
   backupFailureReasons,
   backupProblems,
@@ -17,13 +18,14 @@ import {
   type MethodOutput,
 } from '../../contract';
 import { DataTable } from '../../ui/DataTable';
+import { JobButton, JobProgress } from '../../ui/JobProgress';
 import { formatDateTime } from '../../ui/format';
 import { LoadState } from '../../ui/LoadState';
 import { PageHeader } from '../../ui/PageHeader';
 import { backupErrorText, formatBytes, problemText } from './backupTexts';
 import { BackupReminderText } from './BackupReminder';
 import { FolderField } from './FolderField';
-import { FullCheckModal } from './FullCheckModal';
+import { checkedFile, FullCheckModal, type CheckedFile } from './FullCheckModal';
 
 type Listing = MethodOutput<'backups.folder'>;
 type Made = MethodOutput<'backups.create'>;
@@ -86,10 +88,12 @@ export function BackupsPage() {
   const [active, setActive] = useState<string | null>(null);
   const [listing, setListing] = useState<Listing | null>(null);
   const [listingError, setListingError] = useState<unknown>(null);
-  const [running, setRunning] = useState(false);
-  const [made, setMade] = useState<Made | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
-  const [checking, setChecking] = useState<BackupFile | null>(null);
+  // Both run beside the backend's queue; opened again while one runs, the page shows it still running.
+  const making = useLongJob('backups.create', 'backup');
+  const fullCheck = useLongJob('backups.verify', 'backup-check', { keep: ({ file }) => ({ file }) });
+  const made: Made | null = making.value ?? null;
+  const failure = making.error ? backupErrorText(t, making.error) : null;
+  const [checking, setChecking] = useState<CheckedFile | null>(() => (fullCheck.running && fullCheck.input ? checkedFile(fullCheck.input.file) : null));
   const [search, setSearch] = useState('');
   const [prefilled, setPrefilled] = useState(false);
 
@@ -121,25 +125,23 @@ export function BackupsPage() {
     if (active) await loadListing(active);
   };
 
-  const backUp = async () => {
+  const backUp = () => {
     const target = folder.trim();
-    if (!target) return;
-    setRunning(true);
-    setMade(null);
-    setFailure(null);
-    try {
-      const result = await call('backups.create', { folder: target });
-      setMade(result);
-      setFolder(result.folder);
-      setActive(result.folder);
-      await refresh();
-    } catch (caught) {
-      setFailure(backupErrorText(t, caught));
-      await overview.reload();
-    } finally {
-      setRunning(false);
-    }
+    if (target) making.start({ folder: target });
   };
+
+  // Where the backup went is where the list looks; a failure is in the history.
+  useEffect(() => {
+    if (!made) return;
+    setFolder(made.folder);
+    setActive(made.folder);
+    void refresh();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [made]);
+  useEffect(() => {
+    if (making.error) void overview.reload();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [making.error]);
 
   const quickCheck = async (backup: BackupFile) => {
     try {
@@ -288,17 +290,15 @@ export function BackupsPage() {
               </Alert>
             ) : null}
             <Group>
-              <Button leftSection={<IconDatabaseExport size={18} />} onClick={() => void backUp()} loading={running} disabled={!folder.trim()}>
+              <JobButton leftSection={<IconDatabaseExport size={18} />} running={making.running} onStart={backUp} disabled={!folder.trim()}>
                 {t('backups.backUp')}
-              </Button>
+              </JobButton>
             </Group>
-            {running ? (
-              <Stack gap={6} role="status">
-                <Progress value={100} animated striped aria-label={t('backups.progress')} />
-                <Text fz="sm" c="dimmed">
-                  {t('backups.progress')}
-                </Text>
-              </Stack>
+            <JobProgress running={making.running} progress={making.progress} />
+            {making.running ? (
+              <Text fz="sm" c="dimmed">
+                {t('backups.progress')}
+              </Text>
             ) : null}
             {made ? (
               <Alert color="teal" icon={<IconCheck size={18} />} title={t('backups.done')} role="status">
@@ -386,6 +386,7 @@ export function BackupsPage() {
       </LoadState>
       <FullCheckModal
         backup={checking}
+        check={fullCheck}
         onClose={() => {
           setChecking(null);
           void refresh();

@@ -1,37 +1,41 @@
 import { Alert, Button, Group, Stack, Text } from '@mantine/core';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { call } from '../../api/client';
-import type { BackupCredential, BackupFile, BackupVerification } from '../../contract';
+import type { LongJob } from '../../api/useLongJob';
+import type { BackupCredential, BackupFile } from '../../contract';
 import { AppModal } from '../../ui/AppModal';
+import { JobProgress, showAlreadyRunning } from '../../ui/JobProgress';
 import { BackupContentsView } from './BackupContentsView';
 import { backupErrorText, problemText } from './backupTexts';
 import { CredentialForm } from './CredentialForm';
 
-/** Opens a backup with a password or the recovery key of its day and shows what the full check found. */
-export function FullCheckModal({ backup, onClose }: { backup: BackupFile | null; onClose(): void }) {
+/** The backup a full check is for: a row of the folder's list, or the file of a check still running. */
+export type CheckedFile = Pick<BackupFile, 'file' | 'name'>;
+
+export function checkedFile(file: string): CheckedFile {
+  return { file, name: file.split(/[\\/]/).pop() ?? file };
+}
+
+/**
+ * Opens a backup with a password or the recovery key of its day and shows what the full check
+ * found. The check runs beside the backend's queue with its progress; the dialog may be closed
+ * and the page left meanwhile, and shows it again (still running, or its result) when reopened.
+ */
+export function FullCheckModal({ backup, check, onClose }: { backup: CheckedFile | null; check: LongJob<'backups.verify'>; onClose(): void }) {
   const { t } = useTranslation();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [result, setResult] = useState<BackupVerification | null>(null);
+  // The latest check is this dialog's only when it was of this backup.
+  const mine = backup !== null && check.input?.file === backup.file;
+  const busy = mine && check.running;
+  const result = mine ? check.value : undefined;
+  const error = mine && check.error ? backupErrorText(t, check.error) : null;
 
   const close = () => {
-    setError(null);
-    setResult(null);
+    if (!check.running) check.dismiss();
     onClose();
   };
 
-  const check = async (credential: BackupCredential) => {
+  const start = (credential: BackupCredential) => {
     if (!backup) return;
-    setBusy(true);
-    setError(null);
-    try {
-      setResult(await call('backups.verify', { file: backup.file, credential }));
-    } catch (caught) {
-      setError(backupErrorText(t, caught));
-    } finally {
-      setBusy(false);
-    }
+    if (!check.start({ file: backup.file, credential })) showAlreadyRunning(t);
   };
 
   return (
@@ -61,12 +65,8 @@ export function FullCheckModal({ backup, onClose }: { backup: BackupFile | null;
         ) : (
           <>
             <Text fz="sm">{t('backups.checkIntro')}</Text>
-            {busy ? (
-              <Text fz="sm" c="dimmed" role="status">
-                {t('backups.checkingFull')}
-              </Text>
-            ) : null}
-            <CredentialForm submitLabel={t('backups.checkSubmit')} busy={busy} error={error} onSubmit={(credential) => void check(credential)} />
+            <JobProgress running={busy} progress={check.progress} />
+            {busy ? null : <CredentialForm submitLabel={t('backups.checkSubmit')} busy={false} error={error} onSubmit={start} />}
           </>
         )}
       </Stack>

@@ -40,6 +40,8 @@ import { useSession } from '../../stores/session';
 import { FormError } from '../../ui/FormError';
 import { formatDateTime, formatDay } from '../../ui/format';
 import { LoadState } from '../../ui/LoadState';
+import { Pager } from '../../ui/Pager';
+import { usePage } from '../../api/usePage';
 import { PageHeader } from '../../ui/PageHeader';
 import { openSessionLog } from '../sessions/sessionsView';
 import { Who5Button } from '../evaluation/Who5Button';
@@ -84,7 +86,6 @@ function EventItem({ event, detail }: { event: CaseEvent; detail: CaseDetail }) 
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const service = detail.referrals.find((r) => r.id === event.referralId)?.serviceName ?? '';
-  const log = detail.logs.find((l) => l.id === event.logId);
   let title: string;
   switch (event.kind) {
     case 'opened':
@@ -97,7 +98,7 @@ function EventItem({ event, detail }: { event: CaseEvent; detail: CaseDetail }) 
       title = t('events.assigned', { name: event.assignedToName ?? '' });
       break;
     case 'log_linked':
-      title = t('events.log_linked', { date: formatDay(log?.heldOn, lang) || '—' });
+      title = t('events.log_linked', { date: formatDay(event.logHeldOn, lang) || '—' });
       break;
     case 'severity_raised':
       title = t('events.severity_raised', { severity: t(`severity.${event.severity ?? 'urgent'}`) });
@@ -122,8 +123,8 @@ function EventItem({ event, detail }: { event: CaseEvent; detail: CaseDetail }) 
           {event.body}
         </Text>
       ) : null}
-      {log && (event.kind === 'opened' || event.kind === 'log_linked') ? (
-        <Anchor component="button" fz="sm" onClick={() => openSessionLog(log.id)}>
+      {event.logVisible && event.logId !== null && (event.kind === 'opened' || event.kind === 'log_linked') ? (
+        <Anchor component="button" fz="sm" onClick={() => openSessionLog(event.logId!)}>
           {t('events.viewLog')}
         </Anchor>
       ) : null}
@@ -131,6 +132,46 @@ function EventItem({ event, detail }: { event: CaseEvent; detail: CaseDetail }) 
         {t('events.by', { name: event.authorName ?? t('events.system'), at: formatDateTime(event.at, lang) })}
       </Text>
     </Timeline.Item>
+  );
+}
+
+const caseLogsPerPage = 5;
+
+/** The case's logs newest first, a few at a time: a case followed for years gathers hundreds. */
+function CaseLogs({ caseId, count }: { caseId: number; count: number }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const [offset, setOffset] = usePage({ caseId });
+  const { data, error, loading, reload } = useCall('cases.logs', { id: caseId, limit: caseLogsPerPage, offset });
+  if (count === 0) return <Text fz="sm">{t('casePage.noLogs')}</Text>;
+  return (
+    <LoadState loading={loading && !data} error={error} retry={() => void reload()}>
+      <Stack gap="sm">
+        {(data?.logs ?? []).map((log) => (
+          <Card key={log.id} withBorder padding="sm" radius="sm">
+            <Group justify="space-between" wrap="nowrap">
+              <Anchor component="button" fw={600} fz="sm" onClick={() => openSessionLog(log.id)}>
+                {formatDay(log.heldOn, lang)} {log.startTime ?? ''} · {log.peerName}
+              </Anchor>
+              <LogStatusBadge status={log.status} />
+            </Group>
+            <Text fz="sm" mt={4} lineClamp={3}>
+              {log.summary}
+            </Text>
+            {log.risks.length > 0 ? (
+              <Group gap={4} mt={6}>
+                {log.risks.map((item) => (
+                  <Badge key={item} color="red" variant="light" size="sm">
+                    {t(`riskShort.${item}`)}
+                  </Badge>
+                ))}
+              </Group>
+            ) : null}
+          </Card>
+        ))}
+      </Stack>
+      <Pager total={data?.total ?? count} offset={offset} limit={caseLogsPerPage} onOffset={setOffset} />
+    </LoadState>
   );
 }
 
@@ -380,34 +421,7 @@ export function CasePage({ caseId }: { caseId: number }) {
                 <Who5Button helpSeeker={{ id: detail.helpSeeker.id, code: detail.helpSeeker.code }} />
               </Section>
               <Section title={t('casePage.logs')}>
-                {detail.logs.length === 0 ? (
-                  <Text fz="sm">{t('casePage.noLogs')}</Text>
-                ) : (
-                  <Stack gap="sm">
-                    {detail.logs.map((log) => (
-                      <Card key={log.id} withBorder padding="sm" radius="sm">
-                        <Group justify="space-between" wrap="nowrap">
-                          <Anchor component="button" fw={600} fz="sm" onClick={() => openSessionLog(log.id)}>
-                            {formatDay(log.heldOn, lang)} {log.startTime ?? ''} · {log.peerName}
-                          </Anchor>
-                          <LogStatusBadge status={log.status} />
-                        </Group>
-                        <Text fz="sm" mt={4} lineClamp={3}>
-                          {log.summary}
-                        </Text>
-                        {log.risks.length > 0 ? (
-                          <Group gap={4} mt={6}>
-                            {log.risks.map((item) => (
-                              <Badge key={item} color="red" variant="light" size="sm">
-                                {t(`riskShort.${item}`)}
-                              </Badge>
-                            ))}
-                          </Group>
-                        ) : null}
-                      </Card>
-                    ))}
-                  </Stack>
-                )}
+                <CaseLogs caseId={caseId} count={detail.logCount} />
               </Section>
             </SimpleGrid>
 

@@ -5,14 +5,14 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCall } from '../../api/useCall';
-import { usePage } from '../../api/usePage';
+import { useListChoice, usePage } from '../../api/usePage';
 import type { Referral } from '../../contract';
 import { useSession } from '../../stores/session';
 import { DataTable } from '../../ui/DataTable';
 import { formatDay } from '../../ui/format';
 import { LoadState } from '../../ui/LoadState';
 import { PageHeader } from '../../ui/PageHeader';
-import { Pager } from '../../ui/Pager';
+import { PageCount, Pager } from '../../ui/Pager';
 import { ReferralStatusBadge } from './badges';
 import { CasePage } from './CasePage';
 import { CaseTable } from './CaseTable';
@@ -21,10 +21,11 @@ import { DirectoryPanel } from './DirectoryPanel';
 
 function CaseList({ open }: { open: boolean }) {
   const { t } = useTranslation();
-  const [search, setSearch] = useState('');
+  const list = open ? 'casesOpen' : 'casesAll';
+  const [search, setSearch] = useListChoice(list, 'search', '');
   const [text] = useDebouncedValue(search.trim(), 250);
   const filters = { open, ...(text ? { text } : {}) };
-  const [offset, setOffset] = usePage(filters);
+  const [offset, setOffset] = usePage(filters, list);
   const { data, error, loading, reload } = useCall('cases.list', { ...filters, offset });
   return (
     <LoadState loading={loading && !data} error={error} retry={() => void reload()}>
@@ -38,6 +39,7 @@ function CaseList({ open }: { open: boolean }) {
             onChange={(event) => setSearch(event.currentTarget.value)}
             w={320}
           />
+          <PageCount total={data.total} offset={offset} />
         </Group>
       ) : null}
       <CaseTable

@@ -8,7 +8,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api/client';
 import { useCall } from '../../api/useCall';
-import { usePage } from '../../api/usePage';
+import { useListChoice, usePage } from '../../api/usePage';
 import {
   isPoorWellBeing,
   localDate,
@@ -397,10 +397,10 @@ const column = createColumnHelper<HelpSeekerOutcome>();
 export function OutcomesPanel() {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
-  const [search, setSearch] = useState('');
+  const [search, setSearch] = useListChoice('outcomes', 'search', '');
   const [text] = useDebouncedValue(search.trim(), 250);
   const filters = text ? { text } : {};
-  const [offset, setOffset] = usePage(filters);
+  const [offset, setOffset] = usePage(filters, 'outcomes');
   const { data, error, loading, reload } = useCall('outcomes.list', { ...filters, offset });
   const scoreText = useScoreText();
   const [open, setOpen] = useState<CodedHelpSeeker | null>(null);

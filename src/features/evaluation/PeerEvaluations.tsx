@@ -6,7 +6,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api/client';
 import { useCall } from '../../api/useCall';
-import { usePage } from '../../api/usePage';
+import { useListChoice, usePage } from '../../api/usePage';
 import type { EvaluationStanding, PeerEvaluation } from '../../contract';
 import { pendingDrafts } from '../../drafts/registry';
 import { DataTable } from '../../ui/DataTable';
@@ -25,10 +25,10 @@ export function PeerEvaluations() {
   const lang = i18n.language;
   const termName = useTermName();
   const standing = useCall('evaluations.standing', {});
-  const [search, setSearch] = useState('');
+  const [search, setSearch] = useListChoice('evaluations', 'search', '');
   const [text] = useDebouncedValue(search.trim(), 250);
   const filters = text ? { text } : {};
-  const [offset, setOffset] = usePage(filters);
+  const [offset, setOffset] = usePage(filters, 'evaluations');
   const list = useCall('evaluations.list', { ...filters, offset });
   const [target, setTarget] = useState<EvaluationTarget | null>(null);
 

@@ -4,10 +4,12 @@ import { IconFileTypeCsv } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api/client';
+import { forgetProgress, useJobProgress } from '../../api/useLongJob';
 import { csvMaxChars, type ImportPreview, type ImportRow } from '../../contract';
 import { AppModal } from '../../ui/AppModal';
 import { errorText } from '../../ui/errors';
 import { FormError } from '../../ui/FormError';
+import { JobProgress } from '../../ui/JobProgress';
 
 function RowResult({ row }: { row: ImportRow }) {
   const { t } = useTranslation();
@@ -49,6 +51,8 @@ export function ImportModal({ opened, onClose, onImported }: { opened: boolean; 
   const [preview, setPreview] = useState<ImportPreview | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // Read, checked and saved beside the backend's queue; where it is while it runs.
+  const progress = useJobProgress('roster-import', busy);
 
   useEffect(() => {
     if (opened) return;
@@ -64,6 +68,7 @@ export function ImportModal({ opened, onClose, onImported }: { opened: boolean; 
     setCsv(null);
     setError(null);
     if (!chosen) return;
+    forgetProgress('roster-import');
     setBusy(true);
     try {
       const text = await chosen.text();
@@ -88,6 +93,7 @@ export function ImportModal({ opened, onClose, onImported }: { opened: boolean; 
 
   const confirm = async () => {
     if (!csv) return;
+    forgetProgress('roster-import');
     setBusy(true);
     setError(null);
     try {
@@ -125,6 +131,7 @@ export function ImportModal({ opened, onClose, onImported }: { opened: boolean; 
             {t('peers.importReading')}
           </Text>
         ) : null}
+        <JobProgress running={busy} progress={progress} />
         {preview?.fileError ? (
           <Alert color="red" role="alert">
             {t(`peers.fileErrors.${preview.fileError}` as 'peers.fileErrors.empty', { defaultValue: preview.fileError })}

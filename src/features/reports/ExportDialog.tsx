@@ -6,26 +6,39 @@ import { call } from '../../api/client';
 import type { Language, Term } from '../../contract';
 import { currentLanguage } from '../../i18n';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
-import { downloadBase64, downloadText } from '../../ui/download';
+import { downloadText } from '../../ui/download';
 
-/** Asks before the term report leaves the vault as an unencrypted file, and in which language it should be. */
-export function ExportDialog({ format, term, termLabel, onClose }: { format: 'pdf' | 'csv'; term: Term; termLabel: string; onClose(): void }) {
+/**
+ * Asks before the term report leaves the vault as an unencrypted file, and in which language it
+ * should be. The CSV is saved at once; the PDF is made beside the backend's queue (`onPdf`), with
+ * its progress on the page, so the dialog closes as soon as it has started.
+ */
+export function ExportDialog({
+  format,
+  term,
+  termLabel,
+  onClose,
+  onPdf,
+}: {
+  format: 'pdf' | 'csv';
+  term: Term;
+  termLabel: string;
+  onClose(): void;
+  onPdf(input: { termId: string; language: Language }): void;
+}) {
   const { t } = useTranslation();
   const [language, setLanguage] = useState<Language>(currentLanguage());
 
   const save = async () => {
-    let fileName: string;
     if (format === 'pdf') {
-      const result = await call('reports.exportPdf', { termId: term.id, language });
-      downloadBase64(result.fileName, result.base64, 'application/pdf');
-      fileName = result.fileName;
-    } else {
-      const result = await call('reports.exportCsv', { termId: term.id, language });
-      downloadText(result.fileName, result.csv);
-      fileName = result.fileName;
+      onPdf({ termId: term.id, language });
+      onClose();
+      return;
     }
+    const result = await call('reports.exportCsv', { termId: term.id, language });
+    downloadText(result.fileName, result.csv);
     onClose();
-    notifications.show({ color: 'teal', message: t('reports.exported', { file: fileName }) });
+    notifications.show({ color: 'teal', message: t('reports.exported', { file: result.fileName }) });
   };
 
   return (

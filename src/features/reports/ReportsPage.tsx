@@ -3,9 +3,14 @@ import { IconDownload, IconFileTypePdf } from '@tabler/icons-react';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, Cell, Legend, Pie, PieChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { notifications } from '@mantine/notifications';
 import { useCall } from '../../api/useCall';
+import { useLongJob } from '../../api/useLongJob';
 import { caseSeverities, meetingKinds, outreachKinds, referralStatuses, type Term, type TermReport } from '../../contract';
+import { downloadBase64 } from '../../ui/download';
+import { errorText } from '../../ui/errors';
 import { formatDay } from '../../ui/format';
+import { JobButton, JobProgress, showAlreadyRunning } from '../../ui/JobProgress';
 import { LoadState } from '../../ui/LoadState';
 import { PageHeader } from '../../ui/PageHeader';
 import { ChartCard } from './ChartCard';
@@ -463,6 +468,13 @@ export function ReportsPage() {
   const terms = useCall('reports.terms', {});
   const [termId, setTermId] = useState<string | null>(null);
   const [exporting, setExporting] = useState<'pdf' | 'csv' | null>(null);
+  // Made beside the backend's queue; saved when it is ready, even if the counselor has opened another area meanwhile.
+  const pdf = useLongJob('reports.exportPdf', 'term-pdf', {
+    then: (result) => {
+      downloadBase64(result.fileName, result.base64, 'application/pdf');
+      notifications.show({ color: 'teal', message: t('reports.exported', { file: result.fileName }) });
+    },
+  });
 
   useEffect(() => {
     if (terms.data && termId === null) setTermId(terms.data.currentTermId);
@@ -486,12 +498,22 @@ export function ReportsPage() {
             <Button variant="default" leftSection={<IconDownload size={16} />} onClick={() => setExporting('csv')} disabled={!ready}>
               {t('reports.downloadCsv')}
             </Button>
-            <Button leftSection={<IconFileTypePdf size={16} />} onClick={() => setExporting('pdf')} disabled={!ready}>
+            <JobButton leftSection={<IconFileTypePdf size={16} />} running={pdf.running} onStart={() => setExporting('pdf')} disabled={!ready}>
               {t('reports.downloadPdf')}
-            </Button>
+            </JobButton>
           </>
         }
       />
+      {pdf.running || pdf.error ? (
+        <Stack maw={720} mb="md">
+          <JobProgress running={pdf.running} progress={pdf.progress} />
+          {pdf.error ? (
+            <Alert color="red" role="alert" withCloseButton onClose={pdf.dismiss}>
+              {errorText(t, pdf.error)}
+            </Alert>
+          ) : null}
+        </Stack>
+      ) : null}
       <LoadState loading={terms.loading && !terms.data} error={terms.error} retry={() => void terms.reload()}>
         <Group mb="md" align="flex-end" gap="md">
           <Select
@@ -524,7 +546,15 @@ export function ReportsPage() {
         ) : null}
       </LoadState>
       {exporting && ready && report.data ? (
-        <ExportDialog format={exporting} term={report.data.term} termLabel={termName(report.data.term)} onClose={() => setExporting(null)} />
+        <ExportDialog
+          format={exporting}
+          term={report.data.term}
+          termLabel={termName(report.data.term)}
+          onClose={() => setExporting(null)}
+          onPdf={(input) => {
+            if (!pdf.start(input)) showAlreadyRunning(t);
+          }}
+        />
       ) : null}
     </>
   );

@@ -8,7 +8,7 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api/client';
 import { useCall } from '../../api/useCall';
-import { usePage } from '../../api/usePage';
+import { useListChoice, usePage } from '../../api/usePage';
 import { methods, type HelpSeekerIdentity, type HelpSeekerSummary } from '../../contract';
 import { AppModal } from '../../ui/AppModal';
 import { DataTable } from '../../ui/DataTable';
@@ -17,7 +17,7 @@ import { errorText } from '../../ui/errors';
 import { formatDateTime, formatDay } from '../../ui/format';
 import { contractValidator } from '../../ui/forms';
 import { LoadState } from '../../ui/LoadState';
-import { Pager } from '../../ui/Pager';
+import { PageCount, Pager } from '../../ui/Pager';
 import { OpenCaseModal, type Opening } from '../cases/OpenCaseModal';
 import { HelpSeekerOutcomeModal, type CodedHelpSeeker } from '../evaluation/Outcomes';
 import { useFormAction } from '../../ui/useFormAction';
@@ -205,10 +205,10 @@ function AddHelpSeekerModal({ opened, onClose, onAdded }: { opened: boolean; onC
 /** The coordinator's list of help-seekers: codes and figures, the identity only on request. */
 export function HelpSeekersPanel() {
   const { t, i18n } = useTranslation();
-  const [search, setSearch] = useState('');
+  const [search, setSearch] = useListChoice('helpSeekers', 'search', '');
   const [text] = useDebouncedValue(search.trim(), 250);
   const filters = text ? { text } : {};
-  const [offset, setOffset] = usePage(filters);
+  const [offset, setOffset] = usePage(filters, 'helpSeekers');
   const { data, error, loading, reload } = useCall('helpSeekers.list', { ...filters, offset });
   const [revealing, setRevealing] = useState<HelpSeekerSummary | null>(null);
   const [adding, setAdding] = useState(false);
@@ -289,6 +289,7 @@ export function HelpSeekersPanel() {
           onChange={(event) => setSearch(event.currentTarget.value)}
           w={280}
         />
+        <PageCount total={data?.total ?? 0} offset={offset} />
         <Button leftSection={<IconPlus size={16} />} variant="light" onClick={() => setAdding(true)}>
           {t('helpSeekers.add')}
         </Button>

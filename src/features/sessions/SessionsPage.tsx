@@ -1,17 +1,18 @@
-import { Badge, Button, EmptyState, Group, Select, Tabs, Text, TextInput } from '@mantine/core';
+import { Button, EmptyState, Group, Select, Tabs, Text, TextInput } from '@mantine/core';
+import { TabCount } from '../../ui/TabCount';
 import { IconInbox, IconMessages, IconPencilPlus, IconSearch } from '@tabler/icons-react';
 import { useDebouncedValue } from '@mantine/hooks';
 import type { SortingState } from '@tanstack/react-table';
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCall } from '../../api/useCall';
-import { sortInput, usePage } from '../../api/usePage';
+import { sortInput, useListChoice, usePage } from '../../api/usePage';
 import { sessionLogStatuses, type SessionLogSort, type SessionLogStatus } from '../../contract';
 import { pendingDrafts } from '../../drafts/registry';
 import { useSession } from '../../stores/session';
 import { LoadState } from '../../ui/LoadState';
 import { PageHeader } from '../../ui/PageHeader';
-import { Pager } from '../../ui/Pager';
+import { PageCount, Pager } from '../../ui/Pager';
 import { HelpSeekersPanel } from './HelpSeekersPanel';
 import { LogTable } from './LogTable';
 import { SearchPanel } from './SearchPanel';
@@ -36,13 +37,16 @@ function SearchBox({ value, onChange }: { value: string; onChange(value: string)
 
 function ReviewQueue() {
   const { t } = useTranslation();
-  const [offset, setOffset] = usePage({});
+  const [offset, setOffset] = usePage({}, 'reviewQueue');
   const { data, error, loading, reload } = useCall('sessionLogs.reviewQueue', { offset });
   return (
     <>
-      <Text c="dimmed" mb="md" maw={760}>
-        {t('sessions.queueIntro')}
-      </Text>
+      <Group mb="md" align="flex-start" wrap="nowrap">
+        <Text c="dimmed" maw={760}>
+          {t('sessions.queueIntro')}
+        </Text>
+        <PageCount total={data?.total ?? 0} offset={offset} />
+      </Group>
       <LoadState loading={loading && !data} error={error} retry={() => void reload()}>
         <LogTable
           logs={data?.logs ?? []}
@@ -60,12 +64,12 @@ function ReviewQueue() {
 
 function AllLogs({ show, emptyTitle, emptyHint }: { show: Array<'peer' | 'risk' | 'submitted'>; emptyTitle: string; emptyHint?: string }) {
   const { t } = useTranslation();
-  const [status, setStatus] = useState<SessionLogStatus | null>(null);
-  const [search, setSearch] = useState('');
+  const [status, setStatus] = useListChoice<SessionLogStatus | null>('sessionLogs', 'status', null);
+  const [search, setSearch] = useListChoice('sessionLogs', 'search', '');
   const [text] = useDebouncedValue(search.trim(), 250);
-  const [sorting, setSorting] = useState<SortingState>([{ id: 'heldOn', desc: true }]);
+  const [sorting, setSorting] = useListChoice<SortingState>('sessionLogs', 'sorting', [{ id: 'heldOn', desc: true }]);
   const filters = { ...(status ? { status } : {}), ...(text ? { text } : {}), ...sortInput<SessionLogSort>(sorting, 'heldOn') };
-  const [offset, setOffset] = usePage(filters);
+  const [offset, setOffset] = usePage(filters, 'sessionLogs');
   const { data, error, loading, reload } = useCall('sessionLogs.list', { ...filters, offset });
   const filtered = status !== null || text !== '';
   return (
@@ -81,6 +85,7 @@ function AllLogs({ show, emptyTitle, emptyHint }: { show: Array<'peer' | 'risk' 
           onChange={(value) => setStatus(value as SessionLogStatus | null)}
           w={220}
         />
+        <PageCount total={data?.total ?? 0} offset={offset} />
       </Group>
       <LogTable
         logs={data?.logs ?? []}
@@ -105,7 +110,7 @@ function CoordinatorLists() {
   return (
     <Tabs value={tab} onChange={(value) => setTab((value ?? 'queue') as SessionsTab)} keepMounted={false}>
       <Tabs.List mb="md">
-        <Tabs.Tab value="queue" rightSection={waiting > 0 ? <Badge size="sm" circle>{waiting}</Badge> : null}>
+        <Tabs.Tab value="queue" rightSection={<TabCount count={waiting} />}>
           {t('sessions.tabQueue')}
         </Tabs.Tab>
         <Tabs.Tab value="all">{t('sessions.tabAll')}</Tabs.Tab>

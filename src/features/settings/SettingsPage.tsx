@@ -16,6 +16,7 @@ import { VaultFolder } from './VaultFolder';
 import { BackupSettings } from '../backups/BackupSettings';
 import { CaseSettings } from '../cases/CaseSettings';
 import { RotateDataKey } from './RotateDataKey';
+import { VaultCheck } from './VaultCheck';
 import { TermsSettings } from '../reports/TermsSettings';
 import { useFormAction } from '../../ui/useFormAction';
 
@@ -192,6 +193,7 @@ export function SettingsPage() {
         <ChangePassword />
         {role === 'coordinator' ? <NewRecoveryKey /> : null}
         {role === 'coordinator' ? <RotateDataKey /> : null}
+        {role === 'coordinator' ? <VaultCheck /> : null}
         {role === 'coordinator' ? <BackupSettings /> : null}
       </Stack>
     </>

@@ -5,12 +5,12 @@ import { createColumnHelper } from '@tanstack/react-table';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCall } from '../../api/useCall';
-import { usePage } from '../../api/usePage';
+import { useListChoice, usePage } from '../../api/usePage';
 import { cadenceStates, meetingStatuses, type MeetingStatus, type MeetingSummary, type PeerCadence } from '../../contract';
 import { DataTable } from '../../ui/DataTable';
 import { formatDay, formatHours } from '../../ui/format';
 import { LoadState } from '../../ui/LoadState';
-import { Pager } from '../../ui/Pager';
+import { PageCount, Pager } from '../../ui/Pager';
 import { ActionItemList } from './ActionItemList';
 import { CadenceBadge, MeetingStatusBadge } from './badges';
 import { useSupervisionView } from './supervisionView';
@@ -36,11 +36,11 @@ export function MeetingsList() {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const show = useSupervisionView((s) => s.show);
-  const [status, setStatus] = useState<MeetingStatus | null>(null);
-  const [search, setSearch] = useState('');
+  const [status, setStatus] = useListChoice<MeetingStatus | null>('meetings', 'status', null);
+  const [search, setSearch] = useListChoice('meetings', 'search', '');
   const [text] = useDebouncedValue(search.trim(), 250);
   const filters = { ...(status ? { status } : {}), ...(text ? { text } : {}) };
-  const [offset, setOffset] = usePage(filters);
+  const [offset, setOffset] = usePage(filters, 'meetings');
   const { data, error, loading, reload } = useCall('supervision.meetings', { ...filters, offset });
   const meetings = useMemo(() => data?.meetings ?? [], [data]);
 
@@ -141,6 +141,7 @@ export function MeetingsList() {
             onChange={(value) => setStatus(value as MeetingStatus | null)}
             w={200}
           />
+          <PageCount total={data?.total ?? 0} offset={offset} />
         </Group>
       ) : null}
       <DataTable
@@ -284,11 +285,11 @@ export function CadencePanel() {
 /** Open action items from every meeting the caller may see (and done ones on request). */
 export function ActionItemsPanel() {
   const { t } = useTranslation();
-  const [showDone, setShowDone] = useState(false);
-  const [search, setSearch] = useState('');
+  const [showDone, setShowDone] = useListChoice('actionItems', 'showDone', false);
+  const [search, setSearch] = useListChoice('actionItems', 'search', '');
   const [text] = useDebouncedValue(search.trim(), 250);
   const filters = { ...(showDone ? {} : { open: true }), ...(text ? { text } : {}) };
-  const [offset, setOffset] = usePage(filters);
+  const [offset, setOffset] = usePage(filters, 'actionItems');
   const { data, error, loading, reload } = useCall('actionItems.list', { ...filters, offset });
   const items = data?.items ?? [];
   return (
@@ -299,6 +300,7 @@ export function ActionItemsPanel() {
       <Group mb="md">
         <SearchBox value={search} onChange={setSearch} placeholder={t('supervision.actionsSearch')} />
         <Switch label={t('supervision.showDone')} checked={showDone} onChange={(event) => setShowDone(event.currentTarget.checked)} />
+        <PageCount total={data?.total ?? 0} offset={offset} />
       </Group>
       {items.length === 0 && !text ? (
         <EmptyState icon={<IconListCheck size={28} />} variant="light" title={t('supervision.actionsEmpty')} py="xl" />

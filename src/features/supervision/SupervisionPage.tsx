@@ -1,4 +1,5 @@
-import { Badge, Button, Tabs } from '@mantine/core';
+import { Button, Tabs } from '@mantine/core';
+import { TabCount } from '../../ui/TabCount';
 import { IconCalendarPlus, IconClipboardPlus } from '@tabler/icons-react';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -57,13 +58,7 @@ export function SupervisionPage() {
           <Tabs.Tab value="meetings">{t('supervision.tabMeetings')}</Tabs.Tab>
           <Tabs.Tab
             value="cadence"
-            rightSection={
-              overdue > 0 ? (
-                <Badge size="sm" color="red" circle>
-                  {overdue}
-                </Badge>
-              ) : null
-            }
+            rightSection={<TabCount count={overdue} color="red" />}
           >
             {t('supervision.tabCadence')}
           </Tabs.Tab>

@@ -6,18 +6,30 @@
  * files with the other.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { Database } from '../../../electron/backend/db/database';
-import { WrongKeyError } from '../../../electron/backend/db/driver';
+import { WrongKeyError, type Driver } from '../../../electron/backend/db/driver';
+import { JobThread, offThreadDriver } from '../../../electron/backend/host/jobThread';
 import { driverByName } from '../../../electron/backend/db/drivers';
 import { latestSchemaVersion } from '../../../electron/backend/db/migrations';
 import { openDatabase } from '../../../electron/backend/vault/vault';
 import { damagePage, driverNames, newFile, newKey, openWith, pageCount } from './support';
 
-describe.each(driverNames)('the %s driver', (name) => {
+/**
+ * Each driver, and each driver on the long jobs' thread (host/jobThread.ts), which must behave
+ * exactly as the driver does on the backend's own thread.
+ */
+const thread = new JobThread();
+afterAll(() => thread.stop());
+const drivers: Array<[string, Driver]> = [
+  ...driverNames.map((name) => [name, driverByName(name)] as [string, Driver]),
+  ...driverNames.map((name) => [`${name} (on the long jobs' thread)`, offThreadDriver(name, thread)] as [string, Driver]),
+];
+
+describe.each(drivers)('the %s driver', (_label, driver) => {
   it('writes a file with no SQLite header and none of the written text in it', async () => {
     const file = newFile();
-    const db = await openWith(name, file, newKey(), true);
+    const db = await openWith(driver, file, newKey(), true);
     await db.exec("CREATE TABLE notes(body TEXT); INSERT INTO notes VALUES ('Rahasia konseling: cerita Budi');");
     await db.close();
     const bytes = readFileSync(file);
@@ -30,32 +42,32 @@ describe.each(driverNames)('the %s driver', (name) => {
   it('opens the file again with the same key and reads what was written', async () => {
     const file = newFile();
     const key = newKey();
-    const first = await openWith(name, file, key, true);
+    const first = await openWith(driver, file, key, true);
     await first.exec("CREATE TABLE notes(body TEXT); INSERT INTO notes VALUES ('halo');");
     await first.close();
-    const again = await openWith(name, file, key);
+    const again = await openWith(driver, file, key);
     expect(await again.all('SELECT body FROM notes')).toEqual([{ body: 'halo' }]);
   });
 
   it('refuses a wrong key with WrongKeyError, and a plain SQLite file or random bytes the same way', async () => {
     const file = newFile();
-    const made = await openWith(name, file, newKey(), true);
+    const made = await openWith(driver, file, newKey(), true);
     await made.exec('CREATE TABLE notes(body TEXT)');
     await made.close();
-    await expect(driverByName(name).open(file, { key: newKey(), create: false })).rejects.toBeInstanceOf(WrongKeyError);
+    await expect(driver.open(file, { key: newKey(), create: false })).rejects.toBeInstanceOf(WrongKeyError);
 
     const random = newFile('random.db');
     writeFileSync(random, newKey().toString('hex').repeat(256));
-    await expect(driverByName(name).open(random, { key: newKey(), create: false })).rejects.toBeInstanceOf(WrongKeyError);
+    await expect(driver.open(random, { key: newKey(), create: false })).rejects.toBeInstanceOf(WrongKeyError);
 
     const plain = newFile('plain.db');
     writeFileSync(plain, Buffer.concat([Buffer.from('SQLite format 3\u0000', 'latin1'), Buffer.alloc(4080)]));
-    await expect(driverByName(name).open(plain, { key: newKey(), create: false })).rejects.toBeInstanceOf(WrongKeyError);
+    await expect(driver.open(plain, { key: newKey(), create: false })).rejects.toBeInstanceOf(WrongKeyError);
   });
 
   it('does not create a file it was asked to open, and says the file is missing', async () => {
     const file = newFile();
-    const error = await driverByName(name)
+    const error = await driver
       .open(file, { key: newKey(), create: false })
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(Error);
@@ -65,7 +77,7 @@ describe.each(driverNames)('the %s driver', (name) => {
 
   it('migrates a new vault database to the latest schema with every check passing', async () => {
     const file = newFile();
-    const db = await openDatabase(driverByName(name), file, newKey(), true);
+    const db = await openDatabase(driver, file, newKey(), true);
     try {
       expect(await db.pragma('user_version')).toBe(latestSchemaVersion);
       expect(await db.pragma('foreign_keys')).toBe(1);
@@ -79,7 +91,7 @@ describe.each(driverNames)('the %s driver', (name) => {
   });
 
   it('binds plain ? and numbered ?1 parameters alike, repeated and out of order', async () => {
-    const db = await openWith(name, newFile(), newKey(), true);
+    const db = await openWith(driver, newFile(), newKey(), true);
     await db.exec('CREATE TABLE t(id INTEGER PRIMARY KEY, action TEXT)');
     for (const action of ['unlock', 'lock', 'unlock', 'settings']) await db.run('INSERT INTO t(action) VALUES (?)', [action]);
     // The audit log's own page query (repositories/audit.ts).
@@ -92,7 +104,7 @@ describe.each(driverNames)('the %s driver', (name) => {
   });
 
   it('round-trips text, integers, reals, blobs and nulls, and refuses an integer it cannot hold exactly', async () => {
-    const db = await openWith(name, newFile(), newKey(), true);
+    const db = await openWith(driver, newFile(), newKey(), true);
     await db.exec('CREATE TABLE t(text TEXT, whole INTEGER, real REAL, blob BLOB, missing TEXT)');
     const values = ['Siti Nurhaliza – kelas 8Ä 😊', 9_007_199_254_740_991, 2.5, Buffer.from([0, 1, 254, 255]), null] as const;
     await db.run('INSERT INTO t VALUES (?, ?, ?, ?, ?)', [...values]);
@@ -106,7 +118,7 @@ describe.each(driverNames)('the %s driver', (name) => {
   });
 
   it('reports changes and the last inserted row id, and reads nothing from statements without rows', async () => {
-    const db = await openWith(name, newFile(), newKey(), true);
+    const db = await openWith(driver, newFile(), newKey(), true);
     await db.exec('CREATE TABLE t(id INTEGER PRIMARY KEY, n INTEGER)');
     expect(await db.run('INSERT INTO t(n) VALUES (?)', [1])).toEqual({ changes: 1, lastInsertRowid: 1 });
     expect(await db.run('INSERT INTO t(n) VALUES (?)', [2])).toEqual({ changes: 1, lastInsertRowid: 2 });
@@ -119,7 +131,7 @@ describe.each(driverNames)('the %s driver', (name) => {
   });
 
   it('keeps a committed transaction, rolls back a failed one, and a failed savepoint only to itself', async () => {
-    const db = new Database(await openWith(name, newFile(), newKey(), true));
+    const db = new Database(await openWith(driver, newFile(), newKey(), true));
     await db.exec('CREATE TABLE t(n INTEGER UNIQUE)');
     await db.transaction(async () => {
       await db.run('INSERT INTO t VALUES (1)');
@@ -147,7 +159,7 @@ describe.each(driverNames)('the %s driver', (name) => {
 
   it('searches an FTS5 index inside the encrypted file, ranked, prefix and phrase, without leaking the words', async () => {
     const file = newFile();
-    const db = await openWith(name, file, newKey(), true);
+    const db = await openWith(driver, file, newKey(), true);
     await db.exec(`CREATE VIRTUAL TABLE log_search USING fts5(body, tokenize = 'unicode61 remove_diacritics 2')`);
     const logs = [
       'Pencari bantuan cerita soal kecemasan menjelang ujian; kecemasan berkurang setelah latihan napas.',
@@ -176,22 +188,22 @@ describe.each(driverNames)('the %s driver', (name) => {
   it('makes a consistent encrypted snapshot with VACUUM INTO that opens with the same key', async () => {
     const file = newFile();
     const key = newKey();
-    const db = new Database(await openWith(name, file, key, true));
+    const db = new Database(await openWith(driver, file, key, true));
     await db.exec("PRAGMA journal_mode = WAL; CREATE TABLE t(n INTEGER); PRAGMA user_version = 7; INSERT INTO t VALUES (1), (2);");
     const snapshot = newFile('snapshot.db');
     await db.exec(`VACUUM INTO '${snapshot}'`);
     await db.run('INSERT INTO t VALUES (3)');
     expect(readFileSync(snapshot).subarray(0, 16).toString('latin1')).not.toBe('SQLite format 3\u0000');
-    const copy = await openWith(name, snapshot, key);
+    const copy = await openWith(driver, snapshot, key);
     expect(await copy.all('SELECT n FROM t ORDER BY n')).toEqual([{ n: 1 }, { n: 2 }]);
     expect(await copy.get('PRAGMA user_version')).toEqual({ user_version: 7 });
-    await expect(driverByName(name).open(snapshot, { key: newKey(), create: false })).rejects.toBeInstanceOf(WrongKeyError);
+    await expect(driver.open(snapshot, { key: newKey(), create: false })).rejects.toBeInstanceOf(WrongKeyError);
   });
 
   it('finds no damaged page in a healthy file and names each page an outside edit damaged', async () => {
     const file = newFile();
     const key = newKey();
-    const db = await openWith(name, file, key, true);
+    const db = await openWith(driver, file, key, true);
     await db.exec('PRAGMA journal_mode = WAL; CREATE TABLE t(body TEXT)');
     for (let i = 0; i < 200; i += 1) await db.run('INSERT INTO t VALUES (?)', [`catatan sesi ${i} `.repeat(20)]);
     // Committed to the WAL only: the check must checkpoint first to see these pages.
@@ -201,7 +213,7 @@ describe.each(driverNames)('the %s driver', (name) => {
     expect(pages).toBeGreaterThan(10);
     damagePage(file, 3);
     damagePage(file, pages);
-    const damaged = await openWith(name, file, key);
+    const damaged = await openWith(driver, file, key);
     expect(await damaged.cipherIntegrityCheck()).toEqual([`HMAC verification failed for page 3`, `HMAC verification failed for page ${pages}`]);
   });
 });

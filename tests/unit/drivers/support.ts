@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { closeSync, openSync, readFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach } from 'vitest';
-import type { Connection, DriverName } from '../../../electron/backend/db/driver';
+import type { Connection, Driver, DriverName } from '../../../electron/backend/db/driver';
 import { driverByName, driverNames } from '../../../electron/backend/db/drivers';
 import { tempDir } from '../support/backend';
 
@@ -23,8 +23,8 @@ afterEach(async () => {
 });
 
 /** Opens with a driver and closes the connection after the test. */
-export async function openWith(name: DriverName, file: string, key: Buffer, create = false): Promise<Connection> {
-  const connection = await driverByName(name).open(file, { key, create });
+export async function openWith(driver: DriverName | Driver, file: string, key: Buffer, create = false): Promise<Connection> {
+  const connection = await (typeof driver === 'string' ? driverByName(driver) : driver).open(file, { key, create });
   open.push(connection);
   return connection;
 }

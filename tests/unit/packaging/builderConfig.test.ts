@@ -123,6 +123,7 @@ describe('the installer configuration', () => {
     for (const file of [
       'out/main/index.js',
       'out/main/backendWorker.js',
+      'out/main/jobWorker.js',
       'out/preload/index.js',
       'out/renderer/index.html',
       'package.json',

@@ -220,5 +220,11 @@ export const common = {
     'meeting-cancelled': 'This meeting was cancelled and cannot change. Plan a new one.',
     'meeting-held': 'A meeting that took place stays recorded as held.',
     'meeting-not-planned': 'Only a planned meeting can be cancelled.',
+    'backup-running': 'A backup is already being made. Wait for it to finish.',
+    'backup-check-running': 'A backup is already being checked. Wait for that check to finish.',
+    'vault-check-running': 'The vault is already being checked. Wait for the check to finish.',
+    'audit-check-running': 'The whole audit log is already being checked. Wait for the check to finish.',
+    'term-pdf-running': 'A term report PDF is already being made. Wait for it to finish.',
+    'roster-import-running': 'A roster file is already being imported. Wait for it to finish.',
   },
 } as const;

@@ -4,6 +4,7 @@ import { backups } from './backups';
 import { cases } from './cases';
 import { common } from './common';
 import { evaluation } from './evaluation';
+import { jobs } from './jobs';
 import { outreach } from './outreach';
 import { peers } from './peers';
 import { reports } from './reports';
@@ -19,4 +20,4 @@ import { users } from './users';
  * files must have exactly the same keys: their types are derived from these,
  * so a missing translation fails the typecheck.
  */
-export const en = { ...common, ...auth, ...shell, ...peers, ...training, ...outreach, ...sessions, ...cases, ...users, ...settings, ...audit, ...backups, ...supervision, ...reports, ...evaluation } as const;
+export const en = { ...common, ...auth, ...shell, ...peers, ...training, ...outreach, ...sessions, ...cases, ...users, ...settings, ...audit, ...backups, ...supervision, ...reports, ...evaluation, ...jobs } as const;

@@ -20,6 +20,26 @@ export const settings = {
       'If the recovery key was lost, or someone may have seen it, make a new one. The old one stops working at once.',
     newRecoveryKey: 'Make a new recovery key',
     confirmWithPassword: 'Your password, to confirm',
+    vaultCheck: {
+      title: 'Check the vault',
+      intro:
+        'Reads every page of the encrypted vault on this computer and checks that none was damaged (by a failing disk, say), that the records fit together, and that nobody altered the audit log. On a vault of many years this takes a little while; you can keep working meanwhile.',
+      button: 'Check the vault now',
+      okTitle: 'The vault is intact',
+      problemTitle: 'The check found a problem',
+      pagesOk: 'The encryption of every page checks out.',
+      pagesDamaged_one: 'One damaged page.',
+      pagesDamaged_other: '{{count}} damaged pages.',
+      structureOk: 'The records fit together.',
+      structureDamaged_one: 'SQLite found a problem in how the records fit together.',
+      structureDamaged_other: 'SQLite found {{count}} problems in how the records fit together.',
+      auditOk_one: 'The audit log is intact (one entry checked).',
+      auditOk_other: 'The audit log is intact ({{count}} entries checked).',
+      auditBroken: 'The audit log was altered at entry {{id}}.',
+      auditUnreadable: 'The audit log could not be read.',
+      whatNow:
+        'Make no changes for now. Restore the newest backup that passes its full check (Backups), and keep the vault folder as it is for whoever looks into it.',
+    },
     rotation: {
       title: 'Rotate the data key',
       intro:

@@ -224,5 +224,11 @@ export const common: Widen<typeof en> = {
     'meeting-cancelled': 'Pertemuan ini sudah dibatalkan dan tidak bisa diubah. Rencanakan pertemuan baru.',
     'meeting-held': 'Pertemuan yang sudah berlangsung tetap tercatat sebagai sudah berlangsung.',
     'meeting-not-planned': 'Hanya pertemuan yang masih direncanakan yang bisa dibatalkan.',
+    'backup-running': 'Cadangan sedang dibuat. Tunggu sampai selesai.',
+    'backup-check-running': 'Sebuah cadangan sedang diperiksa. Tunggu sampai pemeriksaan itu selesai.',
+    'vault-check-running': 'Brankas sedang diperiksa. Tunggu sampai pemeriksaan selesai.',
+    'audit-check-running': 'Seluruh log audit sedang diperiksa. Tunggu sampai pemeriksaan selesai.',
+    'term-pdf-running': 'PDF laporan semester sedang dibuat. Tunggu sampai selesai.',
+    'roster-import-running': 'Sebuah berkas daftar sedang diimpor. Tunggu sampai selesai.',
   },
 };

@@ -6,6 +6,7 @@ import { backups } from './backups';
 import { cases } from './cases';
 import { common } from './common';
 import { evaluation } from './evaluation';
+import { jobs } from './jobs';
 import { outreach } from './outreach';
 import { peers } from './peers';
 import { reports } from './reports';
@@ -17,4 +18,4 @@ import { training } from './training';
 import { users } from './users';
 
 /** Bahasa Indonesia: the same keys as English, one file per area. */
-export const id: Widen<typeof en> = { ...common, ...auth, ...shell, ...peers, ...training, ...outreach, ...sessions, ...cases, ...users, ...settings, ...audit, ...backups, ...supervision, ...reports, ...evaluation };
+export const id: Widen<typeof en> = { ...common, ...auth, ...shell, ...peers, ...training, ...outreach, ...sessions, ...cases, ...users, ...settings, ...audit, ...backups, ...supervision, ...reports, ...evaluation, ...jobs };

@@ -24,6 +24,26 @@ export const settings: Widen<typeof en> = {
       'Jika kunci pemulihan hilang, atau mungkin sudah dilihat orang lain, buat yang baru. Kunci lama langsung tidak berlaku.',
     newRecoveryKey: 'Buat kunci pemulihan baru',
     confirmWithPassword: 'Kata sandi Anda, untuk konfirmasi',
+    vaultCheck: {
+      title: 'Periksa brankas',
+      intro:
+        'Membaca setiap halaman brankas terenkripsi di komputer ini dan memeriksa bahwa tidak ada yang rusak (misalnya karena disk bermasalah), bahwa catatan-catatannya tersusun utuh, dan bahwa tidak ada yang mengubah log audit. Untuk brankas bertahun-tahun ini perlu beberapa saat; selama itu Anda tetap dapat bekerja.',
+      button: 'Periksa brankas sekarang',
+      okTitle: 'Brankas utuh',
+      problemTitle: 'Pemeriksaan menemukan masalah',
+      pagesOk: 'Enkripsi setiap halaman sesuai.',
+      pagesDamaged_one: 'Satu halaman rusak.',
+      pagesDamaged_other: '{{count}} halaman rusak.',
+      structureOk: 'Catatan-catatan tersusun utuh.',
+      structureDamaged_one: 'SQLite menemukan satu masalah dalam susunan catatan.',
+      structureDamaged_other: 'SQLite menemukan {{count}} masalah dalam susunan catatan.',
+      auditOk_one: 'Log audit utuh (satu entri diperiksa).',
+      auditOk_other: 'Log audit utuh ({{count}} entri diperiksa).',
+      auditBroken: 'Log audit telah diubah pada entri {{id}}.',
+      auditUnreadable: 'Log audit tidak dapat dibaca.',
+      whatNow:
+        'Jangan mengubah apa pun dulu. Pulihkan cadangan terbaru yang lolos pemeriksaan lengkap (Cadangan), dan biarkan folder brankas apa adanya untuk diperiksa.',
+    },
     rotation: {
       title: 'Ganti kunci data',
       intro:
