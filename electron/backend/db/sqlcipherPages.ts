@@ -20,7 +20,6 @@ import { Worker } from 'node:worker_threads';
  * the driver conformance suite (tests/unit/drivers).
  */
 const saltBytes = 16;
-const hmacBytes = 64;
 const hmacKdfIterations = 2;
 
 /**
