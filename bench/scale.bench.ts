@@ -18,6 +18,7 @@ import type { ScaleResult } from './scale/results';
  *   with several, a growth table puts each call's p95 side by side.
  * - SEBAYA_DB_DRIVER: only that driver; unset, both drivers run, one after the other.
  * - SEBAYA_SCALE_RUNS (15), SEBAYA_SCALE_CALL_SECONDS (15), SEBAYA_SCALE_JOB_RUNS (1): samples.
+ * - SEBAYA_SCALE_JOBS_ONLY=1: only the long jobs (backup, checks, restore, PDF), no screen calls.
  *
  * The vault of each driver and size is built once and cached in the temp folder
  * (os.tmpdir()/sebaya-scale-<driver>-<size>-<schemaVersion>); each run measures a copy of it.
@@ -80,6 +81,10 @@ function benchRows(r: ScaleResult): BenchRow[] {
   add(read, 'backups.verify with a password (full)', job('backup check (full)')?.durationMs);
   add(read, 'vault.check', job('vault check')?.durationMs);
   add(read, 'audit.verify {full: true}', job('audit chain (full)')?.durationMs);
+  const restore = `${label}: restore onto an empty PC`;
+  add(restore, 'copy + fsync of the backup file', r.baselines.backupCopyFsyncMs, true);
+  add(restore, 'backups.restore, nothing checked it before', job('restore, no check before')?.durationMs);
+  add(restore, 'backups.restore right after its full check', job('restore after its full check')?.durationMs);
   add(`${label}: term report`, 'reports.exportPdf, last full term', job('term report PDF')?.durationMs);
   return rows;
 }
@@ -90,7 +95,7 @@ const benchmark: Benchmark = {
     'A district vault written with SQL (bench/scale/seed.ts: per 100k logs 1,000 peers, 30,000 help-seekers, 20,000 cases, 2,000 meetings, ' +
     'about half a million hash-chained audit entries, no ANALYZE, as the app never runs one); each call goes through the dispatcher ' +
     '(validation of input and output included, IPC and rendering not). The rows above are the long jobs next to plain file operations on ' +
-    'the same vault file; the tables below hold every screen call with its budget. Both drivers run unless SEBAYA_DB_DRIVER names one; ' +
+    'the same vault file, and the restores next to a copy of the backup they read; the tables below hold every screen call with its budget. Both drivers run unless SEBAYA_DB_DRIVER names one; ' +
     'SEBAYA_SCALE_SIZES=10000,50000,100000,200000 adds the growth table. The first run of a size builds its vault and caches it in the temp folder.',
   async run() {
     const sizes = sizesFromEnv();

@@ -4,12 +4,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { addDays, derivedTerm, localDate } from '../../src/contract';
-import type { Backend } from '../../electron/backend/backend';
-import { driverNames, type DriverName } from '../../electron/backend/db/drivers';
+import { createBackend, type Backend } from '../../electron/backend/backend';
+import { driverByName, driverNames, type DriverName } from '../../electron/backend/db/drivers';
 import { vaultPaths } from '../../electron/backend/vault/paths';
 import { fastCall, screenCalls, type Fixtures, type ScreenCall } from './calls';
 import type { CallResult, JobResult, ScaleResult } from './results';
-import { ensureVault, must, openCopy, scaleAccounts } from './vault';
+import { ensureVault, fastKdf, must, openCopy, scaleAccounts } from './vault';
 
 /**
  * One measurement of one driver at one size, in a process of its own (started
@@ -29,6 +29,8 @@ const numberFromEnv = (name: string, fallback: number) => {
 const runs = numberFromEnv('SEBAYA_SCALE_RUNS', 15);
 const secondsPerCall = numberFromEnv('SEBAYA_SCALE_CALL_SECONDS', 15);
 const jobRuns = numberFromEnv('SEBAYA_SCALE_JOB_RUNS', 1);
+/** Only the long jobs (no screen calls, no memory figures): for working on the jobs themselves. */
+const jobsOnly = process.env.SEBAYA_SCALE_JOBS_ONLY === '1';
 
 async function findFixtures(backend: Backend): Promise<Fixtures> {
   const db = backend.session.db;
@@ -117,6 +119,27 @@ async function timed(work: () => Promise<unknown>, times: number): Promise<numbe
   return samples;
 }
 
+/**
+ * A restore onto an empty PC (no vault, so no fast call beside it): a new data folder
+ * each run, as a school's new computer would have.
+ */
+async function restoreJob(job: string, driver: DriverName, scratch: string, file: string | null): Promise<JobResult> {
+  const result: JobResult = { job, method: 'backups.restore', baseline: 'backup-copy', durationMs: [], fastWaitMs: [], problem: file ? null : 'no backup to restore' };
+  if (!file) return result;
+  for (let i = 0; i < jobRuns; i += 1) {
+    const newPc = createBackend({ dataDir: mkdtempSync(path.join(scratch, 'new-pc-')), driver: driverByName(driver), kdfCost: fastKdf });
+    const t0 = performance.now();
+    const done = await newPc.call('backups.restore', { file, credential: { kind: 'password', ...scaleAccounts.coordinator } });
+    result.durationMs.push(performance.now() - t0);
+    await fs.rm(newPc.session.config.dataDir, { recursive: true, force: true });
+    if (!done.ok) {
+      result.problem = `${done.error.code}: ${done.error.message}`;
+      break;
+    }
+  }
+  return result;
+}
+
 /** Between two fast calls while a job runs: a person clicking about, not a loop that starves the job. */
 const fastCallEveryMs = 25;
 
@@ -180,7 +203,7 @@ async function main(): Promise<void> {
 
     // Every screen's calls, the coordinator's first, then the supervisor's.
     const calls = new Map<ScreenCall, CallResult>();
-    for (const who of ['coordinator', 'supervisor'] as const) {
+    for (const who of jobsOnly ? [] : (['coordinator', 'supervisor'] as const)) {
       const mine = screenCalls.filter((c) => (c.as ?? 'coordinator') === who);
       if (mine.length === 0) continue;
       if (who !== 'coordinator') await signInAs(backend, who);
@@ -218,12 +241,24 @@ async function main(): Promise<void> {
     const backupFile = (backup.value as { file?: string } | undefined)?.file ?? null;
     delete backup.value;
     jobs.push(backup);
+    const backupCopy = path.join(scratch, 'backup-copy');
+    const backupCopyFsyncMs = backupFile
+      ? await timed(async () => {
+          await copyWithFsync(backupFile, backupCopy);
+          await fs.rm(backupCopy);
+        }, 3)
+      : [];
+    // First as a script would (nothing checked this backup before), then in the restore screen's order: its full check, then the restore.
+    log('long jobs: backups.restore onto an empty PC');
+    jobs.push(await restoreJob('restore, no check before', driver, scratch, backupFile));
     log('long jobs: backups.verify (full)');
     jobs.push(
       backupFile
         ? await longJob(backend, 'backup check (full)', 'backups.verify', { file: backupFile, credential: { kind: 'password', ...scaleAccounts.coordinator } }, 'sha256')
         : { job: 'backup check (full)', method: 'backups.verify', baseline: 'sha256', durationMs: [], fastWaitMs: [], problem: 'no backup to check' },
     );
+    log('long jobs: backups.restore after the full check');
+    jobs.push(await restoreJob('restore after its full check', driver, scratch, backupFile));
     log('long jobs: vault.check');
     jobs.push(await longJob(backend, 'vault check', 'vault.check', {}, 'sha256'));
     log('long jobs: audit.verify (full)');
@@ -244,8 +279,8 @@ async function main(): Promise<void> {
       manifest,
       built,
       cacheDir: dir,
-      calls: screenCalls.map((c) => calls.get(c)!),
-      baselines: { copyFsyncMs, sha256Ms },
+      calls: screenCalls.filter((c) => calls.has(c)).map((c) => calls.get(c)!),
+      baselines: { copyFsyncMs, sha256Ms, backupCopyFsyncMs },
       jobs,
       memory,
     };

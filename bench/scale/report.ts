@@ -9,6 +9,7 @@ export const budgets = {
   fastCallWaitMs: 50,
   backupVsCopy: 3,
   checkVsSha256: 3,
+  restoreVsBackupCopy: 4,
   rssBytes: 250 * 1024 * 1024,
 };
 
@@ -87,25 +88,28 @@ function callsTable(r: ScaleResult): string {
 }
 
 function jobsTable(r: ScaleResult): string {
-  const copy = median(r.baselines.copyFsyncMs);
-  const sha = median(r.baselines.sha256Ms);
+  const baselines = {
+    copy: { ms: median(r.baselines.copyFsyncMs), limit: budgets.backupVsCopy, name: 'copy+fsync' },
+    sha256: { ms: median(r.baselines.sha256Ms), limit: budgets.checkVsSha256, name: 'SHA-256' },
+    'backup-copy': { ms: r.baselines.backupCopyFsyncMs?.length ? median(r.baselines.backupCopyFsyncMs) : null, limit: budgets.restoreVsBackupCopy, name: 'copy+fsync of the backup' },
+  } as const;
   const rows: string[][] = [
-    [driverLabel(r.driver), 'baseline: copy + fsync of vault.db', seconds(copy), '', '', '', '', '', ''],
-    [driverLabel(r.driver), 'baseline: SHA-256 of vault.db', seconds(sha), '', '', '', '', '', ''],
+    [driverLabel(r.driver), 'baseline: copy + fsync of vault.db', seconds(baselines.copy.ms), '', '', '', '', '', ''],
+    [driverLabel(r.driver), 'baseline: SHA-256 of vault.db', seconds(baselines.sha256.ms), '', '', '', '', '', ''],
   ];
+  if (baselines['backup-copy'].ms !== null) rows.push([driverLabel(r.driver), 'baseline: copy + fsync of the backup file', seconds(baselines['backup-copy'].ms), '', '', '', '', '', '']);
   for (const job of r.jobs) {
     if (job.durationMs.length === 0) {
       rows.push([driverLabel(r.driver), `${job.job} (${job.method})`, '-', '-', '-', '-', '-', '-', job.problem ?? 'no samples']);
       continue;
     }
     const duration = median(job.durationMs);
-    const base = job.baseline === 'copy' ? copy : job.baseline === 'sha256' ? sha : null;
-    const limit = job.baseline === 'copy' ? budgets.backupVsCopy : budgets.checkVsSha256;
-    const ratio = base ? duration / base : null;
-    const wait = Math.max(...job.fastWaitMs);
+    const base = job.baseline ? baselines[job.baseline] : null;
+    const ratio = base?.ms ? duration / base.ms : null;
+    const wait = job.fastWaitMs.length ? Math.max(...job.fastWaitMs) : null;
     const verdicts = [
-      ratio !== null && ratio > limit ? `OVER target (≤ ${limit}x ${job.baseline === 'copy' ? 'copy+fsync' : 'SHA-256'})` : '',
-      wait > budgets.fastCallWaitMs ? 'OVER wait' : '',
+      base && ratio !== null && ratio > base.limit ? `OVER target (≤ ${base.limit}x ${base.name})` : '',
+      wait !== null && wait > budgets.fastCallWaitMs ? 'OVER wait' : '',
       job.problem ?? '',
     ].filter(Boolean);
     rows.push([
@@ -113,10 +117,10 @@ function jobsTable(r: ScaleResult): string {
       `${job.job} (${job.method})`,
       seconds(duration),
       ratio === null ? '' : `${ratio.toFixed(1)}x`,
-      ratio === null ? '' : `≤ ${limit}x`,
+      base && ratio !== null ? `≤ ${base.limit}x` : '',
       String(job.fastWaitMs.length),
-      seconds(median(job.fastWaitMs)),
-      seconds(wait),
+      job.fastWaitMs.length ? seconds(median(job.fastWaitMs)) : '-',
+      wait === null ? '-' : seconds(wait),
       verdicts.length ? verdicts.join(', ') : 'ok',
     ]);
   }
@@ -181,7 +185,7 @@ export function scaleReport(results: ScaleResult[], failures: Failure[]): string
   const out: string[] = ['=== scale: a district-scale vault, every screen\'s calls ==='];
   for (const r of results) out.push(`vault: ${describeVault(r)}`);
   for (const f of failures) out.push(`FAILED: ${driverLabel(f.driver)}, ${sizeLabel(f.size)}: ${f.message}`);
-  for (const r of results) {
+  for (const r of results.filter((result) => result.calls.length)) {
     out.push(
       '',
       `screen calls: ${r.driver}, ${sizeLabel(r.size)} logs (warm runs: up to 15, fewer when a call takes longer than the time per call; ` +
@@ -196,12 +200,12 @@ export function scaleReport(results: ScaleResult[], failures: Failure[]): string
       jobsTable(r),
     );
   }
-  if (results.length) out.push('', 'memory: the backend process after every screen call above (its own process per driver and size)', memoryTable(results));
+  if (results.some((r) => r.calls.length)) out.push('', 'memory: the backend process after every screen call above (its own process per driver and size)', memoryTable(results));
   const drivers = [...new Set(results.map((r) => r.driver))];
   for (const driver of drivers) {
     const mine = results.filter((r) => r.driver === driver);
-    if (new Set(mine.map((r) => r.size)).size > 1) out.push('', `growth: ${driver}, p95 per size (! over ${budgets.p95Ms} ms)`, growthTable(mine));
+    if (new Set(mine.map((r) => r.size)).size > 1 && mine.every((r) => r.calls.length)) out.push('', `growth: ${driver}, p95 per size (! over ${budgets.p95Ms} ms)`, growthTable(mine));
   }
-  if (results.length) out.push('', 'over budget:', ...results.map(overBudget));
+  if (results.some((r) => r.calls.length)) out.push('', 'over budget:', ...results.filter((r) => r.calls.length).map(overBudget));
   return out.join('\n');
 }

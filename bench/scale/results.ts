@@ -10,7 +10,8 @@ export interface ScaleResult {
   built: boolean;
   cacheDir: string;
   calls: CallResult[];
-  baselines: { copyFsyncMs: number[]; sha256Ms: number[] };
+  /** Plain file operations on the same bytes as the jobs: the vault file, and the backup file the backup job wrote. */
+  baselines: { copyFsyncMs: number[]; sha256Ms: number[]; backupCopyFsyncMs: number[] };
   jobs: JobResult[];
   memory: { rssAfterGcBytes: number; heapUsedBytes: number; peakRssBytes: number; gcAvailable: boolean };
 }
@@ -34,9 +35,9 @@ export interface JobResult {
   job: string;
   method: string;
   /** Which plain file operation the job's own duration is compared with. */
-  baseline: 'copy' | 'sha256' | null;
+  baseline: 'copy' | 'sha256' | 'backup-copy' | null;
   durationMs: number[];
-  /** How long each fast call due while the job ran (right after it started, then every 25 ms) waited for its answer, from when it was due. */
+  /** How long each fast call due while the job ran (right after it started, then every 25 ms) waited for its answer, from when it was due; none for a job on a PC without a vault. */
   fastWaitMs: number[];
   problem: string | null;
 }

@@ -63,8 +63,9 @@ describe('a hundred backups killed part-way', () => {
     for (let run = 0; run < 100; run += 1) {
       const point = stopPoints[run % stopPoints.length]!;
       said.push(await backupKilledAt(dataDir, stick, point));
-      // Each new backup first clears what the killed ones left: never more than one snapshot on disk.
-      expect([run, point, stagingFolders(dataDir).length]).toEqual([run, point, 1]);
+      // Each new backup first clears what the killed ones left: never more than one snapshot on disk
+      // (none at all when the vault's own pages are the snapshot, as they are unless a long reader is in the way).
+      expect([run, point, stagingFolders(dataDir).length <= 1]).toEqual([run, point, true]);
     }
     expect(said.filter((line) => !line.startsWith('STOPPED'))).toEqual([]);
 

@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, writeFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import readline from 'node:readline';
 import { describe, expect, it } from 'vitest';
@@ -10,14 +10,14 @@ import { quickCheck } from '../../electron/backend/backup/check';
 import { driveOf, onSameDisk, removableTargets, type DriveInfo } from '../../electron/backend/backup/drives';
 import { failureFromOsError } from '../../electron/backend/backup/errors';
 import { backupFileName, encodeHead, isBackupFileName, readHead, type BackupHeader } from '../../electron/backend/backup/format';
-import { writeBackup } from '../../electron/backend/backup/write';
+import { writeBackup, type BackupTarget } from '../../electron/backend/backup/write';
 import { systemClock } from '../../electron/backend/clock';
 import { headlessBackup } from '../../electron/backend/cli/headlessBackup';
 import { Database } from '../../electron/backend/db/database';
 import { defaultDriver, driverByName } from '../../electron/backend/db/drivers';
 import { latestSchemaVersion } from '../../electron/backend/db/migrations';
 import { seedDemo } from '../../electron/backend/demo/demo';
-import { upsertDraft } from '../../electron/backend/repositories/drafts';
+import { deleteDraft, upsertDraft } from '../../electron/backend/repositories/drafts';
 import { vaultPaths } from '../../electron/backend/vault/paths';
 import {
   addStaff,
@@ -52,6 +52,25 @@ async function backUp(backend: Backend, folder: string) {
 
 async function dataKeyOf(backend: Backend): Promise<Buffer> {
   return backend.session.openVault.withDataKey(async (key) => Buffer.from(key));
+}
+
+/** A backup of the open vault written by `writeBackup` itself, so a test can act while it runs. */
+function writeBackupOf(backend: Backend, folder: string, target: Partial<BackupTarget> = {}) {
+  const vault = backend.session.openVault;
+  return vault.withDataKey((dataKey) =>
+    writeBackup(
+      {
+        driver: backend.session.config.driver,
+        databaseFile: vault.paths.database,
+        keySlotsFile: vault.paths.keySlots,
+        dataKey,
+        vaultId: vault.vaultId,
+        schoolName: coordinator.schoolName,
+        stagingParent: vault.paths.dataDir,
+      },
+      { folder, now: new Date(), keepLast: 10, ...target },
+    ),
+  );
 }
 
 /** Every table's row count and a SHA-256 of its rows in rowid order, read straight from a database file. */
@@ -359,27 +378,11 @@ describe('a backup that is interrupted', () => {
     const stick = path.join(tempDir('sebaya-usb-'), 'stick');
     mkdirSync(stick);
     const vault = backend.session.openVault;
-    const attempt = vault.withDataKey((dataKey) =>
-      writeBackup(
-        {
-          driver: defaultDriver(),
-          databaseFile: vault.paths.database,
-          keySlotsFile: vault.paths.keySlots,
-          dataKey,
-          vaultId: vault.vaultId,
-          schoolName: coordinator.schoolName,
-          stagingParent: vault.paths.dataDir,
-        },
-        {
-          folder: stick,
-          now: new Date(),
-          keepLast: 10,
-          onProgress: ({ stage }) => {
-            if (stage === 'writing') return import('node:fs/promises').then((fs) => fs.rm(stick, { recursive: true, force: true }));
-          },
-        },
-      ),
-    );
+    const attempt = writeBackupOf(backend, stick, {
+      onProgress: ({ stage }) => {
+        if (stage === 'writing') return import('node:fs/promises').then((fs) => fs.rm(stick, { recursive: true, force: true }));
+      },
+    });
     await expect(attempt).rejects.toMatchObject({ reason: 'drive-removed' });
     expect(fileNames(vault.paths.dataDir).filter((name) => name.startsWith('.'))).toEqual([]);
   });
@@ -395,6 +398,102 @@ describe('a backup that is interrupted', () => {
     expect(failed.map((e) => e.details.reason)).toEqual(['not-a-folder', 'folder-missing']);
     const reasons = { ENOSPC: 'drive-full', EDQUOT: 'drive-full', EROFS: 'read-only', EACCES: 'not-writable', EIO: 'drive-removed', ENODEV: 'drive-removed' };
     for (const [code, reason] of Object.entries(reasons)) expect([code, failureFromOsError(Object.assign(new Error(code), { code })).reason]).toEqual([code, reason]);
+  });
+});
+
+describe('the snapshot a backup takes', () => {
+  /** A vault of some megabytes, so that its pages are copied in several chunks. */
+  async function vaultOfSomeMegabytes() {
+    const { backend, stick } = await vaultAndStick();
+    const db = backend.session.db;
+    await db.transaction(async () => {
+      for (let i = 0; i < 200; i += 1) {
+        await upsertDraft(db, 1, { formKey: `big-${i}`, area: 'peers', payload: randomBytes(32_000).toString('hex'), savedAt: new Date().toISOString() });
+      }
+    });
+    return { backend, stick };
+  }
+
+  const snapshotFolders = (backend: Backend) => fileNames(backend.session.config.dataDir).filter((name) => name.startsWith('.backup-'));
+  const countOf = (counts: Array<{ table: string; rows: number }> | undefined, table: string) => counts?.find((c) => c.table === table)?.rows;
+
+  it('holds the vault as it was when the backup began, whole, while the app writes and checkpoints during the copy', async () => {
+    const { backend, stick } = await vaultOfSomeMegabytes();
+    // Committed just before, so still in the write-ahead log rather than in the vault file.
+    await call(backend, 'peers.create', { fullName: 'Citra Dewi', className: '7C' });
+    let changed = false;
+    let copiedThroughAFolder = false;
+    const made = await writeBackupOf(backend, stick, {
+      onProgress: async ({ stage }) => {
+        if (stage !== 'writing' || changed) return;
+        changed = true;
+        copiedThroughAFolder = snapshotFolders(backend).length > 0;
+        await call(backend, 'peers.create', { fullName: 'Bima Sakti', className: '9B' });
+        // Pages all over the file rewritten, then SQLite asked to move them into the vault file in the middle of the copy.
+        const db = backend.session.db;
+        await db.transaction(async () => {
+          for (let i = 0; i < 200; i += 2) await deleteDraft(db, 1, `big-${i}`);
+        });
+        await db.exec('PRAGMA wal_checkpoint(PASSIVE)');
+      },
+    });
+    expect([changed, copiedThroughAFolder]).toEqual([true, false]);
+
+    const newPc = newBackend();
+    const checked = await call(newPc, 'backups.verify', { file: made.file, credential: asCoordinator });
+    expect(checked).toMatchObject({ ok: true, contents: { checks: { databaseIntegrity: true, auditChain: { ok: true } } } });
+    expect([countOf(checked.contents?.counts, 'peers'), countOf(checked.contents?.counts, 'drafts')]).toEqual([2, 200]);
+    await call(newPc, 'backups.restore', { file: made.file, credential: asCoordinator });
+    await unlockAsCoordinator(newPc);
+    expect((await call(newPc, 'vault.check', {})).ok).toBe(true);
+    expect((await call(newPc, 'peers.list', {})).peers.map((p) => p.fullName).sort()).toEqual(['Ananda Putri', 'Citra Dewi']);
+    // The app lost nothing meanwhile.
+    expect((await call(backend, 'peers.list', {})).peers.map((p) => p.fullName).sort()).toEqual(['Ananda Putri', 'Bima Sakti', 'Citra Dewi']);
+  });
+
+  it('refuses to back up a vault with a damaged page, says so in words a counselor can act on, and leaves nothing on the stick', async () => {
+    const { backend, stick } = await vaultOfSomeMegabytes();
+    const database = vaultPaths(backend.session.config.dataDir).database;
+    await backend.session.db.exec('PRAGMA wal_checkpoint(TRUNCATE)');
+    // One byte changed deep in the file by something without the key (a failing disk): no screen may read that page for months.
+    const handle = openSync(database, 'r+');
+    const at = fstatSync(handle).size - 3 * 4096 + 100;
+    const byte = Buffer.alloc(1);
+    readSync(handle, byte, 0, 1, at);
+    byte[0] = byte[0]! ^ 0x01;
+    writeSync(handle, byte, 0, 1, at);
+    closeSync(handle);
+
+    expect(await failure(backend, 'backups.create', { folder: stick })).toMatchObject({ code: 'CONFLICT', reason: 'vault-damaged', message: 'The vault has damaged pages; run the check first.' });
+    expect(readdirSync(stick)).toEqual([]);
+    expect((await call(backend, 'audit.list', { action: 'backup.failed' })).entries.map((e) => e.details.reason)).toEqual(['vault-damaged']);
+    expect(await call(backend, 'vault.check', {})).toMatchObject({ ok: false, cipherIntegrity: { ok: false, problems: 1 } });
+  });
+
+  it('waits for a reader of an older snapshot, and past its patience backs up from a VACUUM INTO snapshot that restores the same', async () => {
+    const { backend, stick } = await vaultAndStick();
+    // In the log and not yet in the vault file: the reader below holds the log, so it cannot be emptied.
+    await call(backend, 'peers.create', { fullName: 'Bima Sakti', className: '9B' });
+    const vault = backend.session.openVault;
+    const reader = await vault.openReader();
+    let copiedThroughAFolder = false;
+    const made = await reader.readSnapshot(() =>
+      writeBackupOf(backend, stick, {
+        snapshotPatienceMs: 100,
+        onProgress: ({ stage }) => {
+          if (stage === 'writing') copiedThroughAFolder ||= snapshotFolders(backend).length === 1;
+        },
+      }),
+    );
+    await vault.closeReader(reader);
+    expect(copiedThroughAFolder).toBe(true);
+    expect(snapshotFolders(backend)).toEqual([]);
+
+    const newPc = newBackend();
+    await call(newPc, 'backups.restore', { file: made.file, credential: asCoordinator });
+    await unlockAsCoordinator(newPc);
+    expect((await call(newPc, 'vault.check', {})).ok).toBe(true);
+    expect((await call(newPc, 'peers.list', {})).peers.map((p) => p.fullName)).toEqual(['Ananda Putri', 'Bima Sakti']);
   });
 });
 

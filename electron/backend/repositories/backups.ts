@@ -7,12 +7,47 @@ import type { Database } from '../db/database';
  */
 
 /**
+ * Moves every committed change from the write-ahead log into the database file and empties
+ * the log, without waiting: false when a writer or a reader of an older snapshot is in the
+ * way (the caller tries again later). A read transaction begun on an empty log reads nothing
+ * but the database file, and while it lasts no checkpoint may write into that file (SQLite's
+ * WAL read-lock 0), so the file's pages are then a consistent snapshot to copy as they are.
+ */
+export async function checkpointIntoFile(db: Database): Promise<boolean> {
+  // Not SQLite's busy wait: with the Windows driver it would hold the thread the blocking reader needs to finish.
+  const timeout = Number(await db.pragma('busy_timeout'));
+  await db.exec('PRAGMA busy_timeout = 0');
+  try {
+    const row = await db.get<{ busy: number; log: number; checkpointed: number }>('PRAGMA wal_checkpoint(TRUNCATE)');
+    return row?.busy === 0 && row.log === 0;
+  } finally {
+    await db.exec(`PRAGMA busy_timeout = ${Number.isInteger(timeout) && timeout >= 0 ? timeout : 5000}`);
+  }
+}
+
+export interface SnapshotShape {
+  pageSize: number;
+  pageCount: number;
+  schemaVersion: number;
+}
+
+/** The size and schema version of the database as the current read transaction sees it. */
+export async function snapshotShape(db: Database): Promise<SnapshotShape> {
+  const pageSize = Number(await db.pragma('page_size'));
+  const pageCount = Number(await db.pragma('page_count'));
+  const schemaVersion = Number(await db.pragma('user_version'));
+  return { pageSize, pageCount, schemaVersion };
+}
+
+/**
  * A consistent copy of the whole database in one statement, read inside one read
  * transaction (so, under WAL, without blocking a writer and without half a
  * transaction in it). With SQLCipher the copy is written with the connection's
  * key; the caller checks the result is not plaintext before it goes anywhere.
  * `VACUUM INTO` (not `sqlcipher_export`) because both drivers have it, and it
- * keeps `user_version` and `sqlite_sequence`.
+ * keeps `user_version` and `sqlite_sequence`. A backup's way when the log cannot
+ * be emptied for a page copy (backup/write.ts): it rewrites every row, so it costs
+ * several times as much.
  */
 export async function snapshotInto(db: Database, file: string): Promise<void> {
   await db.run('VACUUM INTO ?', [file]);
