@@ -143,7 +143,7 @@ describe('a backup of another school', () => {
       'other-school',
     );
     const restored = await call(backend, 'backups.restore', { file: theirs.file, credential: asCoordinator, confirmSchoolName: '  sma swasta  LAIN ' });
-    expect(restored.contents.schoolName).toBe('SMA Swasta Lain');
+    expect(restored.backup.schoolName).toBe('SMA Swasta Lain');
   });
 });
 

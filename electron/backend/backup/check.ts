@@ -36,7 +36,11 @@ function sha256(bytes: Buffer): string {
  * (not cut short by a pulled drive), and every byte is as it was written (the
  * header, the key slots and the payload each match their SHA-256).
  */
-export async function quickCheck(file: string, latest = latestSchemaVersion, options: { unfinished?: boolean } = {}): Promise<QuickCheck> {
+export async function quickCheck(
+  file: string,
+  latest = latestSchemaVersion,
+  options: { unfinished?: boolean; /** False when the caller hashes the payload as it copies it. */ payload?: boolean } = {},
+): Promise<QuickCheck> {
   const read = await readHead(file, options);
   if (!read.ok) return { ok: false, problem: read.problem, head: null, keySlots: null, fileSize: read.fileSize };
   const head = read.head;
@@ -58,12 +62,15 @@ export async function quickCheck(file: string, latest = latestSchemaVersion, opt
     return fail('damaged-key-slots');
   }
   if (keySlots.vaultId !== header.vaultId) return fail('damaged-key-slots');
-  if ((await hashRange(file, layout.payloadOffset, header.payload.length)) !== header.payload.sha256) return fail('damaged-payload', keySlots);
+  if (options.payload !== false && (await hashRange(file, layout.payloadOffset, header.payload.length)) !== header.payload.sha256) {
+    return fail('damaged-payload', keySlots);
+  }
   if (header.schemaVersion > latest) return fail('newer-version', keySlots);
   return { ok: true, problem: null, head, keySlots, fileSize: head.fileSize };
 }
 
-export interface BackupContents {
+/** What a backup is and who opened it: known once it is staged, before any check of its contents. */
+export interface BackupIdentity {
   schoolName: string;
   createdAt: string;
   appVersion: string;
@@ -71,15 +78,21 @@ export interface BackupContents {
   vaultId: string;
   backupId: string;
   fileSize: number;
-  counts: TableCount[];
-  checks: { cipherIntegrity: boolean; databaseIntegrity: boolean; auditChain: { ok: boolean; checked: number } };
   openedWith: { kind: 'password'; userId: number; username: string } | { kind: 'recoveryKey' };
 }
 
+/** What the full check found inside a staged backup. */
+export interface BackupInspection {
+  counts: TableCount[];
+  checks: { cipherIntegrity: boolean; databaseIntegrity: boolean; auditChain: { ok: boolean; checked: number } };
+}
+
+export type BackupContents = BackupIdentity & BackupInspection;
+
 /**
- * A backup unpacked into a private staging folder after the full check: the
- * database and key slots ready to be moved into place, and the data key that
- * opened them. `dispose()` zeroes the key and removes the folder.
+ * A backup unpacked into a private staging folder: the database and key slots
+ * ready to be moved into place, and the data key that opened them.
+ * `dispose()` zeroes the key and removes the folder.
  */
 export class StagedBackup {
   private disposed = false;
@@ -89,7 +102,7 @@ export class StagedBackup {
     readonly database: string,
     readonly keySlots: string,
     readonly dataKey: Buffer,
-    readonly contents: BackupContents,
+    readonly identity: BackupIdentity,
   ) {}
 
   async dispose(): Promise<void> {
@@ -139,32 +152,41 @@ export interface StageOptions {
 }
 
 /**
- * The full check: the quick check, then the credential opens a key slot of
- * the backup, the header's MAC proves nobody rewrote it, and the snapshot opens
- * with that key and passes SQLCipher's page check, SQLite's integrity check and
- * (reported, not required) the audit chain. Leaves the result staged for a
- * restore; the caller disposes of it.
+ * Unpacks a backup into a private staging folder for a restore or a full check, proving on
+ * the way that it is what this app wrote for that vault: the key slots match their SHA-256,
+ * the credential opens one, the header's MAC proves nobody rewrote the header, the payload
+ * copied matches the header's SHA-256 (hashed as it is copied, in one pass, while the key slot
+ * is opened), and the copy opens with that key at the header's schema version and vault id.
+ * So its pages are byte for byte those the backup checked against their HMACs as it wrote
+ * them (backup/write.ts); what the pages hold is `inspectStaged`'s (the full check, and
+ * vault.check once restored), which a restore does not repeat after the screen's full check.
  */
 export async function stageBackup(file: string, credential: BackupCredential, options: StageOptions): Promise<StagedBackup> {
   const step = options.onStep ?? (() => undefined);
   step('reading-file');
-  const quick = await quickCheck(file, options.latest);
+  const quick = await quickCheck(file, options.latest, { payload: false });
   if (!quick.ok || !quick.head || !quick.keySlots) throw new BackupUnusableError(quick.problem ?? 'damaged-header');
   const { head, keySlots } = quick;
   step('opening');
-  const opened = await (options.openSlot ?? openSlotWithCredential)(keySlots, credential);
-  if (!opened) throw new BackupCredentialError();
-  const dataKey = opened.key;
-  let dir: string | null = null;
+  const dir = await makeStagingDir(options.stagingParent, 'restore');
+  const database = path.join(dir, 'vault.db');
+  const slotsFile = path.join(dir, 'keyslots.json');
+  // The copy is encrypted and private to this folder, so it need not wait for the slow key derivation.
+  const copying = copyRangeChecked(file, head.layout.payloadOffset, head.header.payload.length, database, head.header.payload.sha256);
+  let dataKey: Buffer | null = null;
   let db: Database | null = null;
   try {
+    const [slot, copy] = await Promise.allSettled([
+      (options.openSlot ?? openSlotWithCredential)(keySlots, credential).finally(() => step('copying')),
+      copying,
+    ]);
+    if (slot.status === 'rejected') throw slot.reason;
+    const opened = slot.value;
+    if (!opened) throw new BackupCredentialError();
+    dataKey = opened.key;
     if (!macMatches(dataKey, head.header.vaultId, head.signed, head.mac)) throw new BackupUnusableError('tampered');
-    step('copying');
-    dir = await makeStagingDir(options.stagingParent, 'restore');
-    const database = path.join(dir, 'vault.db');
-    const slotsFile = path.join(dir, 'keyslots.json');
-    const copied = await copyRangeChecked(file, head.layout.payloadOffset, head.header.payload.length, database, head.header.payload.sha256);
-    if (!copied) throw new BackupUnusableError('damaged-payload');
+    if (copy.status === 'rejected') throw copy.reason;
+    if (!copy.value) throw new BackupUnusableError('damaged-payload');
     await fs.writeFile(slotsFile, await readRange(file, head.layout.keySlotsOffset, head.header.keySlots.length), { mode: 0o600 });
 
     try {
@@ -177,23 +199,16 @@ export async function stageBackup(file: string, credential: BackupCredential, op
     const version = await schemaVersion(db);
     if (version !== head.header.schemaVersion) throw new BackupUnusableError('tampered');
     if (version > (options.latest ?? latestSchemaVersion)) throw new BackupUnusableError('newer-version');
-    step('checking-pages');
-    const cipherProblems = await cipherIntegrityProblems(db);
-    step('checking-structure');
-    const databaseProblems = await databaseIntegrityProblems(db);
-    if (cipherProblems > 0 || databaseProblems > 0) throw new BackupUnusableError('integrity');
-    const settings = await loadSettings(db);
+    const { settings, user } = await readOrUnusable(async () => ({
+      settings: await loadSettings(db!),
+      user: opened.userId === null ? undefined : await findUserById(db!, opened.userId),
+    }));
     if (settings.vaultId !== head.header.vaultId) throw new BackupUnusableError('tampered');
-    step('checking-audit');
-    const auditChain = await verifyAuditChain(db);
-    step('counting');
-    const counts = await tableRowCounts(db);
-    const user = opened.userId === null ? undefined : await findUserById(db, opened.userId);
     if (credential.kind === 'password' && !user) throw new BackupCredentialError();
     await db.close();
     db = null;
 
-    const contents: BackupContents = {
+    const identity: BackupIdentity = {
       schoolName: settings.schoolName,
       createdAt: head.header.createdAt,
       appVersion: head.header.appVersion,
@@ -201,15 +216,47 @@ export async function stageBackup(file: string, credential: BackupCredential, op
       vaultId: head.header.vaultId,
       backupId: head.backupId,
       fileSize: head.fileSize,
-      counts,
-      checks: { cipherIntegrity: true, databaseIntegrity: true, auditChain: { ok: auditChain.ok, checked: auditChain.checked } },
       openedWith: user ? { kind: 'password', userId: user.id, username: user.username } : { kind: 'recoveryKey' },
     };
-    return new StagedBackup(dir, database, slotsFile, dataKey, contents);
+    return new StagedBackup(dir, database, slotsFile, dataKey, identity);
   } catch (error) {
+    await copying.catch(() => undefined);
     await db?.close().catch(() => undefined);
-    dataKey.fill(0);
-    if (dir) await removeStagingDir(dir);
+    dataKey?.fill(0);
+    await removeStagingDir(dir);
     throw error;
+  }
+}
+
+/** A read of a staged backup that SQLite finds damaged is an unusable backup, not the app's own failure. */
+async function readOrUnusable<T>(read: () => Promise<T>): Promise<T> {
+  try {
+    return await read();
+  } catch (error) {
+    if (error instanceof BackupUnusableError || error instanceof BackupCredentialError) throw error;
+    throw new BackupUnusableError('integrity');
+  }
+}
+
+/**
+ * The full check of what a staged backup holds: SQLCipher's page check, SQLite's integrity
+ * check, (reported, not required) the audit chain, and each table's rows.
+ */
+export async function inspectStaged(staged: StagedBackup, options: Pick<StageOptions, 'driver' | 'onStep'>): Promise<BackupInspection> {
+  const step = options.onStep ?? (() => undefined);
+  const db = new Database(await options.driver.open(staged.database, { key: staged.dataKey, create: false }));
+  try {
+    step('checking-pages');
+    const cipherProblems = await cipherIntegrityProblems(db);
+    step('checking-structure');
+    const databaseProblems = await readOrUnusable(() => databaseIntegrityProblems(db));
+    if (cipherProblems > 0 || databaseProblems > 0) throw new BackupUnusableError('integrity');
+    step('checking-audit');
+    const auditChain = await readOrUnusable(() => verifyAuditChain(db));
+    step('counting');
+    const counts = await readOrUnusable(() => tableRowCounts(db));
+    return { counts, checks: { cipherIntegrity: true, databaseIntegrity: true, auditChain: { ok: auditChain.ok, checked: auditChain.checked } } };
+  } finally {
+    await db.close();
   }
 }

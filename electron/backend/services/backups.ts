@@ -1,8 +1,8 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import type { BackupContents as ContractContents, BackupFile, BackupHistoryEntry, BackupProblem, BackupVerification } from '../../../src/contract';
+import type { BackupContents as ContractContents, BackupIdentity as ContractIdentity, BackupFile, BackupHistoryEntry, BackupProblem, BackupVerification } from '../../../src/contract';
 import { backupCheckLevels } from '../../../src/contract';
-import { quickCheck, type BackupContents, type BackupCredential } from '../backup/check';
+import { inspectStaged, quickCheck, type BackupContents, type BackupCredential, type BackupIdentity, type FullCheckStep } from '../backup/check';
 import { listDrives, onSameDisk, removableTargets } from '../backup/drives';
 import { BackupCredentialError, BackupFailedError, BackupUnusableError, failureFromOsError } from '../backup/errors';
 import { backupExtension, readHead } from '../backup/format';
@@ -101,16 +101,13 @@ export function lastVerifiedBackupAt(rows: BackupEventRow[]): string | null {
   return latest;
 }
 
+function toIdentity(identity: BackupIdentity): ContractIdentity {
+  const { schoolName, createdAt, appVersion, schemaVersion, openedWith } = identity;
+  return { schoolName, createdAt, appVersion, schemaVersion, openedWith: { kind: openedWith.kind, username: openedWith.kind === 'password' ? openedWith.username : null } };
+}
+
 function toContents(contents: BackupContents): ContractContents {
-  return {
-    schoolName: contents.schoolName,
-    createdAt: contents.createdAt,
-    appVersion: contents.appVersion,
-    schemaVersion: contents.schemaVersion,
-    counts: contents.counts,
-    checks: contents.checks,
-    openedWith: { kind: contents.openedWith.kind, username: contents.openedWith.kind === 'password' ? contents.openedWith.username : null },
-  };
+  return { ...toIdentity(contents), counts: contents.counts, checks: contents.checks };
 }
 
 async function currentVaultId(ctx: Context): Promise<string | null> {
@@ -303,9 +300,13 @@ export const backupsHandlers: HandlerMap<BackupMethod> = {
             return quick.ok ? { ok: true, contents: null } : { ok: false, problem: quick.problem ?? 'damaged-header' };
           }
           // The secret is tried through the one back-off, one try at a time with every other (session/restore.ts).
-          const staged = await openBackup(ctx.session, file, credential, { driver, onStep: (step) => job?.report(step), auditWaits: !vault });
-          await staged.dispose();
-          return { ok: true, contents: staged.contents };
+          const onStep = (step: FullCheckStep) => job?.report(step);
+          const staged = await openBackup(ctx.session, file, credential, { driver, onStep, auditWaits: !vault });
+          try {
+            return { ok: true, contents: { ...staged.identity, ...(await inspectStaged(staged, { driver, onStep })) } };
+          } finally {
+            await staged.dispose();
+          }
         } catch (error) {
           if (error instanceof BackupUnusableError) return { ok: false, problem: error.problem };
           if (error instanceof BackupCredentialError) return { wrongCredential: true };
@@ -349,7 +350,7 @@ export const backupsHandlers: HandlerMap<BackupMethod> = {
       throw error;
     }
     try {
-      return { status: await ctx.session.status(), keptAt: restored.keptAt, contents: toContents(restored.staged.contents) };
+      return { status: await ctx.session.status(), keptAt: restored.keptAt, backup: toIdentity(restored.staged.identity) };
     } finally {
       await restored.staged.dispose();
     }

@@ -185,12 +185,12 @@ export async function restoreBackup(session: Session, request: RestoreRequest): 
   try {
     if (overVault && !coordinator && !request.authority) await proveAuthority(session, request.credential, false);
     const current = overVault ? await currentKeySlots(session) : null;
-    if (current && current.vaultId !== staged.contents.vaultId && !sameSchoolName(request.confirmSchoolName ?? '', staged.contents.schoolName)) {
+    if (current && current.vaultId !== staged.identity.vaultId && !sameSchoolName(request.confirmSchoolName ?? '', staged.identity.schoolName)) {
       throw new AppError({
         code: 'CONFLICT',
-        message: `This backup belongs to another vault (${staged.contents.schoolName}). Type that school's name to replace the vault on this computer with it.`,
+        message: `This backup belongs to another vault (${staged.identity.schoolName}). Type that school's name to replace the vault on this computer with it.`,
         reason: 'other-school',
-        params: { schoolName: staged.contents.schoolName },
+        params: { schoolName: staged.identity.schoolName },
       });
     }
     const { keptAt } = await putInPlace(session, staged, request.file, coordinator);
@@ -211,11 +211,11 @@ export async function restoreBackup(session: Session, request: RestoreRequest): 
 async function putInPlace(session: Session, staged: StagedBackup, file: string, coordinator: Actor | null): Promise<{ keptAt: string | null }> {
   const paths = session.paths;
   const keepIn = (await hasVaultFiles(paths)) ? await keptVaultDir(paths.dataDir, session.config.clock.now()) : null;
-  const backup = { file: path.basename(file), backupId: staged.contents.backupId, backupCreatedAt: staged.contents.createdAt };
+  const backup = { file: path.basename(file), backupId: staged.identity.backupId, backupCreatedAt: staged.identity.createdAt };
 
   const restored = await openDatabase(session.config.driver, staged.database, staged.dataKey, false);
   try {
-    const openedWith = staged.contents.openedWith;
+    const openedWith = staged.identity.openedWith;
     const now = session.config.clock.now().toISOString();
     await restored.transaction(() =>
       appendAudit(restored, {

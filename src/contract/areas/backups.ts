@@ -91,18 +91,24 @@ export const backupFile = z.object({
 });
 export type BackupFile = z.infer<typeof backupFile>;
 
-export const backupContents = z.object({
+/** What a backup is and who opened it. */
+export const backupIdentity = z.object({
   schoolName: z.string(),
   createdAt: z.string(),
   appVersion: z.string(),
   schemaVersion: z.number().int(),
+  openedWith: z.object({ kind: z.enum(['password', 'recoveryKey']), username: z.string().nullable() }),
+});
+export type BackupIdentity = z.infer<typeof backupIdentity>;
+
+/** A backup's identity and what its full check found inside. */
+export const backupContents = backupIdentity.extend({
   counts: z.array(z.object({ table: z.string(), rows: z.number().int() })),
   checks: z.object({
     cipherIntegrity: z.boolean(),
     databaseIntegrity: z.boolean(),
     auditChain: z.object({ ok: z.boolean(), checked: z.number().int() }),
   }),
-  openedWith: z.object({ kind: z.enum(['password', 'recoveryKey']), username: z.string().nullable() }),
 });
 export type BackupContents = z.infer<typeof backupContents>;
 
@@ -201,7 +207,9 @@ export const backupsMethods = {
     output: backupVerification,
   }),
   /**
-   * Restores a backup after checking it fully. With no vault it is put in place;
+   * Restores a backup: its bytes proven to be the ones written for that vault (SHA-256 under the
+   * header's MAC, the key opening it), not its contents checked again: the screen runs the full
+   * check first, and vault.check is there after. With no vault it is put in place;
    * otherwise the current vault is first kept whole in a dated folder (`keptAt`).
    * Ends locked, with lock reason "restored".
    */
@@ -218,7 +226,7 @@ export const backupsMethods = {
       /** For a backup of another vault: that school's name, typed to confirm. */
       confirmSchoolName: z.string().max(200).optional(),
     }),
-    output: z.object({ status: appStatus, keptAt: z.string().nullable(), contents: backupContents }),
+    output: z.object({ status: appStatus, keptAt: z.string().nullable(), backup: backupIdentity }),
   }),
 };
 
