@@ -14,7 +14,10 @@ export interface Stop {
   go(): void;
 }
 
-export function heldReaders(holds: (sql: string) => boolean = (sql) => sql.includes('FROM audit_log')) {
+/** How a statement is run: `get` for one row (the pragmas among them), `all` for rows, `run` for a change. */
+export type StatementKind = 'get' | 'all' | 'run';
+
+export function heldReaders(holds: (sql: string, kind: StatementKind) => boolean = (sql, kind) => kind !== 'get' && sql.includes('FROM audit_log')) {
   const real = defaultDriver();
   let releaseAll: () => void = () => undefined;
   const released = new Promise<void>((resolve) => (releaseAll = resolve));
@@ -22,8 +25,8 @@ export function heldReaders(holds: (sql: string) => boolean = (sql) => sql.inclu
   const started = new Promise<void>((resolve) => (reading = resolve));
   const arrived: Stop[] = [];
   const waiting: Array<(stop: Stop) => void> = [];
-  const hold = async (sql: string) => {
-    if (!holds(sql)) return;
+  const hold = async (sql: string, kind: StatementKind) => {
+    if (!holds(sql, kind)) return;
     reading();
     let go: () => void = () => undefined;
     const one = new Promise<void>((resolve) => (go = resolve));
@@ -43,13 +46,16 @@ export function heldReaders(holds: (sql: string) => boolean = (sql) => sql.inclu
       const held: Connection = {
         ...connection,
         exec: (sql) => connection.exec(sql),
-        get: (sql, params) => connection.get(sql, params),
+        get: async (sql, params) => {
+          await hold(sql, 'get');
+          return connection.get(sql, params);
+        },
         all: async (sql, params) => {
-          await hold(sql);
+          await hold(sql, 'all');
           return connection.all(sql, params);
         },
         run: async (sql, params) => {
-          await hold(sql);
+          await hold(sql, 'run');
           return connection.run(sql, params);
         },
         cipherIntegrityCheck: (options) => connection.cipherIntegrityCheck(options),
