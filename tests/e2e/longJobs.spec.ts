@@ -66,7 +66,8 @@ test('a vault check shows its step and percent in Settings while the counselor w
 });
 
 test('a backup shows its progress under “Back up now”, in Indonesian too, and says a second click is already under way', async ({ page }) => {
-  const held = heldReaders((sql) => sql.startsWith('VACUUM INTO'));
+  // The backup reads its snapshot's size first, inside the read transaction that is the snapshot.
+  const held = heldReaders((sql) => sql === 'PRAGMA page_count');
   const { harness, dataDir } = await harnessWith(held.driver);
   const stick = mkdtempSync(path.join(os.tmpdir(), 'sebaya-e2e-usb-'));
   try {
