@@ -2,7 +2,7 @@ import { Button, Group, NumberInput, Paper, Stack, Text, Title } from '@mantine/
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { IconRestore } from '@tabler/icons-react';
-import { useEffect, useState, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api/client';
 import { useCall } from '../../api/useCall';
@@ -13,6 +13,8 @@ import { FormError } from '../../ui/FormError';
 import { contractValidator } from '../../ui/forms';
 import { RestoreFlow } from './RestoreFlow';
 import { useFormAction } from '../../ui/useFormAction';
+import { LoadingFieldset } from '../../ui/LoadingFieldset';
+import { useValuesFromData } from '../../ui/useValuesFromData';
 
 function Section({ title, children }: { title: string; children: ReactNode }) {
   return (
@@ -48,13 +50,7 @@ export function BackupSettings() {
   });
   const { busy, error, run } = useFormAction(form);
 
-  useEffect(() => {
-    if (!data) return;
-    const values = { backupKeepLast: data.backupKeepLast, backupReminderDays: data.backupReminderDays };
-    form.setInitialValues(values);
-    form.setValues(values);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [data]);
+  const loaded = useValuesFromData(form, data, (d): Values => ({ backupKeepLast: d.backupKeepLast, backupReminderDays: d.backupReminderDays }));
 
   const submit = form.onSubmit(async (values) => {
     await run(async () => {
@@ -68,32 +64,34 @@ export function BackupSettings() {
     <>
       <Section title={t('backups.settings.title')}>
         <form onSubmit={submit} noValidate>
-          <Stack gap="sm">
-            <NumberInput
-              label={t('backups.settings.keepLast')}
-              description={t('backups.settings.keepLastHint')}
-              min={1}
-              max={100}
-              allowDecimal={false}
-              w={420}
-              {...form.getInputProps('backupKeepLast')}
-            />
-            <NumberInput
-              label={t('backups.settings.reminderDays')}
-              description={t('backups.settings.reminderDaysHint')}
-              min={1}
-              max={90}
-              allowDecimal={false}
-              w={420}
-              {...form.getInputProps('backupReminderDays')}
-            />
-            <FormError error={error} />
-            <Group>
-              <Button type="submit" variant="default" loading={busy}>
-                {t('backups.settings.save')}
-              </Button>
-            </Group>
-          </Stack>
+          <LoadingFieldset loaded={loaded}>
+            <Stack gap="sm">
+              <NumberInput
+                label={t('backups.settings.keepLast')}
+                description={t('backups.settings.keepLastHint')}
+                min={1}
+                max={100}
+                allowDecimal={false}
+                w={420}
+                {...form.getInputProps('backupKeepLast')}
+              />
+              <NumberInput
+                label={t('backups.settings.reminderDays')}
+                description={t('backups.settings.reminderDaysHint')}
+                min={1}
+                max={90}
+                allowDecimal={false}
+                w={420}
+                {...form.getInputProps('backupReminderDays')}
+              />
+              <FormError error={error} />
+              <Group>
+                <Button type="submit" variant="default" loading={busy}>
+                  {t('backups.settings.save')}
+                </Button>
+              </Group>
+            </Stack>
+          </LoadingFieldset>
         </form>
       </Section>
       <Section title={t('backups.settings.restoreTitle')}>

@@ -1,7 +1,6 @@
 import { Button, Checkbox, Group, NumberInput, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
-import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api/client';
 import { useCall } from '../../api/useCall';
@@ -9,6 +8,8 @@ import { caseSeverities, limits, methods, type CaseSeverity } from '../../contra
 import { FormError } from '../../ui/FormError';
 import { contractValidator } from '../../ui/forms';
 import { useFormAction } from '../../ui/useFormAction';
+import { LoadingFieldset } from '../../ui/LoadingFieldset';
+import { useValuesFromData } from '../../ui/useValuesFromData';
 
 interface CaseSettingsValues {
   escalationProtocol: string;
@@ -36,13 +37,11 @@ export function CaseSettings() {
     validate: (values) => Object.fromEntries(Object.entries(validate(values)).map(([field, message]) => [field.replace(/^caseDueDays\./, ''), message])),
   });
   const { busy, error, run } = useFormAction(form);
-  useEffect(() => {
-    if (!data) return;
-    const values = { escalationProtocol: data.escalationProtocol, ...data.caseDueDays, supervisorsSeeAllCases: data.supervisorsSeeAllCases };
-    form.setInitialValues(values);
-    form.setValues(values);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [data]);
+  const loaded = useValuesFromData(form, data, (d): CaseSettingsValues => ({
+    escalationProtocol: d.escalationProtocol,
+    ...d.caseDueDays,
+    supervisorsSeeAllCases: d.supervisorsSeeAllCases,
+  }));
   const submit = form.onSubmit(async (values) => {
     await run(async () => {
       await call('settings.update', toInput(values));
@@ -53,40 +52,42 @@ export function CaseSettings() {
   return (
     <Paper withBorder p="lg" radius="md" maw={720}>
       <form onSubmit={submit} noValidate>
-        <Stack gap="sm">
-          <Title order={2} size="h4">
-            {t('caseSettings.title')}
-          </Title>
-          <Textarea
-            label={t('caseSettings.protocol')}
-            description={t('caseSettings.protocolHint')}
-            autosize
-            minRows={5}
-            maxRows={14}
-            maxLength={limits.longText}
-            {...form.getInputProps('escalationProtocol')}
-          />
-          <div>
-            <Text fz="sm" fw={500}>
-              {t('caseSettings.dueDays')}
-            </Text>
-            <Text fz="xs" c="dimmed">
-              {t('caseSettings.dueDaysHint')}
-            </Text>
-            <Group mt={6}>
-              {caseSeverities.map((severity: CaseSeverity) => (
-                <NumberInput key={severity} label={t(`severity.${severity}`)} min={0} max={90} allowDecimal={false} w={120} {...form.getInputProps(severity)} />
-              ))}
+        <LoadingFieldset loaded={loaded}>
+          <Stack gap="sm">
+            <Title order={2} size="h4">
+              {t('caseSettings.title')}
+            </Title>
+            <Textarea
+              label={t('caseSettings.protocol')}
+              description={t('caseSettings.protocolHint')}
+              autosize
+              minRows={5}
+              maxRows={14}
+              maxLength={limits.longText}
+              {...form.getInputProps('escalationProtocol')}
+            />
+            <div>
+              <Text fz="sm" fw={500}>
+                {t('caseSettings.dueDays')}
+              </Text>
+              <Text fz="xs" c="dimmed">
+                {t('caseSettings.dueDaysHint')}
+              </Text>
+              <Group mt={6}>
+                {caseSeverities.map((severity: CaseSeverity) => (
+                  <NumberInput key={severity} label={t(`severity.${severity}`)} min={0} max={90} allowDecimal={false} w={120} {...form.getInputProps(severity)} />
+                ))}
+              </Group>
+            </div>
+            <Checkbox label={t('caseSettings.seeAll')} {...form.getInputProps('supervisorsSeeAllCases', { type: 'checkbox' })} />
+            <FormError error={error} />
+            <Group>
+              <Button type="submit" loading={busy}>
+                {t('common.save')}
+              </Button>
             </Group>
-          </div>
-          <Checkbox label={t('caseSettings.seeAll')} {...form.getInputProps('supervisorsSeeAllCases', { type: 'checkbox' })} />
-          <FormError error={error} />
-          <Group>
-            <Button type="submit" loading={busy}>
-              {t('common.save')}
-            </Button>
-          </Group>
-        </Stack>
+          </Stack>
+        </LoadingFieldset>
       </form>
     </Paper>
   );

@@ -1,7 +1,6 @@
 import { Button, Group, NumberInput, Paper, Stack, TagsInput, Text, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
-import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api/client';
 import { useCall } from '../../api/useCall';
@@ -9,6 +8,8 @@ import { methods } from '../../contract';
 import { FormError } from '../../ui/FormError';
 import { contractValidator } from '../../ui/forms';
 import { useFormAction } from '../../ui/useFormAction';
+import { LoadingFieldset } from '../../ui/LoadingFieldset';
+import { useValuesFromData } from '../../ui/useValuesFromData';
 
 interface ProfileValues {
   studentCount: number | string;
@@ -32,13 +33,7 @@ export function SchoolProfileSettings() {
   });
   const { busy, error, run } = useFormAction(form);
 
-  useEffect(() => {
-    if (!data) return;
-    const values = { studentCount: data.studentCount ?? '', classNames: data.classNames };
-    form.setInitialValues(values);
-    form.setValues(values);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [data]);
+  const loaded = useValuesFromData(form, data, (d) => ({ studentCount: d.studentCount ?? '', classNames: d.classNames }));
 
   const submit = form.onSubmit(async (values) => {
     await run(async () => {
@@ -51,29 +46,31 @@ export function SchoolProfileSettings() {
   return (
     <Paper withBorder p="lg" radius="md" maw={720} component="section" aria-label={t('schoolProfile.title')}>
       <form onSubmit={submit} noValidate>
-        <Stack gap="sm">
-          <Title order={2} size="h4">
-            {t('schoolProfile.title')}
-          </Title>
-          <Text fz="sm" c="dimmed">
-            {t('schoolProfile.intro')}
-          </Text>
-          <NumberInput label={t('schoolProfile.studentCount')} min={1} max={100000} allowDecimal={false} w={220} {...form.getInputProps('studentCount')} />
-          <TagsInput
-            label={t('schoolProfile.classNames')}
-            description={t('schoolProfile.classNamesHint')}
-            placeholder={t('schoolProfile.classNamesPlaceholder')}
-            clearable
-            splitChars={[',', ';']}
-            {...form.getInputProps('classNames')}
-          />
-          <FormError error={error} />
-          <Group>
-            <Button type="submit" loading={busy}>
-              {t('common.save')}
-            </Button>
-          </Group>
-        </Stack>
+        <LoadingFieldset loaded={loaded}>
+          <Stack gap="sm">
+            <Title order={2} size="h4">
+              {t('schoolProfile.title')}
+            </Title>
+            <Text fz="sm" c="dimmed">
+              {t('schoolProfile.intro')}
+            </Text>
+            <NumberInput label={t('schoolProfile.studentCount')} min={1} max={100000} allowDecimal={false} w={220} {...form.getInputProps('studentCount')} />
+            <TagsInput
+              label={t('schoolProfile.classNames')}
+              description={t('schoolProfile.classNamesHint')}
+              placeholder={t('schoolProfile.classNamesPlaceholder')}
+              clearable
+              splitChars={[',', ';']}
+              {...form.getInputProps('classNames')}
+            />
+            <FormError error={error} />
+            <Group>
+              <Button type="submit" loading={busy}>
+                {t('common.save')}
+              </Button>
+            </Group>
+          </Stack>
+        </LoadingFieldset>
       </form>
     </Paper>
   );

@@ -2,13 +2,15 @@ import { ActionIcon, Alert, Button, Group, Paper, Select, Stack, Table, Text, Te
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api/client';
 import { useCall } from '../../api/useCall';
 import { addDays, type TermInput } from '../../contract';
 import { FormError } from '../../ui/FormError';
 import { errorText, payloadOf } from '../../ui/errors';
+import { LoadingFieldset } from '../../ui/LoadingFieldset';
+import { useValuesFromData } from '../../ui/useValuesFromData';
 
 interface Row {
   academicYear: string;
@@ -92,15 +94,9 @@ export function TermsSettings() {
     validate: (values) => Object.fromEntries(Object.entries(termErrors(values.terms)).map(([field, key]) => [field, t(`termsEditor.errors.${key}`)])),
   });
 
-  useEffect(() => {
-    if (!data) return;
-    const values: Values = {
-      terms: data.terms.map((term) => ({ academicYear: term.academicYear, semester: term.semester === 1 ? '1' : '2', start: term.start, end: term.end })),
-    };
-    form.setInitialValues(values);
-    form.setValues(values);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [data]);
+  const loaded = useValuesFromData(form, data, (d): Values => ({
+    terms: d.terms.map((term) => ({ academicYear: term.academicYear, semester: term.semester === 1 ? '1' : '2', start: term.start, end: term.end })),
+  }));
 
   const submit = form.onSubmit(async (values) => {
     setBusy(true);
@@ -125,80 +121,82 @@ export function TermsSettings() {
   return (
     <Paper withBorder p="lg" radius="md" maw={720} component="section" aria-labelledby="terms-settings-title">
       <form onSubmit={submit} noValidate>
-        <Stack gap="sm">
-          <Title order={2} size="h4" id="terms-settings-title">
-            {t('termsEditor.title')}
-          </Title>
-          <Text fz="sm">{t('termsEditor.intro')}</Text>
-          <Alert color="blue" variant="light">
-            <Text fz="sm">{t('termsEditor.derivedNote')}</Text>
-          </Alert>
-          {rows.length === 0 ? (
-            <Text fz="sm" c="dimmed" fs="italic">
-              {t('termsEditor.empty')}
-            </Text>
-          ) : (
-            <Table verticalSpacing={6} withRowBorders={false} aria-label={t('termsEditor.title')}>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('termsEditor.academicYear')}</Table.Th>
-                  <Table.Th>{t('termsEditor.semester')}</Table.Th>
-                  <Table.Th>{t('termsEditor.start')}</Table.Th>
-                  <Table.Th>{t('termsEditor.end')}</Table.Th>
-                  <Table.Th />
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {rows.map((row, i) => (
-                  <Table.Tr key={i} style={{ verticalAlign: 'top' }}>
-                    <Table.Td w={150}>
-                      <TextInput
-                        aria-label={`${t('termsEditor.academicYear')} ${i + 1}`}
-                        placeholder={t('termsEditor.academicYearPlaceholder')}
-                        maxLength={9}
-                        {...form.getInputProps(`terms.${i}.academicYear`)}
-                      />
-                    </Table.Td>
-                    <Table.Td w={170}>
-                      <Select
-                        aria-label={`${t('termsEditor.semester')} ${i + 1}`}
-                        data={(['1', '2'] as const).map((s) => ({ value: s, label: t(`termsEditor.semesters.${s}`) }))}
-                        allowDeselect={false}
-                        {...form.getInputProps(`terms.${i}.semester`)}
-                      />
-                    </Table.Td>
-                    <Table.Td>
-                      <TextInput type="date" aria-label={`${t('termsEditor.start')} ${i + 1}`} {...form.getInputProps(`terms.${i}.start`)} />
-                    </Table.Td>
-                    <Table.Td>
-                      <TextInput type="date" aria-label={`${t('termsEditor.end')} ${i + 1}`} {...form.getInputProps(`terms.${i}.end`)} />
-                    </Table.Td>
-                    <Table.Td w={44}>
-                      <ActionIcon
-                        variant="subtle"
-                        color="red"
-                        size="lg"
-                        aria-label={t('termsEditor.removeLabel', { name: name(row) })}
-                        onClick={() => form.removeListItem('terms', i)}
-                      >
-                        <IconTrash size={18} />
-                      </ActionIcon>
-                    </Table.Td>
+        <LoadingFieldset loaded={loaded}>
+          <Stack gap="sm">
+            <Title order={2} size="h4" id="terms-settings-title">
+              {t('termsEditor.title')}
+            </Title>
+            <Text fz="sm">{t('termsEditor.intro')}</Text>
+            <Alert color="blue" variant="light">
+              <Text fz="sm">{t('termsEditor.derivedNote')}</Text>
+            </Alert>
+            {rows.length === 0 ? (
+              <Text fz="sm" c="dimmed" fs="italic">
+                {t('termsEditor.empty')}
+              </Text>
+            ) : (
+              <Table verticalSpacing={6} withRowBorders={false} aria-label={t('termsEditor.title')}>
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>{t('termsEditor.academicYear')}</Table.Th>
+                    <Table.Th>{t('termsEditor.semester')}</Table.Th>
+                    <Table.Th>{t('termsEditor.start')}</Table.Th>
+                    <Table.Th>{t('termsEditor.end')}</Table.Th>
+                    <Table.Th />
                   </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          )}
-          <FormError error={error} />
-          <Group>
-            <Button variant="default" leftSection={<IconPlus size={16} />} onClick={() => form.insertListItem('terms', nextRow(rows))}>
-              {rows.length === 0 ? t('termsEditor.add') : t('termsEditor.addNext')}
-            </Button>
-            <Button type="submit" loading={busy} disabled={!form.isDirty()}>
-              {t('termsEditor.save')}
-            </Button>
-          </Group>
-        </Stack>
+                </Table.Thead>
+                <Table.Tbody>
+                  {rows.map((row, i) => (
+                    <Table.Tr key={i} style={{ verticalAlign: 'top' }}>
+                      <Table.Td w={150}>
+                        <TextInput
+                          aria-label={`${t('termsEditor.academicYear')} ${i + 1}`}
+                          placeholder={t('termsEditor.academicYearPlaceholder')}
+                          maxLength={9}
+                          {...form.getInputProps(`terms.${i}.academicYear`)}
+                        />
+                      </Table.Td>
+                      <Table.Td w={170}>
+                        <Select
+                          aria-label={`${t('termsEditor.semester')} ${i + 1}`}
+                          data={(['1', '2'] as const).map((s) => ({ value: s, label: t(`termsEditor.semesters.${s}`) }))}
+                          allowDeselect={false}
+                          {...form.getInputProps(`terms.${i}.semester`)}
+                        />
+                      </Table.Td>
+                      <Table.Td>
+                        <TextInput type="date" aria-label={`${t('termsEditor.start')} ${i + 1}`} {...form.getInputProps(`terms.${i}.start`)} />
+                      </Table.Td>
+                      <Table.Td>
+                        <TextInput type="date" aria-label={`${t('termsEditor.end')} ${i + 1}`} {...form.getInputProps(`terms.${i}.end`)} />
+                      </Table.Td>
+                      <Table.Td w={44}>
+                        <ActionIcon
+                          variant="subtle"
+                          color="red"
+                          size="lg"
+                          aria-label={t('termsEditor.removeLabel', { name: name(row) })}
+                          onClick={() => form.removeListItem('terms', i)}
+                        >
+                          <IconTrash size={18} />
+                        </ActionIcon>
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            )}
+            <FormError error={error} />
+            <Group>
+              <Button variant="default" leftSection={<IconPlus size={16} />} onClick={() => form.insertListItem('terms', nextRow(rows))}>
+                {rows.length === 0 ? t('termsEditor.add') : t('termsEditor.addNext')}
+              </Button>
+              <Button type="submit" loading={busy} disabled={!form.isDirty()}>
+                {t('termsEditor.save')}
+              </Button>
+            </Group>
+          </Stack>
+        </LoadingFieldset>
       </form>
     </Paper>
   );

@@ -1,7 +1,7 @@
 import { Alert, Button, Group, NumberInput, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
-import { useEffect, type ReactNode } from 'react';
+import { type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api/client';
 import { useCall } from '../../api/useCall';
@@ -19,6 +19,7 @@ import { RotateDataKey } from './RotateDataKey';
 import { VaultCheck } from './VaultCheck';
 import { TermsSettings } from '../reports/TermsSettings';
 import { useFormAction } from '../../ui/useFormAction';
+import { useValuesFromData } from '../../ui/useValuesFromData';
 
 export function Section({ title, children }: { title: string; children: ReactNode }) {
   return (
@@ -43,13 +44,7 @@ function SchoolAndLockSettings() {
   });
   const { busy, error: formError, run } = useFormAction(form);
 
-  useEffect(() => {
-    if (!data) return;
-    const values = { schoolName: data.schoolName, autoLockMinutes: data.autoLockMinutes };
-    form.setInitialValues(values);
-    form.setValues(values);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [data]);
+  useValuesFromData(form, data, (d) => ({ schoolName: d.schoolName, autoLockMinutes: d.autoLockMinutes as number | string }));
 
   const submit = form.onSubmit(async (values) => {
     await run(async () => {
