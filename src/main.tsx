@@ -7,6 +7,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { theme } from './app/theme';
 import { setupI18n } from './i18n';
+import { DiscardPrompt } from './ui/DiscardPrompt';
 
 void setupI18n().then(() => {
   const root = document.getElementById('root');
@@ -15,6 +16,7 @@ void setupI18n().then(() => {
     <StrictMode>
       <MantineProvider theme={theme} defaultColorScheme="light">
         <Notifications position="bottom-right" />
+        <DiscardPrompt />
         <App />
       </MantineProvider>
     </StrictMode>,

@@ -50,3 +50,43 @@ test('Settings keeps what the counselor typed while its data loads and when anot
   expect(stored.ok && stored.value.escalationProtocol).toBe('');
   await shot(page, 'forms-02-settings-kept');
 });
+
+test('a dialog with typed text asks before Escape, its X or Cancel throws it away, and an untouched one closes at once', async ({ app: page }) => {
+  await createVault(page);
+  await confirmRecoveryKey(page);
+  await goTo(page, 'Peers');
+  const nominate = page.getByRole('button', { name: 'Nominate a student' }).first();
+  const dialog = page.getByRole('dialog', { name: 'Nominate a student' });
+  const prompt = page.getByRole('dialog', { name: 'Discard your changes?' });
+
+  // Nothing typed: Escape closes it without a question.
+  await nominate.click();
+  await expect(dialog.getByLabel('Full name')).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await expect(prompt).toBeHidden();
+
+  // Typed, then Escape in a hurry: asked, and "Keep editing" leaves every word where it was.
+  await nominate.click();
+  await dialog.getByLabel('Full name').fill('Rina Kartika');
+  await dialog.getByLabel('Why this student').fill('Teman sekelas sering bercerita kepadanya.');
+  await page.keyboard.press('Escape');
+  await expect(prompt).toBeVisible();
+  await expect(prompt.getByRole('button', { name: 'Keep editing' })).toBeFocused();
+  await expect(prompt).toHaveCSS('opacity', '1');
+  await shot(page, 'forms-03-discard-asked');
+  await page.keyboard.press('Escape');
+  await expect(prompt).toBeHidden();
+  await expect(dialog.getByLabel('Full name')).toHaveValue('Rina Kartika');
+  await expect(dialog.getByLabel('Why this student')).toHaveValue('Teman sekelas sering bercerita kepadanya.');
+
+  // The X asks too; Cancel asks, and "Discard" closes it, so the next nomination starts empty.
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await prompt.getByRole('button', { name: 'Keep editing' }).click();
+  await expect(dialog.getByLabel('Full name')).toHaveValue('Rina Kartika');
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await prompt.getByRole('button', { name: 'Discard' }).click();
+  await expect(dialog).toBeHidden();
+  await nominate.click();
+  await expect(dialog.getByLabel('Full name')).toHaveValue('');
+});

@@ -21,6 +21,7 @@ import { AppModal } from '../../ui/AppModal';
 import { FormError } from '../../ui/FormError';
 import { useFormAction } from '../../ui/useFormAction';
 import { RestoredDraftNotice } from '../../ui/RestoredDraftNotice';
+import { useGuardedClose } from '../../ui/DiscardPrompt';
 
 interface DialogProps {
   detail: CaseDetail;
@@ -41,6 +42,7 @@ export function TransitionModal({ detail, opened, onClose, onSaved }: DialogProp
       outcome: (value, values) => (values.to === 'closed' && !value ? t('validation.required', { field: t('fields.outcome') }) : null),
     },
   });
+  const close = useGuardedClose(form, onClose);
   const { busy, error, setError, run } = useFormAction(form);
   useEffect(() => {
     if (!opened) return;
@@ -70,7 +72,7 @@ export function TransitionModal({ detail, opened, onClose, onSaved }: DialogProp
 
   const needsReferral = form.values.to === 'referred' && detail.referrals.length === 0;
   return (
-    <AppModal opened={opened} onClose={onClose} title={t('transition.title', { id: c.id })}>
+    <AppModal opened={opened} onClose={close} title={t('transition.title', { id: c.id })}>
       {detail.allowedTransitions.length === 0 ? (
         <Stack>
           <Text>{t('transition.none')}</Text>
@@ -111,7 +113,7 @@ export function TransitionModal({ detail, opened, onClose, onSaved }: DialogProp
             />
             <FormError error={error} />
             <Group justify="flex-end">
-              <Button variant="default" onClick={onClose}>
+              <Button variant="default" onClick={close}>
                 {t('common.cancel')}
               </Button>
               <Button type="submit" loading={busy} disabled={needsReferral}>
@@ -135,10 +137,12 @@ export function ReassignModal({ detail, opened, onClose, onDone }: { detail: Cas
     initialValues: { assignedUserId: null, note: '' },
     validate: { assignedUserId: (value) => (value ? null : t('validation.required', { field: t('fields.assignedUserId') })) },
   });
+  const close = useGuardedClose(form, onClose);
   const { busy, error, setError, run } = useFormAction(form);
   useEffect(() => {
     if (!opened) return;
     form.setValues({ assignedUserId: null, note: '' });
+    form.resetDirty();
     setError(null);
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [opened, c.id]);
@@ -153,14 +157,14 @@ export function ReassignModal({ detail, opened, onClose, onDone }: { detail: Cas
     });
   });
   return (
-    <AppModal opened={opened} onClose={onClose} title={t('reassign.title', { id: c.id })}>
+    <AppModal opened={opened} onClose={close} title={t('reassign.title', { id: c.id })}>
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
           <Select label={t('reassign.to')} withAsterisk data={options} data-autofocus {...form.getInputProps('assignedUserId')} />
           <Textarea label={t('reassign.note')} autosize minRows={2} maxLength={limits.longText} {...form.getInputProps('note')} />
           <FormError error={error} />
           <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
+            <Button variant="default" onClick={close}>
               {t('common.cancel')}
             </Button>
             <Button type="submit" loading={busy}>
@@ -206,6 +210,7 @@ export function ReferralModal({ detail, opened, onClose, onSaved }: DialogProps)
       followUpOn: (value, values) => (value && values.referredOn && value < values.referredOn ? t('validation.before_referral') : null),
     },
   });
+  const close = useGuardedClose(form, onClose);
   const { busy, error, setError, run } = useFormAction(form);
   useEffect(() => {
     if (!opened) return;
@@ -236,7 +241,7 @@ export function ReferralModal({ detail, opened, onClose, onSaved }: DialogProps)
 
   const available = (services.data?.services ?? []).filter((s) => !s.archived);
   return (
-    <AppModal opened={opened} onClose={onClose} title={t('referrals.makeTitle', { id: c.id })} size="lg">
+    <AppModal opened={opened} onClose={close} title={t('referrals.makeTitle', { id: c.id })} size="lg">
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
           <RestoredDraftNotice shown={restored} />
@@ -273,7 +278,7 @@ export function ReferralModal({ detail, opened, onClose, onSaved }: DialogProps)
           <TextInput type="date" label={t('referrals.followUpOn')} w={200} {...form.getInputProps('followUpOn')} />
           <FormError error={error} />
           <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
+            <Button variant="default" onClick={close}>
               {t('common.cancel')}
             </Button>
             <Button type="submit" loading={busy}>
@@ -294,10 +299,12 @@ export function ReferralStatusModal({ referral, onClose, onSaved }: { referral: 
     initialValues: { to: null, note: '', followUpOn: '' },
     validate: { to: (value) => (value ? null : t('validation.required', { field: t('fields.to') })) },
   });
+  const close = useGuardedClose(form, onClose);
   const { busy, error, setError, run } = useFormAction(form);
   useEffect(() => {
     if (!referral) return;
     form.setValues({ to: referralTransitions[referral.status][0] ?? null, note: '', followUpOn: referral.followUpOn ?? '' });
+    form.resetDirty();
     setError(null);
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [referral?.id, referral?.version]);
@@ -312,7 +319,7 @@ export function ReferralStatusModal({ referral, onClose, onSaved }: { referral: 
   });
   const options = referral ? referralTransitions[referral.status] : [];
   return (
-    <AppModal opened={referral !== null} onClose={onClose} title={referral ? t('referrals.statusTitle', { service: referral.serviceName }) : ''}>
+    <AppModal opened={referral !== null} onClose={close} title={referral ? t('referrals.statusTitle', { service: referral.serviceName }) : ''}>
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
           <Select
@@ -328,7 +335,7 @@ export function ReferralStatusModal({ referral, onClose, onSaved }: { referral: 
           <Textarea label={t('referrals.statusNote')} autosize minRows={2} maxLength={limits.longText} {...form.getInputProps('note')} />
           <FormError error={error} />
           <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
+            <Button variant="default" onClick={close}>
               {t('common.cancel')}
             </Button>
             <Button type="submit" loading={busy}>

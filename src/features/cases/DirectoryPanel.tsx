@@ -14,6 +14,7 @@ import { FormError } from '../../ui/FormError';
 import { contractValidator } from '../../ui/forms';
 import { LoadState } from '../../ui/LoadState';
 import { useFormAction } from '../../ui/useFormAction';
+import { useGuardedClose } from '../../ui/DiscardPrompt';
 
 interface ServiceValues {
   kind: ReferralServiceKind;
@@ -33,6 +34,7 @@ function ServiceFormModal({ service, opened, onClose, onSaved }: { service: Refe
     initialValues: blank,
     validate: contractValidator<ServiceValues>(methods['referrals.createService'].input, t, ({ archived: _archived, ...v }) => v),
   });
+  const close = useGuardedClose(form, onClose);
   const { busy, error, setError, run } = useFormAction(form);
   useEffect(() => {
     if (!opened) return;
@@ -57,7 +59,7 @@ function ServiceFormModal({ service, opened, onClose, onSaved }: { service: Refe
   };
 
   return (
-    <AppModal opened={opened} onClose={onClose} title={service ? t('directory.editTitle', { name: service.name }) : t('directory.addTitle')} size="lg">
+    <AppModal opened={opened} onClose={close} title={service ? t('directory.editTitle', { name: service.name }) : t('directory.addTitle')} size="lg">
       <form onSubmit={form.onSubmit(save)} noValidate>
         <Stack gap="sm">
           <Select
@@ -81,7 +83,7 @@ function ServiceFormModal({ service, opened, onClose, onSaved }: { service: Refe
               <span />
             )}
             <Group>
-              <Button variant="default" onClick={onClose}>
+              <Button variant="default" onClick={close}>
                 {t('common.cancel')}
               </Button>
               <Button type="submit" loading={busy}>

@@ -12,6 +12,7 @@ import { openCasePage } from './caseView';
 import { ProtocolModal } from './Protocol';
 import { useFormAction } from '../../ui/useFormAction';
 import { RestoredDraftNotice } from '../../ui/RestoredDraftNotice';
+import { useGuardedClose } from '../../ui/DiscardPrompt';
 
 interface OpeningValues {
   severity: CaseSeverity;
@@ -39,6 +40,7 @@ export function OpenCaseModal({ opening, onClose, onOpened }: { opening: Opening
     initialValues: { severity: 'high', assignedUserId: null, note: '' },
     validate: { note: (value) => (value.trim() ? null : t('validation.required', { field: t('fields.note') })) },
   });
+  const close = useGuardedClose(form, onClose);
   const { busy, error, setError, run } = useFormAction(form);
 
   const key = opening ? (opening.kind === 'escalate' ? `escalate:${opening.logId}` : `open-case:${opening.helpSeekerId}`) : 'case-opening';
@@ -72,7 +74,7 @@ export function OpenCaseModal({ opening, onClose, onOpened }: { opening: Opening
   const title = !opening ? '' : opening.kind === 'escalate' ? t('review.escalateTitle') : t('openCase.title', { code: opening.code });
   return (
     <>
-      <AppModal opened={opening !== null && opened === null} onClose={onClose} title={title} size="lg">
+      <AppModal opened={opening !== null && opened === null} onClose={close} title={title} size="lg">
         <form onSubmit={submit} noValidate>
           <Stack gap="sm">
             <Text fz="sm">{opening?.kind === 'escalate' ? t('review.escalateIntro') : t('openCase.intro')}</Text>
@@ -96,7 +98,7 @@ export function OpenCaseModal({ opening, onClose, onOpened }: { opening: Opening
             <Textarea label={opening?.kind === 'escalate' ? t('review.note') : t('openCase.note')} withAsterisk autosize minRows={3} data-autofocus {...form.getInputProps('note')} />
             <FormError error={error} />
             <Group justify="flex-end">
-              <Button variant="default" onClick={onClose}>
+              <Button variant="default" onClick={close}>
                 {t('common.cancel')}
               </Button>
               <Button type="submit" color="red" loading={busy}>

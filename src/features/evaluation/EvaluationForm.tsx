@@ -24,6 +24,7 @@ import { formatDay } from '../../ui/format';
 import { contractValidator, showCallError } from '../../ui/forms';
 import { formatScore, inLanguage, termParts } from './evaluationView';
 import { RestoredDraftNotice } from '../../ui/RestoredDraftNotice';
+import { useGuardedClose } from '../../ui/DiscardPrompt';
 
 type ScoreValues = Record<Competency, string>;
 
@@ -187,6 +188,7 @@ export function EvaluationModal({
       ...Object.fromEntries(competencies.filter((c) => v.scores[c] === '').map((c) => [`scores.${c}`, t('evaluation.chooseLevel')])),
     }),
   });
+  const close = useGuardedClose(form, onClose);
 
   useEffect(() => {
     if (!opened) return;
@@ -245,7 +247,7 @@ export function EvaluationModal({
         : t('evaluation.newTitle');
 
   return (
-    <AppModal opened={opened} onClose={onClose} size="xl" title={title}>
+    <AppModal opened={opened} onClose={close} size="xl" title={title}>
       {readOnly && evaluation ? (
         <Stack>
           <EvaluationView evaluation={evaluation} />
@@ -297,7 +299,7 @@ export function EvaluationModal({
             />
             <FormError error={error} />
             <Group justify="flex-end">
-              <Button variant="default" onClick={onClose}>
+              <Button variant="default" onClick={close}>
                 {t('common.cancel')}
               </Button>
               <Button type="submit" loading={busy}>

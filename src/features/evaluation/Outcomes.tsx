@@ -29,6 +29,7 @@ import { showCallError } from '../../ui/forms';
 import { HelpSeekerPicker } from '../../ui/HelpSeekerPicker';
 import { LoadState } from '../../ui/LoadState';
 import { Pager } from '../../ui/Pager';
+import { useGuardedClose } from '../../ui/DiscardPrompt';
 import { inLanguage } from './evaluationView';
 
 /** A help-seeker as the outcome screens need them: the code, never a name. */
@@ -117,6 +118,7 @@ export function RecordOutcomeModal({
       return errors;
     },
   });
+  const close = useGuardedClose(form, onClose);
 
   useEffect(() => {
     if (!opened) return;
@@ -177,7 +179,7 @@ export function RecordOutcomeModal({
   const [chosenCode, setChosenCode] = useState<string | null>(null);
   const code = helpSeeker?.code ?? (chosen ? chosenCode : null);
   return (
-    <AppModal opened={opened} onClose={onClose} size="xl" title={code ? t('who5.recordTitleFor', { code }) : t('who5.recordTitle')}>
+    <AppModal opened={opened} onClose={close} size="xl" title={code ? t('who5.recordTitleFor', { code }) : t('who5.recordTitle')}>
       <form onSubmit={submit} noValidate>
         <Stack gap="md">
           <Text fz="sm" c="dimmed">
@@ -241,7 +243,7 @@ export function RecordOutcomeModal({
           <Who5Attribution />
           <FormError error={error} />
           <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
+            <Button variant="default" onClick={close}>
               {t('common.cancel')}
             </Button>
             <Button type="submit" loading={busy}>

@@ -12,6 +12,8 @@ import { PeerMultiPicker } from '../../ui/PeerPicker';
 import { contractValidator } from '../../ui/forms';
 import { useFormAction } from '../../ui/useFormAction';
 import { RestoredDraftNotice } from '../../ui/RestoredDraftNotice';
+import { useDialogValues } from '../../ui/useValuesFromData';
+import { useGuardedClose } from '../../ui/DiscardPrompt';
 
 interface EventValues {
   heldOn: string;
@@ -51,11 +53,11 @@ export function OutreachFormModal({
     initialValues: { heldOn: '', kind: null, title: '', audience: '', reached: '', notes: '', peerIds: [] },
     validate: contractValidator<EventValues>(methods['outreach.create'].input, t, toInput),
   });
+  const close = useGuardedClose(form, onClose);
   const { busy, error, setError, run } = useFormAction(form);
 
-  useEffect(() => {
-    if (!opened) return;
-    const values: EventValues = event
+  useDialogValues(form, opened, event?.id ?? 'new', (): EventValues =>
+    event
       ? {
           heldOn: event.heldOn,
           kind: event.kind,
@@ -65,13 +67,11 @@ export function OutreachFormModal({
           notes: event.notes,
           peerIds: event.peers.map((p) => String(p.id)),
         }
-      : { heldOn: localDate(new Date()), kind: null, title: '', audience: '', reached: '', notes: '', peerIds: [] };
-    form.setInitialValues(values);
-    form.setValues(values);
-    form.resetDirty(values);
-    setError(null);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [opened, event?.id, event?.version]);
+      : { heldOn: localDate(new Date()), kind: null, title: '', audience: '', reached: '', notes: '', peerIds: [] },
+  );
+  useEffect(() => {
+    if (opened) setError(null);
+  }, [opened, setError]);
 
   const restored = useFormDraft(form, event ? `outreach:${event.id}` : 'outreach:new', 'outreach', opened);
 
@@ -90,7 +90,7 @@ export function OutreachFormModal({
   });
 
   return (
-    <AppModal opened={opened} onClose={onClose} size="lg" title={event ? t('outreach.editTitle') : t('outreach.addTitle')}>
+    <AppModal opened={opened} onClose={close} size="lg" title={event ? t('outreach.editTitle') : t('outreach.addTitle')}>
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
           <RestoredDraftNotice shown={restored} />
@@ -129,7 +129,7 @@ export function OutreachFormModal({
           <Textarea label={t('outreach.notes')} autosize minRows={2} maxRows={5} {...form.getInputProps('notes')} />
           <FormError error={error} />
           <Group justify="flex-end" mt="sm">
-            <Button variant="default" onClick={onClose}>
+            <Button variant="default" onClick={close}>
               {t('common.cancel')}
             </Button>
             <Button type="submit" loading={busy}>

@@ -11,6 +11,7 @@ import { FormError } from '../../ui/FormError';
 import { contractValidator } from '../../ui/forms';
 import { useFormAction } from '../../ui/useFormAction';
 import { RestoredDraftNotice } from '../../ui/RestoredDraftNotice';
+import { useGuardedClose } from '../../ui/DiscardPrompt';
 
 type ConsentValues = Omit<Consent, 'relationship'> & { relationship: Consent['relationship'] | null };
 
@@ -39,6 +40,7 @@ export function ConsentModal({
       relationship: v.relationship ?? undefined,
     })),
   });
+  const close = useGuardedClose(form, onClose);
   const { busy, error, setError, run } = useFormAction(form);
 
   useEffect(() => {
@@ -66,7 +68,7 @@ export function ConsentModal({
   });
 
   return (
-    <AppModal opened={opened} onClose={onClose} title={t('peers.consentFor', { name: peer.fullName })}>
+    <AppModal opened={opened} onClose={close} title={t('peers.consentFor', { name: peer.fullName })}>
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
           <RestoredDraftNotice shown={restored} />
@@ -84,7 +86,7 @@ export function ConsentModal({
           <TextInput label={t('peers.formLocation')} description={t('peers.formLocationHint')} withAsterisk {...form.getInputProps('formLocation')} />
           <FormError error={error} />
           <Group justify="flex-end" mt="sm">
-            <Button variant="default" onClick={onClose}>
+            <Button variant="default" onClick={close}>
               {t('common.cancel')}
             </Button>
             <Button type="submit" loading={busy}>
@@ -117,11 +119,13 @@ export function PledgeModal({
     initialValues: { pledgeOn: '' },
     validate: contractValidator<{ pledgeOn: string }>(methods['peers.recordPledge'].input, t, (v) => ({ id: peer.id, version: peer.version, ...v })),
   });
+  const close = useGuardedClose(form, onClose);
   const { busy, error, setError, run } = useFormAction(form);
 
   useEffect(() => {
     if (!opened) return;
     form.setValues({ pledgeOn: pledgeOn ?? localDate(new Date()) });
+    form.resetDirty();
     setError(null);
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [opened, peer.id, peer.version]);
@@ -135,7 +139,7 @@ export function PledgeModal({
   });
 
   return (
-    <AppModal opened={opened} onClose={onClose} title={t('peers.pledgeFor', { name: peer.fullName })}>
+    <AppModal opened={opened} onClose={close} title={t('peers.pledgeFor', { name: peer.fullName })}>
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
           <Text fz="sm" c="dimmed">
@@ -144,7 +148,7 @@ export function PledgeModal({
           <TextInput type="date" label={t('peers.pledgeOn')} withAsterisk maw={220} data-autofocus {...form.getInputProps('pledgeOn')} />
           <FormError error={error} />
           <Group justify="flex-end" mt="sm">
-            <Button variant="default" onClick={onClose}>
+            <Button variant="default" onClick={close}>
               {t('common.cancel')}
             </Button>
             <Button type="submit" loading={busy}>

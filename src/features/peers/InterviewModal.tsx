@@ -12,6 +12,8 @@ import { FormError } from '../../ui/FormError';
 import { contractValidator } from '../../ui/forms';
 import { useFormAction } from '../../ui/useFormAction';
 import { RestoredDraftNotice } from '../../ui/RestoredDraftNotice';
+import { useDialogValues } from '../../ui/useValuesFromData';
+import { useGuardedClose } from '../../ui/DiscardPrompt';
 
 interface InterviewValues {
   interviewedOn: string;
@@ -44,19 +46,17 @@ export function InterviewModal({
     initialValues: { interviewedOn: '', interviewer: '', criteria: noCriteria, notes: '', decision: 'undecided' },
     validate: contractValidator<InterviewValues>(methods['peers.recordInterview'].input, t, (v) => ({ id: peer.id, version: peer.version, ...v })),
   });
+  const close = useGuardedClose(form, onClose);
   const { busy, error, setError, run } = useFormAction(form);
 
-  useEffect(() => {
-    if (!opened) return;
-    const values: InterviewValues = interview
+  useDialogValues(form, opened, peer.id, (): InterviewValues =>
+    interview
       ? { interviewedOn: interview.interviewedOn, interviewer: interview.interviewer, criteria: { ...noCriteria, ...interview.criteria }, notes: interview.notes, decision: interview.decision }
-      : { interviewedOn: localDate(new Date()), interviewer: me, criteria: noCriteria, notes: '', decision: 'undecided' };
-    form.setInitialValues(values);
-    form.setValues(values);
-    form.resetDirty(values);
-    setError(null);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [opened, peer.id, peer.version]);
+      : { interviewedOn: localDate(new Date()), interviewer: me, criteria: noCriteria, notes: '', decision: 'undecided' },
+  );
+  useEffect(() => {
+    if (opened) setError(null);
+  }, [opened, setError]);
 
   const restored = useFormDraft(form, `interview:${peer.id}`, 'peers', opened);
 
@@ -70,7 +70,7 @@ export function InterviewModal({
   });
 
   return (
-    <AppModal opened={opened} onClose={onClose} size="lg" title={t('peers.interviewFor', { name: peer.fullName })}>
+    <AppModal opened={opened} onClose={close} size="lg" title={t('peers.interviewFor', { name: peer.fullName })}>
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
           <RestoredDraftNotice shown={restored} />
@@ -97,7 +97,7 @@ export function InterviewModal({
           </Radio.Group>
           <FormError error={error} />
           <Group justify="flex-end" mt="sm">
-            <Button variant="default" onClick={onClose}>
+            <Button variant="default" onClick={close}>
               {t('common.cancel')}
             </Button>
             <Button type="submit" loading={busy}>

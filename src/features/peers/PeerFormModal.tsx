@@ -12,6 +12,8 @@ import { FormError } from '../../ui/FormError';
 import { contractValidator } from '../../ui/forms';
 import { useFormAction } from '../../ui/useFormAction';
 import { RestoredDraftNotice } from '../../ui/RestoredDraftNotice';
+import { useDialogValues } from '../../ui/useValuesFromData';
+import { useGuardedClose } from '../../ui/DiscardPrompt';
 
 interface PeerValues {
   fullName: string;
@@ -74,12 +76,12 @@ export function PeerFormModal({
       (values) => ({ 'nomination.nominatedBy': !peer && !values.nomination.nominatedBy.trim() ? t('validation.required', { field: t('fields.nominatedBy') }) : null }),
     ),
   });
+  const close = useGuardedClose(form, onClose);
   const { busy, error, setError, run } = useFormAction(form);
 
-  useEffect(() => {
-    if (!opened) return;
+  useDialogValues(form, opened, peer?.id ?? 'new', (): PeerValues => {
     const n = profile?.nomination;
-    const values: PeerValues = peer
+    return peer
       ? {
           fullName: peer.fullName,
           className: peer.className,
@@ -89,12 +91,10 @@ export function PeerFormModal({
           supervisorUserId: peer.supervisorUserId === null ? null : String(peer.supervisorUserId),
         }
       : blank;
-    form.setInitialValues(values);
-    form.setValues(values);
-    form.resetDirty(values);
-    setError(null);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [opened, peer?.id, peer?.version]);
+  });
+  useEffect(() => {
+    if (opened) setError(null);
+  }, [opened, setError]);
 
   const restored = useFormDraft(form, peer ? `peer:${peer.id}` : 'peer:new', 'peers', opened);
 
@@ -121,7 +121,7 @@ export function PeerFormModal({
   });
 
   return (
-    <AppModal opened={opened} onClose={onClose} size="lg" title={peer ? t('peers.editTitle', { name: peer.fullName }) : t('peers.addTitle')}>
+    <AppModal opened={opened} onClose={close} size="lg" title={peer ? t('peers.editTitle', { name: peer.fullName }) : t('peers.addTitle')}>
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
           <RestoredDraftNotice shown={restored} />
@@ -163,7 +163,7 @@ export function PeerFormModal({
           ) : null}
           <FormError error={error} />
           <Group justify="flex-end" mt="sm">
-            <Button variant="default" onClick={onClose}>
+            <Button variant="default" onClick={close}>
               {t('common.cancel')}
             </Button>
             <Button type="submit" loading={busy}>

@@ -11,6 +11,7 @@ import { FormError } from '../../ui/FormError';
 import { contractValidator } from '../../ui/forms';
 import { moduleTitle } from '../training/moduleTitle';
 import { useFormAction } from '../../ui/useFormAction';
+import { useGuardedClose } from '../../ui/DiscardPrompt';
 
 interface RecordValues {
   moduleId: string | null;
@@ -54,6 +55,7 @@ export function AddRecordModal({
     initialValues: { moduleId: null, attendedOn: '', hours: '', trainer: '', completed: true, score: '' },
     validate: contractValidator<RecordValues>(methods['training.addRecord'].input, t, toInput),
   });
+  const close = useGuardedClose(form, onClose);
   const { busy, error, setError, run } = useFormAction(form);
 
   useEffect(() => {
@@ -76,7 +78,7 @@ export function AddRecordModal({
   });
 
   return (
-    <AppModal opened={opened} onClose={onClose} title={t('peers.recordFor', { name: peer.fullName })}>
+    <AppModal opened={opened} onClose={close} title={t('peers.recordFor', { name: peer.fullName })}>
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
           <Select
@@ -100,7 +102,7 @@ export function AddRecordModal({
           <NumberInput label={t('peers.score')} min={0} max={100} allowDecimal={false} maw={260} {...form.getInputProps('score')} />
           <FormError error={error} />
           <Group justify="flex-end" mt="sm">
-            <Button variant="default" onClick={onClose}>
+            <Button variant="default" onClick={close}>
               {t('common.cancel')}
             </Button>
             <Button type="submit" loading={busy}>
@@ -144,11 +146,13 @@ export function KnowledgeScoresModal({
     initialValues: { knowledgePre: '', knowledgePost: '' },
     validate: contractValidator<ScoreValues>(methods['training.setKnowledgeScores'].input, t, toInput),
   });
+  const close = useGuardedClose(form, onClose);
   const { busy, error, setError, run } = useFormAction(form);
 
   useEffect(() => {
     if (!opened) return;
     form.setValues({ knowledgePre: scores.knowledgePre ?? '', knowledgePost: scores.knowledgePost ?? '' });
+    form.resetDirty();
     setError(null);
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [opened, peer.id, peer.version]);
@@ -162,7 +166,7 @@ export function KnowledgeScoresModal({
   });
 
   return (
-    <AppModal opened={opened} onClose={onClose} title={t('peers.knowledgeFor', { name: peer.fullName })}>
+    <AppModal opened={opened} onClose={close} title={t('peers.knowledgeFor', { name: peer.fullName })}>
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
           <Group grow>
@@ -171,7 +175,7 @@ export function KnowledgeScoresModal({
           </Group>
           <FormError error={error} />
           <Group justify="flex-end" mt="sm">
-            <Button variant="default" onClick={onClose}>
+            <Button variant="default" onClick={close}>
               {t('common.cancel')}
             </Button>
             <Button type="submit" loading={busy}>

@@ -13,6 +13,7 @@ import { errorText } from '../../ui/errors';
 import { moduleTitle } from '../training/moduleTitle';
 import { PeerStatusBadge } from './PeerStatusBadge';
 import { RestoredDraftNotice } from '../../ui/RestoredDraftNotice';
+import { useGuardedClose } from '../../ui/DiscardPrompt';
 
 interface TransitionValues {
   to: PeerStatus | null;
@@ -82,6 +83,7 @@ export function TransitionModal({
           : null,
     },
   });
+  const close = useGuardedClose(form, onClose);
 
   useEffect(() => {
     if (!opened) return;
@@ -126,7 +128,7 @@ export function TransitionModal({
   });
 
   return (
-    <AppModal opened={opened} onClose={onClose} size="lg" title={t('peers.transitionTitle', { name: peer.fullName })}>
+    <AppModal opened={opened} onClose={close} size="lg" title={t('peers.transitionTitle', { name: peer.fullName })}>
       {options.length === 0 ? (
         <Stack>
           <Text>{t('peers.noNext')}</Text>
@@ -189,7 +191,7 @@ export function TransitionModal({
             />
             <FormError error={error} />
             <Group justify="flex-end" mt="sm">
-              <Button variant="default" onClick={onClose}>
+              <Button variant="default" onClick={close}>
                 {t('common.cancel')}
               </Button>
               <Button type="submit" loading={busy} color={to === 'withdrawn' ? 'red' : undefined}>

@@ -21,6 +21,7 @@ import { PageCount, Pager } from '../../ui/Pager';
 import { OpenCaseModal, type Opening } from '../cases/OpenCaseModal';
 import { HelpSeekerOutcomeModal, type CodedHelpSeeker } from '../evaluation/Outcomes';
 import { useFormAction } from '../../ui/useFormAction';
+import { useGuardedClose } from '../../ui/DiscardPrompt';
 
 const column = createColumnHelper<HelpSeekerSummary>();
 const emptyIdentity = { fullName: '', className: '', contact: '', parentContact: '' };
@@ -52,6 +53,7 @@ function IdentityModal({ helpSeeker, onClose, onSaved }: { helpSeeker: HelpSeeke
     initialValues: emptyIdentity,
     validate: contractValidator<IdentityValues>(methods['helpSeekers.setIdentity'].input, t, (v) => ({ id: 1, version: 0, identity: v })),
   });
+  const close = useGuardedClose(form, onClose);
   const { busy, error, setError, run } = useFormAction(form);
 
   useEffect(() => {
@@ -107,7 +109,7 @@ function IdentityModal({ helpSeeker, onClose, onSaved }: { helpSeeker: HelpSeeke
   );
 
   return (
-    <AppModal opened={helpSeeker !== null} onClose={onClose} title={t('helpSeekers.revealTitle', { code })} size="lg">
+    <AppModal opened={helpSeeker !== null} onClose={close} title={t('helpSeekers.revealTitle', { code })} size="lg">
       <Stack>
         <FormError error={editing ? null : error} />
         {loaded && !editing ? (
@@ -162,6 +164,7 @@ function AddHelpSeekerModal({ opened, onClose, onAdded }: { opened: boolean; onC
     initialValues: emptyIdentity,
     validate: contractValidator<IdentityValues>(methods['helpSeekers.create'].input, t, (v) => ({ identity: v })),
   });
+  const close = useGuardedClose(form, onClose);
   const { busy, error, run } = useFormAction(form);
   useEffect(() => {
     if (opened) form.reset();
@@ -176,7 +179,7 @@ function AddHelpSeekerModal({ opened, onClose, onAdded }: { opened: boolean; onC
     });
   });
   return (
-    <AppModal opened={opened} onClose={onClose} title={t('helpSeekers.addTitle')} size="lg">
+    <AppModal opened={opened} onClose={close} title={t('helpSeekers.addTitle')} size="lg">
       <form onSubmit={submit} noValidate>
         <Stack>
           <Text fz="sm">{t('helpSeekers.addHint')}</Text>
@@ -189,7 +192,7 @@ function AddHelpSeekerModal({ opened, onClose, onAdded }: { opened: boolean; onC
           </Text>
           <FormError error={error} />
           <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
+            <Button variant="default" onClick={close}>
               {t('common.cancel')}
             </Button>
             <Button type="submit" loading={busy}>

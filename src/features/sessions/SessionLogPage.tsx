@@ -20,6 +20,7 @@ import { OpenCaseModal, type Opening } from '../cases/OpenCaseModal';
 import { useSessionsView } from './sessionsView';
 import { useFormAction } from '../../ui/useFormAction';
 import { RestoredDraftNotice } from '../../ui/RestoredDraftNotice';
+import { useGuardedClose } from '../../ui/DiscardPrompt';
 
 function Card2({ title, children, action }: { title: string; children: ReactNode; action?: ReactNode }) {
   return (
@@ -56,6 +57,7 @@ function ReturnModal({ log, opened, onClose, onDone }: { log: SessionLog; opened
     initialValues: { comment: '' },
     validate: { comment: (value: string) => (value.trim() ? null : t('validation.required', { field: t('fields.comment') })) },
   });
+  const close = useGuardedClose(form, onClose);
   const { busy, error, run } = useFormAction(form);
   const restored = useFormDraft(form, `return:${log.id}`, 'sessions', opened);
   const submit = form.onSubmit(async ({ comment }) => {
@@ -67,7 +69,7 @@ function ReturnModal({ log, opened, onClose, onDone }: { log: SessionLog; opened
     });
   });
   return (
-    <AppModal opened={opened} onClose={onClose} title={t('review.returnTitle', { name: log.peerName })}>
+    <AppModal opened={opened} onClose={close} title={t('review.returnTitle', { name: log.peerName })}>
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
           <RestoredDraftNotice shown={restored} />
@@ -83,7 +85,7 @@ function ReturnModal({ log, opened, onClose, onDone }: { log: SessionLog; opened
           />
           <FormError error={error} />
           <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
+            <Button variant="default" onClick={close}>
               {t('common.cancel')}
             </Button>
             <Button type="submit" loading={busy}>

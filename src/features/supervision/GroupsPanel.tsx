@@ -16,6 +16,8 @@ import { contractValidator, showCallError } from '../../ui/forms';
 import { LoadState } from '../../ui/LoadState';
 import { PeerMultiPicker, peerLabel } from '../../ui/PeerPicker';
 import { RestoredDraftNotice } from '../../ui/RestoredDraftNotice';
+import { useDialogValues } from '../../ui/useValuesFromData';
+import { useGuardedClose } from '../../ui/DiscardPrompt';
 
 const frequencies = ['7', '14', '21', '28'] as const;
 
@@ -44,10 +46,10 @@ function GroupModal({ group, opened, onClose, onSaved }: { group: SupervisionGro
     initialValues: { name: '', supervisorUserId: null, frequencyDays: String(defaultFrequencyDays), peerIds: [], archived: false },
     validate: contractValidator<GroupValues>(methods['supervision.createGroup'].input, t, toInput),
   });
+  const close = useGuardedClose(form, onClose);
 
-  useEffect(() => {
-    if (!opened) return;
-    const values: GroupValues = group
+  useDialogValues(form, opened, group?.id ?? 'new', (): GroupValues =>
+    group
       ? {
           name: group.name,
           supervisorUserId: group.supervisorUserId ? String(group.supervisorUserId) : null,
@@ -55,13 +57,11 @@ function GroupModal({ group, opened, onClose, onSaved }: { group: SupervisionGro
           peerIds: group.members.map((m) => String(m.peerId)),
           archived: group.archived,
         }
-      : { name: '', supervisorUserId: null, frequencyDays: String(defaultFrequencyDays), peerIds: [], archived: false };
-    form.setInitialValues(values);
-    form.setValues(values);
-    form.resetDirty(values);
-    setError(null);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [opened, group?.id, group?.version]);
+      : { name: '', supervisorUserId: null, frequencyDays: String(defaultFrequencyDays), peerIds: [], archived: false },
+  );
+  useEffect(() => {
+    if (opened) setError(null);
+  }, [opened, setError]);
 
   const restored = useFormDraft(form, group ? `supervision-group:${group.id}` : 'supervision-group:new', 'supervision', opened);
   // Members keep their names whatever their status now; new ones are found by typing.
@@ -89,7 +89,7 @@ function GroupModal({ group, opened, onClose, onSaved }: { group: SupervisionGro
   });
 
   return (
-    <AppModal opened={opened} onClose={onClose} title={group ? t('supervision.editGroup') : t('supervision.newGroup')} size="lg">
+    <AppModal opened={opened} onClose={close} title={group ? t('supervision.editGroup') : t('supervision.newGroup')} size="lg">
       <form onSubmit={submit} noValidate>
         <Stack>
           <RestoredDraftNotice shown={restored} />
@@ -116,7 +116,7 @@ function GroupModal({ group, opened, onClose, onSaved }: { group: SupervisionGro
           {group ? <Switch label={t('supervision.archive')} description={t('supervision.archiveHint')} {...form.getInputProps('archived', { type: 'checkbox' })} /> : null}
           <FormError error={error} />
           <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
+            <Button variant="default" onClick={close}>
               {t('common.cancel')}
             </Button>
             <Button type="submit" loading={busy}>

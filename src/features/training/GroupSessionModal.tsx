@@ -13,6 +13,7 @@ import { PeerMultiPicker, usePeerLabels } from '../../ui/PeerPicker';
 import type { PickerOption } from '../../ui/SearchPicker';
 import { moduleTitle } from './moduleTitle';
 import { useFormAction } from '../../ui/useFormAction';
+import { useGuardedClose } from '../../ui/DiscardPrompt';
 
 interface Attendee {
   peerId: number;
@@ -57,6 +58,7 @@ export function GroupSessionModal({
     initialValues: { moduleId: null, heldOn: '', hours: '', trainer: '', notes: '', attendees: [] },
     validate: contractValidator<SessionValues>(methods['training.recordGroupSession'].input, t, toInput),
   });
+  const close = useGuardedClose(form, onClose);
   const { busy, error, setError, run } = useFormAction(form);
 
   useEffect(() => {
@@ -86,7 +88,7 @@ export function GroupSessionModal({
   const attendees = form.values.attendees;
 
   return (
-    <AppModal opened={opened} onClose={onClose} size="xl" title={t('training.sessionTitle')}>
+    <AppModal opened={opened} onClose={close} size="xl" title={t('training.sessionTitle')}>
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
           <Select
@@ -161,7 +163,7 @@ export function GroupSessionModal({
           <Textarea label={t('training.notes')} autosize minRows={2} maxRows={4} {...form.getInputProps('notes')} />
           <FormError error={error} />
           <Group justify="flex-end" mt="sm">
-            <Button variant="default" onClick={onClose}>
+            <Button variant="default" onClick={close}>
               {t('common.cancel')}
             </Button>
             <Button type="submit" loading={busy}>

@@ -11,8 +11,10 @@ import { AppModal } from '../../ui/AppModal';
 import { FormError } from '../../ui/FormError';
 import { formatDateTime, formatHours } from '../../ui/format';
 import { contractValidator } from '../../ui/forms';
+import { useDialogValues } from '../../ui/useValuesFromData';
 import { useFormAction } from '../../ui/useFormAction';
 import { RestoredDraftNotice } from '../../ui/RestoredDraftNotice';
+import { useGuardedClose } from '../../ui/DiscardPrompt';
 
 interface ModuleValues {
   titleId: string;
@@ -84,11 +86,11 @@ export function ModuleFormModal({
       titleId: !v.titleId.trim() && !v.titleEn.trim() ? t('validation.required', { field: t('fields.titleId') }) : null,
     })),
   });
+  const close = useGuardedClose(form, onClose);
   const { busy, error, setError, run } = useFormAction(form);
 
-  useEffect(() => {
-    if (!opened) return;
-    const values: ModuleValues = module
+  useDialogValues(form, opened, module?.id ?? 'new', (): ModuleValues =>
+    module
       ? {
           titleId: module.titleId,
           titleEn: module.titleEn,
@@ -98,13 +100,11 @@ export function ModuleFormModal({
           required: module.required,
           refresherMonths: module.refresherMonths ?? '',
         }
-      : blank;
-    form.setInitialValues(values);
-    form.setValues(values);
-    form.resetDirty(values);
-    setError(null);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [opened, module?.id, module?.version]);
+      : blank,
+  );
+  useEffect(() => {
+    if (opened) setError(null);
+  }, [opened, setError]);
 
   const restored = useFormDraft(form, module ? `module:${module.id}` : 'module:new', 'training', opened);
 
@@ -120,7 +120,7 @@ export function ModuleFormModal({
   });
 
   return (
-    <AppModal opened={opened} onClose={onClose} size="lg" title={module ? t('training.editModuleTitle') : t('training.addModuleTitle')}>
+    <AppModal opened={opened} onClose={close} size="lg" title={module ? t('training.editModuleTitle') : t('training.addModuleTitle')}>
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
           <RestoredDraftNotice shown={restored} />
@@ -145,7 +145,7 @@ export function ModuleFormModal({
           <Checkbox label={t('training.requiredLabel')} {...form.getInputProps('required', { type: 'checkbox' })} />
           <FormError error={error} />
           <Group justify="flex-end" mt="sm">
-            <Button variant="default" onClick={onClose}>
+            <Button variant="default" onClick={close}>
               {t('common.cancel')}
             </Button>
             <Button type="submit" loading={busy}>

@@ -9,6 +9,7 @@ import { contractValidator } from '../../ui/forms';
 import { FormError } from '../../ui/FormError';
 import { PeerPicker } from '../../ui/PeerPicker';
 import { useFormAction } from '../../ui/useFormAction';
+import { useGuardedClose } from '../../ui/DiscardPrompt';
 
 function FormButtons({ busy, onCancel }: { busy: boolean; onCancel(): void }) {
   const { t } = useTranslation();
@@ -40,6 +41,7 @@ export function AddStaffModal({
     initialValues: { username: '', fullName: '', role: 'supervisor' },
     validate: contractValidator(methods['users.createStaff'].input, t),
   });
+  const close = useGuardedClose(form, onClose);
   const { busy, error, setError, run } = useFormAction(form);
 
   useEffect(() => {
@@ -58,7 +60,7 @@ export function AddStaffModal({
   });
 
   return (
-    <AppModal opened={opened} onClose={onClose} title={t('users.addStaff')}>
+    <AppModal opened={opened} onClose={close} title={t('users.addStaff')}>
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
           <TextInput label={t('users.fullName')} withAsterisk data-autofocus {...form.getInputProps('fullName')} />
@@ -74,7 +76,7 @@ export function AddStaffModal({
             {...form.getInputProps('role')}
           />
           <FormError error={error} />
-          <FormButtons busy={busy} onCancel={onClose} />
+          <FormButtons busy={busy} onCancel={close} />
         </Stack>
       </form>
     </AppModal>
@@ -107,6 +109,7 @@ export function AddPeerAccountModal({
     initialValues: { peerId: null, username: '', pin: '' },
     validate: contractValidator(methods['users.createPeerAccount'].input, t, toInput),
   });
+  const close = useGuardedClose(form, onClose);
   const { busy, error, setError, run } = useFormAction(form);
 
   useEffect(() => {
@@ -125,7 +128,7 @@ export function AddPeerAccountModal({
   });
 
   return (
-    <AppModal opened={opened} onClose={onClose} title={t('users.addPeer')}>
+    <AppModal opened={opened} onClose={close} title={t('users.addPeer')}>
       {!anyPeer ? (
         <Stack>
           <Text>{t('users.noPeersToLink')}</Text>
@@ -149,7 +152,7 @@ export function AddPeerAccountModal({
             <TextInput label={t('users.username')} description={t('setup.usernameHint')} withAsterisk {...form.getInputProps('username')} />
             <PasswordInput label={t('users.pin')} description={t('users.pinHint')} inputMode="numeric" withAsterisk {...form.getInputProps('pin')} />
             <FormError error={error} />
-            <FormButtons busy={busy} onCancel={onClose} />
+            <FormButtons busy={busy} onCancel={close} />
           </Stack>
         </form>
       )}
@@ -164,6 +167,7 @@ export function SetPinModal({ user, onClose, onSaved }: { user: UserSummary | nu
     initialValues: { pin: '' },
     validate: contractValidator(methods['users.setPeerPin'].input, t, (values) => ({ userId: user?.id ?? 1, pin: values.pin })),
   });
+  const close = useGuardedClose(form, onClose);
   const { busy, error, setError, run } = useFormAction(form);
 
   useEffect(() => {
@@ -183,12 +187,12 @@ export function SetPinModal({ user, onClose, onSaved }: { user: UserSummary | nu
   });
 
   return (
-    <AppModal opened={user !== null} onClose={onClose} title={t('users.pinTitle', { name: user?.fullName ?? '' })}>
+    <AppModal opened={user !== null} onClose={close} title={t('users.pinTitle', { name: user?.fullName ?? '' })}>
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
           <PasswordInput label={t('users.pin')} description={t('users.pinHint')} inputMode="numeric" data-autofocus {...form.getInputProps('pin')} />
           <FormError error={error} />
-          <FormButtons busy={busy} onCancel={onClose} />
+          <FormButtons busy={busy} onCancel={close} />
         </Stack>
       </form>
     </AppModal>

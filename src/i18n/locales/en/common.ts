@@ -18,6 +18,12 @@ export const common = {
     supervisor: 'Supervisor',
     peer: 'Peer supporter',
   },
+  discard: {
+    title: 'Discard your changes?',
+    body: 'What you typed in this form has not been saved and will be lost.',
+    keep: 'Keep editing',
+    discard: 'Discard',
+  },
   common: {
     save: 'Save',
     cancel: 'Cancel',

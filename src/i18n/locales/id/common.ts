@@ -21,6 +21,12 @@ export const common: Widen<typeof en> = {
     supervisor: 'Supervisor',
     peer: 'Konselor sebaya',
   },
+  discard: {
+    title: 'Buang perubahan Anda?',
+    body: 'Yang Anda ketik di formulir ini belum disimpan dan akan hilang.',
+    keep: 'Lanjutkan mengisi',
+    discard: 'Buang',
+  },
   common: {
     save: 'Simpan',
     cancel: 'Batal',
