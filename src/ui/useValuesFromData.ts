@@ -1,6 +1,6 @@
 import type { UseFormReturnType } from '@mantine/form';
 import { useEffect, useRef, useState } from 'react';
-import { keepEdits } from './forms';
+import { keepEdits } from './keepEdits';
 
 /**
  * Fills a form from its loaded record without racing the person typing. The form is built from

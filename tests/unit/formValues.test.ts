@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { keepEdits } from '../../src/ui/forms';
+import { keepEdits } from '../../src/ui/keepEdits';
 
 describe('a form filled from its record', () => {
   const empty = { studentCount: '' as number | string, classNames: [] as string[] };
