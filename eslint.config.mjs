@@ -27,7 +27,16 @@ export default tseslint.config(
     rules: {
       'react-hooks/rules-of-hooks': 'error',
       'react-hooks/exhaustive-deps': 'error',
+      // Every form goes through useAppForm, which takes the person to the first field a refused submit names.
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        { paths: [{ name: '@mantine/form', importNames: ['useForm'], message: 'Use useAppForm from src/ui/useAppForm.', allowTypeImports: true }] },
+      ],
     },
+  },
+  {
+    files: ['src/ui/useAppForm.ts'],
+    rules: { '@typescript-eslint/no-restricted-imports': 'off' },
   },
   {
     // electron-builder's hooks (scripts/electron-builder): CommonJS modules it requires by path.

@@ -3,6 +3,7 @@ import type { TFunction } from 'i18next';
 import type { z } from 'zod';
 import { issueToError } from '../contract';
 import { errorText, payloadOf, validationText } from './errors';
+import { focusField } from './useAppForm';
 
 type AnyT = TFunction<'translation', undefined>;
 
@@ -34,7 +35,7 @@ export function contractValidator<Values>(
 }
 
 /**
- * Puts a backend error under its field when the form has that field;
+ * Puts a backend error under its field when the form has that field, and takes the person there;
  * otherwise returns the text for a message above the form.
  */
 export function showCallError<Values extends object>(
@@ -43,8 +44,10 @@ export function showCallError<Values extends object>(
   error: unknown,
 ): string | null {
   const payload = payloadOf(error);
-  if (payload.code === 'VALIDATION' && payload.field && payload.field in form.getValues()) {
-    form.setFieldError(payload.field as Parameters<typeof form.setFieldError>[0], validationText(t, payload));
+  const field = payload.field;
+  if (payload.code === 'VALIDATION' && field && field in form.getValues()) {
+    form.setFieldError(field as Parameters<typeof form.setFieldError>[0], validationText(t, payload));
+    requestAnimationFrame(() => focusField(form.getInputNode(field)));
     return null;
   }
   return errorText(t, error);

@@ -51,7 +51,7 @@ test('Settings keeps what the counselor typed while its data loads and when anot
   await shot(page, 'forms-02-settings-kept');
 });
 
-test('a dialog with typed text asks before Escape, its X or Cancel throws it away, and an untouched one closes at once', async ({ app: page }) => {
+test('a dialog with typed text asks before Escape, its X or Cancel throws it away, an untouched one closes at once, and a refused save goes to the field in error', async ({ app: page }) => {
   await createVault(page);
   await confirmRecoveryKey(page);
   await goTo(page, 'Peers');
@@ -89,4 +89,10 @@ test('a dialog with typed text asks before Escape, its X or Cancel throws it awa
   await expect(dialog).toBeHidden();
   await nominate.click();
   await expect(dialog.getByLabel('Full name')).toHaveValue('');
+
+  // Saved without a name: the form takes her to the field that needs it, not just to a red line.
+  await dialog.getByLabel('Why this student').fill('Dipercaya teman-temannya.');
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expect(dialog.getByLabel('Full name')).toBeFocused();
+  await expect(dialog.getByLabel('Full name')).toHaveAttribute('aria-invalid', 'true');
 });

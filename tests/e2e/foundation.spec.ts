@@ -117,6 +117,9 @@ test('every area of the program is reachable from the sidebar and opens its own 
   }
   // Evaluation was the last area still to come (issue 5).
   await expect(page.getByText('Coming to this area')).toHaveCount(0);
+  // The first visit's check (the whole log: there is no earlier one) ends before the counselor leaves;
+  // a check still running when she comes back is the one she is shown.
+  await expect(page.getByRole('status')).toContainText('The log is intact: every entry follows the one before it');
   await nav.getByRole('button', { name: 'Dashboard', exact: true }).click();
   await nav.getByRole('button', { name: 'Audit log', exact: true }).click();
   // The second visit walks only what was added since the first one's check; the whole log on demand.

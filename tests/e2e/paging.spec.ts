@@ -147,7 +147,10 @@ test('the peer roster pages, filters and sorts in the backend, and the pickers f
   await shot(page, 'paging-07-account-peer-picker-id');
   await page.getByRole('option', { name: 'Peserta Uji 42 (7A)' }).click();
   await expect(accountForm.getByRole('combobox', { name: 'Konselor sebaya' })).toHaveValue('Peserta Uji 42 (7A)');
+  // The form holds a chosen peer, so Cancel asks before throwing it away.
   await accountForm.getByRole('button', { name: 'Batal' }).click();
+  await page.getByRole('dialog', { name: 'Buang perubahan Anda?' }).getByRole('button', { name: 'Buang' }).click();
+  await expect(accountForm).toBeHidden();
 
   // Training attendance: several peers, each found by typing.
   await goTo(page, 'Pelatihan');

@@ -205,6 +205,9 @@ test('a coordinator types in a paper log in Indonesian, is told which field is m
   await page.locator('label').getByText('Sedikit khawatir', { exact: true }).click();
   await page.getByRole('button', { name: 'Kirim untuk diperiksa' }).click();
   await expect(page.getByText('Apa yang dilakukan wajib diisi.')).toBeVisible();
+  // Taken to the missing field, so the message is on screen and not above it.
+  await expect(page.getByLabel('Apa yang dilakukan konselor sebaya')).toBeFocused();
+  await expect(page.getByLabel('Apa yang dilakukan konselor sebaya')).toBeInViewport();
   await shot(page, 'sessions-11-paper-log-missing-field-id');
 
   await page.getByLabel('Apa yang dilakukan konselor sebaya').fill('Mendengarkan dan mengajaknya melapor ke wali kelas.');

@@ -1,5 +1,5 @@
 import { Button, Group, PasswordInput, Stack, Text } from '@mantine/core';
-import { useForm } from '@mantine/form';
+import { useAppForm } from '../../ui/useAppForm';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api/client';
 import { methods, type AppStatus } from '../../contract';
@@ -13,7 +13,7 @@ import { useFormAction } from '../../ui/useFormAction';
 /** After a recovery-key unlock or a temporary password: the user must choose their own password. */
 export function NewPasswordScreen({ status }: { status: AppStatus }) {
   const { t } = useTranslation();
-  const form = useForm({
+  const form = useAppForm({
     mode: 'controlled',
     initialValues: { newPassword: '', confirmPassword: '' },
     validate: contractValidator<{ newPassword: string; confirmPassword: string }>(

@@ -1,5 +1,5 @@
 import { Anchor, Button, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
-import { useForm } from '@mantine/form';
+import { useAppForm } from '../../ui/useAppForm';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api/client';
@@ -13,7 +13,7 @@ export function PeerSignInScreen() {
   const { t } = useTranslation();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const form = useForm({ mode: 'controlled', initialValues: { username: '', pin: '' } });
+  const form = useAppForm({ mode: 'controlled', initialValues: { username: '', pin: '' } });
 
   const submit = form.onSubmit(async (values) => {
     setBusy(true);

@@ -1,5 +1,5 @@
 import { Alert, Anchor, Button, Stack, Text, TextInput } from '@mantine/core';
-import { useForm } from '@mantine/form';
+import { useAppForm } from '../../ui/useAppForm';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api/client';
@@ -15,7 +15,7 @@ export function RecoverScreen({ onBack }: { onBack(): void }) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [wait, setWait] = useCountdown(0);
-  const form = useForm({ mode: 'controlled', initialValues: { username: '', recoveryKey: '' } });
+  const form = useAppForm({ mode: 'controlled', initialValues: { username: '', recoveryKey: '' } });
 
   const submit = form.onSubmit(async (values) => {
     setBusy(true);

@@ -1,5 +1,5 @@
 import { Anchor, Button, PasswordInput, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
-import { useForm } from '@mantine/form';
+import { useAppForm } from '../../ui/useAppForm';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api/client';
@@ -26,7 +26,7 @@ interface SetupValues {
 export function SetupScreen() {
   const { t } = useTranslation();
   const [restoring, setRestoring] = useState(false);
-  const form = useForm<SetupValues>({
+  const form = useAppForm<SetupValues>({
     mode: 'controlled',
     initialValues: { schoolName: '', fullName: '', username: '', password: '', confirmPassword: '', language: currentLanguage() },
     validate: contractValidator<SetupValues>(

@@ -1,5 +1,5 @@
 import { Alert, Anchor, Button, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
-import { useForm } from '@mantine/form';
+import { useAppForm } from '../../ui/useAppForm';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api/client';
@@ -20,7 +20,7 @@ export function UnlockScreen({ status }: { status: AppStatus }) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [wait, setWait] = useCountdown(status.retryAfterSeconds);
-  const form = useForm({ mode: 'controlled', initialValues: { username: '', password: '' } });
+  const form = useAppForm({ mode: 'controlled', initialValues: { username: '', password: '' } });
 
   if (recovering) return <RecoverScreen onBack={() => setRecovering(false)} />;
   if (restoring) return <RestoreScreen mode="locked" onBack={() => setRestoring(false)} />;

@@ -1,5 +1,5 @@
 import { Button, Group, NumberInput, Paper, Stack, Text, Title } from '@mantine/core';
-import { useForm } from '@mantine/form';
+import { useAppForm } from '../../ui/useAppForm';
 import { notifications } from '@mantine/notifications';
 import { IconRestore } from '@tabler/icons-react';
 import { useState, type ReactNode } from 'react';
@@ -40,7 +40,7 @@ export function BackupSettings() {
   const { data, reload } = useCall('settings.get', {});
   const [restoring, setRestoring] = useState(false);
   const [restored, setRestored] = useState(false);
-  const form = useForm<Values>({
+  const form = useAppForm<Values>({
     mode: 'controlled',
     initialValues: { backupKeepLast: 10, backupReminderDays: 7 },
     validate: contractValidator<Values>(methods['settings.update'].input, t, (v) => ({

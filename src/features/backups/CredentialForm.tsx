@@ -1,5 +1,5 @@
 import { Button, Group, PasswordInput, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
-import { useForm } from '@mantine/form';
+import { useAppForm } from '../../ui/useAppForm';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BackupCredential } from '../../contract';
@@ -27,7 +27,7 @@ export function CredentialForm({
   secondary?: ReactNode;
 }) {
   const { t } = useTranslation();
-  const form = useForm<CredentialValues>({
+  const form = useAppForm<CredentialValues>({
     mode: 'controlled',
     initialValues: { kind: 'password', username: '', password: '', recoveryKey: '' },
     validate: (values) =>

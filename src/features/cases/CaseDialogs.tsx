@@ -1,5 +1,5 @@
 import { Alert, Button, Checkbox, Group, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
-import { useForm } from '@mantine/form';
+import { useAppForm } from '../../ui/useAppForm';
 import { notifications } from '@mantine/notifications';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -34,7 +34,7 @@ interface DialogProps {
 export function TransitionModal({ detail, opened, onClose, onSaved }: DialogProps) {
   const { t } = useTranslation();
   const c = detail.case;
-  const form = useForm<{ to: CaseStatus | null; outcome: CaseOutcome | null; note: string }>({
+  const form = useAppForm<{ to: CaseStatus | null; outcome: CaseOutcome | null; note: string }>({
     mode: 'controlled',
     initialValues: { to: null, outcome: null, note: '' },
     validate: {
@@ -132,7 +132,7 @@ export function ReassignModal({ detail, opened, onClose, onDone }: { detail: Cas
   const { t } = useTranslation();
   const c = detail.case;
   const assignees = useCall('cases.assignees', {});
-  const form = useForm<{ assignedUserId: string | null; note: string }>({
+  const form = useAppForm<{ assignedUserId: string | null; note: string }>({
     mode: 'controlled',
     initialValues: { assignedUserId: null, note: '' },
     validate: { assignedUserId: (value) => (value ? null : t('validation.required', { field: t('fields.assignedUserId') })) },
@@ -197,7 +197,7 @@ export function ReferralModal({ detail, opened, onClose, onSaved }: DialogProps)
   const c = detail.case;
   const services = useCall('referrals.services', {});
   const required = (field: string) => (value: string) => (value.trim() ? null : t('validation.required', { field: t(`fields.${field}` as 'fields.reason') }));
-  const form = useForm<ReferralValues>({
+  const form = useAppForm<ReferralValues>({
     mode: 'controlled',
     initialValues: { serviceId: null, referredOn: '', reason: '', hasConsent: true, consentBy: '', consentOn: '', overrideReason: '', followUpOn: '' },
     validate: {
@@ -294,7 +294,7 @@ export function ReferralModal({ detail, opened, onClose, onSaved }: DialogProps)
 /** pending → accepted or declined; accepted → completed; with a note and a new follow-up date. */
 export function ReferralStatusModal({ referral, onClose, onSaved }: { referral: Referral | null; onClose(): void; onSaved(detail: CaseDetail): void }) {
   const { t } = useTranslation();
-  const form = useForm<{ to: ReferralStatus | null; note: string; followUpOn: string }>({
+  const form = useAppForm<{ to: ReferralStatus | null; note: string; followUpOn: string }>({
     mode: 'controlled',
     initialValues: { to: null, note: '', followUpOn: '' },
     validate: { to: (value) => (value ? null : t('validation.required', { field: t('fields.to') })) },

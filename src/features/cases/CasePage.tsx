@@ -14,7 +14,7 @@ import {
   Timeline,
   Title,
 } from '@mantine/core';
-import { useForm } from '@mantine/form';
+import { useAppForm } from '../../ui/useAppForm';
 import { notifications } from '@mantine/notifications';
 import {
   IconArrowLeft,
@@ -177,7 +177,7 @@ function CaseLogs({ caseId, count }: { caseId: number; count: number }) {
 
 function NoteForm({ detail, onAdded }: { detail: CaseDetail; onAdded(detail: CaseDetail): void }) {
   const { t } = useTranslation();
-  const form = useForm<{ kind: 'note' | 'decision'; text: string }>({
+  const form = useAppForm<{ kind: 'note' | 'decision'; text: string }>({
     mode: 'controlled',
     initialValues: { kind: 'note', text: '' },
     validate: { text: (value) => (value.trim() ? null : t('validation.required', { field: t('casePage.noteText') })) },

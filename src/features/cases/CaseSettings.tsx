@@ -1,5 +1,5 @@
 import { Button, Checkbox, Group, NumberInput, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
-import { useForm } from '@mantine/form';
+import { useAppForm } from '../../ui/useAppForm';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api/client';
@@ -30,7 +30,7 @@ export function CaseSettings() {
   const { t } = useTranslation();
   const { data, reload } = useCall('settings.get', {});
   const validate = contractValidator<CaseSettingsValues>(methods['settings.update'].input, t, toInput);
-  const form = useForm<CaseSettingsValues>({
+  const form = useAppForm<CaseSettingsValues>({
     mode: 'controlled',
     initialValues: { escalationProtocol: '', urgent: 0, high: 2, routine: 7, supervisorsSeeAllCases: false },
     // The day fields sit under caseDueDays in the contract and on their own here.

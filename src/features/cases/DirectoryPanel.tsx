@@ -1,5 +1,5 @@
 import { Badge, Button, EmptyState, Group, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
-import { useForm } from '@mantine/form';
+import { useAppForm } from '../../ui/useAppForm';
 import { notifications } from '@mantine/notifications';
 import { IconAddressBook, IconPencil, IconPlus, IconSearch } from '@tabler/icons-react';
 import { createColumnHelper } from '@tanstack/react-table';
@@ -29,7 +29,7 @@ const blank: ServiceValues = { kind: 'psychologist', name: '', organisation: '',
 
 function ServiceFormModal({ service, opened, onClose, onSaved }: { service: ReferralService | null; opened: boolean; onClose(): void; onSaved(): void }) {
   const { t } = useTranslation();
-  const form = useForm<ServiceValues>({
+  const form = useAppForm<ServiceValues>({
     mode: 'controlled',
     initialValues: blank,
     validate: contractValidator<ServiceValues>(methods['referrals.createService'].input, t, ({ archived: _archived, ...v }) => v),

@@ -1,5 +1,5 @@
 import { Button, Group, Select, Stack, Text, Textarea } from '@mantine/core';
-import { useForm } from '@mantine/form';
+import { useAppForm } from '../../ui/useAppForm';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api/client';
@@ -35,7 +35,7 @@ export function OpenCaseModal({ opening, onClose, onOpened }: { opening: Opening
   const { t } = useTranslation();
   const assignees = useCall('cases.assignees', {});
   const [opened, setOpened] = useState<{ caseId: number; protocol: string } | null>(null);
-  const form = useForm<OpeningValues>({
+  const form = useAppForm<OpeningValues>({
     mode: 'controlled',
     initialValues: { severity: 'high', assignedUserId: null, note: '' },
     validate: { note: (value) => (value.trim() ? null : t('validation.required', { field: t('fields.note') })) },

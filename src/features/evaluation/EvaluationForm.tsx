@@ -1,5 +1,5 @@
 import { Badge, Button, Group, Radio, SimpleGrid, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
-import { useForm } from '@mantine/form';
+import { useAppForm } from '../../ui/useAppForm';
 import { notifications } from '@mantine/notifications';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -69,7 +69,7 @@ function LevelLabel({ level }: { level: RubricLevel }) {
 }
 
 /** One competency's four levels as cards: the level, its name and what it looks like. */
-function CompetencyChoice({ competency, inputProps }: { competency: Competency; inputProps: ReturnType<ReturnType<typeof useForm<EvaluationValues>>['getInputProps']> }) {
+function CompetencyChoice({ competency, inputProps }: { competency: Competency; inputProps: ReturnType<ReturnType<typeof useAppForm<EvaluationValues>>['getInputProps']> }) {
   const { i18n } = useTranslation();
   const lang = i18n.language;
   const def = rubric[competency];
@@ -179,7 +179,7 @@ export function EvaluationModal({
   const readOnly = evaluation !== null && !evaluation.canEdit;
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const form = useForm<EvaluationValues>({
+  const form = useAppForm<EvaluationValues>({
     mode: 'controlled',
     initialValues: { peerId: null, evaluatedOn: '', scores: noScores(), comments: '' },
     // A level not chosen gets words that say what to do, not the schema's "required".

@@ -1,5 +1,5 @@
 import { Alert, Anchor, Button, Group, Radio, SimpleGrid, Stack, Text, Textarea, ThemeIcon } from '@mantine/core';
-import { useForm } from '@mantine/form';
+import { useAppForm } from '../../ui/useAppForm';
 import { IconHeartHandshake } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -36,7 +36,7 @@ export function FeedbackKiosk() {
   const [sent, setSent] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const form = useForm<FeedbackValues>({
+  const form = useAppForm<FeedbackValues>({
     mode: 'controlled',
     initialValues: blank,
     // An unanswered question gets words a student understands, not the schema's "required".

@@ -1,5 +1,5 @@
 import { ActionIcon, Alert, Badge, Button, Card, EmptyState, Group, Radio, Select, SimpleGrid, Stack, Table, Text, TextInput, Tooltip } from '@mantine/core';
-import { useForm } from '@mantine/form';
+import { useAppForm } from '../../ui/useAppForm';
 import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconChartLine, IconHeartbeat, IconPlus, IconSearch, IconTrash } from '@tabler/icons-react';
@@ -107,7 +107,7 @@ export function RecordOutcomeModal({
   const lang = i18n.language;
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const form = useForm<RecordValues>({
+  const form = useAppForm<RecordValues>({
     mode: 'controlled',
     initialValues: { helpSeekerId: null, occasion: 'first_contact', measuredOn: '', answers: noAnswers() },
     validate: (v) => {

@@ -1,5 +1,5 @@
 import { Button, Group, NumberInput, Select, Stack, Textarea, TextInput } from '@mantine/core';
-import { useForm } from '@mantine/form';
+import { useAppForm } from '../../ui/useAppForm';
 import { notifications } from '@mantine/notifications';
 import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -48,7 +48,7 @@ export function OutreachFormModal({
   onSaved(): void;
 }) {
   const { t } = useTranslation();
-  const form = useForm<EventValues>({
+  const form = useAppForm<EventValues>({
     mode: 'controlled',
     initialValues: { heldOn: '', kind: null, title: '', audience: '', reached: '', notes: '', peerIds: [] },
     validate: contractValidator<EventValues>(methods['outreach.create'].input, t, toInput),

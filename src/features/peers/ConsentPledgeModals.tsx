@@ -1,5 +1,5 @@
 import { Button, Group, Select, Stack, Text, TextInput } from '@mantine/core';
-import { useForm } from '@mantine/form';
+import { useAppForm } from '../../ui/useAppForm';
 import { notifications } from '@mantine/notifications';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -30,7 +30,7 @@ export function ConsentModal({
   onSaved(): void;
 }) {
   const { t } = useTranslation();
-  const form = useForm<ConsentValues>({
+  const form = useAppForm<ConsentValues>({
     mode: 'controlled',
     initialValues: { consentOn: '', guardianName: '', relationship: null, formLocation: '' },
     validate: contractValidator<ConsentValues>(methods['peers.recordConsent'].input, t, (v) => ({
@@ -114,7 +114,7 @@ export function PledgeModal({
   onSaved(): void;
 }) {
   const { t } = useTranslation();
-  const form = useForm<{ pledgeOn: string }>({
+  const form = useAppForm<{ pledgeOn: string }>({
     mode: 'controlled',
     initialValues: { pledgeOn: '' },
     validate: contractValidator<{ pledgeOn: string }>(methods['peers.recordPledge'].input, t, (v) => ({ id: peer.id, version: peer.version, ...v })),

@@ -1,5 +1,5 @@
 import { Button, Checkbox, Group, Radio, Stack, Textarea, TextInput } from '@mantine/core';
-import { useForm } from '@mantine/form';
+import { useAppForm } from '../../ui/useAppForm';
 import { notifications } from '@mantine/notifications';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -41,7 +41,7 @@ export function InterviewModal({
 }) {
   const { t } = useTranslation();
   const me = useSession((s) => s.status?.user?.fullName ?? '');
-  const form = useForm<InterviewValues>({
+  const form = useAppForm<InterviewValues>({
     mode: 'controlled',
     initialValues: { interviewedOn: '', interviewer: '', criteria: noCriteria, notes: '', decision: 'undecided' },
     validate: contractValidator<InterviewValues>(methods['peers.recordInterview'].input, t, (v) => ({ id: peer.id, version: peer.version, ...v })),

@@ -1,5 +1,5 @@
 import { Autocomplete, Button, Fieldset, Group, SegmentedControl, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
-import { useForm } from '@mantine/form';
+import { useAppForm } from '../../ui/useAppForm';
 import { notifications } from '@mantine/notifications';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -65,7 +65,7 @@ export function PeerFormModal({
   const classes = useClassSuggestions(opened);
   // Every active staff account: tens in a school, so one page holds them all.
   const staff = useCall('users.list', { kind: 'staff', status: 'active', limit: pageSizes.max });
-  const form = useForm<PeerValues>({
+  const form = useAppForm<PeerValues>({
     mode: 'controlled',
     initialValues: blank,
     validate: contractValidator<PeerValues>(

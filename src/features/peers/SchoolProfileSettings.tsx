@@ -1,5 +1,5 @@
 import { Button, Group, NumberInput, Paper, Stack, TagsInput, Text, Title } from '@mantine/core';
-import { useForm } from '@mantine/form';
+import { useAppForm } from '../../ui/useAppForm';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api/client';
@@ -26,7 +26,7 @@ const toInput = (v: ProfileValues) => ({ studentCount: v.studentCount === '' ? n
 export function SchoolProfileSettings() {
   const { t } = useTranslation();
   const { data, reload } = useCall('settings.get', {});
-  const form = useForm<ProfileValues>({
+  const form = useAppForm<ProfileValues>({
     mode: 'controlled',
     initialValues: { studentCount: '', classNames: [] },
     validate: contractValidator<ProfileValues>(methods['settings.update'].input, t, toInput),

@@ -1,5 +1,5 @@
 import { Button, Checkbox, Group, NumberInput, Select, Stack, TextInput } from '@mantine/core';
-import { useForm } from '@mantine/form';
+import { useAppForm } from '../../ui/useAppForm';
 import { notifications } from '@mantine/notifications';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -50,7 +50,7 @@ export function AddRecordModal({
     completed: v.completed,
     score: toNumberOrNull(v.score),
   });
-  const form = useForm<RecordValues>({
+  const form = useAppForm<RecordValues>({
     mode: 'controlled',
     initialValues: { moduleId: null, attendedOn: '', hours: '', trainer: '', completed: true, score: '' },
     validate: contractValidator<RecordValues>(methods['training.addRecord'].input, t, toInput),
@@ -141,7 +141,7 @@ export function KnowledgeScoresModal({
     knowledgePre: toNumberOrNull(v.knowledgePre),
     knowledgePost: toNumberOrNull(v.knowledgePost),
   });
-  const form = useForm<ScoreValues>({
+  const form = useAppForm<ScoreValues>({
     mode: 'controlled',
     initialValues: { knowledgePre: '', knowledgePost: '' },
     validate: contractValidator<ScoreValues>(methods['training.setKnowledgeScores'].input, t, toInput),

@@ -1,5 +1,5 @@
 import { Alert, Button, Checkbox, Group, List, Select, Stack, Text, Textarea, ThemeIcon } from '@mantine/core';
-import { useForm } from '@mantine/form';
+import { useAppForm } from '../../ui/useAppForm';
 import { notifications } from '@mantine/notifications';
 import { IconCheck, IconX } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
@@ -72,7 +72,7 @@ export function TransitionModal({
   const [error, setError] = useState<string | null>(null);
   const [refused, setRefused] = useState(false);
   const [busy, setBusy] = useState(false);
-  const form = useForm<TransitionValues>({
+  const form = useAppForm<TransitionValues>({
     mode: 'controlled',
     initialValues: { to: null, override: false, reason: '' },
     validate: {

@@ -1,5 +1,5 @@
 import { ActionIcon, Alert, Button, Group, Paper, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { useForm } from '@mantine/form';
+import { useAppForm } from '../../ui/useAppForm';
 import { notifications } from '@mantine/notifications';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -88,7 +88,7 @@ export function TermsSettings() {
   const { data, reload } = useCall('settings.get', {});
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const form = useForm<Values>({
+  const form = useAppForm<Values>({
     mode: 'controlled',
     initialValues: { terms: [] },
     validate: (values) => Object.fromEntries(Object.entries(termErrors(values.terms)).map(([field, key]) => [field, t(`termsEditor.errors.${key}`)])),

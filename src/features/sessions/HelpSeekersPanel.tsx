@@ -1,5 +1,6 @@
 import { Badge, Button, EmptyState, Group, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
-import { useForm, type UseFormReturnType } from '@mantine/form';
+import type { UseFormReturnType } from '@mantine/form';
+import { useAppForm } from '../../ui/useAppForm';
 import { notifications } from '@mantine/notifications';
 import { IconEye, IconFlag3, IconHeartbeat, IconPlus, IconSearch, IconUserQuestion } from '@tabler/icons-react';
 import { createColumnHelper } from '@tanstack/react-table';
@@ -48,7 +49,7 @@ function IdentityModal({ helpSeeker, onClose, onSaved }: { helpSeeker: HelpSeeke
   const [identity, setIdentity] = useState<HelpSeekerIdentity | null>(null);
   const [loaded, setLoaded] = useState(false);
   const [editing, setEditing] = useState(false);
-  const form = useForm<IdentityValues>({
+  const form = useAppForm<IdentityValues>({
     mode: 'controlled',
     initialValues: emptyIdentity,
     validate: contractValidator<IdentityValues>(methods['helpSeekers.setIdentity'].input, t, (v) => ({ id: 1, version: 0, identity: v })),
@@ -159,7 +160,7 @@ function IdentityModal({ helpSeeker, onClose, onSaved }: { helpSeeker: HelpSeeke
 
 function AddHelpSeekerModal({ opened, onClose, onAdded }: { opened: boolean; onClose(): void; onAdded(): void }) {
   const { t } = useTranslation();
-  const form = useForm<IdentityValues>({
+  const form = useAppForm<IdentityValues>({
     mode: 'controlled',
     initialValues: emptyIdentity,
     validate: contractValidator<IdentityValues>(methods['helpSeekers.create'].input, t, (v) => ({ identity: v })),

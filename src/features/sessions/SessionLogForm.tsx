@@ -16,7 +16,7 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { useForm } from '@mantine/form';
+import { useAppForm } from '../../ui/useAppForm';
 import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle, IconArrowLeft, IconTrash } from '@tabler/icons-react';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
@@ -200,7 +200,7 @@ function LogForm({ log, reload }: { log: SessionLog | null; reload(): Promise<vo
     // A new code counts as a help-seeker: it is made when the log is saved.
     helpSeekerId: v.who === 'new' ? 1 : fields(v).helpSeekerId,
   }));
-  const form = useForm<LogValues>({
+  const form = useAppForm<LogValues>({
     mode: 'controlled',
     initialValues: blank(null),
     validate: (values) => renamed({ ...draftCheck(values), ...(submitting.current ? completeCheck(values) : {}) }),

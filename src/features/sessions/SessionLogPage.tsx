@@ -1,5 +1,5 @@
 import { Alert, Anchor, Badge, Button, Card, Group, List, SimpleGrid, Stack, Text, Textarea, Title } from '@mantine/core';
-import { useForm } from '@mantine/form';
+import { useAppForm } from '../../ui/useAppForm';
 import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle, IconArrowLeft, IconArrowBackUp, IconCheck, IconFlag3, IconLock, IconPencil } from '@tabler/icons-react';
 import { useState, type ReactNode } from 'react';
@@ -52,7 +52,7 @@ function Detail({ label, children }: { label: string; children: ReactNode }) {
 /** A short text the coordinator writes back to the peer, who reads it on the returned log. */
 function ReturnModal({ log, opened, onClose, onDone }: { log: SessionLog; opened: boolean; onClose(): void; onDone(): void }) {
   const { t } = useTranslation();
-  const form = useForm({
+  const form = useAppForm({
     mode: 'controlled',
     initialValues: { comment: '' },
     validate: { comment: (value: string) => (value.trim() ? null : t('validation.required', { field: t('fields.comment') })) },
@@ -100,7 +100,7 @@ function ReturnModal({ log, opened, onClose, onDone }: { log: SessionLog; opened
 
 function AddendumForm({ log, onAdded }: { log: SessionLog; onAdded(): void }) {
   const { t } = useTranslation();
-  const form = useForm({
+  const form = useAppForm({
     mode: 'controlled',
     initialValues: { text: '' },
     validate: { text: (value: string) => (value.trim() ? null : t('validation.required', { field: t('logView.addendumLabel') })) },

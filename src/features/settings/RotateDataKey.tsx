@@ -1,5 +1,5 @@
 import { Alert, Button, Checkbox, Group, List, PasswordInput, Stack, Text } from '@mantine/core';
-import { useForm } from '@mantine/form';
+import { useAppForm } from '../../ui/useAppForm';
 import { IconKey } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -26,7 +26,7 @@ export function RotateDataKey() {
   const [error, setError] = useState<string | null>(null);
   const [rotated, setRotated] = useState<Rotated | null>(null);
   const [noted, setNoted] = useState(false);
-  const form = useForm({ mode: 'controlled', initialValues: { password: '' } });
+  const form = useAppForm({ mode: 'controlled', initialValues: { password: '' } });
 
   const rotate = async () => {
     setError(null);

@@ -1,5 +1,5 @@
 import { Alert, Button, Group, NumberInput, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
-import { useForm } from '@mantine/form';
+import { useAppForm } from '../../ui/useAppForm';
 import { notifications } from '@mantine/notifications';
 import { type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -37,7 +37,7 @@ export function Section({ title, children }: { title: string; children: ReactNod
 function SchoolAndLockSettings() {
   const { t } = useTranslation();
   const { data, error, loading, reload } = useCall('settings.get', {});
-  const form = useForm({
+  const form = useAppForm({
     mode: 'controlled',
     initialValues: { schoolName: '', autoLockMinutes: 10 as number | string },
     validate: contractValidator(methods['settings.update'].input, t, (v) => ({ ...v, autoLockMinutes: Number(v.autoLockMinutes) })),
@@ -92,7 +92,7 @@ function SchoolAndLockSettings() {
 
 function ChangePassword() {
   const { t } = useTranslation();
-  const form = useForm({
+  const form = useAppForm({
     mode: 'controlled',
     initialValues: { currentPassword: '', newPassword: '', confirmPassword: '' },
     validate: contractValidator<{ currentPassword: string; newPassword: string; confirmPassword: string }>(
@@ -143,7 +143,7 @@ function ChangePassword() {
 
 function NewRecoveryKey() {
   const { t } = useTranslation();
-  const form = useForm({ mode: 'controlled', initialValues: { password: '' } });
+  const form = useAppForm({ mode: 'controlled', initialValues: { password: '' } });
   const { busy, error, run } = useFormAction(form);
 
   const submit = form.onSubmit(async ({ password }) => {

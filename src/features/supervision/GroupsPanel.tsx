@@ -1,5 +1,5 @@
 import { Badge, Button, Card, EmptyState, Group, Select, SimpleGrid, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
-import { useForm } from '@mantine/form';
+import { useAppForm } from '../../ui/useAppForm';
 import { notifications } from '@mantine/notifications';
 import { IconPencil, IconPlus, IconUsersGroup } from '@tabler/icons-react';
 import { useEffect, useMemo, useState } from 'react';
@@ -41,7 +41,7 @@ function GroupModal({ group, opened, onClose, onSaved }: { group: SupervisionGro
   const options = useCall('supervision.formOptions', {});
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const form = useForm<GroupValues>({
+  const form = useAppForm<GroupValues>({
     mode: 'controlled',
     initialValues: { name: '', supervisorUserId: null, frequencyDays: String(defaultFrequencyDays), peerIds: [], archived: false },
     validate: contractValidator<GroupValues>(methods['supervision.createGroup'].input, t, toInput),

@@ -17,7 +17,7 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { useForm } from '@mantine/form';
+import { useAppForm } from '../../ui/useAppForm';
 import { notifications } from '@mantine/notifications';
 import { IconArrowLeft, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useCallback, useMemo, useState } from 'react';
@@ -178,7 +178,7 @@ function MeetingFields({ meeting, options, status }: { meeting: MeetingDetail | 
   const show = useSupervisionView((s) => s.show);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const form = useForm<MeetingValues>({
+  const form = useAppForm<MeetingValues>({
     mode: 'controlled',
     initialValues: valuesOf(meeting, status, user?.userId ?? null, user?.role),
     validate: (v) => {

@@ -1,5 +1,5 @@
 import { Button, Checkbox, Group, NumberInput, Select, Stack, Table, Textarea, TextInput } from '@mantine/core';
-import { useForm } from '@mantine/form';
+import { useAppForm } from '../../ui/useAppForm';
 import { notifications } from '@mantine/notifications';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -53,7 +53,7 @@ export function GroupSessionModal({
 }) {
   const { t, i18n } = useTranslation();
   const me = useSession((s) => s.status?.user?.fullName ?? '');
-  const form = useForm<SessionValues>({
+  const form = useAppForm<SessionValues>({
     mode: 'controlled',
     initialValues: { moduleId: null, heldOn: '', hours: '', trainer: '', notes: '', attendees: [] },
     validate: contractValidator<SessionValues>(methods['training.recordGroupSession'].input, t, toInput),

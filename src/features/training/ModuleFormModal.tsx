@@ -1,5 +1,5 @@
 import { Button, Checkbox, Divider, Group, NumberInput, Stack, Text, Textarea, TextInput, Timeline } from '@mantine/core';
-import { useForm } from '@mantine/form';
+import { useAppForm } from '../../ui/useAppForm';
 import { notifications } from '@mantine/notifications';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -79,7 +79,7 @@ export function ModuleFormModal({
   onSaved(): void;
 }) {
   const { t } = useTranslation();
-  const form = useForm<ModuleValues>({
+  const form = useAppForm<ModuleValues>({
     mode: 'controlled',
     initialValues: blank,
     validate: contractValidator<ModuleValues>(methods['training.createModule'].input, t, toInput, (v) => ({

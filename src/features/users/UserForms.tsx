@@ -1,6 +1,6 @@
 import { Button, Group, PasswordInput, Select, Stack, Text, TextInput } from '@mantine/core';
 import { AppModal } from '../../ui/AppModal';
-import { useForm } from '@mantine/form';
+import { useAppForm } from '../../ui/useAppForm';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api/client';
@@ -36,7 +36,7 @@ export function AddStaffModal({
   onCreated(user: UserSummary, temporaryPassword: string, changeId: string): Promise<void>;
 }) {
   const { t } = useTranslation();
-  const form = useForm<{ username: string; fullName: string; role: StaffRole }>({
+  const form = useAppForm<{ username: string; fullName: string; role: StaffRole }>({
     mode: 'controlled',
     initialValues: { username: '', fullName: '', role: 'supervisor' },
     validate: contractValidator(methods['users.createStaff'].input, t),
@@ -104,7 +104,7 @@ export function AddPeerAccountModal({
 }) {
   const { t } = useTranslation();
   const toInput = (values: PeerAccountValues) => ({ ...values, peerId: values.peerId ? Number(values.peerId) : undefined });
-  const form = useForm<PeerAccountValues>({
+  const form = useAppForm<PeerAccountValues>({
     mode: 'controlled',
     initialValues: { peerId: null, username: '', pin: '' },
     validate: contractValidator(methods['users.createPeerAccount'].input, t, toInput),
@@ -162,7 +162,7 @@ export function AddPeerAccountModal({
 
 export function SetPinModal({ user, onClose, onSaved }: { user: UserSummary | null; onClose(): void; onSaved(user: UserSummary): Promise<void> }) {
   const { t } = useTranslation();
-  const form = useForm<{ pin: string }>({
+  const form = useAppForm<{ pin: string }>({
     mode: 'controlled',
     initialValues: { pin: '' },
     validate: contractValidator(methods['users.setPeerPin'].input, t, (values) => ({ userId: user?.id ?? 1, pin: values.pin })),
