@@ -22,3 +22,6 @@ export function formatDay(date: string | null | undefined, language: string): st
 export function formatHours(hours: number, language: string): string {
   return new Intl.NumberFormat(language === 'en' ? 'en-GB' : 'id-ID', { maximumFractionDigits: 2 }).format(hours);
 }
+
+/** A time of day (`13:30`) as the language writes it: 13.30 in Indonesian, as the rest of the app does. */
+export { showTimeText as formatTime } from './dateText';

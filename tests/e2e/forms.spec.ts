@@ -33,11 +33,13 @@ test('Settings keeps what the counselor typed while its data loads and when anot
   const terms = page.getByRole('region', { name: 'School terms' });
   await terms.getByRole('button', { name: 'Add a term' }).click();
   await terms.getByLabel('Academic year 1').fill('2026/2027');
-  await terms.getByLabel('First day 1').fill('2026-07-13');
-  await terms.getByLabel('Last day 1').fill('2026-12-18');
+  // Dates are written day first whatever the browser's locale (this one is en-US): 13/07, not 07/13.
+  await terms.getByLabel('First day 1').fill('13/07/2026');
+  await terms.getByLabel('Last day 1').fill('18 Dec 2026');
   await terms.getByRole('button', { name: 'Save terms' }).click();
   await expect(page.getByText('The terms were saved.')).toBeVisible();
   await expect(terms.getByLabel('Academic year 1')).toHaveValue('2026/2027');
+  await expect(terms.getByLabel('Last day 1')).toHaveValue('18/12/2026');
   await expect(profile.getByLabel('Number of students')).toHaveValue('640');
   await expect(page.getByLabel('Escalation protocol')).toHaveValue('Call Bu Sari first, then the principal.');
 
@@ -95,4 +97,21 @@ test('a dialog with typed text asks before Escape, its X or Cancel throws it awa
   await dialog.getByRole('button', { name: 'Save' }).click();
   await expect(dialog.getByLabel('Full name')).toBeFocused();
   await expect(dialog.getByLabel('Full name')).toHaveAttribute('aria-invalid', 'true');
+
+  // A date picked from the calendar is shown day first; Escape closes the calendar, not the dialog.
+  await dialog.getByRole('button', { name: 'Choose from a calendar' }).click();
+  const calendar = page.getByRole('dialog', { name: 'Choose from a calendar' });
+  await expect(calendar).toBeVisible();
+  await expect(calendar).toHaveCSS('opacity', '1');
+  await shot(page, 'forms-04-calendar');
+  await page.keyboard.press('Escape');
+  await expect(calendar).toBeHidden();
+  await expect(dialog).toBeVisible();
+  await expect(prompt).toBeHidden();
+  await dialog.getByRole('button', { name: 'Choose from a calendar' }).click();
+  await calendar.locator('button:not([data-outside])', { hasText: /^15$/ }).click();
+  await expect(dialog.getByLabel('Nominated on')).toHaveValue(/^15\/\d{2}\/\d{4}$/);
+  await dialog.getByLabel('Nominated on').fill('31/02/2026');
+  await dialog.getByLabel('Why this student').click();
+  await expect(dialog.getByText('Write the date as day/month/year, for example 13/07/2026.')).toBeVisible();
 });

@@ -197,7 +197,9 @@ test('a coordinator types in a paper log in Indonesian, is told which field is m
   await page.getByRole('option', { name: 'Budi Santoso (8B)' }).click();
   await page.getByRole('textbox', { name: 'Nama', exact: true }).fill('Rina Kartika');
   await page.getByRole('textbox', { name: 'Kelas', exact: true }).fill('7C');
-  await page.getByLabel('Jam mulai').fill('12:30');
+  // Typed the Indonesian way, on a 24-hour clock, and the date shown day first in an en-US browser.
+  await page.getByLabel('Jam mulai').fill('12.30');
+  await expect(page.getByRole('textbox', { name: 'Tanggal', exact: true })).toHaveValue(/^\d{2}\/\d{2}\/\d{4}$/);
   await page.getByLabel('Lama (menit)').fill('20');
   await page.locator('label').getByText('Perundungan', { exact: true }).click();
   await page.getByLabel('Apa yang dibicarakan').fill('Diejek kakak kelas di kantin setiap jam istirahat; takut masuk sekolah.');
@@ -208,6 +210,7 @@ test('a coordinator types in a paper log in Indonesian, is told which field is m
   // Taken to the missing field, so the message is on screen and not above it.
   await expect(page.getByLabel('Apa yang dilakukan konselor sebaya')).toBeFocused();
   await expect(page.getByLabel('Apa yang dilakukan konselor sebaya')).toBeInViewport();
+  await expect(page.getByLabel('Jam mulai')).toHaveValue('12.30');
   await shot(page, 'sessions-11-paper-log-missing-field-id');
 
   await page.getByLabel('Apa yang dilakukan konselor sebaya').fill('Mendengarkan dan mengajaknya melapor ke wali kelas.');

@@ -22,6 +22,7 @@ import { FormError } from '../../ui/FormError';
 import { useFormAction } from '../../ui/useFormAction';
 import { RestoredDraftNotice } from '../../ui/RestoredDraftNotice';
 import { useGuardedClose } from '../../ui/DiscardPrompt';
+import { DateField } from '../../ui/DateField';
 
 interface DialogProps {
   detail: CaseDetail;
@@ -253,7 +254,7 @@ export function ReferralModal({ detail, opened, onClose, onSaved }: DialogProps)
             data={available.map((s) => ({ value: String(s.id), label: `${s.name}${s.organisation ? ` — ${s.organisation}` : ''} (${t(`serviceKinds.${s.kind}`)})` }))}
             {...form.getInputProps('serviceId')}
           />
-          <TextInput type="date" label={t('referrals.referredOn')} withAsterisk w={200} {...form.getInputProps('referredOn')} />
+          <DateField label={t('referrals.referredOn')} withAsterisk w={200} {...form.getInputProps('referredOn')} />
           <Textarea label={t('referrals.reason')} withAsterisk autosize minRows={2} maxLength={limits.longText} {...form.getInputProps('reason')} />
           <Text fz="sm" c="dimmed">
             {t('referrals.consentRule')}
@@ -262,7 +263,7 @@ export function ReferralModal({ detail, opened, onClose, onSaved }: DialogProps)
           {form.values.hasConsent ? (
             <Group grow align="flex-start">
               <TextInput label={t('referrals.consentBy')} withAsterisk maxLength={limits.name} {...form.getInputProps('consentBy')} />
-              <TextInput type="date" label={t('referrals.consentOn')} withAsterisk {...form.getInputProps('consentOn')} />
+              <DateField label={t('referrals.consentOn')} withAsterisk {...form.getInputProps('consentOn')} />
             </Group>
           ) : (
             <Textarea
@@ -275,7 +276,7 @@ export function ReferralModal({ detail, opened, onClose, onSaved }: DialogProps)
               {...form.getInputProps('overrideReason')}
             />
           )}
-          <TextInput type="date" label={t('referrals.followUpOn')} w={200} {...form.getInputProps('followUpOn')} />
+          <DateField label={t('referrals.followUpOn')} w={200} {...form.getInputProps('followUpOn')} />
           <FormError error={error} />
           <Group justify="flex-end">
             <Button variant="default" onClick={close}>
@@ -330,7 +331,7 @@ export function ReferralStatusModal({ referral, onClose, onSaved }: { referral: 
             {...form.getInputProps('to')}
           />
           {form.values.to === 'accepted' || form.values.to === 'pending' ? (
-            <TextInput type="date" label={t('referrals.followUpOn')} w={200} {...form.getInputProps('followUpOn')} />
+            <DateField label={t('referrals.followUpOn')} w={200} {...form.getInputProps('followUpOn')} />
           ) : null}
           <Textarea label={t('referrals.statusNote')} autosize minRows={2} maxLength={limits.longText} {...form.getInputProps('note')} />
           <FormError error={error} />

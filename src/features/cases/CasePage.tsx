@@ -38,7 +38,7 @@ import { pendingDrafts } from '../../drafts/registry';
 import { useFormDraft } from '../../drafts/useFormDraft';
 import { useSession } from '../../stores/session';
 import { FormError } from '../../ui/FormError';
-import { formatDateTime, formatDay } from '../../ui/format';
+import { formatDateTime, formatDay, formatTime } from '../../ui/format';
 import { LoadState } from '../../ui/LoadState';
 import { Pager } from '../../ui/Pager';
 import { usePage } from '../../api/usePage';
@@ -151,7 +151,7 @@ function CaseLogs({ caseId, count }: { caseId: number; count: number }) {
           <Card key={log.id} withBorder padding="sm" radius="sm">
             <Group justify="space-between" wrap="nowrap">
               <Anchor component="button" fw={600} fz="sm" onClick={() => openSessionLog(log.id)}>
-                {formatDay(log.heldOn, lang)} {log.startTime ?? ''} · {log.peerName}
+                {formatDay(log.heldOn, lang)} {formatTime(log.startTime ?? '', lang)} · {log.peerName}
               </Anchor>
               <LogStatusBadge status={log.status} />
             </Group>

@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Radio, SimpleGrid, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Badge, Button, Group, Radio, SimpleGrid, Stack, Table, Text, Textarea, Title } from '@mantine/core';
 import { useAppForm } from '../../ui/useAppForm';
 import { notifications } from '@mantine/notifications';
 import { useEffect, useState } from 'react';
@@ -25,6 +25,7 @@ import { contractValidator, showCallError } from '../../ui/forms';
 import { formatScore, inLanguage, termParts } from './evaluationView';
 import { RestoredDraftNotice } from '../../ui/RestoredDraftNotice';
 import { useGuardedClose } from '../../ui/DiscardPrompt';
+import { DateField } from '../../ui/DateField';
 
 type ScoreValues = Record<Competency, string>;
 
@@ -275,8 +276,7 @@ export function EvaluationModal({
                   error={form.errors.peerId}
                 />
               )}
-              <TextInput
-                type="date"
+              <DateField
                 label={t('evaluation.evaluatedOn')}
                 description={t('evaluation.evaluatedOnHint')}
                 withAsterisk

@@ -31,6 +31,7 @@ import { LoadState } from '../../ui/LoadState';
 import { Pager } from '../../ui/Pager';
 import { useGuardedClose } from '../../ui/DiscardPrompt';
 import { inLanguage } from './evaluationView';
+import { DateField } from '../../ui/DateField';
 
 /** A help-seeker as the outcome screens need them: the code, never a name. */
 export interface CodedHelpSeeker {
@@ -206,7 +207,7 @@ export function RecordOutcomeModal({
               data={(['first_contact', 'follow_up'] as const).map((o) => ({ value: o, label: t(`who5.occasions.${o}`) }))}
               {...form.getInputProps('occasion')}
             />
-            <TextInput type="date" label={t('who5.measuredOn')} withAsterisk {...form.getInputProps('measuredOn')} />
+            <DateField label={t('who5.measuredOn')} withAsterisk {...form.getInputProps('measuredOn')} />
           </Group>
           <Card withBorder radius="md" padding="md">
             <Stack gap="md">

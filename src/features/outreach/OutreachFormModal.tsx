@@ -14,6 +14,7 @@ import { useFormAction } from '../../ui/useFormAction';
 import { RestoredDraftNotice } from '../../ui/RestoredDraftNotice';
 import { useDialogValues } from '../../ui/useValuesFromData';
 import { useGuardedClose } from '../../ui/DiscardPrompt';
+import { DateField } from '../../ui/DateField';
 
 interface EventValues {
   heldOn: string;
@@ -95,7 +96,7 @@ export function OutreachFormModal({
         <Stack gap="sm">
           <RestoredDraftNotice shown={restored} />
           <Group grow align="flex-start">
-            <TextInput type="date" label={t('outreach.heldOn')} withAsterisk {...form.getInputProps('heldOn')} />
+            <DateField label={t('outreach.heldOn')} withAsterisk {...form.getInputProps('heldOn')} />
             <Select
               label={t('outreach.kind')}
               withAsterisk

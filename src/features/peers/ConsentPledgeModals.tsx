@@ -12,6 +12,7 @@ import { contractValidator } from '../../ui/forms';
 import { useFormAction } from '../../ui/useFormAction';
 import { RestoredDraftNotice } from '../../ui/RestoredDraftNotice';
 import { useGuardedClose } from '../../ui/DiscardPrompt';
+import { DateField } from '../../ui/DateField';
 
 type ConsentValues = Omit<Consent, 'relationship'> & { relationship: Consent['relationship'] | null };
 
@@ -81,7 +82,7 @@ export function ConsentModal({
               data={guardianRelationships.map((r) => ({ value: r, label: t(`peers.relationships.${r}`) }))}
               {...form.getInputProps('relationship')}
             />
-            <TextInput type="date" label={t('peers.consentOn')} withAsterisk {...form.getInputProps('consentOn')} />
+            <DateField label={t('peers.consentOn')} withAsterisk {...form.getInputProps('consentOn')} />
           </Group>
           <TextInput label={t('peers.formLocation')} description={t('peers.formLocationHint')} withAsterisk {...form.getInputProps('formLocation')} />
           <FormError error={error} />
@@ -145,7 +146,7 @@ export function PledgeModal({
           <Text fz="sm" c="dimmed">
             {t('peers.pledgeHint')}
           </Text>
-          <TextInput type="date" label={t('peers.pledgeOn')} withAsterisk maw={220} data-autofocus {...form.getInputProps('pledgeOn')} />
+          <DateField label={t('peers.pledgeOn')} withAsterisk maw={220} data-autofocus {...form.getInputProps('pledgeOn')} />
           <FormError error={error} />
           <Group justify="flex-end" mt="sm">
             <Button variant="default" onClick={close}>

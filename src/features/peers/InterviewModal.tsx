@@ -14,6 +14,7 @@ import { useFormAction } from '../../ui/useFormAction';
 import { RestoredDraftNotice } from '../../ui/RestoredDraftNotice';
 import { useDialogValues } from '../../ui/useValuesFromData';
 import { useGuardedClose } from '../../ui/DiscardPrompt';
+import { DateField } from '../../ui/DateField';
 
 interface InterviewValues {
   interviewedOn: string;
@@ -75,7 +76,7 @@ export function InterviewModal({
         <Stack gap="sm">
           <RestoredDraftNotice shown={restored} />
           <Group grow align="flex-start">
-            <TextInput type="date" label={t('peers.interviewedOn')} withAsterisk maw={200} {...form.getInputProps('interviewedOn')} />
+            <DateField label={t('peers.interviewedOn')} withAsterisk maw={200} {...form.getInputProps('interviewedOn')} />
             <TextInput label={t('peers.interviewer')} withAsterisk {...form.getInputProps('interviewer')} />
           </Group>
           <Checkbox.Group label={t('peers.criteriaTitle')} value={interviewCriteria.filter((c) => form.values.criteria[c])}

@@ -14,6 +14,7 @@ import { useFormAction } from '../../ui/useFormAction';
 import { RestoredDraftNotice } from '../../ui/RestoredDraftNotice';
 import { useDialogValues } from '../../ui/useValuesFromData';
 import { useGuardedClose } from '../../ui/DiscardPrompt';
+import { DateField } from '../../ui/DateField';
 
 interface PeerValues {
   fullName: string;
@@ -146,7 +147,7 @@ export function PeerFormModal({
               </Stack>
               <Group grow align="flex-start">
                 <TextInput label={t('peers.nominatedBy')} withAsterisk={!peer} {...form.getInputProps('nomination.nominatedBy')} />
-                <TextInput type="date" label={t('peers.nominatedOn')} maw={180} {...form.getInputProps('nomination.nominatedOn')} />
+                <DateField label={t('peers.nominatedOn')} maw={180} {...form.getInputProps('nomination.nominatedOn')} />
               </Group>
               <Textarea label={t('peers.nominationReason')} autosize minRows={2} maxRows={5} {...form.getInputProps('nomination.reason')} />
             </Stack>

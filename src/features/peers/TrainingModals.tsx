@@ -12,6 +12,7 @@ import { contractValidator } from '../../ui/forms';
 import { moduleTitle } from '../training/moduleTitle';
 import { useFormAction } from '../../ui/useFormAction';
 import { useGuardedClose } from '../../ui/DiscardPrompt';
+import { DateField } from '../../ui/DateField';
 
 interface RecordValues {
   moduleId: string | null;
@@ -94,7 +95,7 @@ export function AddRecordModal({
             }}
           />
           <Group grow align="flex-start">
-            <TextInput type="date" label={t('peers.attendedOn')} withAsterisk {...form.getInputProps('attendedOn')} />
+            <DateField label={t('peers.attendedOn')} withAsterisk {...form.getInputProps('attendedOn')} />
             <NumberInput label={t('training.hours')} withAsterisk min={0} max={24} step={0.25} decimalScale={2} {...form.getInputProps('hours')} />
           </Group>
           <TextInput label={t('peers.trainer')} withAsterisk {...form.getInputProps('trainer')} />

@@ -11,6 +11,7 @@ import { FormError } from '../../ui/FormError';
 import { errorText, payloadOf } from '../../ui/errors';
 import { LoadingFieldset } from '../../ui/LoadingFieldset';
 import { useValuesFromData } from '../../ui/useValuesFromData';
+import { DateField } from '../../ui/DateField';
 
 interface Row {
   academicYear: string;
@@ -165,10 +166,10 @@ export function TermsSettings() {
                         />
                       </Table.Td>
                       <Table.Td>
-                        <TextInput type="date" aria-label={`${t('termsEditor.start')} ${i + 1}`} {...form.getInputProps(`terms.${i}.start`)} />
+                        <DateField aria-label={`${t('termsEditor.start')} ${i + 1}`} {...form.getInputProps(`terms.${i}.start`)} />
                       </Table.Td>
                       <Table.Td>
-                        <TextInput type="date" aria-label={`${t('termsEditor.end')} ${i + 1}`} {...form.getInputProps(`terms.${i}.end`)} />
+                        <DateField aria-label={`${t('termsEditor.end')} ${i + 1}`} {...form.getInputProps(`terms.${i}.end`)} />
                       </Table.Td>
                       <Table.Td w={44}>
                         <ActionIcon

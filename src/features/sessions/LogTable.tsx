@@ -4,7 +4,7 @@ import { useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SessionLogSummary } from '../../contract';
 import { DataTable, type ServerSort } from '../../ui/DataTable';
-import { formatDateTime, formatDay } from '../../ui/format';
+import { formatDateTime, formatDay, formatTime } from '../../ui/format';
 import { LogStatusBadge, SeverityBadge } from '../cases/badges';
 import { openSessionLog } from './sessionsView';
 
@@ -52,7 +52,7 @@ export function LogTable({
               aria-label={t('sessions.openLog', { date, code: l.helpSeekerCode ?? '—' })}
               style={{ color: 'var(--mantine-color-blue-7)', fontWeight: 600 }}
             >
-              {date} {l.startTime ?? ''}
+              {date} {formatTime(l.startTime ?? '', lang)}
             </UnstyledButton>
           );
         },

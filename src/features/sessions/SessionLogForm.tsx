@@ -51,6 +51,7 @@ import { PageHeader } from '../../ui/PageHeader';
 import { FlaggedModal } from './FlaggedModal';
 import { useSessionsView } from './sessionsView';
 import { RestoredDraftNotice } from '../../ui/RestoredDraftNotice';
+import { DateField, TimeField } from '../../ui/DateField';
 
 interface LogValues {
   peerId: string | null;
@@ -341,8 +342,8 @@ function LogForm({ log, reload }: { log: SessionLog | null; reload(): Promise<vo
                 </Card>
               </Collapse>
               <Group align="flex-start" gap="md">
-                <TextInput type="date" label={t('logForm.heldOn')} withAsterisk w={180} {...form.getInputProps('heldOn')} />
-                <TextInput type="time" label={t('logForm.startTime')} withAsterisk w={140} {...form.getInputProps('startTime')} />
+                <DateField label={t('logForm.heldOn')} withAsterisk w={180} {...form.getInputProps('heldOn')} />
+                <TimeField label={t('logForm.startTime')} withAsterisk w={140} {...form.getInputProps('startTime')} />
                 <NumberInput label={t('logForm.duration')} withAsterisk min={1} max={600} allowDecimal={false} w={200} {...form.getInputProps('durationMinutes')} />
               </Group>
               <Input.Wrapper label={t('logForm.mode')} withAsterisk error={form.errors.mode}>
@@ -373,7 +374,7 @@ function LogForm({ log, reload }: { log: SessionLog | null; reload(): Promise<vo
               </Input.Wrapper>
               <Textarea label={t('logForm.summary')} description={t('logForm.summaryHint')} withAsterisk autosize minRows={3} maxRows={10} {...form.getInputProps('summary')} />
               <Textarea label={isPeer ? t('logForm.actions') : t('logForm.actionsStaff')} description={t('logForm.actionsHint')} withAsterisk autosize minRows={2} maxRows={8} {...form.getInputProps('actions')} />
-              <TextInput type="date" label={t('logForm.followUp')} w={280} {...form.getInputProps('followUpOn')} />
+              <DateField label={t('logForm.followUp')} w={280} {...form.getInputProps('followUpOn')} />
             </Section>
 
             <Section title={t('logForm.riskSection')} tone="risk">

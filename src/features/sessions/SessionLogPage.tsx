@@ -11,7 +11,7 @@ import { useFormDraft } from '../../drafts/useFormDraft';
 import { AppModal } from '../../ui/AppModal';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { FormError } from '../../ui/FormError';
-import { formatDateTime, formatDay } from '../../ui/format';
+import { formatDateTime, formatDay, formatTime } from '../../ui/format';
 import { LoadState } from '../../ui/LoadState';
 import { PageHeader } from '../../ui/PageHeader';
 import { CaseStatusBadge, LogStatusBadge, SeverityBadge } from '../cases/badges';
@@ -205,7 +205,7 @@ export function SessionLogPage({ id }: { id: number }) {
                 <Detail label={t('sessions.peer')}>{log.peerName}</Detail>
                 <Detail label={t('sessions.helpSeeker')}>{log.helpSeekerCode ?? '—'}</Detail>
                 <Detail label={t('sessions.heldOn')}>
-                  {formatDay(log.heldOn, lang) || '—'} {log.startTime ?? ''}
+                  {formatDay(log.heldOn, lang) || '—'} {formatTime(log.startTime ?? '', lang)}
                 </Detail>
                 <Detail label={t('logView.durationLabel')}>{log.durationMinutes ? t('logView.duration', { count: log.durationMinutes }) : '—'}</Detail>
                 <Detail label={t('logForm.mode')}>

@@ -3,7 +3,7 @@ import { IconUsersGroup } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { CaseDetail } from '../../contract';
 import { useSession } from '../../stores/session';
-import { formatDay } from '../../ui/format';
+import { formatDay, formatTime } from '../../ui/format';
 import { openMeeting } from './supervisionView';
 
 type Discussed = CaseDetail['discussedInSupervision'][number];
@@ -50,7 +50,7 @@ export function DiscussedInSupervisionItem({ meeting }: { meeting: Discussed }) 
     >
       <Text fz="sm">
         {t('supervision.discussedBy', { kind: t(`supervision.kindNames.${meeting.kind}`), name: meeting.supervisorName })}
-        {meeting.startTime ? ` · ${t('supervision.at', { time: meeting.startTime })}` : ''}
+        {meeting.startTime ? ` · ${t('supervision.at', { time: formatTime(meeting.startTime, i18n.language) })}` : ''}
       </Text>
       {canOpen ? (
         <Anchor component="button" type="button" fz="sm" onClick={() => openMeeting(meeting.meetingId)}>

@@ -36,6 +36,7 @@ import { PeerMultiPicker, usePeerLabels } from '../../ui/PeerPicker';
 import type { PickerOption } from '../../ui/SearchPicker';
 import { useSupervisionView } from './supervisionView';
 import { RestoredDraftNotice } from '../../ui/RestoredDraftNotice';
+import { DateField, TimeField } from '../../ui/DateField';
 
 interface ItemValues {
   key: string;
@@ -312,8 +313,8 @@ function MeetingFields({ meeting, options, status }: { meeting: MeetingDetail | 
               <SegmentedControl aria-label={t('supervision.kind')} data={meetingKinds.map((k) => ({ value: k, label: t(`supervision.kinds.${k}`) }))} {...form.getInputProps('kind')} />
             </Stack>
             <Group align="flex-start" gap="md">
-              <TextInput type="date" label={t('supervision.heldOn')} withAsterisk w={180} {...form.getInputProps('heldOn')} />
-              <TextInput type="time" label={t('supervision.startTime')} w={140} {...form.getInputProps('startTime')} />
+              <DateField label={t('supervision.heldOn')} withAsterisk w={180} {...form.getInputProps('heldOn')} />
+              <TimeField label={t('supervision.startTime')} w={140} {...form.getInputProps('startTime')} />
               <NumberInput
                 label={t('supervision.duration')}
                 withAsterisk={held}
@@ -414,7 +415,7 @@ function MeetingFields({ meeting, options, status }: { meeting: MeetingDetail | 
               <Group key={item.key} align="flex-start" gap="sm" wrap="nowrap">
                 <TextInput label={t('supervision.itemText')} withAsterisk style={{ flex: 1 }} {...form.getInputProps(`actionItems.${i}.text`)} />
                 <Select label={t('supervision.itemOwner')} withAsterisk searchable data={ownerData} w={220} {...form.getInputProps(`actionItems.${i}.owner`)} />
-                <TextInput type="date" label={t('supervision.itemDue')} withAsterisk w={170} {...form.getInputProps(`actionItems.${i}.dueOn`)} />
+                <DateField label={t('supervision.itemDue')} withAsterisk w={170} {...form.getInputProps(`actionItems.${i}.dueOn`)} />
                 <Checkbox label={t('supervision.itemDone')} mt={32} {...form.getInputProps(`actionItems.${i}.done`, { type: 'checkbox' })} />
                 <ActionIcon variant="subtle" color="red" mt={28} aria-label={t('supervision.removeItem')} onClick={() => form.removeListItem('actionItems', i)}>
                   <IconTrash size={16} />

@@ -7,7 +7,7 @@ import { call } from '../../api/client';
 import { useCall } from '../../api/useCall';
 import type { MeetingDetail } from '../../contract';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
-import { formatDateTime, formatDay } from '../../ui/format';
+import { formatDateTime, formatDay, formatTime } from '../../ui/format';
 import { LoadState } from '../../ui/LoadState';
 import { SeverityBadge } from '../cases/badges';
 import { openCasePage } from '../cases/caseView';
@@ -93,7 +93,7 @@ export function MeetingPage({ id }: { id: number }) {
                   <MeetingStatusBadge status={meeting.status} />
                   <Text c="dimmed" fz="sm">
                     {[
-                      meeting.startTime ? t('supervision.at', { time: meeting.startTime }) : null,
+                      meeting.startTime ? t('supervision.at', { time: formatTime(meeting.startTime, lang) }) : null,
                       meeting.durationMinutes ? t('supervision.minutes', { count: meeting.durationMinutes }) : null,
                       meeting.groupName,
                       t('supervision.ledBy', { name: meeting.supervisorName }),

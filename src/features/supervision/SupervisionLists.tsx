@@ -8,7 +8,7 @@ import { useCall } from '../../api/useCall';
 import { useListChoice, usePage } from '../../api/usePage';
 import { cadenceStates, meetingStatuses, type MeetingStatus, type MeetingSummary, type PeerCadence } from '../../contract';
 import { DataTable } from '../../ui/DataTable';
-import { formatDay, formatHours } from '../../ui/format';
+import { formatDay, formatHours, formatTime } from '../../ui/format';
 import { LoadState } from '../../ui/LoadState';
 import { ListSearch } from '../../ui/ListSearch';
 import { PageCount, Pager } from '../../ui/Pager';
@@ -51,7 +51,7 @@ export function MeetingsList() {
               </UnstyledButton>
               {m.startTime ? (
                 <Text fz="xs" c="dimmed">
-                  {m.startTime}
+                  {formatTime(m.startTime, lang)}
                 </Text>
               ) : null}
             </Stack>

@@ -14,6 +14,7 @@ import type { PickerOption } from '../../ui/SearchPicker';
 import { moduleTitle } from './moduleTitle';
 import { useFormAction } from '../../ui/useFormAction';
 import { useGuardedClose } from '../../ui/DiscardPrompt';
+import { DateField } from '../../ui/DateField';
 
 interface Attendee {
   peerId: number;
@@ -105,7 +106,7 @@ export function GroupSessionModal({
             }}
           />
           <Group grow align="flex-start">
-            <TextInput type="date" label={t('training.heldOn')} withAsterisk {...form.getInputProps('heldOn')} />
+            <DateField label={t('training.heldOn')} withAsterisk {...form.getInputProps('heldOn')} />
             <NumberInput label={t('training.hours')} withAsterisk min={0.25} max={24} step={0.25} decimalScale={2} {...form.getInputProps('hours')} />
             <TextInput label={t('training.trainer')} withAsterisk {...form.getInputProps('trainer')} />
           </Group>

@@ -18,6 +18,13 @@ export const common = {
     supervisor: 'Supervisor',
     peer: 'Peer supporter',
   },
+  dates: {
+    datePlaceholder: 'dd/mm/yyyy',
+    timePlaceholder: 'hh:mm',
+    openCalendar: 'Choose from a calendar',
+    unreadableDate: 'Write the date as day/month/year, for example 13/07/2026.',
+    unreadableTime: 'Write the time on a 24-hour clock, for example 13:30.',
+  },
   discard: {
     title: 'Discard your changes?',
     body: 'What you typed in this form has not been saved and will be lost.',

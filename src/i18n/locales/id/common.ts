@@ -21,6 +21,13 @@ export const common: Widen<typeof en> = {
     supervisor: 'Supervisor',
     peer: 'Konselor sebaya',
   },
+  dates: {
+    datePlaceholder: 'hh/bb/tttt',
+    timePlaceholder: 'jj.mm',
+    openCalendar: 'Pilih dari kalender',
+    unreadableDate: 'Tulis tanggal sebagai hari/bulan/tahun, misalnya 13/07/2026.',
+    unreadableTime: 'Tulis jam dengan format 24 jam, misalnya 13.30.',
+  },
   discard: {
     title: 'Buang perubahan Anda?',
     body: 'Yang Anda ketik di formulir ini belum disimpan dan akan hilang.',
