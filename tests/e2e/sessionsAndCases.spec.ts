@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import type { Harness } from '../../harness/server';
 import { aSupervisor, anActivePeer, must, supervisor } from './support/school';
-import { chooseLanguage, confirmRecoveryKey, coordinator, createVault, expect, goTo, pickOption, shot, test, unlock } from './support/fixtures';
+import { chooseLanguage, confirmRecoveryKey, coordinator, createVault, expect, goTo, pickOption, shot, startedThisMinute, test, unlock } from './support/fixtures';
 
 const peer = { fullName: 'Budi Santoso', username: 'budi', pin: '482913' };
 const protocol = 'Jangan tinggalkan siswa sendirian. Hubungi Bu Sari 0812-3456-7801. Darurat: 112.';
@@ -53,7 +53,7 @@ test('a peer’s log with thoughts of self-harm reaches the review queue and a s
   await expect(page.getByText('You have not written any session logs yet.')).toBeVisible();
   await page.getByRole('button', { name: 'Write a session log' }).click();
   await expect(page.getByRole('heading', { name: 'New session log' })).toBeVisible();
-  await page.getByLabel('Start time').fill('10:15');
+  await page.getByLabel('Start time').fill(startedThisMinute());
   await page.getByLabel('Duration (minutes)').fill('35');
   await page.locator('label').getByText('Family', { exact: true }).click();
   await page.locator('label').getByText('Self-esteem', { exact: true }).click();
@@ -198,7 +198,8 @@ test('a coordinator types in a paper log in Indonesian, is told which field is m
   await page.getByRole('textbox', { name: 'Nama', exact: true }).fill('Rina Kartika');
   await page.getByRole('textbox', { name: 'Kelas', exact: true }).fill('7C');
   // Typed the Indonesian way, on a 24-hour clock, and the date shown day first in an en-US browser.
-  await page.getByLabel('Jam mulai').fill('12.30');
+  const startTime = startedThisMinute('.');
+  await page.getByLabel('Jam mulai').fill(startTime);
   await expect(page.getByRole('textbox', { name: 'Tanggal', exact: true })).toHaveValue(/^\d{2}\/\d{2}\/\d{4}$/);
   await page.getByLabel('Lama (menit)').fill('20');
   await page.locator('label').getByText('Perundungan', { exact: true }).click();
@@ -210,7 +211,7 @@ test('a coordinator types in a paper log in Indonesian, is told which field is m
   // Taken to the missing field, so the message is on screen and not above it.
   await expect(page.getByLabel('Apa yang dilakukan konselor sebaya')).toBeFocused();
   await expect(page.getByLabel('Apa yang dilakukan konselor sebaya')).toBeInViewport();
-  await expect(page.getByLabel('Jam mulai')).toHaveValue('12.30');
+  await expect(page.getByLabel('Jam mulai')).toHaveValue(startTime);
   await shot(page, 'sessions-11-paper-log-missing-field-id');
 
   await page.getByLabel('Apa yang dilakukan konselor sebaya').fill('Mendengarkan dan mengajaknya melapor ke wali kelas.');

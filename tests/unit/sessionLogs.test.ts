@@ -130,6 +130,7 @@ describe('a peer writing their own logs', () => {
       [{ noRisks: false }, 'risks', 'risk_screen'],
       [{ risks: ['family_crisis'], noRisks: true }, 'noRisks', 'contradicts_risks'],
       [{ heldOn: '2026-08-04' }, 'heldOn', 'in_future'],
+      [{ startTime: '08:30' }, 'startTime', 'starts_after_written'],
       [{ followUpOn: '2026-08-01' }, 'followUpOn', 'before_session'],
       [{ concern: null }, 'concern', 'required'],
     ];

@@ -146,6 +146,26 @@ describe('supervision meetings', () => {
     ]);
   });
 
+  it('refuses a held meeting dated before a case it discusses was opened, on its date, also when an edit moves the date', async () => {
+    const program = await aProgram();
+    const { backend } = program;
+    const { caseId } = await anOpenCase(program);
+    expect(await failure(backend, 'supervision.createMeeting', aMeeting(program.supervisorId, [program.budi.peerId], { heldOn: '2026-07-30', caseIds: [caseId] }))).toMatchObject({
+      code: 'VALIDATION',
+      field: 'heldOn',
+      reason: 'before_case_opened',
+      params: { caseId },
+    });
+    const { meeting } = await call(backend, 'supervision.createMeeting', aMeeting(program.supervisorId, [program.budi.peerId], { caseIds: [caseId] }));
+    expect(
+      await failure(backend, 'supervision.updateMeeting', {
+        ...aMeeting(program.supervisorId, [program.budi.peerId], { heldOn: '2026-07-30', caseIds: [caseId] }),
+        id: meeting.id,
+        version: meeting.version,
+      }),
+    ).toMatchObject({ field: 'heldOn', reason: 'before_case_opened' });
+  });
+
   it('lists an action item on its owner’s dashboard, marks it overdue after its day, and lets the owner tick it off', async () => {
     const program = await aProgram();
     const { backend } = program;

@@ -11,6 +11,13 @@ export function today(holder: { clock: Clock }): string {
   return localDate(holder.clock.now());
 }
 
+/** Minutes since midnight of a moment on this PC's clock, or of a clock time written `13:30`. */
+export function minuteOfDay(at: Date | string): number {
+  if (typeof at !== 'string') return at.getHours() * 60 + at.getMinutes();
+  const [h, m] = at.split(':').map(Number) as [number, number];
+  return h * 60 + m;
+}
+
 /** A calendar day's first moment on this PC's clock, as the timestamps in the vault are written (UTC ISO). */
 export function startOfDay(day: string): string {
   const [y, m, d] = day.split('-').map(Number) as [number, number, number];

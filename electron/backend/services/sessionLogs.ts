@@ -10,7 +10,7 @@ import { canSee, helpSeekersScope, ruleScope, sessionLogsScope } from '../access
 import { assertAssignee } from './caseAccess';
 import { defaultAssignee, flagLog, joinCase, openCase } from './caseOps';
 import { toLog, toSummary } from './logView';
-import { today } from '../domain/days';
+import { minuteOfDay, today } from '../domain/days';
 import { loadSettings } from '../repositories/settingsStore';
 
 type SessionLogsMethod =
@@ -96,6 +96,11 @@ function assertComplete(ctx: Context, input: LogInput): void {
     throw new AppError(given === null ? { ...payload, reason: 'required' } : payload);
   }
   if (input.heldOn && input.heldOn > today(ctx)) throw invalidField('heldOn', 'in_future', 'A session cannot be in the future.');
+  // A log is written after its session: today's session cannot start after the log is sent. Its
+  // end is not held to the same rule, as a length is often a guess written while it still runs.
+  if (input.heldOn === today(ctx) && input.startTime && minuteOfDay(input.startTime) > minuteOfDay(ctx.clock.now())) {
+    throw invalidField('startTime', 'starts_after_written', 'The session cannot start after the log is sent.');
+  }
   if (input.risks.length > 0 && input.noRisks) {
     throw invalidField('noRisks', 'contradicts_risks', 'A ticked risk item and "none of these" cannot both be true.');
   }

@@ -2,6 +2,7 @@ import {
   addDays,
   currentTerm,
   dueSoonDays,
+  localDate,
   type ActionItem,
   type ActionItemInput,
   type CadenceState,
@@ -238,8 +239,15 @@ async function checkMeeting(ctx: Context, input: MeetingInput, before: supervisi
   if (peerIds.length === 0) throw invalidField('attendees', 'no_peer', 'A supervision meeting has at least one peer.');
   const hadCases = new Set(before ? (await supervision.discussedCases(ctx.db, before.id)).map((c) => c.id) : []);
   for (const [i, caseId] of input.caseIds.entries()) {
-    if (hadCases.has(caseId)) continue;
-    if (!(await canSee(ctx.db, await casesScope(ctx), caseId))) throw invalidField(`caseIds.${i}`, 'not_found', 'There is no such case you may see.');
+    const linked = hadCases.has(caseId);
+    if (!linked && !(await canSee(ctx.db, await casesScope(ctx), caseId))) throw invalidField(`caseIds.${i}`, 'not_found', 'There is no such case you may see.');
+    // A held meeting discusses what existed on its day; checked again when its date moves.
+    if (input.status === 'held' && (!linked || before?.held_on !== input.heldOn)) {
+      const discussed = await cases.findCase(ctx.db, await casesScope(ctx), caseId);
+      if (discussed && localDate(new Date(discussed.opened_at)) > input.heldOn) {
+        throw invalidField('heldOn', 'before_case_opened', 'A held meeting cannot discuss a case opened after it.', { caseId });
+      }
+    }
   }
   const hadLogs = new Set(before ? (await supervision.discussedLogs(ctx.db, before.id)).map((l) => l.id) : []);
   for (const [i, logId] of input.logIds.entries()) {

@@ -72,6 +72,15 @@ export async function unlock(page: Page, username: string, password: string): Pr
   await page.getByRole('button', { name: 'Unlock' }).click();
 }
 
+/**
+ * A start time that has already come today, as a log is written after its session: the current
+ * minute on this PC's clock (the backend refuses a session of today starting after it is sent).
+ */
+export function startedThisMinute(separator: ':' | '.' = ':'): string {
+  const now = new Date();
+  return `${String(now.getHours()).padStart(2, '0')}${separator}${String(now.getMinutes()).padStart(2, '0')}`;
+}
+
 /** Opens an area from the sidebar. */
 export async function goTo(page: Page, area: string): Promise<void> {
   await page.getByRole('navigation').getByRole('button', { name: area, exact: true }).click();

@@ -26,7 +26,8 @@ export function aLog(peerId: number, overrides: Partial<MethodInput<'sessionLogs
     helpSeekerId: null,
     newHelpSeeker: { identity: null },
     heldOn: '2026-08-03',
-    startTime: '10:15',
+    // Before the test clock's 08:00 on the same day: a log is written after its session started.
+    startTime: '07:15',
     durationMinutes: 30,
     mode: 'in_person',
     groupSize: null,

@@ -177,6 +177,8 @@ export const common = {
     duplicate: '{{field}}: the same peer is listed twice.',
     risk_screen: 'Tick what came up on the risk screen, or confirm that none of it did.',
     contradicts_risks: '“None of these came up” cannot go together with a ticked item.',
+    starts_after_written: 'The session cannot start after the log is sent: check the start time.',
+    before_case_opened: 'A held meeting cannot discuss case #{{caseId}}, which was opened after this date.',
     in_future: '{{field}} cannot be in the future.',
     before_session: 'The follow-up cannot be before the session.',
     before_referral: 'The follow-up cannot be before the referral.',

@@ -180,6 +180,8 @@ export const common: Widen<typeof en> = {
     duplicate: '{{field}}: konselor sebaya yang sama tercantum dua kali.',
     risk_screen: 'Centang yang muncul pada penapisan risiko, atau pastikan tidak ada satu pun yang muncul.',
     contradicts_risks: '“Tidak ada satu pun yang muncul” tidak bisa bersamaan dengan butir yang dicentang.',
+    starts_after_written: 'Sesi tidak mungkin dimulai setelah catatan dikirim: periksa jam mulainya.',
+    before_case_opened: 'Pertemuan yang sudah berlangsung tidak bisa membahas kasus #{{caseId}}, yang dibuka setelah tanggal ini.',
     in_future: '{{field}} tidak boleh di masa depan.',
     before_session: 'Tindak lanjut tidak boleh sebelum tanggal sesi.',
     before_referral: 'Tindak lanjut tidak boleh sebelum tanggal rujukan.',
