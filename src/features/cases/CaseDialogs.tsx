@@ -147,6 +147,7 @@ export function ReassignModal({ detail, opened, onClose, onDone }: { detail: Cas
     setError(null);
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [opened, c.id]);
+  const restored = useFormDraft(form, `reassign:${c.id}`, 'cases', opened);
   const options = (assignees.data?.assignees ?? [])
     .filter((a) => a.id !== c.assignedUserId)
     .map((a) => ({ value: String(a.id), label: `${a.fullName} (${t(`roles.${a.role}`)})` }));
@@ -161,6 +162,7 @@ export function ReassignModal({ detail, opened, onClose, onDone }: { detail: Cas
     <AppModal opened={opened} onClose={close} title={t('reassign.title', { id: c.id })}>
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
+          <RestoredDraftNotice shown={restored} />
           <Select label={t('reassign.to')} withAsterisk data={options} data-autofocus {...form.getInputProps('assignedUserId')} />
           <Textarea label={t('reassign.note')} autosize minRows={2} maxLength={limits.longText} {...form.getInputProps('note')} />
           <FormError error={error} />
@@ -309,6 +311,7 @@ export function ReferralStatusModal({ referral, onClose, onSaved }: { referral: 
     setError(null);
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [referral?.id, referral?.version]);
+  const restored = useFormDraft(form, `referral-status:${referral?.id ?? 'none'}`, 'cases', referral !== null);
   const submit = form.onSubmit(async (v) => {
     const to = v.to;
     if (!referral || !to) return;
@@ -323,6 +326,7 @@ export function ReferralStatusModal({ referral, onClose, onSaved }: { referral: 
     <AppModal opened={referral !== null} onClose={close} title={referral ? t('referrals.statusTitle', { service: referral.serviceName }) : ''}>
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
+          <RestoredDraftNotice shown={restored} />
           <Select
             label={t('referrals.statusTo')}
             withAsterisk

@@ -15,6 +15,8 @@ import { contractValidator } from '../../ui/forms';
 import { LoadState } from '../../ui/LoadState';
 import { useFormAction } from '../../ui/useFormAction';
 import { useGuardedClose } from '../../ui/DiscardPrompt';
+import { useFormDraft } from '../../drafts/useFormDraft';
+import { RestoredDraftNotice } from '../../ui/RestoredDraftNotice';
 
 interface ServiceValues {
   kind: ReferralServiceKind;
@@ -46,6 +48,7 @@ function ServiceFormModal({ service, opened, onClose, onSaved }: { service: Refe
     setError(null);
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [opened, service?.id, service?.version]);
+  const restored = useFormDraft(form, service ? `service:${service.id}` : 'service:new', 'cases', opened);
 
   const save = async (values: ServiceValues) => {
     await run(async () => {
@@ -62,6 +65,7 @@ function ServiceFormModal({ service, opened, onClose, onSaved }: { service: Refe
     <AppModal opened={opened} onClose={close} title={service ? t('directory.editTitle', { name: service.name }) : t('directory.addTitle')} size="lg">
       <form onSubmit={form.onSubmit(save)} noValidate>
         <Stack gap="sm">
+          <RestoredDraftNotice shown={restored} />
           <Select
             label={t('directory.kind')}
             withAsterisk

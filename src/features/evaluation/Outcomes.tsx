@@ -32,6 +32,8 @@ import { Pager } from '../../ui/Pager';
 import { useGuardedClose } from '../../ui/DiscardPrompt';
 import { inLanguage } from './evaluationView';
 import { DateField } from '../../ui/DateField';
+import { useFormDraft } from '../../drafts/useFormDraft';
+import { RestoredDraftNotice } from '../../ui/RestoredDraftNotice';
 
 /** A help-seeker as the outcome screens need them: the code, never a name. */
 export interface CodedHelpSeeker {
@@ -131,6 +133,7 @@ export function RecordOutcomeModal({
     setError(null);
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [opened, helpSeeker?.id]);
+  const restored = useFormDraft(form, `outcome:${helpSeeker?.id ?? 'new'}`, 'evaluation', opened);
 
   // Choosing a code sets the occasion it can have next.
   const chosen = form.values.helpSeekerId;
@@ -183,6 +186,7 @@ export function RecordOutcomeModal({
     <AppModal opened={opened} onClose={close} size="xl" title={code ? t('who5.recordTitleFor', { code }) : t('who5.recordTitle')}>
       <form onSubmit={submit} noValidate>
         <Stack gap="md">
+          <RestoredDraftNotice shown={restored} />
           <Text fz="sm" c="dimmed">
             {t('who5.recordIntro')}
           </Text>

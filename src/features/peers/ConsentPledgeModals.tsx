@@ -130,6 +130,7 @@ export function PledgeModal({
     setError(null);
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [opened, peer.id, peer.version]);
+  const restored = useFormDraft(form, `pledge:${peer.id}`, 'peers', opened);
 
   const submit = form.onSubmit(async (values) => {
     await run(async () => {
@@ -143,6 +144,7 @@ export function PledgeModal({
     <AppModal opened={opened} onClose={close} title={t('peers.pledgeFor', { name: peer.fullName })}>
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
+          <RestoredDraftNotice shown={restored} />
           <Text fz="sm" c="dimmed">
             {t('peers.pledgeHint')}
           </Text>

@@ -56,6 +56,9 @@ const draftDialogs: Array<[prefix: string, dialog: Dialog]> = [
   ['interview:', 'interview'],
   ['consent:', 'consent'],
   ['transition:', 'transition'],
+  ['pledge:', 'pledge'],
+  ['training-record:', 'record'],
+  ['knowledge:', 'scores'],
 ];
 
 function Section({ title, action, children }: { title: string; action?: ReactNode; children: ReactNode }) {

@@ -13,6 +13,8 @@ import { moduleTitle } from '../training/moduleTitle';
 import { useFormAction } from '../../ui/useFormAction';
 import { useGuardedClose } from '../../ui/DiscardPrompt';
 import { DateField } from '../../ui/DateField';
+import { useFormDraft } from '../../drafts/useFormDraft';
+import { RestoredDraftNotice } from '../../ui/RestoredDraftNotice';
 
 interface RecordValues {
   moduleId: string | null;
@@ -66,6 +68,7 @@ export function AddRecordModal({
     setError(null);
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [opened, peer.id]);
+  const restored = useFormDraft(form, `training-record:${peer.id}`, 'peers', opened);
 
   const current = modules.filter((m) => !m.retired);
 
@@ -82,6 +85,7 @@ export function AddRecordModal({
     <AppModal opened={opened} onClose={close} title={t('peers.recordFor', { name: peer.fullName })}>
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
+          <RestoredDraftNotice shown={restored} />
           <Select
             label={t('peers.module')}
             withAsterisk
@@ -157,6 +161,7 @@ export function KnowledgeScoresModal({
     setError(null);
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [opened, peer.id, peer.version]);
+  const restored = useFormDraft(form, `knowledge:${peer.id}`, 'peers', opened);
 
   const submit = form.onSubmit(async (values) => {
     await run(async () => {
@@ -170,6 +175,7 @@ export function KnowledgeScoresModal({
     <AppModal opened={opened} onClose={close} title={t('peers.knowledgeFor', { name: peer.fullName })}>
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
+          <RestoredDraftNotice shown={restored} />
           <Group grow>
             <NumberInput label={t('peers.knowledgePre')} min={0} max={100} allowDecimal={false} data-autofocus {...form.getInputProps('knowledgePre')} />
             <NumberInput label={t('peers.knowledgePost')} min={0} max={100} allowDecimal={false} {...form.getInputProps('knowledgePost')} />

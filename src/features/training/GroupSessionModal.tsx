@@ -15,6 +15,8 @@ import { moduleTitle } from './moduleTitle';
 import { useFormAction } from '../../ui/useFormAction';
 import { useGuardedClose } from '../../ui/DiscardPrompt';
 import { DateField } from '../../ui/DateField';
+import { useFormDraft } from '../../drafts/useFormDraft';
+import { RestoredDraftNotice } from '../../ui/RestoredDraftNotice';
 
 interface Attendee {
   peerId: number;
@@ -69,6 +71,7 @@ export function GroupSessionModal({
     setError(null);
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [opened]);
+  const restored = useFormDraft(form, 'group-session:new', 'training', opened);
 
   const current = modules.filter((m) => !m.retired);
   // The attendees' names for their rows below, as chosen in the picker (or looked up for a draft brought back).
@@ -92,6 +95,7 @@ export function GroupSessionModal({
     <AppModal opened={opened} onClose={close} size="xl" title={t('training.sessionTitle')}>
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
+          <RestoredDraftNotice shown={restored} />
           <Select
             label={t('training.module')}
             withAsterisk

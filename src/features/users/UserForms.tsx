@@ -10,6 +10,8 @@ import { FormError } from '../../ui/FormError';
 import { PeerPicker } from '../../ui/PeerPicker';
 import { useFormAction } from '../../ui/useFormAction';
 import { useGuardedClose } from '../../ui/DiscardPrompt';
+import { useFormDraft } from '../../drafts/useFormDraft';
+import { RestoredDraftNotice } from '../../ui/RestoredDraftNotice';
 
 function FormButtons({ busy, onCancel }: { busy: boolean; onCancel(): void }) {
   const { t } = useTranslation();
@@ -51,6 +53,7 @@ export function AddStaffModal({
     }
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [opened]);
+  const restored = useFormDraft(form, 'staff-account:new', 'users', opened);
 
   const submit = form.onSubmit(async (values) => {
     await run(async () => {
@@ -63,6 +66,7 @@ export function AddStaffModal({
     <AppModal opened={opened} onClose={close} title={t('users.addStaff')}>
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
+          <RestoredDraftNotice shown={restored} />
           <TextInput label={t('users.fullName')} withAsterisk data-autofocus {...form.getInputProps('fullName')} />
           <TextInput label={t('users.username')} description={t('setup.usernameHint')} withAsterisk {...form.getInputProps('username')} />
           <Select
