@@ -1,5 +1,5 @@
 import type { Route } from '@playwright/test';
-import { confirmRecoveryKey, createVault, expect, goTo, shot, test } from './support/fixtures';
+import { confirmRecoveryKey, coordinator, createVault, expect, goTo, shot, test, unlock } from './support/fixtures';
 
 /** Holds every answer of one backend method until `release` is called, as a slow PC would. */
 function holdAnswersOf(method: string) {
@@ -114,4 +114,24 @@ test('a dialog with typed text asks before Escape, its X or Cancel throws it awa
   await dialog.getByLabel('Nominated on').fill('31/02/2026');
   await dialog.getByLabel('Why this student').click();
   await expect(dialog.getByText('Write the date as day/month/year, for example 13/07/2026.')).toBeVisible();
+});
+
+test('a group training session typed before a lock is back, and said to be, when the counselor opens its form again', async ({ app: page }) => {
+  await createVault(page);
+  await confirmRecoveryKey(page);
+  const openTheForm = async () => {
+    await goTo(page, 'Training');
+    await page.getByRole('tab', { name: 'Group sessions' }).click();
+    await page.getByRole('button', { name: 'Record a group session' }).first().click();
+  };
+  const dialog = page.getByRole('dialog', { name: 'Record a group session' });
+  await openTheForm();
+  await dialog.getByLabel('Notes').fill('Latihan mendengarkan aktif, bermain peran berpasangan.');
+
+  await page.keyboard.press('Control+L');
+  await expect(page.getByRole('heading', { name: 'Unlock Sebaya' })).toBeVisible();
+  await unlock(page, coordinator.username, coordinator.password);
+  await openTheForm();
+  await expect(dialog.getByLabel('Notes')).toHaveValue('Latihan mendengarkan aktif, bermain peran berpasangan.');
+  await expect(dialog.getByText('Restored what you had typed before Sebaya locked.')).toBeVisible();
 });
