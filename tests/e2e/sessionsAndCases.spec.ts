@@ -120,7 +120,14 @@ test('a peer’s log with thoughts of self-harm reaches the review queue and a s
   };
 
   await changeStatus('In review');
-  await page.getByRole('textbox', { name: 'Text' }).fill('Sudah bertemu siswa bersama guru BK. Tidak ada rencana konkret; orang tua dihubungi hari ini.');
+  // A note half-typed when the PC locks waits on the case's page, which is where the unlock goes back to.
+  const note = 'Sudah bertemu siswa bersama guru BK. Tidak ada rencana konkret; orang tua dihubungi hari ini.';
+  await page.getByRole('textbox', { name: 'Text' }).fill(note);
+  await page.keyboard.press('Control+L');
+  await expect(page.getByRole('heading', { name: 'Unlock Sebaya' })).toBeVisible();
+  await unlock(page, supervisor.username, supervisor.password);
+  await expect(page.getByRole('heading', { name: /^Case #1: HS-\d{4}-001$/ })).toBeVisible();
+  await expect(page.getByRole('textbox', { name: 'Text' })).toHaveValue(note);
   await page.getByRole('button', { name: 'Add', exact: true }).click();
   await expect(page.getByText('Added to the timeline.')).toBeVisible();
 

@@ -311,6 +311,7 @@ export function CasePage({ caseId }: { caseId: number }) {
     const keys = pendingDrafts().map((d) => d.formKey);
     if (keys.includes(`case-status:${caseId}`)) setDialog('transition');
     else if (keys.includes(`referral:${caseId}`)) setDialog('referral');
+    else if (keys.includes(`reassign:${caseId}`)) setDialog('reassign');
   }, [data, caseId]);
 
   const saved = (next: CaseDetail) => {

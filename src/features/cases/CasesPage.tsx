@@ -2,9 +2,10 @@ import { Anchor, Badge, EmptyState, Group, Stack, Tabs, Text, TextInput } from '
 import { IconCircleCheck, IconFlag3, IconSearch, IconSend } from '@tabler/icons-react';
 import { createColumnHelper } from '@tanstack/react-table';
 import { useDebouncedValue } from '@mantine/hooks';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCall } from '../../api/useCall';
+import { pendingDrafts } from '../../drafts/registry';
 import { useListChoice, usePage } from '../../api/usePage';
 import type { Referral } from '../../contract';
 import { useSession } from '../../stores/session';
@@ -17,6 +18,7 @@ import { ReferralStatusBadge } from './badges';
 import { CasePage } from './CasePage';
 import { CaseTable } from './CaseTable';
 import { openCasePage, useCaseView } from './caseView';
+import { caseOfDraft } from './draftCase';
 import { DirectoryPanel } from './DirectoryPanel';
 
 function CaseList({ open }: { open: boolean }) {
@@ -132,6 +134,11 @@ export function CasesPage() {
   const role = useSession((s) => s.status?.user?.role);
   const caseId = useCaseView((s) => s.caseId);
   const [tab, setTab] = useState<string>('queue');
+  // Text left on a case at the last lock waits on that case's page: go there, not to the lists.
+  useEffect(() => {
+    const waiting = caseOfDraft(pendingDrafts().map((d) => d.formKey));
+    if (waiting !== null) useCaseView.getState().open(waiting);
+  }, []);
   if (caseId !== null) return <CasePage key={caseId} caseId={caseId} />;
   return (
     <>
