@@ -34,6 +34,14 @@ export function collectDrafts(): DraftInput[] {
   return drafts;
 }
 
+/** Whether a form on screen holds text not saved yet, which leaving it would throw away. */
+export function hasUnsavedText(): boolean {
+  return [...sources.values()].some((source) => {
+    const values = source.read();
+    return values !== null && values !== undefined;
+  });
+}
+
 export function setPendingDrafts(drafts: Array<{ formKey: string; area: string; payload: string }>): void {
   pending = drafts;
 }

@@ -135,3 +135,24 @@ test('a group training session typed before a lock is back, and said to be, when
   await expect(dialog.getByLabel('Notes')).toHaveValue('Latihan mendengarkan aktif, bermain peran berpasangan.');
   await expect(dialog.getByText('Restored what you had typed before Sebaya locked.')).toBeVisible();
 });
+
+test('a half-written paper log asks before the sidebar or its Cancel throws it away', async ({ app: page }) => {
+  await createVault(page);
+  await confirmRecoveryKey(page);
+  await goTo(page, 'Session logs');
+  await page.getByRole('button', { name: 'Enter a paper log' }).click();
+  const summary = page.getByLabel('What was talked about');
+  await summary.fill('Bertengkar dengan sahabatnya sejak minggu lalu.');
+  const prompt = page.getByRole('dialog', { name: 'Discard your changes?' });
+
+  // The sidebar asks first; keeping the text stays on the form.
+  await goTo(page, 'Dashboard');
+  await prompt.getByRole('button', { name: 'Keep editing' }).click();
+  await expect(summary).toHaveValue('Bertengkar dengan sahabatnya sejak minggu lalu.');
+
+  // So does Cancel; discarding goes back to the list.
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  await prompt.getByRole('button', { name: 'Discard' }).click();
+  await expect(page.getByRole('heading', { name: 'Enter a paper log' })).toBeHidden();
+  await expect(page.getByRole('button', { name: 'Enter a paper log' })).toBeVisible();
+});

@@ -52,6 +52,7 @@ import { FlaggedModal } from './FlaggedModal';
 import { useSessionsView } from './sessionsView';
 import { RestoredDraftNotice } from '../../ui/RestoredDraftNotice';
 import { DateField, TimeField } from '../../ui/DateField';
+import { useGuardedClose } from '../../ui/DiscardPrompt';
 
 interface LogValues {
   peerId: string | null;
@@ -222,6 +223,7 @@ function LogForm({ log, reload }: { log: SessionLog | null; reload(): Promise<vo
   const restored = useFormDraft(form, `session-log:${id ?? 'new'}`, 'sessions', ready);
 
   const back = () => show(id === null ? { kind: 'list' } : { kind: 'log', id });
+  const cancel = useGuardedClose(form, back);
 
   const save = async (submit: boolean) => {
     submitting.current = submit;
@@ -259,7 +261,7 @@ function LogForm({ log, reload }: { log: SessionLog | null; reload(): Promise<vo
       <PageHeader
         title={title}
         actions={
-          <Button variant="default" leftSection={<IconArrowLeft size={16} />} onClick={back}>
+          <Button variant="default" leftSection={<IconArrowLeft size={16} />} onClick={cancel}>
             {t('common.cancel')}
           </Button>
         }

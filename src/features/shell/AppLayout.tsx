@@ -5,7 +5,8 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call, onBackendEvent } from '../../api/client';
 import type { AppStatus } from '../../contract';
-import { collectDrafts } from '../../drafts/registry';
+import { collectDrafts, hasUnsavedText } from '../../drafts/registry';
+import { askToDiscard } from '../../ui/DiscardPrompt';
 import { areasFor, useNavigation, type AreaId } from '../../stores/navigation';
 import { lockNow, reloadRenderer } from '../../stores/session';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
@@ -67,6 +68,11 @@ export function AppLayout({ status }: { status: AppStatus }) {
   const { t } = useTranslation();
   const area = useNavigation((s) => s.area);
   const go = useNavigation((s) => s.go);
+  // A page's form (a session log, a meeting, a case note) goes when its area is left: ask first.
+  const leaveFor = async (id: AreaId) => {
+    if (hasUnsavedText() && !(await askToDiscard())) return;
+    go(id);
+  };
   const user = status.user!;
   const isPeer = user.role === 'peer';
   const [handingOver, setHandingOver] = useState(false);
@@ -146,7 +152,7 @@ export function AppLayout({ status }: { status: AppStatus }) {
                   leftSection={<Icon size={18} stroke={1.6} />}
                   active={id === visibleArea}
                   aria-current={id === visibleArea ? 'page' : undefined}
-                  onClick={() => go(id)}
+                  onClick={() => void leaveFor(id)}
                   style={{ borderRadius: 6 }}
                 />
               );

@@ -37,6 +37,7 @@ import type { PickerOption } from '../../ui/SearchPicker';
 import { useSupervisionView } from './supervisionView';
 import { RestoredDraftNotice } from '../../ui/RestoredDraftNotice';
 import { DateField, TimeField } from '../../ui/DateField';
+import { useGuardedClose } from '../../ui/DiscardPrompt';
 
 interface ItemValues {
   key: string;
@@ -269,11 +270,12 @@ function MeetingFields({ meeting, options, status }: { meeting: MeetingDetail | 
   });
 
   const back = () => show(meeting ? { kind: 'meeting', id: meeting.id } : { kind: 'list' });
+  const cancel = useGuardedClose(form, back);
   const title = meeting ? t('supervision.editTitle', { date: formatDay(meeting.heldOn, lang) }) : status === 'held' ? t('supervision.newHeld') : t('supervision.newPlanned');
 
   return (
     <form onSubmit={submit} noValidate>
-      <Anchor component="button" type="button" onClick={back} fz="sm" mb="sm">
+      <Anchor component="button" type="button" onClick={cancel} fz="sm" mb="sm">
         <Group gap={4}>
           <IconArrowLeft size={14} />
           {t('supervision.back')}
@@ -448,7 +450,7 @@ function MeetingFields({ meeting, options, status }: { meeting: MeetingDetail | 
           <Button type="submit" loading={busy}>
             {t('supervision.save')}
           </Button>
-          <Button variant="default" onClick={back}>
+          <Button variant="default" onClick={cancel}>
             {t('supervision.leave')}
           </Button>
         </Group>
