@@ -27,6 +27,14 @@ export default tseslint.config(
     rules: {
       'react-hooks/rules-of-hooks': 'error',
       'react-hooks/exhaustive-deps': 'error',
+      // The browser's own date and time fields follow its locale (mm/dd/yyyy, a 12-hour clock).
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "JSXAttribute[name.name='type'][value.value=/^(date|time|datetime-local|month|week)$/]",
+          message: 'Use DateField or TimeField from src/ui/DateField: dates day first and a 24-hour clock in every locale.',
+        },
+      ],
       // Every form goes through useAppForm, which takes the person to the first field a refused submit names.
       '@typescript-eslint/no-restricted-imports': [
         'error',
