@@ -19,6 +19,7 @@ import {
 import { useFormDraft } from '../../drafts/useFormDraft';
 import { AppModal } from '../../ui/AppModal';
 import { FormError } from '../../ui/FormError';
+import { FormFooter } from '../../ui/FormFooter';
 import { useFormAction } from '../../ui/useFormAction';
 import { RestoredDraftNotice } from '../../ui/RestoredDraftNotice';
 import { useGuardedClose } from '../../ui/DiscardPrompt';
@@ -165,15 +166,7 @@ export function ReassignModal({ detail, opened, onClose, onDone }: { detail: Cas
           <RestoredDraftNotice shown={restored} />
           <Select label={t('reassign.to')} withAsterisk data={options} data-autofocus {...form.getInputProps('assignedUserId')} />
           <Textarea label={t('reassign.note')} autosize minRows={2} maxLength={limits.longText} {...form.getInputProps('note')} />
-          <FormError error={error} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={busy}>
-              {t('casePage.reassign')}
-            </Button>
-          </Group>
+          <FormFooter error={error} busy={busy} submitLabel={t('casePage.reassign')} onCancel={close} />
         </Stack>
       </form>
     </AppModal>
@@ -279,15 +272,7 @@ export function ReferralModal({ detail, opened, onClose, onSaved }: DialogProps)
             />
           )}
           <DateField label={t('referrals.followUpOn')} w={200} {...form.getInputProps('followUpOn')} />
-          <FormError error={error} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={busy}>
-              {t('casePage.makeReferral')}
-            </Button>
-          </Group>
+          <FormFooter error={error} busy={busy} submitLabel={t('casePage.makeReferral')} onCancel={close} />
         </Stack>
       </form>
     </AppModal>
@@ -338,15 +323,7 @@ export function ReferralStatusModal({ referral, onClose, onSaved }: { referral: 
             <DateField label={t('referrals.followUpOn')} w={200} {...form.getInputProps('followUpOn')} />
           ) : null}
           <Textarea label={t('referrals.statusNote')} autosize minRows={2} maxLength={limits.longText} {...form.getInputProps('note')} />
-          <FormError error={error} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={busy}>
-              {t('referrals.setStatus')}
-            </Button>
-          </Group>
+          <FormFooter error={error} busy={busy} submitLabel={t('referrals.setStatus')} onCancel={close} />
         </Stack>
       </form>
     </AppModal>

@@ -37,7 +37,7 @@ import { limits, type CaseDetail, type CaseEvent, type Referral } from '../../co
 import { pendingDrafts } from '../../drafts/registry';
 import { useFormDraft } from '../../drafts/useFormDraft';
 import { useSession } from '../../stores/session';
-import { FormError } from '../../ui/FormError';
+import { FormFooter } from '../../ui/FormFooter';
 import { formatDateTime, formatDay, formatTime } from '../../ui/format';
 import { LoadState } from '../../ui/LoadState';
 import { Pager } from '../../ui/Pager';
@@ -209,12 +209,7 @@ function NoteForm({ detail, onAdded }: { detail: CaseDetail; onAdded(detail: Cas
           {...form.getInputProps('kind')}
         />
         <Textarea aria-label={t('casePage.noteText')} autosize minRows={3} maxLength={limits.longText} {...form.getInputProps('text')} />
-        <FormError error={error} />
-        <Group>
-          <Button type="submit" loading={busy}>
-            {t('casePage.add')}
-          </Button>
-        </Group>
+        <FormFooter error={error} busy={busy} submitLabel={t('casePage.add')} />
       </Stack>
     </form>
   );

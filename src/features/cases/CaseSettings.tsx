@@ -1,11 +1,11 @@
-import { Button, Checkbox, Group, NumberInput, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Checkbox, Group, NumberInput, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useAppForm } from '../../ui/useAppForm';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api/client';
 import { useCall } from '../../api/useCall';
 import { caseSeverities, limits, methods, type CaseSeverity } from '../../contract';
-import { FormError } from '../../ui/FormError';
+import { FormFooter } from '../../ui/FormFooter';
 import { contractValidator } from '../../ui/forms';
 import { useFormAction } from '../../ui/useFormAction';
 import { LoadingFieldset } from '../../ui/LoadingFieldset';
@@ -80,12 +80,7 @@ export function CaseSettings() {
               </Group>
             </div>
             <Checkbox label={t('caseSettings.seeAll')} {...form.getInputProps('supervisorsSeeAllCases', { type: 'checkbox' })} />
-            <FormError error={error} />
-            <Group>
-              <Button type="submit" loading={busy}>
-                {t('common.save')}
-              </Button>
-            </Group>
+            <FormFooter error={error} busy={busy} />
           </Stack>
         </LoadingFieldset>
       </form>

@@ -18,7 +18,7 @@ import {
 } from '../../contract';
 import { useFormDraft } from '../../drafts/useFormDraft';
 import { AppModal } from '../../ui/AppModal';
-import { FormError } from '../../ui/FormError';
+import { FormFooter } from '../../ui/FormFooter';
 import { PeerPicker, usePeerLabels } from '../../ui/PeerPicker';
 import { formatDay } from '../../ui/format';
 import { contractValidator, showCallError } from '../../ui/forms';
@@ -297,15 +297,7 @@ export function EvaluationModal({
               maxRows={8}
               {...form.getInputProps('comments')}
             />
-            <FormError error={error} />
-            <Group justify="flex-end">
-              <Button variant="default" onClick={close}>
-                {t('common.cancel')}
-              </Button>
-              <Button type="submit" loading={busy}>
-                {t('evaluation.save')}
-              </Button>
-            </Group>
+            <FormFooter error={error} busy={busy} submitLabel={t('evaluation.save')} onCancel={close} />
           </Stack>
         </form>
       )}

@@ -23,7 +23,7 @@ import { useSession } from '../../stores/session';
 import { AppModal } from '../../ui/AppModal';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { DataTable } from '../../ui/DataTable';
-import { FormError } from '../../ui/FormError';
+import { FormFooter } from '../../ui/FormFooter';
 import { formatDay } from '../../ui/format';
 import { showCallError } from '../../ui/forms';
 import { HelpSeekerPicker } from '../../ui/HelpSeekerPicker';
@@ -246,15 +246,7 @@ export function RecordOutcomeModal({
             {answered ? <PoorBadge poor={isPoorWellBeing(who5, raw)} /> : null}
           </Group>
           <Who5Attribution />
-          <FormError error={error} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={busy}>
-              {t('who5.save')}
-            </Button>
-          </Group>
+          <FormFooter error={error} busy={busy} submitLabel={t('who5.save')} onCancel={close} />
         </Stack>
       </form>
     </AppModal>

@@ -1,4 +1,4 @@
-import { Button, Group, NumberInput, Select, Stack, Textarea, TextInput } from '@mantine/core';
+import { Group, NumberInput, Select, Stack, Textarea, TextInput } from '@mantine/core';
 import { useAppForm } from '../../ui/useAppForm';
 import { notifications } from '@mantine/notifications';
 import { useEffect, useMemo } from 'react';
@@ -7,7 +7,7 @@ import { call } from '../../api/client';
 import { localDate, methods, offeredPeerStatuses, outreachKinds, type OutreachEvent, type OutreachKind } from '../../contract';
 import { useFormDraft } from '../../drafts/useFormDraft';
 import { AppModal } from '../../ui/AppModal';
-import { FormError } from '../../ui/FormError';
+import { FormFooter } from '../../ui/FormFooter';
 import { PeerMultiPicker } from '../../ui/PeerPicker';
 import { contractValidator } from '../../ui/forms';
 import { useFormAction } from '../../ui/useFormAction';
@@ -128,15 +128,7 @@ export function OutreachFormModal({
             error={form.errors.peerIds}
           />
           <Textarea label={t('outreach.notes')} autosize minRows={2} maxRows={5} {...form.getInputProps('notes')} />
-          <FormError error={error} />
-          <Group justify="flex-end" mt="sm">
-            <Button variant="default" onClick={close}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={busy}>
-              {t('common.save')}
-            </Button>
-          </Group>
+          <FormFooter error={error} busy={busy} onCancel={close} />
         </Stack>
       </form>
     </AppModal>

@@ -1,4 +1,4 @@
-import { Button, Group, Select, Stack, Text, TextInput } from '@mantine/core';
+import { Group, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useAppForm } from '../../ui/useAppForm';
 import { notifications } from '@mantine/notifications';
 import { useEffect } from 'react';
@@ -7,7 +7,7 @@ import { call } from '../../api/client';
 import { guardianRelationships, localDate, methods, type Consent, type ConsentShown, type Peer } from '../../contract';
 import { useFormDraft } from '../../drafts/useFormDraft';
 import { AppModal } from '../../ui/AppModal';
-import { FormError } from '../../ui/FormError';
+import { FormFooter } from '../../ui/FormFooter';
 import { contractValidator } from '../../ui/forms';
 import { useFormAction } from '../../ui/useFormAction';
 import { RestoredDraftNotice } from '../../ui/RestoredDraftNotice';
@@ -85,15 +85,7 @@ export function ConsentModal({
             <DateField label={t('peers.consentOn')} withAsterisk {...form.getInputProps('consentOn')} />
           </Group>
           <TextInput label={t('peers.formLocation')} description={t('peers.formLocationHint')} withAsterisk {...form.getInputProps('formLocation')} />
-          <FormError error={error} />
-          <Group justify="flex-end" mt="sm">
-            <Button variant="default" onClick={close}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={busy}>
-              {t('common.save')}
-            </Button>
-          </Group>
+          <FormFooter error={error} busy={busy} onCancel={close} />
         </Stack>
       </form>
     </AppModal>
@@ -149,15 +141,7 @@ export function PledgeModal({
             {t('peers.pledgeHint')}
           </Text>
           <DateField label={t('peers.pledgeOn')} withAsterisk maw={220} data-autofocus {...form.getInputProps('pledgeOn')} />
-          <FormError error={error} />
-          <Group justify="flex-end" mt="sm">
-            <Button variant="default" onClick={close}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={busy}>
-              {t('common.save')}
-            </Button>
-          </Group>
+          <FormFooter error={error} busy={busy} onCancel={close} />
         </Stack>
       </form>
     </AppModal>

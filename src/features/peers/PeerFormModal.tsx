@@ -1,4 +1,4 @@
-import { Autocomplete, Button, Fieldset, Group, SegmentedControl, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Autocomplete, Fieldset, Group, SegmentedControl, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useAppForm } from '../../ui/useAppForm';
 import { notifications } from '@mantine/notifications';
 import { useEffect } from 'react';
@@ -8,7 +8,7 @@ import { useCall } from '../../api/useCall';
 import { methods, pageSizes, type NominationSource, type Peer, type PeerProfile } from '../../contract';
 import { useFormDraft } from '../../drafts/useFormDraft';
 import { AppModal } from '../../ui/AppModal';
-import { FormError } from '../../ui/FormError';
+import { FormFooter } from '../../ui/FormFooter';
 import { contractValidator } from '../../ui/forms';
 import { useFormAction } from '../../ui/useFormAction';
 import { RestoredDraftNotice } from '../../ui/RestoredDraftNotice';
@@ -162,15 +162,7 @@ export function PeerFormModal({
               {...form.getInputProps('supervisorUserId')}
             />
           ) : null}
-          <FormError error={error} />
-          <Group justify="flex-end" mt="sm">
-            <Button variant="default" onClick={close}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={busy}>
-              {t('common.save')}
-            </Button>
-          </Group>
+          <FormFooter error={error} busy={busy} onCancel={close} />
         </Stack>
       </form>
     </AppModal>

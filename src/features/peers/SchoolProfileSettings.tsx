@@ -1,11 +1,11 @@
-import { Button, Group, NumberInput, Paper, Stack, TagsInput, Text, Title } from '@mantine/core';
+import { NumberInput, Paper, Stack, TagsInput, Text, Title } from '@mantine/core';
 import { useAppForm } from '../../ui/useAppForm';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api/client';
 import { useCall } from '../../api/useCall';
 import { methods } from '../../contract';
-import { FormError } from '../../ui/FormError';
+import { FormFooter } from '../../ui/FormFooter';
 import { contractValidator } from '../../ui/forms';
 import { useFormAction } from '../../ui/useFormAction';
 import { LoadingFieldset } from '../../ui/LoadingFieldset';
@@ -63,12 +63,7 @@ export function SchoolProfileSettings() {
               splitChars={[',', ';']}
               {...form.getInputProps('classNames')}
             />
-            <FormError error={error} />
-            <Group>
-              <Button type="submit" loading={busy}>
-                {t('common.save')}
-              </Button>
-            </Group>
+            <FormFooter error={error} busy={busy} />
           </Stack>
         </LoadingFieldset>
       </form>

@@ -1,4 +1,4 @@
-import { Button, Checkbox, Group, NumberInput, Select, Stack, TextInput } from '@mantine/core';
+import { Checkbox, Group, NumberInput, Select, Stack, TextInput } from '@mantine/core';
 import { useAppForm } from '../../ui/useAppForm';
 import { notifications } from '@mantine/notifications';
 import { useEffect } from 'react';
@@ -7,7 +7,7 @@ import { call } from '../../api/client';
 import { localDate, methods, type ModuleProgress, type Peer } from '../../contract';
 import { useSession } from '../../stores/session';
 import { AppModal } from '../../ui/AppModal';
-import { FormError } from '../../ui/FormError';
+import { FormFooter } from '../../ui/FormFooter';
 import { contractValidator } from '../../ui/forms';
 import { moduleTitle } from '../training/moduleTitle';
 import { useFormAction } from '../../ui/useFormAction';
@@ -105,15 +105,7 @@ export function AddRecordModal({
           <TextInput label={t('peers.trainer')} withAsterisk {...form.getInputProps('trainer')} />
           <Checkbox label={t('peers.completed')} {...form.getInputProps('completed', { type: 'checkbox' })} />
           <NumberInput label={t('peers.score')} min={0} max={100} allowDecimal={false} maw={260} {...form.getInputProps('score')} />
-          <FormError error={error} />
-          <Group justify="flex-end" mt="sm">
-            <Button variant="default" onClick={close}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={busy}>
-              {t('common.save')}
-            </Button>
-          </Group>
+          <FormFooter error={error} busy={busy} onCancel={close} />
         </Stack>
       </form>
     </AppModal>
@@ -180,15 +172,7 @@ export function KnowledgeScoresModal({
             <NumberInput label={t('peers.knowledgePre')} min={0} max={100} allowDecimal={false} data-autofocus {...form.getInputProps('knowledgePre')} />
             <NumberInput label={t('peers.knowledgePost')} min={0} max={100} allowDecimal={false} {...form.getInputProps('knowledgePost')} />
           </Group>
-          <FormError error={error} />
-          <Group justify="flex-end" mt="sm">
-            <Button variant="default" onClick={close}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={busy}>
-              {t('common.save')}
-            </Button>
-          </Group>
+          <FormFooter error={error} busy={busy} onCancel={close} />
         </Stack>
       </form>
     </AppModal>

@@ -14,6 +14,7 @@ import { methods, type HelpSeekerIdentity, type HelpSeekerSummary } from '../../
 import { AppModal } from '../../ui/AppModal';
 import { DataTable } from '../../ui/DataTable';
 import { FormError } from '../../ui/FormError';
+import { FormFooter } from '../../ui/FormFooter';
 import { errorText } from '../../ui/errors';
 import { formatDateTime, formatDay } from '../../ui/format';
 import { contractValidator } from '../../ui/forms';
@@ -191,15 +192,7 @@ function AddHelpSeekerModal({ opened, onClose, onAdded }: { opened: boolean; onC
           <Text fz="xs" c="dimmed">
             {t('logForm.identityHint')}
           </Text>
-          <FormError error={error} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={busy}>
-              {t('helpSeekers.add')}
-            </Button>
-          </Group>
+          <FormFooter error={error} busy={busy} submitLabel={t('helpSeekers.add')} onCancel={close} />
         </Stack>
       </form>
     </AppModal>

@@ -11,6 +11,7 @@ import { useFormDraft } from '../../drafts/useFormDraft';
 import { AppModal } from '../../ui/AppModal';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { FormError } from '../../ui/FormError';
+import { FormFooter } from '../../ui/FormFooter';
 import { formatDateTime, formatDay, formatTime } from '../../ui/format';
 import { LoadState } from '../../ui/LoadState';
 import { PageHeader } from '../../ui/PageHeader';
@@ -83,15 +84,7 @@ function ReturnModal({ log, opened, onClose, onDone }: { log: SessionLog; opened
             data-autofocus
             {...form.getInputProps('comment')}
           />
-          <FormError error={error} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={busy}>
-              {t('logView.return')}
-            </Button>
-          </Group>
+          <FormFooter error={error} busy={busy} submitLabel={t('logView.return')} onCancel={close} />
         </Stack>
       </form>
     </AppModal>

@@ -10,7 +10,7 @@ import { defaultFrequencyDays, methods, offeredPeerStatuses, type SupervisionGro
 import { useFormDraft } from '../../drafts/useFormDraft';
 import { useSession } from '../../stores/session';
 import { AppModal } from '../../ui/AppModal';
-import { FormError } from '../../ui/FormError';
+import { FormFooter } from '../../ui/FormFooter';
 import { formatDay } from '../../ui/format';
 import { contractValidator, showCallError } from '../../ui/forms';
 import { LoadState } from '../../ui/LoadState';
@@ -114,15 +114,7 @@ function GroupModal({ group, opened, onClose, onSaved }: { group: SupervisionGro
             error={form.errors.peerIds}
           />
           {group ? <Switch label={t('supervision.archive')} description={t('supervision.archiveHint')} {...form.getInputProps('archived', { type: 'checkbox' })} /> : null}
-          <FormError error={error} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={busy}>
-              {t('common.save')}
-            </Button>
-          </Group>
+          <FormFooter error={error} busy={busy} onCancel={close} />
         </Stack>
       </form>
     </AppModal>

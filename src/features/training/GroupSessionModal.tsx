@@ -1,4 +1,4 @@
-import { Button, Checkbox, Group, NumberInput, Select, Stack, Table, Textarea, TextInput } from '@mantine/core';
+import { Checkbox, Group, NumberInput, Select, Stack, Table, Textarea, TextInput } from '@mantine/core';
 import { useAppForm } from '../../ui/useAppForm';
 import { notifications } from '@mantine/notifications';
 import { useEffect, useState } from 'react';
@@ -7,7 +7,7 @@ import { call } from '../../api/client';
 import { localDate, methods, offeredPeerStatuses, type TrainingModule } from '../../contract';
 import { useSession } from '../../stores/session';
 import { AppModal } from '../../ui/AppModal';
-import { FormError } from '../../ui/FormError';
+import { FormFooter } from '../../ui/FormFooter';
 import { contractValidator } from '../../ui/forms';
 import { PeerMultiPicker, usePeerLabels } from '../../ui/PeerPicker';
 import type { PickerOption } from '../../ui/SearchPicker';
@@ -166,15 +166,7 @@ export function GroupSessionModal({
             </Table>
           ) : null}
           <Textarea label={t('training.notes')} autosize minRows={2} maxRows={4} {...form.getInputProps('notes')} />
-          <FormError error={error} />
-          <Group justify="flex-end" mt="sm">
-            <Button variant="default" onClick={close}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={busy}>
-              {t('common.save')}
-            </Button>
-          </Group>
+          <FormFooter error={error} busy={busy} onCancel={close} />
         </Stack>
       </form>
     </AppModal>

@@ -1,4 +1,4 @@
-import { Button, Checkbox, Divider, Group, NumberInput, Stack, Text, Textarea, TextInput, Timeline } from '@mantine/core';
+import { Checkbox, Divider, Group, NumberInput, Stack, Text, Textarea, TextInput, Timeline } from '@mantine/core';
 import { useAppForm } from '../../ui/useAppForm';
 import { notifications } from '@mantine/notifications';
 import { useEffect } from 'react';
@@ -8,7 +8,7 @@ import { useCall } from '../../api/useCall';
 import { methods, type TrainingModule } from '../../contract';
 import { useFormDraft } from '../../drafts/useFormDraft';
 import { AppModal } from '../../ui/AppModal';
-import { FormError } from '../../ui/FormError';
+import { FormFooter } from '../../ui/FormFooter';
 import { formatDateTime, formatHours } from '../../ui/format';
 import { contractValidator } from '../../ui/forms';
 import { useDialogValues } from '../../ui/useValuesFromData';
@@ -143,15 +143,7 @@ export function ModuleFormModal({
             />
           </Group>
           <Checkbox label={t('training.requiredLabel')} {...form.getInputProps('required', { type: 'checkbox' })} />
-          <FormError error={error} />
-          <Group justify="flex-end" mt="sm">
-            <Button variant="default" onClick={close}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={busy}>
-              {t('common.save')}
-            </Button>
-          </Group>
+          <FormFooter error={error} busy={busy} onCancel={close} />
           {module && opened ? <ModuleHistory module={module} /> : null}
         </Stack>
       </form>

@@ -45,6 +45,7 @@ describe('every dialog that holds a form', () => {
       expect(body).toMatch(/useGuardedClose\(/);
       expect(body).not.toMatch(/<AppModal[^>]*onClose=\{onClose\}/);
       expect(body).not.toMatch(/onClick=\{onClose\}>\s*\{t\('common\.cancel'\)\}/);
+      expect(body).not.toMatch(/<FormFooter[^>]*onCancel=\{onClose\}/);
     });
 
     const reason = withoutDraft[name];
