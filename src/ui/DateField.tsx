@@ -2,7 +2,7 @@ import 'dayjs/locale/id';
 import { ActionIcon, Popover, TextInput, type TextInputProps } from '@mantine/core';
 import { DatePicker } from '@mantine/dates';
 import { IconCalendar } from '@tabler/icons-react';
-import { useState, type FocusEvent } from 'react';
+import { useState, type ChangeEvent, type FocusEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { parseDateText, parseTimeText, showDateText, showTimeText } from './dateText';
 
@@ -35,12 +35,20 @@ function useTypedValue(value: string, onChange: (value: string) => void, parse: 
     emit(typed.trim() === '' ? '' : (parse(typed) ?? typed.trim()), typed);
   };
   const pick = (picked: string) => emit(picked, show(picked));
-  const leave = () => {
-    setLeft(true);
-    if (parse(text) !== null) setText(show(parse(text)!));
-  };
-  const unreadable = text.trim() !== '' && parse(text) === null;
-  return { text, type, pick, leave, unreadable: unreadable && left };
+  const unreadable = left && text.trim() !== '' && parse(text) === null;
+  /** The text input's own props: what it shows, typing, leaving it (which tidies a readable text), and its error. */
+  const inputProps = (error: ReactNode, onBlur: ((event: FocusEvent<HTMLInputElement>) => void) | undefined, unreadableMessage: string) => ({
+    value: text,
+    onChange: (event: ChangeEvent<HTMLInputElement>) => type(event.currentTarget.value),
+    onBlur: (event: FocusEvent<HTMLInputElement>) => {
+      setLeft(true);
+      const read = parse(text);
+      if (read !== null) setText(show(read));
+      onBlur?.(event);
+    },
+    error: unreadable ? unreadableMessage : error,
+  });
+  return { inputProps, pick };
 }
 
 /** A calendar date typed as dd/mm/yyyy in either language, or picked from a calendar in it. */
@@ -53,14 +61,8 @@ export function DateField({ value = '', onChange, error, onBlur, ...props }: Fie
   return (
     <TextInput
       {...props}
-      value={field.text}
+      {...field.inputProps(error, onBlur, t('dates.unreadableDate'))}
       placeholder={t('dates.datePlaceholder')}
-      onChange={(event) => field.type(event.currentTarget.value)}
-      onBlur={(event: FocusEvent<HTMLInputElement>) => {
-        field.leave();
-        onBlur?.(event);
-      }}
-      error={field.unreadable ? t('dates.unreadableDate') : error}
       rightSection={
         <Popover opened={opened} onChange={setOpened} position="bottom-end" trapFocus returnFocus withinPortal shadow="md">
           <Popover.Target>
@@ -100,17 +102,6 @@ export function TimeField({ value = '', onChange, error, onBlur, ...props }: Fie
   const language = i18n.language;
   const field = useTypedValue(value, onChange, parseTimeText, (time) => showTimeText(time, language), language);
   return (
-    <TextInput
-      {...props}
-      value={field.text}
-      inputMode="numeric"
-      placeholder={t('dates.timePlaceholder')}
-      onChange={(event) => field.type(event.currentTarget.value)}
-      onBlur={(event: FocusEvent<HTMLInputElement>) => {
-        field.leave();
-        onBlur?.(event);
-      }}
-      error={field.unreadable ? t('dates.unreadableTime') : error}
-    />
+    <TextInput {...props} {...field.inputProps(error, onBlur, t('dates.unreadableTime'))} inputMode="numeric" placeholder={t('dates.timePlaceholder')} />
   );
 }
