@@ -23,11 +23,16 @@ export function registerDraftSource(source: DraftSource): () => void {
   };
 }
 
+/** A source's values when its form has unsaved changes, otherwise null. */
+function unsavedValues(source: DraftSource): unknown {
+  return source.read() ?? null;
+}
+
 export function collectDrafts(): DraftInput[] {
   const drafts: DraftInput[] = [];
   for (const source of sources.values()) {
-    const values = source.read();
-    if (values !== null && values !== undefined) {
+    const values = unsavedValues(source);
+    if (values !== null) {
       drafts.push({ formKey: source.formKey, area: source.area, payload: JSON.stringify(values) });
     }
   }
@@ -36,10 +41,7 @@ export function collectDrafts(): DraftInput[] {
 
 /** Whether a form on screen holds text not saved yet, which leaving it would throw away. */
 export function hasUnsavedText(): boolean {
-  return [...sources.values()].some((source) => {
-    const values = source.read();
-    return values !== null && values !== undefined;
-  });
+  return [...sources.values()].some((source) => unsavedValues(source) !== null);
 }
 
 export function setPendingDrafts(drafts: Array<{ formKey: string; area: string; payload: string }>): void {
