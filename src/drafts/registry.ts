@@ -13,6 +13,12 @@ export interface DraftSource {
   read(): unknown;
 }
 
+/**
+ * The place the person was (the router's address) goes into the vault beside the drafts, so an
+ * unlock as the same user opens that page again. It is no unsaved text: leaving never asks for it.
+ */
+export const placeDraftKey = 'place';
+
 const sources = new Map<string, DraftSource>();
 let pending: Array<{ formKey: string; area: string; payload: string }> = [];
 
@@ -41,7 +47,7 @@ export function collectDrafts(): DraftInput[] {
 
 /** Whether a form on screen holds text not saved yet, which leaving it would throw away. */
 export function hasUnsavedText(): boolean {
-  return [...sources.values()].some((source) => unsavedValues(source) !== null);
+  return [...sources.values()].some((source) => source.formKey !== placeDraftKey && unsavedValues(source) !== null);
 }
 
 export function setPendingDrafts(drafts: Array<{ formKey: string; area: string; payload: string }>): void {
