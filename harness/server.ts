@@ -24,6 +24,12 @@ export interface HarnessOptions {
   kdfCost?: KdfCost;
   driver?: Driver;
   logger?: Logger;
+  /**
+   * The slow-PC profile of the e2e suite: every answer waits a random 0 to this many ms after the
+   * backend made it, so answers come late and out of the order the screen asked (as on a busy
+   * school PC). Calls still reach the backend in order, as through Electron's IPC.
+   */
+  answerDelayMs?: number;
 }
 
 export interface Harness {
@@ -99,7 +105,9 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
       sendJson(response, 400, { ok: false, error: { code: 'VALIDATION', message: 'The request must be a JSON object.', field: 'input' } });
       return;
     }
-    sendJson(response, 200, await backend.call(body.method, body.input));
+    const answer = await backend.call(body.method, body.input);
+    if (options.answerDelayMs) await new Promise((resolve) => setTimeout(resolve, Math.random() * (options.answerDelayMs ?? 0)));
+    sendJson(response, 200, answer);
   };
 
   const serveBuilt = async (request: http.IncomingMessage, response: http.ServerResponse, rendererDir: string) => {

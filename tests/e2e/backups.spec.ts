@@ -2,8 +2,8 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { defaultRendererDir, startHarness } from '../../harness/server';
-import { chooseLanguage, confirmRecoveryKey, coordinator, createVault, expect, goTo, screenshotDir, shot, test, unlock } from './support/fixtures';
+import { startHarness } from '../../harness/server';
+import { chooseLanguage, confirmRecoveryKey, coordinator, createVault, expect, goTo, harnessOptions, screenshotDir, shot, slowDown, test, unlock } from './support/fixtures';
 
 /** A dialog over the page: the window as the person sees it (a full-page shot tears fixed overlays apart). */
 async function shotOfWindow(page: Page, name: string): Promise<void> {
@@ -89,10 +89,11 @@ test('a counselor backs up to a USB folder, sees it verified, and restores it on
     await expect(page.getByText('There is no backup of this vault yet.')).toHaveCount(0);
 
     // A new computer: a fresh data folder, the first-run screen, and the USB stick.
-    const newPc = await startHarness({ dataDir: newPcData, rendererDir: defaultRendererDir() });
+    const newPc = await startHarness({ dataDir: newPcData, ...harnessOptions });
     const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 800 } });
     try {
       const fresh = await context.newPage();
+      await slowDown(fresh);
       await fresh.goto(newPc.url);
       await expect(fresh.getByRole('heading', { name: 'Set up Sebaya' })).toBeVisible();
       await fresh.getByRole('button', { name: 'Restore from a backup' }).click();

@@ -2,9 +2,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Driver } from '../../electron/backend/db/driver';
-import { defaultRendererDir, startHarness, type Harness } from '../../harness/server';
+import { startHarness, type Harness } from '../../harness/server';
 import { heldReaders } from '../unit/support/heldReaders';
-import { confirmRecoveryKey, createVault, expect, goTo, screenshotDir, test } from './support/fixtures';
+import { confirmRecoveryKey, createVault, expect, goTo, harnessOptions, screenshotDir, test } from './support/fixtures';
 
 /**
  * Issue 12: a long job runs beside the backend's queue, and the screen that started it shows
@@ -16,7 +16,7 @@ test.use({ viewport: { width: 1366, height: 768 } });
 
 async function harnessWith(driver: Driver): Promise<{ harness: Harness; dataDir: string }> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'sebaya-e2e-jobs-'));
-  const harness = await startHarness({ dataDir, rendererDir: defaultRendererDir(), kdfCost: { N: 2 ** 14, r: 8, p: 1 }, driver });
+  const harness = await startHarness({ dataDir, ...harnessOptions, kdfCost: { N: 2 ** 14, r: 8, p: 1 }, driver });
   return { harness, dataDir };
 }
 
