@@ -19,7 +19,7 @@ import type { BackendHost } from './backendHost';
 import { callWithDesktop, type DesktopActions } from './desktopCalls';
 import { spawnBackendWorker } from './backendWorker';
 import { createLockCoordinator, idleCheckIntervalMs } from './lockCoordinator';
-import { menuTemplate } from './menu';
+import { historyMoveOf, menuTemplate } from './menu';
 import { appSchemePrivileges, resolveAppRequest, responseHeaders } from './protocol';
 import {
   appEntryUrl,
@@ -136,6 +136,12 @@ function start(): void {
     }
   });
 
+  const moveInHistory = (window: BrowserWindow, move: 'back' | 'forward') => {
+    const pages = window.webContents.navigationHistory;
+    if (move === 'back' && pages.canGoBack()) pages.goBack();
+    if (move === 'forward' && pages.canGoForward()) pages.goForward();
+  };
+
   let crashReloads = 0;
   const createWindow = (): BrowserWindow => {
     const window = new BrowserWindow({
@@ -149,6 +155,10 @@ function start(): void {
       webPreferences: webPreferences(path.join(__dirname, '../preload/index.js'), { devTools: development }),
     });
     window.once('ready-to-show', () => window.show());
+    window.on('app-command', (_event, command) => {
+      const move = historyMoveOf(command);
+      if (move) moveInHistory(window, move);
+    });
     window.webContents.on('render-process-gone', (_event, details) => {
       log.error('renderer gone', { reason: details.reason, exitCode: details.exitCode });
       // The renderer held the unlocked session's screens; without it nobody can lock, so the shell does.
@@ -167,7 +177,11 @@ function start(): void {
   };
 
   void app.whenReady().then(() => {
-    Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate({ isMac: process.platform === 'darwin', development })));
+    const history = {
+      back: () => mainWindow && moveInHistory(mainWindow, 'back'),
+      forward: () => mainWindow && moveInHistory(mainWindow, 'forward'),
+    };
+    Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate({ isMac: process.platform === 'darwin', development, history })));
     hardenSession();
     serveRenderer();
     void backendHost().catch((error: unknown) => log.error('backend failed to start', describeErrorSafely(error)));
