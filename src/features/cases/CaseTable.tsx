@@ -7,7 +7,7 @@ import { caseSeverities, type CaseSummary } from '../../contract';
 import { DataTable, type ServerSort } from '../../ui/DataTable';
 import { formatDateTime } from '../../ui/format';
 import { CaseStatusBadge, SeverityBadge } from './badges';
-import { openCasePage } from './caseView';
+import { openCasePage } from '../../navigation/caseView';
 
 const column = createColumnHelper<CaseSummary>();
 

@@ -17,7 +17,7 @@ import { PageCount, Pager } from '../../ui/Pager';
 import { ReferralStatusBadge } from './badges';
 import { CasePage } from './CasePage';
 import { CaseTable } from './CaseTable';
-import { openCasePage, useCaseView } from './caseView';
+import { openCasePage, useCaseView } from '../../navigation/caseView';
 import { caseOfDraft } from './draftCase';
 import { DirectoryPanel } from './DirectoryPanel';
 

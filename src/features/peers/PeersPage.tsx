@@ -24,7 +24,7 @@ import classes from './PeersPage.module.css';
 import { PeerFormModal } from './PeerFormModal';
 import { PeerProfile } from './PeerProfile';
 import { PeerStatusBadge } from './PeerStatusBadge';
-import { usePeerView } from './peerView';
+import { usePeerView } from '../../navigation/peerView';
 import { useSupervisionColumn } from '../supervision/rosterColumn';
 
 const column = createColumnHelper<RosterEntry>();

@@ -6,7 +6,7 @@ import type { SessionLogSummary } from '../../contract';
 import { DataTable, type ServerSort } from '../../ui/DataTable';
 import { formatDateTime, formatDay, formatTime } from '../../ui/format';
 import { LogStatusBadge, SeverityBadge } from '../cases/badges';
-import { openSessionLog } from './sessionsView';
+import { openSessionLog } from '../../navigation/sessionsView';
 
 const column = createColumnHelper<SessionLogSummary>();
 
