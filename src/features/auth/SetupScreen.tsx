@@ -9,7 +9,7 @@ import { useSession } from '../../stores/session';
 import { contractValidator } from '../../ui/forms';
 import { PasswordStrength } from '../../ui/PasswordStrength';
 import { RestoreScreen } from '../backups/RestoreScreen';
-import { AuthLayout } from './AuthLayout';
+import { AuthLayout } from '../../ui/AuthLayout';
 import { FormError } from '../../ui/FormError';
 import { useFormAction } from '../../ui/useFormAction';
 

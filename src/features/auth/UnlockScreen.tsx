@@ -6,7 +6,7 @@ import { call } from '../../api/client';
 import type { AppStatus } from '../../contract';
 import { useSession } from '../../stores/session';
 import { errorText, payloadOf } from '../../ui/errors';
-import { AuthLayout } from './AuthLayout';
+import { AuthLayout } from '../../ui/AuthLayout';
 import { RestoreScreen } from '../backups/RestoreScreen';
 import { RecoverScreen } from './RecoverScreen';
 import { useCountdown } from './useCountdown';
