@@ -46,7 +46,7 @@ import { PageHeader } from '../../ui/PageHeader';
 import { openSessionLog } from '../../navigation/sessionsView';
 import { Who5Button } from '../evaluation/Who5Button';
 import { DiscussedInSupervisionItem, withSupervision } from '../supervision/DiscussedInSupervision';
-import { CaseStatusBadge, LogStatusBadge, ReferralStatusBadge, SeverityBadge } from './badges';
+import { CaseStatusBadge, LogStatusBadge, ReferralStatusBadge, SeverityBadge } from '../../ui/badges';
 import { ReassignModal, ReferralModal, ReferralStatusModal, TransitionModal } from './CaseDialogs';
 import { DueCell } from './CaseTable';
 import { useCaseView } from '../../navigation/caseView';

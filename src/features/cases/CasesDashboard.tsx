@@ -7,7 +7,7 @@ import { useNavigation } from '../../stores/navigation';
 import { useSession } from '../../stores/session';
 import { formatDateTime } from '../../ui/format';
 import { openReviewQueue } from '../../navigation/sessionsView';
-import { SeverityBadge } from './badges';
+import { SeverityBadge } from '../../ui/badges';
 import { openCasePage } from '../../navigation/caseView';
 
 function Figure({ label, value, tone, note }: { label: string; value: number; tone?: 'alert'; note?: string }) {

@@ -15,7 +15,7 @@ import { FormFooter } from '../../ui/FormFooter';
 import { formatDateTime, formatDay, formatTime } from '../../ui/format';
 import { LoadState } from '../../ui/LoadState';
 import { PageHeader } from '../../ui/PageHeader';
-import { CaseStatusBadge, LogStatusBadge, SeverityBadge } from '../cases/badges';
+import { CaseStatusBadge, LogStatusBadge, SeverityBadge } from '../../ui/badges';
 import { openCasePage } from '../../navigation/caseView';
 import { OpenCaseModal, type Opening } from '../cases/OpenCaseModal';
 import { useSessionsView } from '../../navigation/sessionsView';

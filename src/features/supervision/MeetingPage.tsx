@@ -9,7 +9,7 @@ import type { MeetingDetail } from '../../contract';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { formatDateTime, formatDay, formatTime } from '../../ui/format';
 import { LoadState } from '../../ui/LoadState';
-import { SeverityBadge } from '../cases/badges';
+import { SeverityBadge } from '../../ui/badges';
 import { openCasePage } from '../../navigation/caseView';
 import { openSessionLog } from '../../navigation/sessionsView';
 import { ActionItemList } from './ActionItemList';
