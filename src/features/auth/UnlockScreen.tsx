@@ -7,7 +7,7 @@ import type { AppStatus } from '../../contract';
 import { useSession } from '../../stores/session';
 import { errorText, payloadOf } from '../../ui/errors';
 import { AuthLayout } from '../../ui/AuthLayout';
-import { RestoreScreen } from '../backups/RestoreScreen';
+import { RestoreScreen } from '../backups';
 import { RecoverScreen } from './RecoverScreen';
 import { useCountdown } from './useCountdown';
 import { FormError } from '../../ui/FormError';

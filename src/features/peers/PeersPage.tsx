@@ -25,7 +25,7 @@ import { PeerFormModal } from './PeerFormModal';
 import { PeerProfile } from './PeerProfile';
 import { PeerStatusBadge } from './PeerStatusBadge';
 import { usePeerView } from '../../navigation/peerView';
-import { useSupervisionColumn } from '../supervision/rosterColumn';
+import { useSupervisionColumn } from '../supervision';
 
 const column = createColumnHelper<RosterEntry>();
 

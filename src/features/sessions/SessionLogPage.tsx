@@ -17,7 +17,7 @@ import { LoadState } from '../../ui/LoadState';
 import { PageHeader } from '../../ui/PageHeader';
 import { CaseStatusBadge, LogStatusBadge, SeverityBadge } from '../../ui/badges';
 import { openCasePage } from '../../navigation/caseView';
-import { OpenCaseModal, type Opening } from '../cases/OpenCaseModal';
+import { OpenCaseModal, type Opening } from '../cases';
 import { useSessionsView } from '../../navigation/sessionsView';
 import { useFormAction } from '../../ui/useFormAction';
 import { RestoredDraftNotice } from '../../ui/RestoredDraftNotice';

@@ -19,7 +19,7 @@ import { SearchPanel } from './SearchPanel';
 import { SessionLogForm } from './SessionLogForm';
 import { SessionLogPage } from './SessionLogPage';
 import { useSessionsView, type SessionsTab } from '../../navigation/sessionsView';
-import { MyActionItems } from '../supervision/SupervisionDashboard';
+import { MyActionItems } from '../supervision';
 
 function SearchBox({ value, onChange }: { value: string; onChange(value: string): void }) {
   const { t } = useTranslation();
