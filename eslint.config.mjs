@@ -2,6 +2,7 @@ import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import { featuresRule } from './eslint/features.mjs';
 import { layersRule } from './eslint/layers.mjs';
 
 export default tseslint.config(
@@ -11,7 +12,7 @@ export default tseslint.config(
   {
     files: ['**/*.{ts,tsx,mts,mjs}'],
     languageOptions: { globals: { ...globals.node } },
-    plugins: { sebaya: { rules: { layers: layersRule } } },
+    plugins: { sebaya: { rules: { layers: layersRule, features: featuresRule } } },
     rules: {
       'sebaya/layers': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
@@ -25,6 +26,8 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },
     rules: {
+      // Feature folders meet only through their index.ts and never in a circle; shared code imports no feature (issue 13).
+      'sebaya/features': 'error',
       'react-hooks/rules-of-hooks': 'error',
       'react-hooks/exhaustive-deps': 'error',
       // The browser's own date and time fields follow its locale (mm/dd/yyyy, a 12-hour clock).

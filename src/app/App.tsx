@@ -4,13 +4,9 @@ import { useTranslation } from 'react-i18next';
 import { onBackendLocked } from '../api/client';
 import { useSession, reloadRenderer } from '../stores/session';
 import { errorText } from '../ui/errors';
-import { NewPasswordScreen } from '../features/auth/NewPasswordScreen';
-import { PeerSignInScreen } from '../features/auth/PeerSignInScreen';
-import { RecoveryKeyScreen } from '../features/auth/RecoveryKeyScreen';
-import { SetupScreen } from '../features/auth/SetupScreen';
-import { UnlockScreen } from '../features/auth/UnlockScreen';
-import { FeedbackKiosk } from '../features/evaluation/FeedbackKiosk';
-import { AppLayout } from '../features/shell/AppLayout';
+import { NewPasswordScreen, PeerSignInScreen, RecoveryKeyScreen, SetupScreen, UnlockScreen } from '../features/auth';
+import { FeedbackKiosk } from '../features/evaluation';
+import { AppLayout } from '../features/shell';
 
 /** Chooses the screen from the vault's state; the backend's answer is the only source of that state. */
 export function App() {

@@ -6,7 +6,7 @@ import { methods, type AppStatus } from '../../contract';
 import { lockNow, useSession } from '../../stores/session';
 import { contractValidator } from '../../ui/forms';
 import { PasswordStrength } from '../../ui/PasswordStrength';
-import { AuthLayout } from './AuthLayout';
+import { AuthLayout } from '../../ui/AuthLayout';
 import { FormError } from '../../ui/FormError';
 import { useFormAction } from '../../ui/useFormAction';
 

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { call } from '../../api/client';
 import { lockNow, useSession } from '../../stores/session';
 import { errorText, payloadOf } from '../../ui/errors';
-import { AuthLayout } from './AuthLayout';
+import { AuthLayout } from '../../ui/AuthLayout';
 import { FormError } from '../../ui/FormError';
 
 /** While a staff member has handed the unlocked vault over, a peer signs in with username and PIN. */

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { call } from '../../api/client';
 import { useSession } from '../../stores/session';
 import { errorText, payloadOf } from '../../ui/errors';
-import { AuthLayout } from './AuthLayout';
+import { AuthLayout } from '../../ui/AuthLayout';
 import { useCountdown } from './useCountdown';
 import { FormError } from '../../ui/FormError';
 

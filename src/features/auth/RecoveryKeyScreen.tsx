@@ -3,7 +3,7 @@ import { IconPrinter } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ShownOnce } from '../../ui/ShownOnce';
-import { AuthLayout } from './AuthLayout';
+import { AuthLayout } from '../../ui/AuthLayout';
 import classes from './RecoveryKeyScreen.module.css';
 
 interface RecoveryKeyScreenProps {

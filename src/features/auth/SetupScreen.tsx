@@ -8,8 +8,8 @@ import { changeLanguage, currentLanguage } from '../../i18n';
 import { useSession } from '../../stores/session';
 import { contractValidator } from '../../ui/forms';
 import { PasswordStrength } from '../../ui/PasswordStrength';
-import { RestoreScreen } from '../backups/RestoreScreen';
-import { AuthLayout } from './AuthLayout';
+import { RestoreScreen } from '../backups';
+import { AuthLayout } from '../../ui/AuthLayout';
 import { FormError } from '../../ui/FormError';
 import { useFormAction } from '../../ui/useFormAction';
 

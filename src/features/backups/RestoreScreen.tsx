@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../stores/session';
-import { AuthLayout } from '../auth/AuthLayout';
+import { AuthLayout } from '../../ui/AuthLayout';
 import { RestoreFlow } from './RestoreFlow';
 
 /**

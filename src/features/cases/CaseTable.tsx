@@ -6,8 +6,8 @@ import { useTranslation } from 'react-i18next';
 import { caseSeverities, type CaseSummary } from '../../contract';
 import { DataTable, type ServerSort } from '../../ui/DataTable';
 import { formatDateTime } from '../../ui/format';
-import { CaseStatusBadge, SeverityBadge } from './badges';
-import { openCasePage } from './caseView';
+import { CaseStatusBadge, SeverityBadge } from '../../ui/badges';
+import { openCasePage } from '../../navigation/caseView';
 
 const column = createColumnHelper<CaseSummary>();
 

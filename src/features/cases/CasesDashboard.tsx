@@ -6,9 +6,9 @@ import { caseSeverities, type CasesDashboard as Board } from '../../contract';
 import { useNavigation } from '../../stores/navigation';
 import { useSession } from '../../stores/session';
 import { formatDateTime } from '../../ui/format';
-import { openReviewQueue } from '../sessions/sessionsView';
-import { SeverityBadge } from './badges';
-import { openCasePage } from './caseView';
+import { openReviewQueue } from '../../navigation/sessionsView';
+import { SeverityBadge } from '../../ui/badges';
+import { openCasePage } from '../../navigation/caseView';
 
 function Figure({ label, value, tone, note }: { label: string; value: number; tone?: 'alert'; note?: string }) {
   const alert = tone === 'alert' && value > 0;

@@ -14,10 +14,10 @@ import { formatDay } from '../../ui/format';
 import { LoadState } from '../../ui/LoadState';
 import { PageHeader } from '../../ui/PageHeader';
 import { PageCount, Pager } from '../../ui/Pager';
-import { ReferralStatusBadge } from './badges';
+import { ReferralStatusBadge } from '../../ui/badges';
 import { CasePage } from './CasePage';
 import { CaseTable } from './CaseTable';
-import { openCasePage, useCaseView } from './caseView';
+import { openCasePage, useCaseView } from '../../navigation/caseView';
 import { caseOfDraft } from './draftCase';
 import { DirectoryPanel } from './DirectoryPanel';
 

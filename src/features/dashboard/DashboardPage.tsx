@@ -6,9 +6,9 @@ import { useNavigation } from '../../stores/navigation';
 import { useSession } from '../../stores/session';
 import { LoadState } from '../../ui/LoadState';
 import { PageHeader } from '../../ui/PageHeader';
-import { BackupReminder } from '../backups/BackupReminder';
-import { CasesDashboard } from '../cases/CasesDashboard';
-import { MyActionItems, SupervisionDue } from '../supervision/SupervisionDashboard';
+import { BackupReminder } from '../backups';
+import { CasesDashboard } from '../cases';
+import { MyActionItems, SupervisionDue } from '../supervision';
 
 function Figure({ label, value }: { label: string; value: number }) {
   return (

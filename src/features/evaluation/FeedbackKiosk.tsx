@@ -8,7 +8,7 @@ import { methods } from '../../contract';
 import { lockNow } from '../../stores/session';
 import { contractValidator, showCallError } from '../../ui/forms';
 import { FormError } from '../../ui/FormError';
-import { AuthLayout } from '../auth/AuthLayout';
+import { AuthLayout } from '../../ui/AuthLayout';
 
 const questions = ['helpful', 'feltHeard', 'wouldRecommend'] as const;
 type FeedbackValues = Record<(typeof questions)[number], string> & { comment: string };

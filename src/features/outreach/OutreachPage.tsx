@@ -18,7 +18,7 @@ import { ListSearch } from '../../ui/ListSearch';
 import { LoadState } from '../../ui/LoadState';
 import { PageHeader } from '../../ui/PageHeader';
 import { PageCount, Pager } from '../../ui/Pager';
-import { openPeerProfile } from '../peers/peerView';
+import { openPeerProfile } from '../../navigation/peerView';
 import { OutreachFormModal } from './OutreachFormModal';
 
 const column = createColumnHelper<OutreachEvent>();

@@ -6,7 +6,7 @@ import type { PeerProfile } from '../../contract';
 import { useSession } from '../../stores/session';
 import { AppModal } from '../../ui/AppModal';
 import { formatDay, formatHours } from '../../ui/format';
-import { moduleTitle } from '../training/moduleTitle';
+import { moduleTitle } from '../training';
 import classes from './Certificate.module.css';
 
 function CertificateBody({ profile }: { profile: PeerProfile }) {

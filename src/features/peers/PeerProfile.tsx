@@ -36,8 +36,8 @@ import { pendingDrafts } from '../../drafts/registry';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { formatDateTime, formatDay, formatHours } from '../../ui/format';
 import { LoadState } from '../../ui/LoadState';
-import { EvaluationHistory } from '../evaluation/EvaluationHistory';
-import { moduleTitle } from '../training/moduleTitle';
+import { EvaluationHistory } from '../evaluation';
+import { moduleTitle } from '../training';
 import { CertificateModal } from './Certificate';
 import { ConsentModal, PledgeModal } from './ConsentPledgeModals';
 import { InterviewModal } from './InterviewModal';
@@ -45,8 +45,8 @@ import { PeerFormModal } from './PeerFormModal';
 import { PeerStatusBadge } from './PeerStatusBadge';
 import { AddRecordModal, KnowledgeScoresModal } from './TrainingModals';
 import { ActivationChecklist, nextStatus, TransitionModal } from './TransitionModal';
-import { PeerSessionLogs } from '../sessions/PeerSessionLogs';
-import { PeerSupervision } from '../supervision/PeerSupervision';
+import { PeerSessionLogs } from '../sessions';
+import { PeerSupervision } from '../supervision';
 
 type Dialog = 'details' | 'transition' | 'interview' | 'consent' | 'pledge' | 'record' | 'scores' | 'certificate' | null;
 

@@ -24,8 +24,8 @@ import classes from './PeersPage.module.css';
 import { PeerFormModal } from './PeerFormModal';
 import { PeerProfile } from './PeerProfile';
 import { PeerStatusBadge } from './PeerStatusBadge';
-import { usePeerView } from './peerView';
-import { useSupervisionColumn } from '../supervision/rosterColumn';
+import { usePeerView } from '../../navigation/peerView';
+import { useSupervisionColumn } from '../supervision';
 
 const column = createColumnHelper<RosterEntry>();
 

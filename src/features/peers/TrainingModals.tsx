@@ -9,7 +9,7 @@ import { useSession } from '../../stores/session';
 import { AppModal } from '../../ui/AppModal';
 import { FormFooter } from '../../ui/FormFooter';
 import { contractValidator } from '../../ui/forms';
-import { moduleTitle } from '../training/moduleTitle';
+import { moduleTitle } from '../training';
 import { useFormAction } from '../../ui/useFormAction';
 import { useGuardedClose } from '../../ui/DiscardPrompt';
 import { DateField } from '../../ui/DateField';

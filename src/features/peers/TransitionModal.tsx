@@ -10,7 +10,7 @@ import { useFormDraft } from '../../drafts/useFormDraft';
 import { AppModal } from '../../ui/AppModal';
 import { FormError } from '../../ui/FormError';
 import { errorText } from '../../ui/errors';
-import { moduleTitle } from '../training/moduleTitle';
+import { moduleTitle } from '../training';
 import { PeerStatusBadge } from './PeerStatusBadge';
 import { RestoredDraftNotice } from '../../ui/RestoredDraftNotice';
 import { useGuardedClose } from '../../ui/DiscardPrompt';

@@ -1,8 +1,8 @@
 import { Button, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { MethodOutput } from '../../contract';
-import { openCasePage } from '../cases/caseView';
-import { ProtocolModal } from '../cases/Protocol';
+import { openCasePage } from '../../navigation/caseView';
+import { ProtocolModal } from '../cases';
 
 /**
  * After a log with a ticked risk item is submitted: the writer is told it

@@ -20,8 +20,8 @@ import { formatDateTime, formatDay } from '../../ui/format';
 import { contractValidator } from '../../ui/forms';
 import { LoadState } from '../../ui/LoadState';
 import { PageCount, Pager } from '../../ui/Pager';
-import { OpenCaseModal, type Opening } from '../cases/OpenCaseModal';
-import { HelpSeekerOutcomeModal, type CodedHelpSeeker } from '../evaluation/Outcomes';
+import { OpenCaseModal, type Opening } from '../cases';
+import { HelpSeekerOutcomeModal, type CodedHelpSeeker } from '../evaluation';
 import { useFormAction } from '../../ui/useFormAction';
 import { useGuardedClose } from '../../ui/DiscardPrompt';
 

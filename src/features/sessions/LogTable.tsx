@@ -5,8 +5,8 @@ import { useTranslation } from 'react-i18next';
 import type { SessionLogSummary } from '../../contract';
 import { DataTable, type ServerSort } from '../../ui/DataTable';
 import { formatDateTime, formatDay, formatTime } from '../../ui/format';
-import { LogStatusBadge, SeverityBadge } from '../cases/badges';
-import { openSessionLog } from './sessionsView';
+import { LogStatusBadge, SeverityBadge } from '../../ui/badges';
+import { openSessionLog } from '../../navigation/sessionsView';
 
 const column = createColumnHelper<SessionLogSummary>();
 

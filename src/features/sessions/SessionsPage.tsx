@@ -18,8 +18,8 @@ import { LogTable } from './LogTable';
 import { SearchPanel } from './SearchPanel';
 import { SessionLogForm } from './SessionLogForm';
 import { SessionLogPage } from './SessionLogPage';
-import { useSessionsView, type SessionsTab } from './sessionsView';
-import { MyActionItems } from '../supervision/SupervisionDashboard';
+import { useSessionsView, type SessionsTab } from '../../navigation/sessionsView';
+import { MyActionItems } from '../supervision';
 
 function SearchBox({ value, onChange }: { value: string; onChange(value: string): void }) {
   const { t } = useTranslation();

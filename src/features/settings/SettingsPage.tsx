@@ -11,13 +11,13 @@ import { contractValidator } from '../../ui/forms';
 import { LoadState } from '../../ui/LoadState';
 import { PageHeader } from '../../ui/PageHeader';
 import { PasswordStrength } from '../../ui/PasswordStrength';
-import { SchoolProfileSettings } from '../peers/SchoolProfileSettings';
+import { SchoolProfileSettings } from '../peers';
 import { VaultFolder } from './VaultFolder';
-import { BackupSettings } from '../backups/BackupSettings';
-import { CaseSettings } from '../cases/CaseSettings';
+import { BackupSettings } from '../backups';
+import { CaseSettings } from '../cases';
 import { RotateDataKey } from './RotateDataKey';
 import { VaultCheck } from './VaultCheck';
-import { TermsSettings } from '../reports/TermsSettings';
+import { TermsSettings } from '../reports';
 import { useFormAction } from '../../ui/useFormAction';
 import { useValuesFromData } from '../../ui/useValuesFromData';
 

@@ -9,12 +9,12 @@ import type { MeetingDetail } from '../../contract';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { formatDateTime, formatDay, formatTime } from '../../ui/format';
 import { LoadState } from '../../ui/LoadState';
-import { SeverityBadge } from '../cases/badges';
-import { openCasePage } from '../cases/caseView';
-import { openSessionLog } from '../sessions/sessionsView';
+import { SeverityBadge } from '../../ui/badges';
+import { openCasePage } from '../../navigation/caseView';
+import { openSessionLog } from '../../navigation/sessionsView';
 import { ActionItemList } from './ActionItemList';
 import { MeetingStatusBadge } from './badges';
-import { useSupervisionView } from './supervisionView';
+import { useSupervisionView } from '../../navigation/supervisionView';
 
 function Section({ title, children }: { title: string; children: ReactNode }) {
   return (

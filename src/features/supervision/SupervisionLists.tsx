@@ -14,7 +14,7 @@ import { ListSearch } from '../../ui/ListSearch';
 import { PageCount, Pager } from '../../ui/Pager';
 import { ActionItemList } from './ActionItemList';
 import { CadenceBadge, MeetingStatusBadge } from './badges';
-import { useSupervisionView } from './supervisionView';
+import { useSupervisionView } from '../../navigation/supervisionView';
 
 const meetingColumn = createColumnHelper<MeetingSummary>();
 

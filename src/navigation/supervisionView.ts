@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import { useNavigation } from '../../stores/navigation';
+import { useNavigation } from '../stores/navigation';
 
 export type SupervisionTab = 'meetings' | 'cadence' | 'groups' | 'actions';
 

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import { useNavigation } from '../../stores/navigation';
+import { useNavigation } from '../stores/navigation';
 
 /** Which case the Cases area shows; null shows the lists. */
 interface CaseViewState {

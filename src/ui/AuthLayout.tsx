@@ -1,8 +1,8 @@
 import { Box, Center, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LanguageSwitch } from '../../ui/LanguageSwitch';
-import { Logo } from '../../ui/Logo';
+import { LanguageSwitch } from './LanguageSwitch';
+import { Logo } from './Logo';
 
 /** The frame of every screen shown before someone is signed in. */
 export function AuthLayout({ title, children, width = 440 }: { title: string; children: ReactNode; width?: number }) {

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import { useNavigation } from '../../stores/navigation';
+import { useNavigation } from '../stores/navigation';
 
 /** Which peer's profile the Peers area shows; null shows the roster. */
 interface PeerViewState {

@@ -3,7 +3,7 @@ import { Badge } from '@mantine/core';
 // Badges sit in narrow table cells; they keep their whole word instead of shrinking to an ellipsis.
 const whole = { minWidth: 'max-content' } as const;
 import { useTranslation } from 'react-i18next';
-import type { CaseSeverity, CaseStatus, ReferralStatus, SessionLogStatus } from '../../contract';
+import type { CaseSeverity, CaseStatus, ReferralStatus, SessionLogStatus } from '../contract';
 
 const severityColor: Record<CaseSeverity, string> = { urgent: 'red', high: 'orange', routine: 'blue' };
 

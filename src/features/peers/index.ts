@@ -1,0 +1,2 @@
+export { PeersPage } from './PeersPage';
+export { SchoolProfileSettings } from './SchoolProfileSettings';

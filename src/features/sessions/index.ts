@@ -1,0 +1,2 @@
+export { PeerSessionLogs } from './PeerSessionLogs';
+export { SessionsPage } from './SessionsPage';

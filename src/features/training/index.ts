@@ -1,0 +1,2 @@
+export { moduleTitle } from './moduleTitle';
+export { TrainingPage } from './TrainingPage';
