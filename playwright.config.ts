@@ -5,13 +5,17 @@ import { defineConfig } from '@playwright/test';
  * Chromium through the web harness (each test starts its own, on a fresh data
  * folder). Never `npx playwright install` here: the browser comes from apt.
  */
+// The slow-PC profile (tests/e2e/support/fixtures.ts) is on unless SEBAYA_E2E_FAST is set. Its CPU
+// slowdown makes Chromium wait, not work, so a third and fourth worker use the time the cores are idle.
+const slowPc = !process.env.SEBAYA_E2E_FAST;
+
 export default defineConfig({
   testDir: 'tests/e2e',
   outputDir: 'test-results/e2e',
-  timeout: 60_000,
-  expect: { timeout: 15_000 },
+  timeout: slowPc ? 150_000 : 60_000,
+  expect: { timeout: slowPc ? 20_000 : 15_000 },
   fullyParallel: true,
-  workers: 2,
+  workers: slowPc ? 4 : 2,
   forbidOnly: true,
   reporter: [['list']],
   globalSetup: './tests/e2e/support/globalSetup.ts',

@@ -1,4 +1,3 @@
-import { create } from 'zustand';
 import type { Role } from '../contract';
 
 export const areaIds = [
@@ -42,16 +41,6 @@ export function areasFor(role: Role): AreaId[] {
 export function homeArea(role: Role): AreaId {
   return role === 'peer' ? 'sessions' : 'dashboard';
 }
-
-interface NavigationState {
-  area: AreaId;
-  go(area: AreaId): void;
-}
-
-export const useNavigation = create<NavigationState>((set) => ({
-  area: 'dashboard',
-  go: (area) => set({ area }),
-}));
 
 export function isAreaId(value: string): value is AreaId {
   return (areaIds as readonly string[]).includes(value);

@@ -2,10 +2,11 @@ import { create } from 'zustand';
 import { call } from '../api/client';
 import { forgetCachedAnswers } from '../api/queries';
 import { forgetListChoices } from '../api/usePage';
-import type { AppStatus } from '../contract';
-import { collectDrafts, setPendingDrafts } from '../drafts/registry';
+import type { AppStatus, Role } from '../contract';
+import { collectDrafts, pendingDrafts, placeDraftKey, setPendingDrafts, takePendingDraft } from '../drafts/registry';
 import { changeLanguage } from '../i18n';
-import { homeArea, isAreaId, useNavigation } from './navigation';
+import { navigate, pathOf, routeOf } from '../navigation/router';
+import { areasFor, homeArea, isAreaId } from './navigation';
 
 interface SessionState {
   status: AppStatus | null;
@@ -52,8 +53,8 @@ export const useSession = create<SessionState>((set, get) => ({
       await changeLanguage(status.user.language);
       const { drafts } = await call('drafts.list', {});
       setPendingDrafts(drafts);
-      const first = drafts[0];
-      useNavigation.getState().go(first && isAreaId(first.area) ? first.area : homeArea(status.user.role));
+      // A page loaded while the vault was already open (a reload while developing) stays where its address says.
+      if (before !== null) navigate(placeAfterUnlock(status.user.role), { replace: true });
     }
     set({ status });
   },
@@ -62,6 +63,18 @@ export const useSession = create<SessionState>((set, get) => ({
     set({ recoveryKeyToShow: shown });
   },
 }));
+
+/**
+ * Where an unlock opens: the page this user was on at the lock (stored in the vault with the
+ * drafts), else the area of a waiting draft, else the role's home. Never an area the role cannot use.
+ */
+function placeAfterUnlock(role: Role): string {
+  const allowed = (area: string | undefined) => area !== undefined && isAreaId(area) && areasFor(role).includes(area);
+  const place = takePendingDraft<{ path?: unknown }>(placeDraftKey);
+  if (place && typeof place.path === 'string' && allowed(routeOf(place.path).segments[0])) return place.path;
+  const draftArea = pendingDrafts()[0]?.area;
+  return pathOf(draftArea !== undefined && allowed(draftArea) ? draftArea : homeArea(role));
+}
 
 /** Locks now: unsaved form text goes into the vault as drafts first, then the page reloads empty. */
 export async function lockNow(reason: 'manual' | 'idle' | 'os'): Promise<void> {

@@ -1,5 +1,5 @@
 import type { Route } from '@playwright/test';
-import { confirmRecoveryKey, coordinator, createVault, expect, goTo, shot, test, unlock } from './support/fixtures';
+import { chooseLanguage, confirmRecoveryKey, coordinator, createVault, expect, goTo, openDemoSchool, shot, test, unlock } from './support/fixtures';
 
 /** Holds every answer of one backend method until `release` is called, as a slow PC would. */
 function holdAnswersOf(method: string) {
@@ -155,4 +155,59 @@ test('a half-written paper log asks before the sidebar or its Cancel throws it a
   await prompt.getByRole('button', { name: 'Discard' }).click();
   await expect(page.getByRole('heading', { name: 'Enter a paper log' })).toBeHidden();
   await expect(page.getByRole('button', { name: 'Enter a paper log' })).toBeVisible();
+});
+
+test('every page has an address: back and forward walk the pages seen, and an unlock opens the page where the counselor was with her note; another person starts at their own home', async ({ app: page, harness }) => {
+  test.setTimeout(180_000);
+  const accounts = await openDemoSchool(page, harness);
+  await unlock(page, accounts.coordinator.username, accounts.coordinator.password);
+  await expect(page.getByRole('heading', { name: 'Dasbor' })).toBeVisible();
+  await chooseLanguage(page, 'EN');
+  await goTo(page, 'Cases');
+  const openCases = page.getByRole('table', { name: 'Open cases' });
+  await openCases.getByRole('button', { name: /^Open case #\d+ about HS-/ }).first().click();
+  const caseHeading = page.getByRole('heading', { name: /^Case #\d+: HS-/ });
+  await expect(caseHeading).toBeVisible();
+  const caseAddress = new URL(page.url()).hash;
+  expect(caseAddress).toMatch(/^#\/cases\/\d+$/);
+  const title = (await caseHeading.textContent()) ?? '';
+
+  // The browser's (and the desktop app's Alt+←) back and forward move between the list and the case.
+  await page.goBack();
+  await expect(openCases).toBeVisible();
+  await expect(caseHeading).toHaveCount(0);
+  await page.goForward();
+  await expect(page.getByRole('heading', { name: title })).toBeVisible();
+
+  // Nothing typed, and a lock: the unlock still comes back to this case, not to the dashboard.
+  await page.keyboard.press('Control+L');
+  await expect(page.getByRole('heading', { name: 'Unlock Sebaya' })).toBeVisible();
+  await unlock(page, accounts.coordinator.username, accounts.coordinator.password);
+  await expect(page.getByRole('heading', { name: title })).toBeVisible();
+  expect(new URL(page.url()).hash).toBe(caseAddress);
+
+  // Back while a note is half-typed asks first; keeping it stays on the case with every word.
+  const note = 'Wali kelas sudah dihubungi; siswa bertemu guru BK besok pagi.';
+  await page.getByRole('textbox', { name: 'Text' }).fill(note);
+  await page.goBack();
+  const prompt = page.getByRole('dialog', { name: 'Discard your changes?' });
+  await prompt.getByRole('button', { name: 'Keep editing' }).click();
+  await expect(page.getByRole('heading', { name: title })).toBeVisible();
+  await expect(page.getByRole('textbox', { name: 'Text' })).toHaveValue(note);
+  expect(new URL(page.url()).hash).toBe(caseAddress);
+
+  // A lock, and the same person unlocks: the same case page, with the note.
+  await page.getByRole('button', { name: 'Lock', exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'Unlock Sebaya' })).toBeVisible();
+  await unlock(page, accounts.coordinator.username, accounts.coordinator.password);
+  await expect(page.getByRole('heading', { name: title })).toBeVisible();
+  await expect(page.getByRole('textbox', { name: 'Text' })).toHaveValue(note);
+  await shot(page, 'forms-07-unlock-returns-to-the-case');
+
+  // Another person at the same PC starts at her own home, not at the coordinator's case.
+  await page.keyboard.press('Control+L');
+  await expect(page.getByRole('heading', { name: 'Unlock Sebaya' })).toBeVisible();
+  await unlock(page, accounts.supervisor.username, accounts.supervisor.password);
+  await expect(page.getByRole('heading', { name: /^(Dashboard|Dasbor)$/ })).toBeVisible();
+  expect(new URL(page.url()).hash).toBe('#/dashboard');
 });

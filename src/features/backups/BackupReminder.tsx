@@ -4,8 +4,8 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { useCall } from '../../api/useCall';
 import type { MethodOutput } from '../../contract';
-import { useNavigation } from '../../stores/navigation';
 import { formatDateTime } from '../../ui/format';
+import { goToArea } from '../../navigation/places';
 
 type Overview = MethodOutput<'backups.overview'>;
 
@@ -32,14 +32,13 @@ export function BackupReminderText({ overview }: { overview: Overview }) {
 /** On the dashboard, for the coordinator: only when a backup is due (none yet, or older than the days set). */
 export function BackupReminder() {
   const { t, i18n } = useTranslation();
-  const go = useNavigation((s) => s.go);
   const { data } = useCall('backups.overview', {});
   if (!data?.reminderDue) return null;
   return (
     <Alert color="orange" icon={<IconAlertTriangle size={18} />} title={t('backups.reminderTitle')} role="status" mb="lg">
       <Stack gap="xs" align="flex-start">
         <Text fz="sm">{reminderText(t, data, i18n.language)}</Text>
-        <Button size="xs" color="orange" rightSection={<IconArrowRight size={14} />} onClick={() => go('backups')}>
+        <Button size="xs" color="orange" rightSection={<IconArrowRight size={14} />} onClick={() => goToArea('backups')}>
           {t('backups.reminderAction')}
         </Button>
       </Stack>

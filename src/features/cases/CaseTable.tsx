@@ -7,7 +7,7 @@ import { caseSeverities, type CaseSummary } from '../../contract';
 import { DataTable, type ServerSort } from '../../ui/DataTable';
 import { formatDateTime } from '../../ui/format';
 import { CaseStatusBadge, SeverityBadge } from '../../ui/badges';
-import { openCasePage } from '../../navigation/caseView';
+import { openCasePage } from '../../navigation/places';
 
 const column = createColumnHelper<CaseSummary>();
 

@@ -3,12 +3,10 @@ import { IconAlertTriangle, IconArrowRight } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useCall } from '../../api/useCall';
 import { caseSeverities, type CasesDashboard as Board } from '../../contract';
-import { useNavigation } from '../../stores/navigation';
 import { useSession } from '../../stores/session';
 import { formatDateTime } from '../../ui/format';
-import { openReviewQueue } from '../../navigation/sessionsView';
+import { goToArea, openCasePage, openReviewQueue } from '../../navigation/places';
 import { SeverityBadge } from '../../ui/badges';
-import { openCasePage } from '../../navigation/caseView';
 
 function Figure({ label, value, tone, note }: { label: string; value: number; tone?: 'alert'; note?: string }) {
   const alert = tone === 'alert' && value > 0;
@@ -41,7 +39,6 @@ function ageOf(minutes: number): { key: 'justNow' | 'minutes' | 'hours' | 'days'
 export function CasesDashboard() {
   const { t, i18n } = useTranslation();
   const role = useSession((s) => s.status?.user?.role);
-  const go = useNavigation((s) => s.go);
   const { data } = useCall('cases.dashboard', {});
   if (!data) return null;
   const board: Board = data;
@@ -92,7 +89,7 @@ export function CasesDashboard() {
             {t('caseDashboard.openQueue')}
           </Button>
         ) : null}
-        <Button variant="light" rightSection={<IconArrowRight size={16} />} onClick={() => go('cases')}>
+        <Button variant="light" rightSection={<IconArrowRight size={16} />} onClick={() => goToArea('cases')}>
           {t('caseDashboard.openCases')}
         </Button>
         {!urgent ? (

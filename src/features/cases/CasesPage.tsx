@@ -17,7 +17,7 @@ import { PageCount, Pager } from '../../ui/Pager';
 import { ReferralStatusBadge } from '../../ui/badges';
 import { CasePage } from './CasePage';
 import { CaseTable } from './CaseTable';
-import { openCasePage, useCaseView } from '../../navigation/caseView';
+import { openCasePage, useCaseView } from '../../navigation/places';
 import { caseOfDraft } from './draftCase';
 import { DirectoryPanel } from './DirectoryPanel';
 
@@ -132,12 +132,12 @@ function FollowUps() {
 export function CasesPage() {
   const { t } = useTranslation();
   const role = useSession((s) => s.status?.user?.role);
-  const caseId = useCaseView((s) => s.caseId);
+  const caseId = useCaseView((s) => s.id);
   const [tab, setTab] = useState<string>('queue');
   // Text left on a case at the last lock waits on that case's page: go there, not to the lists.
   useEffect(() => {
     const waiting = caseOfDraft(pendingDrafts().map((d) => d.formKey));
-    if (waiting !== null) useCaseView.getState().open(waiting);
+    if (waiting !== null) openCasePage(waiting, { replace: true });
   }, []);
   if (caseId !== null) return <CasePage key={caseId} caseId={caseId} />;
   return (

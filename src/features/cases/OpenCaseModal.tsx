@@ -8,7 +8,7 @@ import { caseSeverities, type CaseSeverity } from '../../contract';
 import { useFormDraft } from '../../drafts/useFormDraft';
 import { AppModal } from '../../ui/AppModal';
 import { FormError } from '../../ui/FormError';
-import { openCasePage } from '../../navigation/caseView';
+import { openCasePage } from '../../navigation/places';
 import { ProtocolModal } from './Protocol';
 import { useFormAction } from '../../ui/useFormAction';
 import { RestoredDraftNotice } from '../../ui/RestoredDraftNotice';

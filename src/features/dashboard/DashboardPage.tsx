@@ -2,13 +2,13 @@ import { Button, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { IconArrowRight } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useCall } from '../../api/useCall';
-import { useNavigation } from '../../stores/navigation';
 import { useSession } from '../../stores/session';
 import { LoadState } from '../../ui/LoadState';
 import { PageHeader } from '../../ui/PageHeader';
 import { BackupReminder } from '../backups';
 import { CasesDashboard } from '../cases';
 import { MyActionItems, SupervisionDue } from '../supervision';
+import { goToArea } from '../../navigation/places';
 
 function Figure({ label, value }: { label: string; value: number }) {
   return (
@@ -26,7 +26,6 @@ function Figure({ label, value }: { label: string; value: number }) {
 export function DashboardPage() {
   const { t } = useTranslation();
   const user = useSession((s) => s.status?.user);
-  const go = useNavigation((s) => s.go);
   const { data, error, loading, reload } = useCall('dashboard.summary', {});
   const byStatus = data?.peersByStatus;
   const total = byStatus ? Object.values(byStatus).reduce((sum, n) => sum + n, 0) : 0;
@@ -48,7 +47,7 @@ export function DashboardPage() {
             <Paper withBorder p="lg" radius="md">
               <Stack align="flex-start">
                 <Text>{t('dashboard.empty')}</Text>
-                <Button variant="light" rightSection={<IconArrowRight size={16} />} onClick={() => go('peers')}>
+                <Button variant="light" rightSection={<IconArrowRight size={16} />} onClick={() => goToArea('peers')}>
                   {t('dashboard.goToPeers')}
                 </Button>
               </Stack>

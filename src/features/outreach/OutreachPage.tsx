@@ -10,7 +10,6 @@ import { useCall } from '../../api/useCall';
 import { sortInput, useListChoice, usePage } from '../../api/usePage';
 import { outreachKinds, type Coverage, type OutreachEvent, type OutreachSort, type OutreachTermTotals, type Term } from '../../contract';
 import { pendingDrafts } from '../../drafts/registry';
-import { useNavigation } from '../../stores/navigation';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { DataTable } from '../../ui/DataTable';
 import { formatDay } from '../../ui/format';
@@ -18,7 +17,7 @@ import { ListSearch } from '../../ui/ListSearch';
 import { LoadState } from '../../ui/LoadState';
 import { PageHeader } from '../../ui/PageHeader';
 import { PageCount, Pager } from '../../ui/Pager';
-import { openPeerProfile } from '../../navigation/peerView';
+import { goToArea, openPeerProfile } from '../../navigation/places';
 import { OutreachFormModal } from './OutreachFormModal';
 
 const column = createColumnHelper<OutreachEvent>();
@@ -67,7 +66,6 @@ function CurrentTerm({ totals }: { totals: OutreachTermTotals | undefined }) {
 
 function CoverageCard({ coverage }: { coverage: Coverage }) {
   const { t, i18n } = useTranslation();
-  const go = useNavigation((s) => s.go);
   const lang = i18n.language === 'en' ? 'en-GB' : 'id-ID';
   const percent = coverage.share === null ? null : new Intl.NumberFormat(lang, { style: 'percent', maximumFractionDigits: 1 }).format(coverage.share);
   const ratio = coverage.studentCount && coverage.activePeers ? Math.round(coverage.studentCount / coverage.activePeers) : null;
@@ -111,7 +109,7 @@ function CoverageCard({ coverage }: { coverage: Coverage }) {
             </Group>
           )}
           {coverage.classes.length === 0 || coverage.studentCount === null ? (
-            <Anchor component="button" type="button" fz="sm" onClick={() => go('settings')} style={{ alignSelf: 'flex-start' }}>
+            <Anchor component="button" type="button" fz="sm" onClick={() => goToArea('settings')} style={{ alignSelf: 'flex-start' }}>
               {t('outreach.openSettings')}
             </Anchor>
           ) : null}

@@ -24,7 +24,7 @@ import classes from './PeersPage.module.css';
 import { PeerFormModal } from './PeerFormModal';
 import { PeerProfile } from './PeerProfile';
 import { PeerStatusBadge } from './PeerStatusBadge';
-import { usePeerView } from '../../navigation/peerView';
+import { usePeerView } from '../../navigation/places';
 import { useSupervisionColumn } from '../supervision';
 
 const column = createColumnHelper<RosterEntry>();
@@ -346,7 +346,7 @@ function Roster({ canEdit }: { canEdit: boolean }) {
 export function PeersPage() {
   const { t } = useTranslation();
   const user = useSession((s) => s.status?.user);
-  const openId = usePeerView((s) => s.peerId);
+  const openId = usePeerView((s) => s.id);
   const close = usePeerView((s) => s.close);
   const role = user?.role;
 

@@ -1,7 +1,7 @@
 import { Button, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { MethodOutput } from '../../contract';
-import { openCasePage } from '../../navigation/caseView';
+import { openCasePage } from '../../navigation/places';
 import { ProtocolModal } from '../cases';
 
 /**

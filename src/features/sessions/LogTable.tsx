@@ -6,7 +6,7 @@ import type { SessionLogSummary } from '../../contract';
 import { DataTable, type ServerSort } from '../../ui/DataTable';
 import { formatDateTime, formatDay, formatTime } from '../../ui/format';
 import { LogStatusBadge, SeverityBadge } from '../../ui/badges';
-import { openSessionLog } from '../../navigation/sessionsView';
+import { openSessionLog } from '../../navigation/places';
 
 const column = createColumnHelper<SessionLogSummary>();
 

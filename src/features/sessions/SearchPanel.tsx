@@ -6,8 +6,7 @@ import { call } from '../../api/client';
 import { searchMarkEnd, searchMarkStart, type MethodOutput, type SearchHit } from '../../contract';
 import { errorText } from '../../ui/errors';
 import { formatDay } from '../../ui/format';
-import { openCasePage } from '../../navigation/caseView';
-import { openSessionLog } from '../../navigation/sessionsView';
+import { openCasePage, openSessionLog } from '../../navigation/places';
 
 /** A snippet with the matched words marked, split on the backend's markers (never parsed as HTML). */
 export function Snippet({ text }: { text: string }) {

@@ -49,7 +49,7 @@ import { PeerPicker } from '../../ui/PeerPicker';
 import { LoadState } from '../../ui/LoadState';
 import { PageHeader } from '../../ui/PageHeader';
 import { FlaggedModal } from './FlaggedModal';
-import { useSessionsView } from '../../navigation/sessionsView';
+import { useSessionsView } from '../../navigation/places';
 import { RestoredDraftNotice } from '../../ui/RestoredDraftNotice';
 import { DateField, TimeField } from '../../ui/DateField';
 import { useGuardedClose } from '../../ui/DiscardPrompt';

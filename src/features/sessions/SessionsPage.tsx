@@ -18,7 +18,7 @@ import { LogTable } from './LogTable';
 import { SearchPanel } from './SearchPanel';
 import { SessionLogForm } from './SessionLogForm';
 import { SessionLogPage } from './SessionLogPage';
-import { useSessionsView, type SessionsTab } from '../../navigation/sessionsView';
+import { useSessionsView, type SessionsTab } from '../../navigation/places';
 import { MyActionItems } from '../supervision';
 
 function SearchBox({ value, onChange }: { value: string; onChange(value: string): void }) {

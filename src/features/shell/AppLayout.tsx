@@ -7,7 +7,9 @@ import { call, onBackendEvent } from '../../api/client';
 import type { AppStatus } from '../../contract';
 import { collectDrafts, hasUnsavedText } from '../../drafts/registry';
 import { askToDiscard } from '../../ui/DiscardPrompt';
-import { areasFor, useNavigation, type AreaId } from '../../stores/navigation';
+import { areaOf, goToArea } from '../../navigation/places';
+import { followHistory, navigate, pathOf, rememberPlaceAcrossLock, setLeaveGuard, useRouter } from '../../navigation/router';
+import { areasFor, isAreaId, type AreaId } from '../../stores/navigation';
 import { lockNow, reloadRenderer } from '../../stores/session';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { LanguageSwitch } from '../../ui/LanguageSwitch';
@@ -66,13 +68,22 @@ function AreaPage({ area }: { area: AreaId }) {
 /** The signed-in app: sidebar with every area the role may use, header with school, user, language and Lock. */
 export function AppLayout({ status }: { status: AppStatus }) {
   const { t } = useTranslation();
-  const area = useNavigation((s) => s.area);
-  const go = useNavigation((s) => s.go);
-  // A page's form (a session log, a meeting, a case note) goes when its area is left: ask first.
+  const area = useRouter((s) => areaOf(s.route, isAreaId));
+  // A page's form (a session log, a meeting, a case note) goes when its page is left: ask first.
+  const mayLeave = useCallback(async () => !hasUnsavedText() || askToDiscard(), []);
   const leaveFor = async (id: AreaId) => {
-    if (hasUnsavedText() && !(await askToDiscard())) return;
-    go(id);
+    if (await mayLeave()) goToArea(id);
   };
+  useEffect(() => {
+    const stopFollowing = followHistory();
+    const releaseGuard = setLeaveGuard(mayLeave);
+    const forgetPlace = rememberPlaceAcrossLock();
+    return () => {
+      stopFollowing();
+      releaseGuard();
+      forgetPlace();
+    };
+  }, [mayLeave]);
   const user = status.user!;
   const isPeer = user.role === 'peer';
   const [handingOver, setHandingOver] = useState(false);
@@ -93,6 +104,10 @@ export function AppLayout({ status }: { status: AppStatus }) {
 
   const areas = areasFor(user.role);
   const visibleArea = areas.includes(area) ? area : (areas[0] ?? 'dashboard');
+  // An address of an area this role does not use (typed, or left by the person before) shows its first area instead.
+  useEffect(() => {
+    if (visibleArea !== area) navigate(pathOf(visibleArea), { replace: true });
+  }, [area, visibleArea]);
 
   return (
     <AppShell header={{ height: 60 }} navbar={{ width: 232, breakpoint: 0 }} padding="lg">

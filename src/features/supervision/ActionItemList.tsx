@@ -7,7 +7,7 @@ import { call } from '../../api/client';
 import type { ActionItem } from '../../contract';
 import { errorText } from '../../ui/errors';
 import { formatDate, formatDay } from '../../ui/format';
-import { openMeeting } from '../../navigation/supervisionView';
+import { openMeeting } from '../../navigation/places';
 
 /**
  * Action items as a list a person can work through: the text, the owner, the

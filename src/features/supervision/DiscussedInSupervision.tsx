@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { CaseDetail } from '../../contract';
 import { useSession } from '../../stores/session';
 import { formatDay, formatTime } from '../../ui/format';
-import { openMeeting } from '../../navigation/supervisionView';
+import { openMeeting } from '../../navigation/places';
 
 type Discussed = CaseDetail['discussedInSupervision'][number];
 

@@ -34,7 +34,7 @@ import { CaseMultiPicker } from '../../ui/CasePicker';
 import { LoadState } from '../../ui/LoadState';
 import { PeerMultiPicker, usePeerLabels } from '../../ui/PeerPicker';
 import type { PickerOption } from '../../ui/SearchPicker';
-import { useSupervisionView } from '../../navigation/supervisionView';
+import { useSupervisionView } from '../../navigation/places';
 import { RestoredDraftNotice } from '../../ui/RestoredDraftNotice';
 import { DateField, TimeField } from '../../ui/DateField';
 import { useGuardedClose } from '../../ui/DiscardPrompt';

@@ -10,11 +10,9 @@ import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { formatDateTime, formatDay, formatTime } from '../../ui/format';
 import { LoadState } from '../../ui/LoadState';
 import { SeverityBadge } from '../../ui/badges';
-import { openCasePage } from '../../navigation/caseView';
-import { openSessionLog } from '../../navigation/sessionsView';
+import { openCasePage, openSessionLog, useSupervisionView } from '../../navigation/places';
 import { ActionItemList } from './ActionItemList';
 import { MeetingStatusBadge } from './badges';
-import { useSupervisionView } from '../../navigation/supervisionView';
 
 function Section({ title, children }: { title: string; children: ReactNode }) {
   return (

@@ -5,7 +5,7 @@ import { useCall } from '../../api/useCall';
 import { useSession } from '../../stores/session';
 import { formatDay } from '../../ui/format';
 import { ActionItemList } from './ActionItemList';
-import { openSupervisionTab } from '../../navigation/supervisionView';
+import { openSupervisionTab } from '../../navigation/places';
 
 /**
  * The signed-in person's own open action items from supervision, overdue

@@ -14,7 +14,7 @@ import { ListSearch } from '../../ui/ListSearch';
 import { PageCount, Pager } from '../../ui/Pager';
 import { ActionItemList } from './ActionItemList';
 import { CadenceBadge, MeetingStatusBadge } from './badges';
-import { useSupervisionView } from '../../navigation/supervisionView';
+import { useSupervisionView } from '../../navigation/places';
 
 const meetingColumn = createColumnHelper<MeetingSummary>();
 

@@ -10,7 +10,7 @@ import { GroupsPanel } from './GroupsPanel';
 import { MeetingForm } from './MeetingForm';
 import { MeetingPage } from './MeetingPage';
 import { ActionItemsPanel, CadencePanel, MeetingsList } from './SupervisionLists';
-import { useSupervisionView, type SupervisionTab } from '../../navigation/supervisionView';
+import { useSupervisionView, type SupervisionTab } from '../../navigation/places';
 
 /**
  * The Supervision area (coordinator and supervisors): meetings, who is due,

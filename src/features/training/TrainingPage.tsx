@@ -16,7 +16,7 @@ import { formatDay, formatHours } from '../../ui/format';
 import { LoadState } from '../../ui/LoadState';
 import { Pager } from '../../ui/Pager';
 import { PageHeader } from '../../ui/PageHeader';
-import { openPeerProfile } from '../../navigation/peerView';
+import { openPeerProfile } from '../../navigation/places';
 import { GroupSessionModal } from './GroupSessionModal';
 import { ModuleFormModal } from './ModuleFormModal';
 import { moduleDescription, moduleTitle } from './moduleTitle';

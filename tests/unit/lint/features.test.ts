@@ -38,10 +38,10 @@ tester.run('sebaya/features', featuresRule, {
     valid('src/features/cases/CasePage.tsx', "import { CaseTable } from './CaseTable'; import { DiscussedInSupervisionItem } from '../supervision';"),
     valid('src/features/cases/parts/Timeline.tsx', "import { CaseTable } from '../CaseTable';"),
     valid('src/features/cases/index.ts', "export { CasesPage } from './CasesPage'; export * from './badges';"),
-    valid('src/features/peers/PeerProfile.tsx', "import { PeerSessionLogs } from '../sessions'; import { openCasePage } from '../../navigation/caseView'; import { SeverityBadge } from '../../ui/badges';"),
+    valid('src/features/peers/PeerProfile.tsx', "import { PeerSessionLogs } from '../sessions'; import { openCasePage } from '../../navigation/places'; import { SeverityBadge } from '../../ui/badges';"),
     valid('src/app/App.tsx', "import { AppLayout } from '../features/shell'; import { UnlockScreen } from '../features/auth';"),
     valid('src/ui/CasePicker.tsx', "import { call } from '../api/client'; import type { CaseSummary } from '../contract';"),
-    valid('src/navigation/caseView.ts', "import { useNavigation } from '../stores/navigation';"),
+    valid('src/navigation/places.ts', "import { areaIds } from '../stores/navigation';"),
     valid('src/features/sessions/LogTable.tsx', "import { Badge } from '@mantine/core'; import { useTranslation } from 'react-i18next';"),
     // Tests may reach into a feature's files.
     valid('tests/renderer/sessionLogForm.test.tsx', "import { SessionLogForm } from '../../src/features/sessions/SessionLogForm';"),
@@ -65,7 +65,7 @@ tester.run('sebaya/features', featuresRule, {
     invalid('src/api/queries.ts', "import type { Opening } from '../features/cases';", [/src\/api may not import from src\/features\/cases/]),
     invalid('src/stores/navigation.ts', "export { openCasePage } from '../features/cases';", [/src\/stores may not import from src\/features\/cases/]),
     invalid('src/drafts/registry.ts', "const m = await import('../features/sessions');", [/src\/drafts may not import from src\/features\/sessions/]),
-    invalid('src/navigation/caseView.ts', "import { useCaseView } from '../features/cases';", [/src\/navigation may not import from src\/features\/cases/]),
+    invalid('src/navigation/places.ts', "import { useCaseView } from '../features/cases';", [/src\/navigation may not import from src\/features\/cases/]),
     invalid('src/i18n/index.ts', "import { x } from '../features/peers';", [/src\/i18n may not import from src\/features\/peers/]),
     invalid('src/contract/index.ts', "import type { x } from '../features/peers';", [/src\/contract may not import from src\/features\/peers/]),
     // A circle between feature folders, reported with its path.
