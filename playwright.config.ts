@@ -5,8 +5,8 @@ import { defineConfig } from '@playwright/test';
  * Chromium through the web harness (each test starts its own, on a fresh data
  * folder). Never `npx playwright install` here: the browser comes from apt.
  */
-// The slow-PC profile (tests/e2e/support/fixtures.ts) is on unless SEBAYA_E2E_FAST is set. Its CPU
-// slowdown makes Chromium wait, not work, so a third and fourth worker use the time the cores are idle.
+// The slow-PC profile (tests/e2e/support/fixtures.ts) is on unless SEBAYA_E2E_FAST is set. Two workers:
+// a third and fourth made every test three times slower on this 2-core machine, not the suite faster.
 const slowPc = !process.env.SEBAYA_E2E_FAST;
 
 export default defineConfig({
@@ -15,7 +15,7 @@ export default defineConfig({
   timeout: slowPc ? 150_000 : 60_000,
   expect: { timeout: slowPc ? 20_000 : 15_000 },
   fullyParallel: true,
-  workers: slowPc ? 4 : 2,
+  workers: 2,
   forbidOnly: true,
   reporter: [['list']],
   globalSetup: './tests/e2e/support/globalSetup.ts',
