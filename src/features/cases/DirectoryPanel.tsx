@@ -29,7 +29,7 @@ interface ServiceValues {
 
 const blank: ServiceValues = { kind: 'psychologist', name: '', organisation: '', phone: '', notes: '', archived: false };
 
-function ServiceFormModal({ service, opened, onClose, onSaved }: { service: ReferralService | null; opened: boolean; onClose(): void; onSaved(): void }) {
+export function ServiceFormModal({ service, opened, onClose, onSaved }: { service: ReferralService | null; opened: boolean; onClose(): void; onSaved(): void }) {
   const { t } = useTranslation();
   const form = useAppForm<ServiceValues>({
     mode: 'controlled',

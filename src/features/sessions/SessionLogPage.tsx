@@ -50,7 +50,7 @@ function Detail({ label, children }: { label: string; children: ReactNode }) {
 }
 
 /** A short text the coordinator writes back to the peer, who reads it on the returned log. */
-function ReturnModal({ log, opened, onClose, onDone }: { log: SessionLog; opened: boolean; onClose(): void; onDone(): void }) {
+export function ReturnModal({ log, opened, onClose, onDone }: { log: SessionLog; opened: boolean; onClose(): void; onDone(): void }) {
   const { t } = useTranslation();
   const form = useAppForm({
     mode: 'controlled',

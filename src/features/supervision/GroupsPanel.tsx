@@ -36,7 +36,7 @@ const toInput = (v: GroupValues) => ({
   peerIds: v.peerIds.map(Number),
 });
 
-function GroupModal({ group, opened, onClose, onSaved }: { group: SupervisionGroup | null; opened: boolean; onClose(): void; onSaved(): void }) {
+export function GroupModal({ group, opened, onClose, onSaved }: { group: SupervisionGroup | null; opened: boolean; onClose(): void; onSaved(): void }) {
   const { t } = useTranslation();
   const options = useCall('supervision.formOptions', {});
   const [error, setError] = useState<string | null>(null);

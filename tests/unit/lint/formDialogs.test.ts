@@ -1,12 +1,14 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { formDialogsIn, withoutDraft } from '../../support/formDialogs';
 
 /**
  * Issue 13: a dialog that holds a form asks "Discard your changes?" before its Cancel, its X,
  * Escape or a click beside it throws typed text away, and keeps a draft across a lock unless it
  * holds a secret. The rules are read from the source of every dialog with a form, so a new
- * dialog is covered the day it is written.
+ * dialog is covered the day it is written. The finder is shared with tests/renderer/everyFormDialog.test.tsx,
+ * which drives each of these dialogs.
  */
 const featuresDir = path.join(process.cwd(), 'src', 'features');
 
@@ -16,24 +18,9 @@ function sourceFiles(dir: string): string[] {
   );
 }
 
-/** Each top-level component of a file that renders an AppModal with a form's fields inside it. */
-function formDialogs(): { name: string; file: string; body: string }[] {
-  return sourceFiles(featuresDir).flatMap((file) => {
-    const source = readFileSync(file, 'utf8');
-    const starts = [...source.matchAll(/^(?:export )?function (\w+)/gm)];
-    return starts
-      .map((match, i) => ({ name: match[1]!, file: path.relative(process.cwd(), file), body: source.slice(match.index, starts[i + 1]?.index ?? source.length) }))
-      .filter(({ body }) => /\buseAppForm\b/.test(body) && [...body.matchAll(/<AppModal[\s\S]*?<\/AppModal>/g)].some(([modal]) => modal.includes('getInputProps(')));
-  });
-}
-
-const dialogs = formDialogs();
-
-/** The dialogs that keep no draft, and why: a secret typed in them must never be written to a draft. */
-const withoutDraft: Record<string, string> = {
-  AddPeerAccountModal: 'holds the new PIN',
-  SetPinModal: 'holds the new PIN',
-};
+const dialogs = formDialogsIn(
+  sourceFiles(featuresDir).map((file) => ({ file: path.relative(process.cwd(), file).split(path.sep).join('/'), source: readFileSync(file, 'utf8') })),
+);
 
 describe('every dialog that holds a form', () => {
   it('is found in the source (the list below is not empty)', () => {

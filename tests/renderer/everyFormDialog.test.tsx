@@ -1,0 +1,267 @@
+import { act, screen, waitFor, within, type Matcher } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { queryClient } from '../../src/api/queries';
+import type { AppStatus, DraftInput } from '../../src/contract';
+import { collectDrafts, setPendingDrafts } from '../../src/drafts/registry';
+import { useSession } from '../../src/stores/session';
+import { DiscardPrompt } from '../../src/ui/DiscardPrompt';
+import { formDialogsIn, withoutDraft } from '../support/formDialogs';
+import { dialogCases, type Answers, type DialogCase } from './formDialogCases';
+import { renderWithBackend } from './render';
+
+/**
+ * Issue 13, "Tests that must exist": for every dialog that holds a form, typed text survives an
+ * accidental Escape or Cancel (it asks first), a lock (the draft comes back after unlocking as the
+ * same user) and a late answer of the dialog's data. The tests are generated from one list
+ * (formDialogCases.tsx), which the last test holds to every such dialog in src/features.
+ */
+
+const words = 'Ayu listened for an hour and wrote it down';
+
+/** The same user before the lock and after the unlock: drafts come back only to them. */
+const signedIn: AppStatus = {
+  state: 'unlocked',
+  user: { userId: 2, username: 'sari', fullName: 'Bu Sari', role: 'coordinator', peerId: null, language: 'en' },
+  schoolName: 'SMP Negeri 3',
+  lockReason: null,
+  passwordRequiredReason: null,
+  autoLockMinutes: 10,
+  retryAfterSeconds: 0,
+};
+
+const discardTitle = 'Discard your changes?';
+const restoredNotice = 'Restored what you had typed before Sebaya locked.';
+
+/** Resolves when released; every fake answer of a "late" backend waits for it. */
+function gate() {
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  return { held, release };
+}
+
+/**
+ * Renders the dialog beside the one "Discard your changes?" prompt, with a fake backend that
+ * answers the case's methods (after `held`, when given) and a draft's discard.
+ */
+async function open(dialog: DialogCase, options: { held?: Promise<void> } = {}) {
+  const onClose = vi.fn();
+  const pending = { count: 0 };
+  const answers: Record<string, (input: unknown) => unknown> = { 'drafts.discard': () => ({ ok: true, value: {} }) };
+  for (const [method, answer] of Object.entries(dialog.answers ?? {}) as Array<[string, (input: unknown) => unknown]>) {
+    answers[method] = async (input) => {
+      pending.count += 1;
+      try {
+        await options.held;
+        return { ok: true, value: answer(input) };
+      } finally {
+        pending.count -= 1;
+      }
+    };
+  }
+  const rendered = await renderWithBackend(
+    <>
+      {dialog.render(onClose)}
+      <DiscardPrompt />
+    </>,
+    answers,
+  );
+  return { ...rendered, onClose, pending };
+}
+
+/** The dialog itself (the prompt, when open, is the other one). */
+function theDialog(): HTMLElement {
+  const dialogs = screen.getAllByRole('dialog').filter((d) => !within(d).queryByText(discardTitle));
+  expect(dialogs).toHaveLength(1);
+  return dialogs[0]!;
+}
+
+const datePlaceholders = ['dd/mm/yyyy', 'hh:mm'];
+
+/** A field a person types words into: no choice (a select, a picker), no date, no number. */
+function isPlainText(element: Element): element is HTMLInputElement | HTMLTextAreaElement {
+  if (element instanceof HTMLTextAreaElement) return !element.readOnly;
+  if (!(element instanceof HTMLInputElement)) return false;
+  return (
+    ['text', ''].includes(element.getAttribute('type') ?? '') &&
+    !element.readOnly &&
+    !element.hasAttribute('aria-haspopup') &&
+    !element.hasAttribute('inputmode') &&
+    !datePlaceholders.includes(element.placeholder)
+  );
+}
+
+const labelled = (label: string): Matcher => (content) => content.replace(/\s*\*\s*$/, '').trim() === label;
+
+/** The field the case types into: the one it names, or the first plain text field (the first enabled one, if any is). */
+function fieldOf(dialog: DialogCase): HTMLInputElement | HTMLTextAreaElement {
+  const container = theDialog();
+  if (dialog.field) return within(container).getByLabelText(labelled(dialog.field), { selector: 'input, textarea' }) as HTMLInputElement;
+  const fields = [...container.querySelectorAll('input, textarea')].filter(isPlainText);
+  const field = fields.find((f) => !f.matches(':disabled')) ?? fields[0];
+  if (!field) throw new Error(`${dialog.name} has no plain text field: name one in formDialogCases.tsx`);
+  return field;
+}
+
+const textOf = (dialog: DialogCase) => dialog.text ?? words;
+
+/**
+ * Empties the field and enters the case's text: its first character by a key press, the rest
+ * pasted (key by key, a long form re-renders for every letter, which a busy PC makes slow).
+ */
+async function typeInto(user: ReturnType<typeof userEvent.setup>, dialog: DialogCase) {
+  const field = fieldOf(dialog);
+  const text = textOf(dialog);
+  await user.clear(field);
+  await user.type(field, text.slice(0, 1));
+  await user.paste(text.slice(1));
+  expect(field).toHaveValue(text);
+}
+
+/** Answers that have come are applied: nothing is fetching, and what was notified has rendered. */
+async function answersApplied(pending: { count: number }) {
+  await waitFor(() => {
+    expect(pending.count).toBe(0);
+    expect(queryClient.isFetching()).toBe(0);
+  });
+  // The query cache tells its screens on the next tick.
+  await act(() => new Promise<void>((resolve) => setTimeout(resolve, 0)));
+}
+
+const methodsOf = (answers: Answers | undefined) => Object.keys(answers ?? {}).sort();
+const asked = (calls: Array<{ method: string }>) => [...new Set(calls.map((c) => c.method))].filter((m) => m !== 'drafts.discard').sort();
+
+// Each test opens a whole dialog once or twice and fills it in; on a busy PC that takes seconds.
+vi.setConfig({ testTimeout: 60_000 });
+
+beforeEach(() => {
+  // Whatever the test before registered or left waiting is gone.
+  expect(collectDrafts()).toEqual([]);
+  useSession.setState({ status: signedIn });
+});
+
+afterEach(() => {
+  setPendingDrafts([]);
+  useSession.setState({ status: null });
+});
+
+describe.each(dialogCases.map((dialog) => [`${dialog.name} (${dialog.file})`, dialog] as const))('%s', (_title, dialog) => {
+  const { name } = dialog;
+
+  it(`${name}: Escape with typed text asks first, and "Keep editing" keeps every word; Cancel asks again, and "Discard" closes it`, async () => {
+    const user = userEvent.setup({ delay: null });
+    const { onClose } = await open(dialog);
+    await typeInto(user, dialog);
+
+    await user.keyboard('{Escape}');
+    const prompt = await screen.findByRole('dialog', { name: discardTitle });
+    await user.click(within(prompt).getByRole('button', { name: 'Keep editing' }));
+    // The question fades out (Mantine's transition), slowly on a busy PC.
+    await waitFor(() => expect(screen.queryByRole('dialog', { name: discardTitle })).not.toBeInTheDocument(), { timeout: 5_000 });
+    expect(fieldOf(dialog)).toHaveValue(textOf(dialog));
+    expect(onClose).not.toHaveBeenCalled();
+
+    await user.click(within(theDialog()).getByRole('button', { name: 'Cancel' }));
+    const again = await screen.findByRole('dialog', { name: discardTitle });
+    expect(onClose).not.toHaveBeenCalled();
+    await user.click(within(again).getByRole('button', { name: 'Discard' }));
+    await waitFor(() => expect(onClose).toHaveBeenCalledTimes(1));
+  });
+
+  it(`${name}: opened and left untouched, its Cancel closes it at once without asking`, async () => {
+    const user = userEvent.setup({ delay: null });
+    const { onClose, pending } = await open(dialog);
+    await answersApplied(pending);
+    await user.click(within(theDialog()).getByRole('button', { name: 'Cancel' }));
+    expect(onClose).toHaveBeenCalledTimes(1);
+    expect(screen.queryByRole('dialog', { name: discardTitle })).not.toBeInTheDocument();
+  });
+
+  const reason = withoutDraft[name];
+  if (reason) {
+    it(`${name}: a lock keeps no draft of it, as it ${reason}`, async () => {
+      const user = userEvent.setup({ delay: null });
+      await open(dialog);
+      await typeInto(user, dialog);
+      expect(collectDrafts()).toEqual([]);
+    });
+  } else {
+    it(`${name}: a lock keeps what was typed as a draft, and after unlocking as the same user it is back in the field with the "restored" notice`, async () => {
+      const user = userEvent.setup({ delay: null });
+      const first = await open(dialog);
+      await typeInto(user, dialog);
+
+      // What a lock sends to the vault.
+      const drafts = collectDrafts();
+      expect(drafts).toHaveLength(1);
+      const draft: DraftInput = drafts[0]!;
+      expect(draft.payload).toContain(JSON.stringify(dialog.stored ?? textOf(dialog)).slice(1, -1));
+      expect(screen.queryByText(restoredNotice)).not.toBeInTheDocument();
+
+      // The lock reloads the page: nothing of the dialog stays registered.
+      first.unmount();
+      expect(collectDrafts()).toEqual([]);
+
+      // The unlock hands the vault's drafts back; the dialog opens again for the same user.
+      setPendingDrafts([draft]);
+      const second = await open(dialog);
+      expect(fieldOf(dialog)).toHaveValue(textOf(dialog));
+      expect(within(theDialog()).getByRole('status')).toHaveTextContent(restoredNotice);
+      // Taken once: the vault's copy is let go.
+      await waitFor(() => expect(second.calls).toContainEqual({ method: 'drafts.discard', input: { formKey: draft.formKey } }));
+    });
+  }
+
+  const methods = methodsOf(dialog.answers);
+  if (methods.length === 0) {
+    it(`${name}: asks the backend for nothing as it opens, so no late answer can overwrite what is typed`, async () => {
+      const user = userEvent.setup({ delay: null });
+      const { calls, pending } = await open(dialog);
+      await typeInto(user, dialog);
+      await answersApplied(pending);
+      expect(asked(calls)).toEqual([]);
+      expect(fieldOf(dialog)).toHaveValue(textOf(dialog));
+    });
+  } else if ((dialog.whileLoading ?? 'typeable') === 'typeable') {
+    it(`${name}: text typed while ${methods.join(', ')} ${methods.length === 1 ? 'has' : 'have'} not answered yet stays when the answer comes`, async () => {
+      const user = userEvent.setup({ delay: null });
+      const late = gate();
+      const { calls, pending } = await open(dialog, { held: late.held });
+      await waitFor(() => expect(asked(calls)).toEqual(methods));
+      expect(pending.count).toBeGreaterThan(0);
+      await typeInto(user, dialog);
+
+      late.release();
+      await answersApplied(pending);
+      expect(fieldOf(dialog)).toHaveValue(textOf(dialog));
+      expect(asked(calls)).toEqual(methods);
+    });
+  } else {
+    it(`${name}: its fields stay disabled until ${methods.join(', ')} ${methods.length === 1 ? 'has' : 'have'} answered, then take typing`, async () => {
+      const user = userEvent.setup({ delay: null });
+      const late = gate();
+      const { calls, pending } = await open(dialog, { held: late.held });
+      await waitFor(() => expect(asked(calls)).toEqual(methods));
+      expect(fieldOf(dialog)).toBeDisabled();
+
+      late.release();
+      await answersApplied(pending);
+      await waitFor(() => expect(fieldOf(dialog)).toBeEnabled());
+      await typeInto(user, dialog);
+    });
+  }
+});
+
+// Every .tsx under src/features, as text, for the same finder the source rules use.
+const featureSources = import.meta.glob<string>('../../src/features/**/*.tsx', { query: '?raw', import: 'default', eager: true });
+
+describe('the list of form dialogs', () => {
+  it('names exactly the dialogs with a form found in src/features, so a new dialog without an entry fails here', () => {
+    const found = formDialogsIn(Object.entries(featureSources).map(([file, source]) => ({ file: file.replace(/^(\.\.\/)+/, ''), source })));
+    const key = ({ name, file }: { name: string; file: string }) => `${file} ${name}`;
+    expect(found.length).toBeGreaterThan(20);
+    expect(dialogCases.map(key).sort()).toEqual(found.map(key).sort());
+  });
+});

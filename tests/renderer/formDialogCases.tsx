@@ -1,0 +1,471 @@
+import type { ReactElement } from 'react';
+import type {
+  CaseDetail,
+  MethodInput,
+  MethodName,
+  MethodOutput,
+  ModuleProgress,
+  Peer,
+  PeerProfile,
+  Referral,
+  ReferralService,
+  RosterEntry,
+  SessionLog,
+  SupervisionGroup,
+  TrainingModule,
+  UserSummary,
+} from '../../src/contract';
+import { ReassignModal, ReferralModal, ReferralStatusModal, TransitionModal as CaseTransitionModal } from '../../src/features/cases/CaseDialogs';
+import { ServiceFormModal } from '../../src/features/cases/DirectoryPanel';
+import { OpenCaseModal } from '../../src/features/cases/OpenCaseModal';
+import { EvaluationModal } from '../../src/features/evaluation/EvaluationForm';
+import { RecordOutcomeModal } from '../../src/features/evaluation/Outcomes';
+import { OutreachFormModal } from '../../src/features/outreach/OutreachFormModal';
+import { ConsentModal, PledgeModal } from '../../src/features/peers/ConsentPledgeModals';
+import { InterviewModal } from '../../src/features/peers/InterviewModal';
+import { PeerFormModal } from '../../src/features/peers/PeerFormModal';
+import { AddRecordModal, KnowledgeScoresModal } from '../../src/features/peers/TrainingModals';
+import { TransitionModal as PeerTransitionModal } from '../../src/features/peers/TransitionModal';
+import { ReturnModal } from '../../src/features/sessions/SessionLogPage';
+import { GroupModal } from '../../src/features/supervision/GroupsPanel';
+import { GroupSessionModal } from '../../src/features/training/GroupSessionModal';
+import { ModuleFormModal } from '../../src/features/training/ModuleFormModal';
+import { AddPeerAccountModal, AddStaffModal, SetPinModal } from '../../src/features/users/UserForms';
+
+/** What the fake backend answers, per method, typed by the contract. */
+export type Answers = { [M in MethodName]?: (input: MethodInput<M>) => MethodOutput<M> };
+
+/**
+ * One dialog that holds a form (tests/support/formDialogs.ts finds them in the source), as
+ * tests/renderer/everyFormDialog.test.tsx drives it.
+ */
+export interface DialogCase {
+  /** The component's name and file, as the finder reports them. */
+  name: string;
+  file: string;
+  /** The dialog, open on a realistic record; `onClose` is what its Cancel, X and Escape end in. */
+  render(onClose: () => void): ReactElement;
+  /** The backend's answers to what the dialog asks for as it opens (pickers' lists, settings, options): exactly those methods. */
+  answers?: Answers;
+  /** The label of the field to type into, when it is not the first plain text field (a date, a number, a PIN). */
+  field?: string;
+  /** What to type there, when not words (a number, a date, a PIN). */
+  text?: string;
+  /** What the form keeps for that text, when not the text itself (a date typed day first is kept as YYYY-MM-DD). */
+  stored?: string;
+  /**
+   * While its data has not come: `typeable` (the data fills no field the person types in, so typing
+   * goes on and must survive the answer) or `disabled` (LoadingFieldset: nothing can be typed over
+   * values about to appear). Default `typeable`.
+   */
+  whileLoading?: 'typeable' | 'disabled';
+}
+
+const noop = () => undefined;
+const asyncNoop = async () => undefined;
+const at = '2026-07-14T08:00:00.000Z';
+
+const peer: Peer = { id: 7, fullName: 'Rina Kartika', className: '8B', status: 'in_training', supervisorUserId: 2, version: 4, createdAt: at, updatedAt: at };
+
+const rosterEntry = (id: number, fullName: string, className: string): RosterEntry => ({
+  id,
+  fullName,
+  className,
+  status: 'active',
+  supervisorUserId: 2,
+  version: 1,
+  createdAt: at,
+  updatedAt: at,
+  statusSince: at,
+  supervisorName: 'Bu Sari',
+  consent: true,
+  pledge: true,
+  trained: true,
+  trainedOn: '2026-06-30',
+  requiredDone: 3,
+  requiredTotal: 3,
+  trainingHours: 6,
+  refreshers: [],
+});
+
+/** The peers a picker finds, whatever was typed. */
+const peersFound = (): MethodOutput<'peers.list'> => {
+  const peers = [rosterEntry(11, 'Dimas Pratama', '9A'), rosterEntry(12, 'Ayu Lestari', '8C')];
+  return { peers, total: peers.length };
+};
+
+const assignees = (): MethodOutput<'cases.assignees'> => ({
+  assignees: [
+    { id: 2, fullName: 'Bu Sari', role: 'coordinator' },
+    { id: 3, fullName: 'Pak Budi', role: 'supervisor' },
+  ],
+});
+
+const module = (moduleId: number, titleEn: string, completed: boolean): ModuleProgress => ({
+  moduleId,
+  titleId: '',
+  titleEn,
+  required: true,
+  retired: false,
+  moduleHours: 2,
+  refresherMonths: null,
+  attended: completed,
+  completed,
+  firstCompletedOn: completed ? '2026-07-01' : null,
+  lastCompletedOn: completed ? '2026-07-01' : null,
+  hours: completed ? 2 : 0,
+  bestScore: null,
+  refresherDueOn: null,
+  refresherState: null,
+});
+
+const profile: PeerProfile = {
+  peer,
+  supervisorName: 'Bu Sari',
+  nomination: { source: 'staff', nominatedBy: 'Pak Budi', nominatedOn: '2026-06-02', reason: 'Classmates come to her.' },
+  interview: null,
+  consent: null,
+  pledgeOn: '2026-07-20',
+  history: [],
+  training: {
+    trained: false,
+    trainedOn: null,
+    requiredDone: 1,
+    requiredTotal: 3,
+    hours: 2,
+    modules: [module(1, 'Active listening', true), module(2, 'Empathy', false), module(3, 'Confidentiality and its limits', false)],
+    records: [],
+    knowledgePre: null,
+    knowledgePost: null,
+  },
+  activation: { ready: false, missing: ['consent', 'training'], missingModuleIds: [2, 3] },
+};
+
+const referral: Referral = {
+  id: 31,
+  caseId: 21,
+  helpSeekerCode: 'HS-0042',
+  serviceId: 5,
+  serviceName: 'Puskesmas Kecamatan',
+  serviceKind: 'health_centre',
+  organisation: 'Dinas Kesehatan',
+  phone: '0274 555 010',
+  referredOn: '2026-07-10',
+  reason: 'Sleeps badly since the move.',
+  consentBy: 'Ibu Wati (mother)',
+  consentOn: '2026-07-10',
+  overrideReason: null,
+  status: 'pending',
+  followUpOn: '2026-07-24',
+  followUpOverdue: false,
+  createdByName: 'Bu Sari',
+  createdAt: at,
+  version: 1,
+  updatedAt: at,
+};
+
+const caseDetail: CaseDetail = {
+  case: {
+    id: 21,
+    helpSeekerId: 42,
+    helpSeekerCode: 'HS-0042',
+    severity: 'high',
+    status: 'open',
+    origin: 'risk_screen',
+    assignedUserId: 2,
+    assignedName: 'Bu Sari',
+    peerNames: ['Rina Kartika'],
+    openedAt: at,
+    dueAt: '2026-07-17T08:00:00.000Z',
+    overdue: false,
+    closedAt: null,
+    outcome: null,
+    lastEventAt: at,
+    version: 3,
+  },
+  helpSeeker: { id: 42, code: 'HS-0042', identityAllowed: true },
+  logCount: 1,
+  timeline: [],
+  discussedInSupervision: [],
+  referrals: [referral],
+  allowedTransitions: ['in_review', 'monitoring', 'referred', 'closed'],
+  canAct: true,
+  canReassign: true,
+  escalationProtocol: 'Call the counselor, then the parents.',
+};
+
+const service: ReferralService = {
+  id: 5,
+  kind: 'health_centre',
+  name: 'Puskesmas Kecamatan',
+  organisation: 'Dinas Kesehatan',
+  phone: '0274 555 010',
+  notes: '',
+  archived: false,
+  version: 2,
+  updatedAt: at,
+};
+
+const sessionLog: SessionLog = {
+  id: 55,
+  peerId: 7,
+  peerName: 'Rina Kartika',
+  helpSeekerId: 42,
+  helpSeekerCode: 'HS-0042',
+  heldOn: '2026-07-13',
+  startTime: '10:15',
+  mode: 'in_person',
+  topics: ['friendship'],
+  risks: [],
+  concern: 'low',
+  severity: null,
+  status: 'submitted',
+  enteredByStaff: false,
+  submittedAt: at,
+  updatedAt: at,
+  followUpOn: null,
+  durationMinutes: 30,
+  groupSize: null,
+  summary: 'Talked about a falling-out with a friend.',
+  actions: 'Meet again next week.',
+  noRisks: true,
+  enteredByName: null,
+  createdAt: at,
+  approvedAt: null,
+  approvedByName: null,
+  version: 2,
+  reviews: [],
+  addenda: [],
+  cases: [],
+  canEdit: false,
+  canReview: true,
+  canAddAddendum: true,
+};
+
+const group: SupervisionGroup = {
+  id: 8,
+  name: 'Tuesday group',
+  supervisorUserId: 3,
+  supervisorName: 'Pak Budi',
+  frequencyDays: 14,
+  archived: false,
+  members: [{ peerId: 7, fullName: 'Rina Kartika', className: '8B', status: 'active' }],
+  lastMeetingOn: '2026-07-07',
+  nextDueOn: '2026-07-21',
+  overdue: false,
+  plannedOn: null,
+  version: 5,
+};
+
+const trainingModule: TrainingModule = {
+  id: 2,
+  titleId: 'Empati',
+  titleEn: 'Empathy',
+  descriptionId: '',
+  descriptionEn: 'Hearing what is meant.',
+  hours: 2,
+  required: true,
+  refresherMonths: 12,
+  position: 2,
+  retired: false,
+  retiredAt: null,
+  version: 3,
+  createdAt: at,
+  updatedAt: at,
+};
+
+const peerAccount: UserSummary = {
+  id: 14,
+  username: 'rina',
+  fullName: 'Rina Kartika',
+  role: 'peer',
+  status: 'active',
+  peerId: 7,
+  peerName: 'Rina Kartika',
+  mustChangePassword: false,
+  lastSignInAt: null,
+  createdAt: at,
+};
+
+/** Every dialog with a form, once. The coverage test holds this list to what the finder sees in src/features. */
+export const dialogCases: DialogCase[] = [
+  {
+    name: 'TransitionModal',
+    file: 'src/features/cases/CaseDialogs.tsx',
+    render: (onClose) => <CaseTransitionModal detail={caseDetail} opened onClose={onClose} onSaved={noop} />,
+  },
+  {
+    name: 'ReassignModal',
+    file: 'src/features/cases/CaseDialogs.tsx',
+    render: (onClose) => <ReassignModal detail={caseDetail} opened onClose={onClose} onDone={noop} />,
+    answers: { 'cases.assignees': assignees },
+  },
+  {
+    name: 'ReferralModal',
+    file: 'src/features/cases/CaseDialogs.tsx',
+    render: (onClose) => <ReferralModal detail={caseDetail} opened onClose={onClose} onSaved={noop} />,
+    answers: { 'referrals.services': () => ({ services: [service] }) },
+  },
+  {
+    name: 'ReferralStatusModal',
+    file: 'src/features/cases/CaseDialogs.tsx',
+    render: (onClose) => <ReferralStatusModal referral={referral} onClose={onClose} onSaved={noop} />,
+  },
+  {
+    name: 'ServiceFormModal',
+    file: 'src/features/cases/DirectoryPanel.tsx',
+    render: (onClose) => <ServiceFormModal service={service} opened onClose={onClose} onSaved={noop} />,
+  },
+  {
+    name: 'OpenCaseModal',
+    file: 'src/features/cases/OpenCaseModal.tsx',
+    render: (onClose) => <OpenCaseModal opening={{ kind: 'open', helpSeekerId: 42, code: 'HS-0042' }} onClose={onClose} onOpened={noop} />,
+    answers: { 'cases.assignees': assignees },
+  },
+  {
+    name: 'EvaluationModal',
+    file: 'src/features/evaluation/EvaluationForm.tsx',
+    render: (onClose) => <EvaluationModal target={{ evaluation: null }} onClose={onClose} onSaved={noop} />,
+    answers: { 'peers.list': peersFound },
+  },
+  {
+    name: 'RecordOutcomeModal',
+    file: 'src/features/evaluation/Outcomes.tsx',
+    render: (onClose) => <RecordOutcomeModal opened helpSeeker={null} onClose={onClose} onSaved={noop} />,
+    answers: {
+      'helpSeekers.list': () => ({
+        helpSeekers: [{ id: 42, code: 'HS-0042', createdAt: at, logs: 2, lastSessionOn: '2026-07-13', openCases: 1, hasIdentity: false }],
+        total: 1,
+      }),
+    },
+    // Its answers are choices (radio cards); the day it was measured is the one field typed.
+    field: 'Date answered',
+    text: '13/07/2026',
+    stored: '2026-07-13',
+  },
+  {
+    name: 'OutreachFormModal',
+    file: 'src/features/outreach/OutreachFormModal.tsx',
+    render: (onClose) => <OutreachFormModal event={null} opened onClose={onClose} onSaved={noop} />,
+    answers: { 'peers.list': peersFound },
+  },
+  {
+    name: 'ConsentModal',
+    file: 'src/features/peers/ConsentPledgeModals.tsx',
+    render: (onClose) => <ConsentModal peer={peer} consent={null} opened onClose={onClose} onSaved={noop} />,
+  },
+  {
+    name: 'PledgeModal',
+    file: 'src/features/peers/ConsentPledgeModals.tsx',
+    render: (onClose) => <PledgeModal peer={peer} pledgeOn={null} opened onClose={onClose} onSaved={noop} />,
+    field: 'Date the pledge was signed',
+    text: '17/08/2026',
+    stored: '2026-08-17',
+  },
+  {
+    name: 'InterviewModal',
+    file: 'src/features/peers/InterviewModal.tsx',
+    render: (onClose) => <InterviewModal peer={peer} interview={null} opened onClose={onClose} onSaved={noop} />,
+  },
+  {
+    name: 'PeerFormModal',
+    file: 'src/features/peers/PeerFormModal.tsx',
+    render: (onClose) => <PeerFormModal profile={profile} opened onClose={onClose} onSaved={noop} />,
+    answers: {
+      'settings.get': () => ({
+        schoolName: 'SMP Negeri 3',
+        autoLockMinutes: 10,
+        vaultLocation: '/data/sebaya',
+        studentCount: 640,
+        classNames: ['7A', '7B', '8A', '8B', '9A'],
+        backupKeepLast: 10,
+        backupReminderDays: 7,
+        escalationProtocol: 'Call the counselor, then the parents.',
+        caseDueDays: { urgent: 0, high: 2, routine: 7 },
+        supervisorsSeeAllCases: false,
+        terms: [],
+      }),
+      'users.list': () => ({
+        users: [
+          { id: 2, username: 'sari', fullName: 'Bu Sari', role: 'coordinator', status: 'active', peerId: null, peerName: null, mustChangePassword: false, lastSignInAt: at, createdAt: at },
+          { id: 3, username: 'budi', fullName: 'Pak Budi', role: 'supervisor', status: 'active', peerId: null, peerName: null, mustChangePassword: false, lastSignInAt: at, createdAt: at },
+        ],
+        total: 2,
+      }),
+    },
+  },
+  {
+    name: 'AddRecordModal',
+    file: 'src/features/peers/TrainingModals.tsx',
+    render: (onClose) => <AddRecordModal peer={peer} modules={profile.training.modules} opened onClose={onClose} onSaved={noop} />,
+  },
+  {
+    name: 'KnowledgeScoresModal',
+    file: 'src/features/peers/TrainingModals.tsx',
+    render: (onClose) => <KnowledgeScoresModal peer={peer} scores={{ knowledgePre: null, knowledgePost: null }} opened onClose={onClose} onSaved={noop} />,
+    // Two scores, numbers only.
+    field: 'Before training',
+    text: '87',
+  },
+  {
+    name: 'TransitionModal',
+    file: 'src/features/peers/TransitionModal.tsx',
+    render: (onClose) => <PeerTransitionModal profile={profile} opened onClose={onClose} onSaved={noop} />,
+  },
+  {
+    name: 'ReturnModal',
+    file: 'src/features/sessions/SessionLogPage.tsx',
+    render: (onClose) => <ReturnModal log={sessionLog} opened onClose={onClose} onDone={noop} />,
+  },
+  {
+    name: 'GroupModal',
+    file: 'src/features/supervision/GroupsPanel.tsx',
+    render: (onClose) => <GroupModal group={group} opened onClose={onClose} onSaved={noop} />,
+    answers: {
+      'supervision.formOptions': () => ({
+        staff: [
+          { id: 2, fullName: 'Bu Sari', role: 'coordinator' },
+          { id: 3, fullName: 'Pak Budi', role: 'supervisor' },
+        ],
+        groups: [{ id: 8, name: 'Tuesday group', supervisorUserId: 3, members: [{ peerId: 7, fullName: 'Rina Kartika' }] }],
+        logs: [],
+        topicSuggestions: [],
+      }),
+      'peers.list': peersFound,
+    },
+  },
+  {
+    name: 'GroupSessionModal',
+    file: 'src/features/training/GroupSessionModal.tsx',
+    render: (onClose) => <GroupSessionModal modules={[trainingModule]} opened onClose={onClose} onSaved={noop} />,
+    answers: { 'peers.list': peersFound },
+  },
+  {
+    name: 'ModuleFormModal',
+    file: 'src/features/training/ModuleFormModal.tsx',
+    render: (onClose) => <ModuleFormModal module={trainingModule} opened onClose={onClose} onSaved={noop} />,
+    answers: {
+      'training.moduleHistory': () => ({
+        revisions: [{ id: 1, change: 'created', changedAt: at, changedByName: 'Bu Sari', titleId: 'Empati', titleEn: 'Empathy', hours: 2, required: true, refresherMonths: 12 }],
+      }),
+    },
+  },
+  {
+    name: 'AddStaffModal',
+    file: 'src/features/users/UserForms.tsx',
+    render: (onClose) => <AddStaffModal opened onClose={onClose} onCreated={asyncNoop} />,
+  },
+  {
+    name: 'AddPeerAccountModal',
+    file: 'src/features/users/UserForms.tsx',
+    render: (onClose) => <AddPeerAccountModal opened anyPeer onClose={onClose} onCreated={asyncNoop} />,
+    answers: { 'peers.list': peersFound },
+  },
+  {
+    name: 'SetPinModal',
+    file: 'src/features/users/UserForms.tsx',
+    render: (onClose) => <SetPinModal user={peerAccount} onClose={onClose} onSaved={asyncNoop} />,
+    field: 'PIN',
+    text: '482913',
+  },
+];
