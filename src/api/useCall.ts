@@ -8,6 +8,11 @@ export interface CallState<M extends MethodName> {
   data: MethodOutput<M> | null;
   error: unknown;
   loading: boolean;
+  /**
+   * The answer on screen is the one for the previous input (another page, filter or sort) while
+   * the new one loads: a click on it would open a row of the list the person just left.
+   */
+  stale: boolean;
   reload(): Promise<void>;
 }
 
@@ -30,5 +35,5 @@ export function useCall<M extends MethodName>(method: M, input: MethodInput<M>):
   const reload = useCallback(async () => {
     await refetch();
   }, [refetch]);
-  return { data: query.data ?? null, error: query.error, loading: query.isFetching, reload };
+  return { data: query.data ?? null, error: query.error, loading: query.isFetching, stale: query.isPlaceholderData, reload };
 }

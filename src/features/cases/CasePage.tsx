@@ -141,10 +141,10 @@ function CaseLogs({ caseId, count }: { caseId: number; count: number }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const [offset, setOffset] = usePage({ caseId });
-  const { data, error, loading, reload } = useCall('cases.logs', { id: caseId, limit: caseLogsPerPage, offset });
+  const { data, error, loading, stale, reload } = useCall('cases.logs', { id: caseId, limit: caseLogsPerPage, offset });
   if (count === 0) return <Text fz="sm">{t('casePage.noLogs')}</Text>;
   return (
-    <LoadState loading={loading && !data} error={error} retry={() => void reload()}>
+    <LoadState loading={loading && !data} stale={stale} error={error} retry={() => void reload()}>
       <Stack gap="sm">
         {(data?.logs ?? []).map((log) => (
           <Card key={log.id} withBorder padding="sm" radius="sm">

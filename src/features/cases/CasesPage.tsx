@@ -28,9 +28,9 @@ function CaseList({ open }: { open: boolean }) {
   const [text] = useDebouncedValue(search.trim(), 250);
   const filters = { open, ...(text ? { text } : {}) };
   const [offset, setOffset] = usePage(filters, list);
-  const { data, error, loading, reload } = useCall('cases.list', { ...filters, offset });
+  const { data, error, loading, stale, reload } = useCall('cases.list', { ...filters, offset });
   return (
-    <LoadState loading={loading && !data} error={error} retry={() => void reload()}>
+    <LoadState loading={loading && !data} stale={stale} error={error} retry={() => void reload()}>
       {data && (data.total > 0 || text) ? (
         <Group mb="md">
           <TextInput

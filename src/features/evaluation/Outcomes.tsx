@@ -400,7 +400,7 @@ export function OutcomesPanel() {
   const [text] = useDebouncedValue(search.trim(), 250);
   const filters = text ? { text } : {};
   const [offset, setOffset] = usePage(filters, 'outcomes');
-  const { data, error, loading, reload } = useCall('outcomes.list', { ...filters, offset });
+  const { data, error, loading, stale, reload } = useCall('outcomes.list', { ...filters, offset });
   const scoreText = useScoreText();
   const [open, setOpen] = useState<CodedHelpSeeker | null>(null);
   const [recording, setRecording] = useState(false);
@@ -465,7 +465,7 @@ export function OutcomesPanel() {
           {t('who5.record')}
         </Button>
       </Group>
-      <LoadState loading={loading && !data} error={error} retry={() => void reload()}>
+      <LoadState loading={loading && !data} stale={stale} error={error} retry={() => void reload()}>
         <DataTable
           data={who5Outcomes}
           columns={columns}

@@ -184,7 +184,7 @@ export function PeerEvaluations() {
             w={280}
           />
         </Group>
-        <LoadState loading={list.loading && !list.data} error={list.error} retry={() => void list.reload()}>
+        <LoadState loading={list.loading && !list.data} stale={list.stale} error={list.error} retry={() => void list.reload()}>
           <DataTable
             data={list.data?.evaluations ?? []}
             columns={evaluationColumns}

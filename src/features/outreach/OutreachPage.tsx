@@ -288,7 +288,7 @@ export function OutreachPage() {
           </Button>
         }
       />
-      <LoadState loading={(summary.loading && !summary.data) || (events.loading && !events.data)} error={summary.error ?? events.error} retry={() => void reload()}>
+      <LoadState loading={(summary.loading && !summary.data) || (events.loading && !events.data)} stale={events.stale} error={summary.error ?? events.error} retry={() => void reload()}>
         {summary.data ? (
           <Stack gap="lg">
             <SimpleGrid cols={{ base: 1, md: 3 }} spacing="lg">

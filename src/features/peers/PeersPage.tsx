@@ -95,7 +95,7 @@ function Roster({ canEdit }: { canEdit: boolean }) {
   };
   const order = sortInput<PeerSort>(sorting, 'fullName');
   const [offset, setOffset] = usePage({ ...filters, ...order });
-  const { data, error, loading, reload } = useCall('peers.list', { ...filters, ...order, offset });
+  const { data, error, loading, stale, reload } = useCall('peers.list', { ...filters, ...order, offset });
   const overview = useCall('peers.overview', {});
   const [adding, setAdding] = useState(false);
   const [importing, setImporting] = useState(false);
@@ -223,7 +223,7 @@ function Roster({ canEdit }: { canEdit: boolean }) {
           ) : null
         }
       />
-      <LoadState loading={loading && !data} error={error ?? overview.error} retry={() => void reloadAll()}>
+      <LoadState loading={loading && !data} stale={stale} error={error ?? overview.error} retry={() => void reloadAll()}>
         {everyone > 0 && overview.data ? (
           <>
             <StatusCounts counts={overview.data.byStatus} total={everyone} value={status} onChange={setStatus} />

@@ -206,7 +206,7 @@ export function HelpSeekersPanel() {
   const [text] = useDebouncedValue(search.trim(), 250);
   const filters = text ? { text } : {};
   const [offset, setOffset] = usePage(filters, 'helpSeekers');
-  const { data, error, loading, reload } = useCall('helpSeekers.list', { ...filters, offset });
+  const { data, error, loading, stale, reload } = useCall('helpSeekers.list', { ...filters, offset });
   const [revealing, setRevealing] = useState<HelpSeekerSummary | null>(null);
   const [adding, setAdding] = useState(false);
   const [opening, setOpening] = useState<Opening | null>(null);
@@ -291,7 +291,7 @@ export function HelpSeekersPanel() {
           {t('helpSeekers.add')}
         </Button>
       </Group>
-      <LoadState loading={loading && !data} error={error} retry={() => void reload()}>
+      <LoadState loading={loading && !data} stale={stale} error={error} retry={() => void reload()}>
         <DataTable
           data={data?.helpSeekers ?? []}
           columns={columns}

@@ -18,7 +18,7 @@ export function PeerSessionLogs({ peerId }: { peerId: number }) {
   const { t, i18n } = useTranslation();
   // One peer's logs over their years in the program fit the largest page; the pager shows if they ever do not.
   const [offset, setOffset] = usePage({ peerId });
-  const { data, error, loading, reload } = useCall('sessionLogs.list', { peerId, limit: pageSizes.max, offset });
+  const { data, error, loading, stale, reload } = useCall('sessionLogs.list', { peerId, limit: pageSizes.max, offset });
   const logs = data?.logs ?? [];
   const written = logs.filter((l) => l.status !== 'draft');
   const lastHeldOn = written.reduce<string | null>((last, l) => (l.heldOn && (!last || l.heldOn > last) ? l.heldOn : last), null);
@@ -28,7 +28,7 @@ export function PeerSessionLogs({ peerId }: { peerId: number }) {
       <Title order={2} size="h4" mb="sm">
         {title}
       </Title>
-      <LoadState loading={loading && !data} error={error} retry={() => void reload()}>
+      <LoadState loading={loading && !data} stale={stale} error={error} retry={() => void reload()}>
         <Stack>
           <SimpleGrid cols={{ base: 2, md: 4 }}>
             <Figure label={t('peerSessions.written')}>

@@ -38,7 +38,7 @@ function SearchBox({ value, onChange }: { value: string; onChange(value: string)
 function ReviewQueue() {
   const { t } = useTranslation();
   const [offset, setOffset] = usePage({}, 'reviewQueue');
-  const { data, error, loading, reload } = useCall('sessionLogs.reviewQueue', { offset });
+  const { data, error, loading, stale, reload } = useCall('sessionLogs.reviewQueue', { offset });
   return (
     <>
       <Group mb="md" align="flex-start" wrap="nowrap">
@@ -47,7 +47,7 @@ function ReviewQueue() {
         </Text>
         <PageCount total={data?.total ?? 0} offset={offset} />
       </Group>
-      <LoadState loading={loading && !data} error={error} retry={() => void reload()}>
+      <LoadState loading={loading && !data} stale={stale} error={error} retry={() => void reload()}>
         <LogTable
           logs={data?.logs ?? []}
           show={['peer', 'risk', 'submitted']}
@@ -70,10 +70,10 @@ function AllLogs({ show, emptyTitle, emptyHint }: { show: Array<'peer' | 'risk' 
   const [sorting, setSorting] = useListChoice<SortingState>('sessionLogs', 'sorting', [{ id: 'heldOn', desc: true }]);
   const filters = { ...(status ? { status } : {}), ...(text ? { text } : {}), ...sortInput<SessionLogSort>(sorting, 'heldOn') };
   const [offset, setOffset] = usePage(filters, 'sessionLogs');
-  const { data, error, loading, reload } = useCall('sessionLogs.list', { ...filters, offset });
+  const { data, error, loading, stale, reload } = useCall('sessionLogs.list', { ...filters, offset });
   const filtered = status !== null || text !== '';
   return (
-    <LoadState loading={loading && !data} error={error} retry={() => void reload()}>
+    <LoadState loading={loading && !data} stale={stale} error={error} retry={() => void reload()}>
       <Group mb="md" display={data?.total === 0 && !filtered ? 'none' : undefined}>
         <SearchBox value={search} onChange={setSearch} />
         <Select

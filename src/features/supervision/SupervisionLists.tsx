@@ -28,7 +28,7 @@ export function MeetingsList() {
   const [text] = useDebouncedValue(search.trim(), 250);
   const filters = { ...(status ? { status } : {}), ...(text ? { text } : {}) };
   const [offset, setOffset] = usePage(filters, 'meetings');
-  const { data, error, loading, reload } = useCall('supervision.meetings', { ...filters, offset });
+  const { data, error, loading, stale, reload } = useCall('supervision.meetings', { ...filters, offset });
   const meetings = useMemo(() => data?.meetings ?? [], [data]);
 
   const columns = useMemo(
@@ -115,7 +115,7 @@ export function MeetingsList() {
   );
 
   return (
-    <LoadState loading={loading && !data} error={error} retry={() => void reload()}>
+    <LoadState loading={loading && !data} stale={stale} error={error} retry={() => void reload()}>
       {meetings.length > 0 || status !== null || text !== '' ? (
         <Group mb="md">
           <ListSearch value={search} onChange={setSearch} placeholder={t('supervision.searchPlaceholder')} />
@@ -277,10 +277,10 @@ export function ActionItemsPanel() {
   const [text] = useDebouncedValue(search.trim(), 250);
   const filters = { ...(showDone ? {} : { open: true }), ...(text ? { text } : {}) };
   const [offset, setOffset] = usePage(filters, 'actionItems');
-  const { data, error, loading, reload } = useCall('actionItems.list', { ...filters, offset });
+  const { data, error, loading, stale, reload } = useCall('actionItems.list', { ...filters, offset });
   const items = data?.items ?? [];
   return (
-    <LoadState loading={loading && !data} error={error} retry={() => void reload()}>
+    <LoadState loading={loading && !data} stale={stale} error={error} retry={() => void reload()}>
       <Text c="dimmed" maw={640} mb="sm">
         {t('supervision.actionsIntro')}
       </Text>

@@ -237,7 +237,7 @@ function Sessions({ modules, canEdit }: { modules: TrainingModule[]; canEdit: bo
           </Button>
         </Group>
       ) : null}
-      <LoadState loading={sessions.loading && !sessions.data} error={sessions.error} retry={() => void sessions.reload()}>
+      <LoadState loading={sessions.loading && !sessions.data} stale={sessions.stale} error={sessions.error} retry={() => void sessions.reload()}>
         <DataTable
           data={sessions.data?.sessions ?? []}
           columns={columns}
@@ -317,7 +317,7 @@ function Refreshers({ modules }: { modules: TrainingModule[] }) {
       <Text c="dimmed" fz="sm">
         {t('training.refreshersIntro')}
       </Text>
-      <LoadState loading={peers.loading && !peers.data} error={peers.error} retry={() => void peers.reload()}>
+      <LoadState loading={peers.loading && !peers.data} stale={peers.stale} error={peers.error} retry={() => void peers.reload()}>
         <DataTable
           data={rows}
           columns={columns}

@@ -43,7 +43,7 @@ function AccountList({ kind, title, columns, empty }: { kind: AccountKind; title
   const [sorting, setSorting] = useListChoice<SortingState>(list, 'sorting', [{ id: kind === 'staff' ? 'role' : 'fullName', desc: false }]);
   const filters = { kind, ...(text ? { text } : {}), ...sortInput<UserSort>(sorting, 'fullName') };
   const [offset, setOffset] = usePage(filters, list);
-  const { data, error, loading, reload } = useCall('users.list', { ...filters, offset });
+  const { data, error, loading, stale, reload } = useCall('users.list', { ...filters, offset });
   const filtered = text !== '';
   return (
     <Stack gap="xs">
@@ -54,7 +54,7 @@ function AccountList({ kind, title, columns, empty }: { kind: AccountKind; title
         {(data?.total ?? 0) > 0 || filtered ? <ListSearch value={search} onChange={setSearch} placeholder={t('users.searchPlaceholder')} /> : null}
         <PageCount total={data?.total ?? 0} offset={offset} />
       </Group>
-      <LoadState loading={loading && !data} error={error} retry={() => void reload()}>
+      <LoadState loading={loading && !data} stale={stale} error={error} retry={() => void reload()}>
         <DataTable
           data={data?.users ?? []}
           columns={columns}
