@@ -21,6 +21,7 @@ import { AppModal } from '../../ui/AppModal';
 import { FormError } from '../../ui/FormError';
 import { FormFooter } from '../../ui/FormFooter';
 import { useFormAction } from '../../ui/useFormAction';
+import { useDialogValues } from '../../ui/useValuesFromData';
 import { RestoredDraftNotice } from '../../ui/RestoredDraftNotice';
 import { useGuardedClose } from '../../ui/DiscardPrompt';
 import { DateField } from '../../ui/DateField';
@@ -46,13 +47,10 @@ export function TransitionModal({ detail, opened, onClose, onSaved }: DialogProp
   });
   const close = useGuardedClose(form, onClose);
   const { busy, error, setError, run } = useFormAction(form);
+  useDialogValues(form, opened, c.id, () => ({ to: detail.allowedTransitions[0] ?? null, outcome: null, note: '' }));
   useEffect(() => {
-    if (!opened) return;
-    form.setValues({ to: detail.allowedTransitions[0] ?? null, outcome: null, note: '' });
-    form.resetDirty();
-    setError(null);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [opened, c.id, c.version]);
+    if (opened) setError(null);
+  }, [opened, setError]);
   const restored = useFormDraft(form, `case-status:${c.id}`, 'cases', opened);
 
   const submit = form.onSubmit(async (values) => {
@@ -289,14 +287,16 @@ export function ReferralStatusModal({ referral, onClose, onSaved }: { referral: 
   });
   const close = useGuardedClose(form, onClose);
   const { busy, error, setError, run } = useFormAction(form);
+  const opened = referral !== null;
+  useDialogValues(form, opened, referral?.id ?? 'none', () => ({
+    to: referral ? (referralTransitions[referral.status][0] ?? null) : null,
+    note: '',
+    followUpOn: referral?.followUpOn ?? '',
+  }));
   useEffect(() => {
-    if (!referral) return;
-    form.setValues({ to: referralTransitions[referral.status][0] ?? null, note: '', followUpOn: referral.followUpOn ?? '' });
-    form.resetDirty();
-    setError(null);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [referral?.id, referral?.version]);
-  const restored = useFormDraft(form, `referral-status:${referral?.id ?? 'none'}`, 'cases', referral !== null);
+    if (opened) setError(null);
+  }, [opened, setError]);
+  const restored = useFormDraft(form, `referral-status:${referral?.id ?? 'none'}`, 'cases', opened);
   const submit = form.onSubmit(async (v) => {
     const to = v.to;
     if (!referral || !to) return;
@@ -308,7 +308,7 @@ export function ReferralStatusModal({ referral, onClose, onSaved }: { referral: 
   });
   const options = referral ? referralTransitions[referral.status] : [];
   return (
-    <AppModal opened={referral !== null} onClose={close} title={referral ? t('referrals.statusTitle', { service: referral.serviceName }) : ''}>
+    <AppModal opened={opened} onClose={close} title={referral ? t('referrals.statusTitle', { service: referral.serviceName }) : ''}>
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
           <RestoredDraftNotice shown={restored} />

@@ -14,6 +14,7 @@ import { FormError } from '../../ui/FormError';
 import { contractValidator } from '../../ui/forms';
 import { LoadState } from '../../ui/LoadState';
 import { useFormAction } from '../../ui/useFormAction';
+import { useDialogValues } from '../../ui/useValuesFromData';
 import { useGuardedClose } from '../../ui/DiscardPrompt';
 import { useFormDraft } from '../../drafts/useFormDraft';
 import { RestoredDraftNotice } from '../../ui/RestoredDraftNotice';
@@ -38,16 +39,14 @@ export function ServiceFormModal({ service, opened, onClose, onSaved }: { servic
   });
   const close = useGuardedClose(form, onClose);
   const { busy, error, setError, run } = useFormAction(form);
-  useEffect(() => {
-    if (!opened) return;
-    const values = service
+  useDialogValues(form, opened, service?.id ?? 'new', (): ServiceValues =>
+    service
       ? { kind: service.kind, name: service.name, organisation: service.organisation, phone: service.phone, notes: service.notes, archived: service.archived }
-      : blank;
-    form.setValues(values);
-    form.resetDirty(values);
-    setError(null);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [opened, service?.id, service?.version]);
+      : blank,
+  );
+  useEffect(() => {
+    if (opened) setError(null);
+  }, [opened, setError]);
   const restored = useFormDraft(form, service ? `service:${service.id}` : 'service:new', 'cases', opened);
 
   const save = async (values: ServiceValues) => {

@@ -24,6 +24,7 @@ import { formatDay } from '../../ui/format';
 import { contractValidator, showCallError } from '../../ui/forms';
 import { formatScore, inLanguage, termParts } from './evaluationView';
 import { RestoredDraftNotice } from '../../ui/RestoredDraftNotice';
+import { useDialogValues } from '../../ui/useValuesFromData';
 import { useGuardedClose } from '../../ui/DiscardPrompt';
 import { DateField } from '../../ui/DateField';
 
@@ -191,23 +192,25 @@ export function EvaluationModal({
   });
   const close = useGuardedClose(form, onClose);
 
-  useEffect(() => {
-    if (!opened) return;
-    const values: EvaluationValues = evaluation
+  // An evaluation by its id; a new one by the peer it is for (none: the form finds one).
+  const recordKey = evaluation ? evaluation.id : `new:${target?.peerId ?? ''}`;
+  useDialogValues(form, opened, recordKey, (): EvaluationValues =>
+    evaluation
       ? {
           peerId: String(evaluation.peerId),
           evaluatedOn: evaluation.evaluatedOn,
           scores: Object.fromEntries(competencies.map((c) => [c, String(evaluation.scores[c] ?? '')])) as ScoreValues,
           comments: evaluation.comments,
         }
-      : { peerId: target?.peerId ? String(target.peerId) : null, evaluatedOn: localDate(new Date()), scores: noScores(), comments: '' };
-    form.setInitialValues(values);
-    form.setValues(values);
-    form.resetDirty(values);
+      : { peerId: target?.peerId ? String(target.peerId) : null, evaluatedOn: localDate(new Date()), scores: noScores(), comments: '' },
+  );
+  useEffect(() => {
+    if (!opened) return;
     form.clearErrors();
     setError(null);
+    // The form object is stable for the component's life.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [opened, evaluation?.id, evaluation?.version, target?.peerId]);
+  }, [opened, recordKey]);
 
   const restored = useFormDraft(form, evaluationDraftKey(evaluation), 'evaluation', opened && !readOnly);
 

@@ -10,6 +10,7 @@ import { AppModal } from '../../ui/AppModal';
 import { FormFooter } from '../../ui/FormFooter';
 import { contractValidator } from '../../ui/forms';
 import { useFormAction } from '../../ui/useFormAction';
+import { useDialogValues } from '../../ui/useValuesFromData';
 import { RestoredDraftNotice } from '../../ui/RestoredDraftNotice';
 import { useGuardedClose } from '../../ui/DiscardPrompt';
 import { DateField } from '../../ui/DateField';
@@ -44,18 +45,15 @@ export function ConsentModal({
   const close = useGuardedClose(form, onClose);
   const { busy, error, setError, run } = useFormAction(form);
 
-  useEffect(() => {
-    if (!opened) return;
-    // Only the coordinator edits consent, and she gets it whole; a withheld field would start empty.
-    const values: ConsentValues = consent
+  // Only the coordinator edits consent, and she gets it whole; a withheld field would start empty.
+  useDialogValues(form, opened, peer.id, (): ConsentValues =>
+    consent
       ? { consentOn: consent.consentOn, guardianName: consent.guardianName ?? '', relationship: consent.relationship, formLocation: consent.formLocation ?? '' }
-      : { consentOn: localDate(new Date()), guardianName: '', relationship: null, formLocation: '' };
-    form.setInitialValues(values);
-    form.setValues(values);
-    form.resetDirty(values);
-    setError(null);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [opened, peer.id, peer.version]);
+      : { consentOn: localDate(new Date()), guardianName: '', relationship: null, formLocation: '' },
+  );
+  useEffect(() => {
+    if (opened) setError(null);
+  }, [opened, setError]);
 
   const restored = useFormDraft(form, `consent:${peer.id}`, 'peers', opened);
 
@@ -115,13 +113,10 @@ export function PledgeModal({
   const close = useGuardedClose(form, onClose);
   const { busy, error, setError, run } = useFormAction(form);
 
+  useDialogValues(form, opened, peer.id, () => ({ pledgeOn: pledgeOn ?? localDate(new Date()) }));
   useEffect(() => {
-    if (!opened) return;
-    form.setValues({ pledgeOn: pledgeOn ?? localDate(new Date()) });
-    form.resetDirty();
-    setError(null);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [opened, peer.id, peer.version]);
+    if (opened) setError(null);
+  }, [opened, setError]);
   const restored = useFormDraft(form, `pledge:${peer.id}`, 'peers', opened);
 
   const submit = form.onSubmit(async (values) => {

@@ -11,6 +11,7 @@ import { FormFooter } from '../../ui/FormFooter';
 import { contractValidator } from '../../ui/forms';
 import { moduleTitle } from '../training';
 import { useFormAction } from '../../ui/useFormAction';
+import { useDialogValues } from '../../ui/useValuesFromData';
 import { useGuardedClose } from '../../ui/DiscardPrompt';
 import { DateField } from '../../ui/DateField';
 import { useFormDraft } from '../../drafts/useFormDraft';
@@ -146,13 +147,10 @@ export function KnowledgeScoresModal({
   const close = useGuardedClose(form, onClose);
   const { busy, error, setError, run } = useFormAction(form);
 
+  useDialogValues(form, opened, peer.id, (): ScoreValues => ({ knowledgePre: scores.knowledgePre ?? '', knowledgePost: scores.knowledgePost ?? '' }));
   useEffect(() => {
-    if (!opened) return;
-    form.setValues({ knowledgePre: scores.knowledgePre ?? '', knowledgePost: scores.knowledgePost ?? '' });
-    form.resetDirty();
-    setError(null);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [opened, peer.id, peer.version]);
+    if (opened) setError(null);
+  }, [opened, setError]);
   const restored = useFormDraft(form, `knowledge:${peer.id}`, 'peers', opened);
 
   const submit = form.onSubmit(async (values) => {

@@ -14,6 +14,7 @@ import { moduleTitle } from '../training';
 import { PeerStatusBadge } from './PeerStatusBadge';
 import { RestoredDraftNotice } from '../../ui/RestoredDraftNotice';
 import { useGuardedClose } from '../../ui/DiscardPrompt';
+import { useDialogValues } from '../../ui/useValuesFromData';
 
 interface TransitionValues {
   to: PeerStatus | null;
@@ -85,14 +86,12 @@ export function TransitionModal({
   });
   const close = useGuardedClose(form, onClose);
 
+  useDialogValues(form, opened, peer.id, (): TransitionValues => ({ to: nextStatus(peer.status), override: false, reason: '' }));
   useEffect(() => {
     if (!opened) return;
-    form.setValues({ to: nextStatus(peer.status), override: false, reason: '' });
-    form.resetDirty();
     setError(null);
     setRefused(false);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [opened, peer.id, peer.version]);
+  }, [opened]);
 
   const restored = useFormDraft(form, `transition:${peer.id}`, 'peers', opened);
 
