@@ -1,7 +1,10 @@
+import { MantineProvider } from '@mantine/core';
 import { act, screen, waitFor, within, type Matcher } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { cloneElement, type ReactElement } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { queryClient } from '../../src/api/queries';
+import { theme } from '../../src/app/theme';
 import type { AppStatus, DraftInput } from '../../src/contract';
 import { collectDrafts, setPendingDrafts } from '../../src/drafts/registry';
 import { useSession } from '../../src/stores/session';
@@ -13,7 +16,8 @@ import { renderWithBackend } from './render';
 /**
  * Issue 13, "Tests that must exist": for every dialog that holds a form, typed text survives an
  * accidental Escape or Cancel (it asks first), a lock (the draft comes back after unlocking as the
- * same user) and a late answer of the dialog's data. The tests are generated from one list
+ * same user) and a late answer of the dialog's data; and a newer version of the record it was
+ * opened on (a refetch) leaves what was typed. The tests are generated from one list
  * (formDialogCases.tsx), which the last test holds to every such dialog in src/features.
  */
 
@@ -42,11 +46,20 @@ function gate() {
   return { held, release };
 }
 
+/** The dialog beside the one "Discard your changes?" prompt. */
+const page = (dialog: ReactElement) => (
+  <>
+    {dialog}
+    <DiscardPrompt />
+  </>
+);
+
 /**
- * Renders the dialog beside the one "Discard your changes?" prompt, with a fake backend that
- * answers the case's methods (after `held`, when given) and a draft's discard.
+ * Renders the dialog (the case's `render`, or `view`) beside the one "Discard your changes?"
+ * prompt, with a fake backend that answers the case's methods (after `held`, when given) and a
+ * draft's discard. `show` renders the page again with the dialog given other props.
  */
-async function open(dialog: DialogCase, options: { held?: Promise<void> } = {}) {
+async function open(dialog: DialogCase, options: { held?: Promise<void>; view?: DialogCase['render'] } = {}) {
   const onClose = vi.fn();
   const pending = { count: 0 };
   const answers: Record<string, (input: unknown) => unknown> = { 'drafts.discard': () => ({ ok: true, value: {} }) };
@@ -61,14 +74,35 @@ async function open(dialog: DialogCase, options: { held?: Promise<void> } = {}) 
       }
     };
   }
-  const rendered = await renderWithBackend(
-    <>
-      {dialog.render(onClose)}
-      <DiscardPrompt />
-    </>,
-    answers,
-  );
-  return { ...rendered, onClose, pending };
+  const rendered = await renderWithBackend(page((options.view ?? dialog.render)(onClose)), answers);
+  const show = (element: ReactElement) => rendered.rerender(<MantineProvider theme={theme}>{page(element)}</MantineProvider>);
+  return { ...rendered, onClose, pending, show };
+}
+
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
+
+/** Where in a dialog's props a record with a `version` sits ('detail.case', 'modules.0'), however deep. */
+function versionedIn(value: unknown, path: string[] = []): string[] {
+  if (!isObject(value)) return [];
+  const here = typeof value.version === 'number' ? [path.join('.')] : [];
+  return [...here, ...Object.entries(value).flatMap(([key, inner]) => versionedIn(inner, [...path, key]))];
+}
+
+/** A copy of `value` whose record at `path` is at its next version, as a refetch after a change brings it. */
+function withNextVersion(value: unknown, path: string[], whole: string): unknown {
+  if (!isObject(value)) throw new Error(`the props hold no record at ${whole}`);
+  const [key, ...rest] = path;
+  if (key === undefined) {
+    if (typeof value.version !== 'number') throw new Error(`the record at ${whole} has no version`);
+    return { ...value, version: value.version + 1 };
+  }
+  if (Array.isArray(value)) return value.map((item, i) => (String(i) === key ? withNextVersion(item, rest, whole) : item));
+  return { ...value, [key]: withNextVersion(value[key], rest, whole) };
+}
+
+/** The same dialog, given its record (`path` in its props) at the next version. */
+function refetched(element: ReactElement, path: string): ReactElement {
+  return cloneElement(element, withNextVersion(element.props, path.split('.'), path) as object);
 }
 
 /** The dialog itself (the prompt, when open, is the other one). */
@@ -211,6 +245,30 @@ describe.each(dialogCases.map((dialog) => [`${dialog.name} (${dialog.file})`, di
       expect(within(theDialog()).getByRole('status')).toHaveTextContent(restoredNotice);
       // Taken once: the vault's copy is let go.
       await waitFor(() => expect(second.calls).toContainEqual({ method: 'drafts.discard', input: { formKey: draft.formKey } }));
+    });
+  }
+
+  const { record } = dialog;
+  if (record) {
+    it(`${name}: what was typed stays when the page hands it ${record} at its next version, as after a refetch`, async () => {
+      const user = userEvent.setup({ delay: null });
+      const view = dialog.editing ?? dialog.render;
+      const shown = await open(dialog, { view });
+      await answersApplied(shown.pending);
+      await waitFor(() => expect(fieldOf(dialog)).toBeEnabled());
+      await typeInto(user, dialog);
+
+      const before = view(shown.onClose);
+      const newer = refetched(before, record);
+      expect(versionedIn(newer.props)).toContain(record);
+      shown.show(newer);
+      await answersApplied(shown.pending);
+      expect(fieldOf(dialog)).toHaveValue(textOf(dialog));
+    });
+  } else {
+    it(`${name}: is given no record with a version (it makes a new one, or chooses one), so no refetch can bring it a newer one`, () => {
+      expect(dialog.editing).toBeUndefined();
+      expect(versionedIn(dialog.render(vi.fn()).props)).toEqual([]);
     });
   }
 

@@ -6,6 +6,7 @@ import type {
   MethodOutput,
   ModuleProgress,
   Peer,
+  PeerEvaluation,
   PeerProfile,
   Referral,
   ReferralService,
@@ -59,6 +60,15 @@ export interface DialogCase {
    * values about to appear). Default `typeable`.
    */
   whileLoading?: 'typeable' | 'disabled';
+  /**
+   * Where its props hold the record it was opened on, with that record's `version` (`'detail.case'`,
+   * `'profile.peer'`, `'modules.0'`), or null when no prop holds a version (a new record, a choice of
+   * one). The refetch test hands the dialog that record at version+1, as its page does when a
+   * refetch brings a newer one; for null, a test checks that no prop holds a version.
+   */
+  record: string | null;
+  /** The dialog open on an existing record, for the refetch test, when `render` opens it on a new one; `record` is its path. */
+  editing?(onClose: () => void): ReactElement;
 }
 
 const noop = () => undefined;
@@ -274,6 +284,22 @@ const trainingModule: TrainingModule = {
   updatedAt: at,
 };
 
+const evaluation: PeerEvaluation = {
+  id: 17,
+  peerId: 7,
+  peerName: 'Rina Kartika',
+  evaluatedOn: '2026-07-13',
+  evaluatorUserId: 2,
+  evaluatorName: 'Bu Sari',
+  scores: { active_listening: 3, empathy: 4, confidentiality: 3, limits_and_referral: 2, record_keeping: 3, reliability: 3 },
+  average: 3,
+  comments: 'Listens well; tells her supervisor late.',
+  termId: '2026/2027-1',
+  canEdit: true,
+  version: 2,
+  updatedAt: at,
+};
+
 const peerAccount: UserSummary = {
   id: 14,
   username: 'rina',
@@ -292,45 +318,54 @@ export const dialogCases: DialogCase[] = [
   {
     name: 'TransitionModal',
     file: 'src/features/cases/CaseDialogs.tsx',
+    record: 'detail.case',
     render: (onClose) => <CaseTransitionModal detail={caseDetail} opened onClose={onClose} onSaved={noop} />,
   },
   {
     name: 'ReassignModal',
     file: 'src/features/cases/CaseDialogs.tsx',
+    record: 'detail.case',
     render: (onClose) => <ReassignModal detail={caseDetail} opened onClose={onClose} onDone={noop} />,
     answers: { 'cases.assignees': assignees },
   },
   {
     name: 'ReferralModal',
     file: 'src/features/cases/CaseDialogs.tsx',
+    record: 'detail.case',
     render: (onClose) => <ReferralModal detail={caseDetail} opened onClose={onClose} onSaved={noop} />,
     answers: { 'referrals.services': () => ({ services: [service] }) },
   },
   {
     name: 'ReferralStatusModal',
     file: 'src/features/cases/CaseDialogs.tsx',
+    record: 'referral',
     render: (onClose) => <ReferralStatusModal referral={referral} onClose={onClose} onSaved={noop} />,
   },
   {
     name: 'ServiceFormModal',
     file: 'src/features/cases/DirectoryPanel.tsx',
+    record: 'service',
     render: (onClose) => <ServiceFormModal service={service} opened onClose={onClose} onSaved={noop} />,
   },
   {
     name: 'OpenCaseModal',
     file: 'src/features/cases/OpenCaseModal.tsx',
+    record: null,
     render: (onClose) => <OpenCaseModal opening={{ kind: 'open', helpSeekerId: 42, code: 'HS-0042' }} onClose={onClose} onOpened={noop} />,
     answers: { 'cases.assignees': assignees },
   },
   {
     name: 'EvaluationModal',
     file: 'src/features/evaluation/EvaluationForm.tsx',
+    record: 'target.evaluation',
     render: (onClose) => <EvaluationModal target={{ evaluation: null }} onClose={onClose} onSaved={noop} />,
+    editing: (onClose) => <EvaluationModal target={{ evaluation }} onClose={onClose} onSaved={noop} />,
     answers: { 'peers.list': peersFound },
   },
   {
     name: 'RecordOutcomeModal',
     file: 'src/features/evaluation/Outcomes.tsx',
+    record: null,
     render: (onClose) => <RecordOutcomeModal opened helpSeeker={null} onClose={onClose} onSaved={noop} />,
     answers: {
       'helpSeekers.list': () => ({
@@ -346,17 +381,20 @@ export const dialogCases: DialogCase[] = [
   {
     name: 'OutreachFormModal',
     file: 'src/features/outreach/OutreachFormModal.tsx',
+    record: null,
     render: (onClose) => <OutreachFormModal event={null} opened onClose={onClose} onSaved={noop} />,
     answers: { 'peers.list': peersFound },
   },
   {
     name: 'ConsentModal',
     file: 'src/features/peers/ConsentPledgeModals.tsx',
+    record: 'peer',
     render: (onClose) => <ConsentModal peer={peer} consent={null} opened onClose={onClose} onSaved={noop} />,
   },
   {
     name: 'PledgeModal',
     file: 'src/features/peers/ConsentPledgeModals.tsx',
+    record: 'peer',
     render: (onClose) => <PledgeModal peer={peer} pledgeOn={null} opened onClose={onClose} onSaved={noop} />,
     field: 'Date the pledge was signed',
     text: '17/08/2026',
@@ -365,11 +403,13 @@ export const dialogCases: DialogCase[] = [
   {
     name: 'InterviewModal',
     file: 'src/features/peers/InterviewModal.tsx',
+    record: 'peer',
     render: (onClose) => <InterviewModal peer={peer} interview={null} opened onClose={onClose} onSaved={noop} />,
   },
   {
     name: 'PeerFormModal',
     file: 'src/features/peers/PeerFormModal.tsx',
+    record: 'profile.peer',
     render: (onClose) => <PeerFormModal profile={profile} opened onClose={onClose} onSaved={noop} />,
     answers: {
       'settings.get': () => ({
@@ -397,11 +437,13 @@ export const dialogCases: DialogCase[] = [
   {
     name: 'AddRecordModal',
     file: 'src/features/peers/TrainingModals.tsx',
+    record: 'peer',
     render: (onClose) => <AddRecordModal peer={peer} modules={profile.training.modules} opened onClose={onClose} onSaved={noop} />,
   },
   {
     name: 'KnowledgeScoresModal',
     file: 'src/features/peers/TrainingModals.tsx',
+    record: 'peer',
     render: (onClose) => <KnowledgeScoresModal peer={peer} scores={{ knowledgePre: null, knowledgePost: null }} opened onClose={onClose} onSaved={noop} />,
     // Two scores, numbers only.
     field: 'Before training',
@@ -410,16 +452,19 @@ export const dialogCases: DialogCase[] = [
   {
     name: 'TransitionModal',
     file: 'src/features/peers/TransitionModal.tsx',
+    record: 'profile.peer',
     render: (onClose) => <PeerTransitionModal profile={profile} opened onClose={onClose} onSaved={noop} />,
   },
   {
     name: 'ReturnModal',
     file: 'src/features/sessions/SessionLogPage.tsx',
+    record: 'log',
     render: (onClose) => <ReturnModal log={sessionLog} opened onClose={onClose} onDone={noop} />,
   },
   {
     name: 'GroupModal',
     file: 'src/features/supervision/GroupsPanel.tsx',
+    record: 'group',
     render: (onClose) => <GroupModal group={group} opened onClose={onClose} onSaved={noop} />,
     answers: {
       'supervision.formOptions': () => ({
@@ -437,12 +482,14 @@ export const dialogCases: DialogCase[] = [
   {
     name: 'GroupSessionModal',
     file: 'src/features/training/GroupSessionModal.tsx',
+    record: 'modules.0',
     render: (onClose) => <GroupSessionModal modules={[trainingModule]} opened onClose={onClose} onSaved={noop} />,
     answers: { 'peers.list': peersFound },
   },
   {
     name: 'ModuleFormModal',
     file: 'src/features/training/ModuleFormModal.tsx',
+    record: 'module',
     render: (onClose) => <ModuleFormModal module={trainingModule} opened onClose={onClose} onSaved={noop} />,
     answers: {
       'training.moduleHistory': () => ({
@@ -453,17 +500,20 @@ export const dialogCases: DialogCase[] = [
   {
     name: 'AddStaffModal',
     file: 'src/features/users/UserForms.tsx',
+    record: null,
     render: (onClose) => <AddStaffModal opened onClose={onClose} onCreated={asyncNoop} />,
   },
   {
     name: 'AddPeerAccountModal',
     file: 'src/features/users/UserForms.tsx',
+    record: null,
     render: (onClose) => <AddPeerAccountModal opened anyPeer onClose={onClose} onCreated={asyncNoop} />,
     answers: { 'peers.list': peersFound },
   },
   {
     name: 'SetPinModal',
     file: 'src/features/users/UserForms.tsx',
+    record: null,
     render: (onClose) => <SetPinModal user={peerAccount} onClose={onClose} onSaved={asyncNoop} />,
     field: 'PIN',
     text: '482913',
