@@ -32,61 +32,69 @@ export function goToArea(area: AreaId): void {
   navigate(pathOf(area));
 }
 
+/**
+ * An area with tabs over its lists and pages of its own (a log, a meeting, a form): its screen is
+ * read from the address after the area's name, and its lists remember the tab they were last on,
+ * so coming back from a page lands where one left.
+ */
+function tabbedArea<Tab extends string, Page extends { kind: string }>(config: {
+  area: AreaId;
+  tabs: readonly Tab[];
+  pageOf(rest: readonly string[]): Page | null;
+  addressOf(page: Page): ReadonlyArray<string | number>;
+}) {
+  type Screen = { kind: 'list' } | Page;
+  let tab: Tab = config.tabs[0]!;
+  const list: Screen = { kind: 'list' };
+  const screenOf = perAddress((segments): Screen => {
+    if (segments[0] !== config.area) return list;
+    const page = config.pageOf(segments.slice(1));
+    if (page) return page;
+    if ((config.tabs as readonly string[]).includes(segments[1] ?? '')) tab = segments[1] as Tab;
+    return list;
+  });
+  const show = (screen: Screen, options?: { replace?: boolean }) =>
+    navigate(screen.kind === 'list' ? pathOf(config.area, tab) : pathOf(config.area, ...config.addressOf(screen as Page)), options);
+  const openTab = (next: Tab, options?: { replace?: boolean }) => {
+    tab = next;
+    navigate(pathOf(config.area, next), options);
+  };
+  const actions = { show, setTab: (next: Tab) => openTab(next, { replace: true }) };
+  function useView<T>(select: (view: { screen: Screen; tab: Tab } & typeof actions) => T): T {
+    return useRouter((state) => select({ screen: screenOf(state.route), tab, ...actions }));
+  }
+  return { screenOf, useView, show, openTab };
+}
+
 // Session logs.
 
 export const sessionsTabs = ['queue', 'all', 'helpSeekers', 'search'] as const;
 export type SessionsTab = (typeof sessionsTabs)[number];
-export type SessionsScreen = { kind: 'list' } | { kind: 'log'; id: number } | { kind: 'form'; id: number | null };
+type SessionsPage = { kind: 'log'; id: number } | { kind: 'form'; id: number | null };
+export type SessionsScreen = { kind: 'list' } | SessionsPage;
 
-// The tab a list was last on, so coming back from a log lands where one left.
-let sessionsTab: SessionsTab = 'queue';
-
-export const sessionsScreenOf = perAddress((segments): SessionsScreen => {
-  if (segments[0] !== 'sessions') return { kind: 'list' };
-  const [, what, id] = segments;
-  if (what === 'new') return { kind: 'form', id: null };
-  if (what === 'edit' && idOf(id) !== null) return { kind: 'form', id: idOf(id) };
-  if (what === 'log' && idOf(id) !== null) return { kind: 'log', id: idOf(id)! };
-  if ((sessionsTabs as readonly string[]).includes(what ?? '')) sessionsTab = what as SessionsTab;
-  return { kind: 'list' };
+const sessions = tabbedArea<SessionsTab, SessionsPage>({
+  area: 'sessions',
+  tabs: sessionsTabs,
+  pageOf: ([what, id]) => {
+    if (what === 'new') return { kind: 'form', id: null };
+    if (what === 'edit' && idOf(id) !== null) return { kind: 'form', id: idOf(id) };
+    if (what === 'log' && idOf(id) !== null) return { kind: 'log', id: idOf(id)! };
+    return null;
+  },
+  addressOf: (page) => (page.kind === 'log' ? ['log', page.id] : page.id === null ? ['new'] : ['edit', page.id]),
 });
 
-function sessionsPath(screen: SessionsScreen): string {
-  if (screen.kind === 'log') return pathOf('sessions', 'log', screen.id);
-  if (screen.kind === 'form') return screen.id === null ? pathOf('sessions', 'new') : pathOf('sessions', 'edit', screen.id);
-  return pathOf('sessions', sessionsTab);
-}
-
-interface SessionsView {
-  screen: SessionsScreen;
-  tab: SessionsTab;
-  show(screen: SessionsScreen, options?: { replace?: boolean }): void;
-  setTab(tab: SessionsTab): void;
-}
-
-const sessionsActions = {
-  show: (screen: SessionsScreen, options?: { replace?: boolean }) => navigate(sessionsPath(screen), options),
-  setTab: (tab: SessionsTab) => {
-    sessionsTab = tab;
-    navigate(pathOf('sessions', tab), { replace: true });
-  },
-};
-
-export function useSessionsView<T>(select: (view: SessionsView) => T): T {
-  return useRouter((state) => {
-    const screen = sessionsScreenOf(state.route);
-    return select({ screen, tab: sessionsTab, ...sessionsActions });
-  });
-}
+export const sessionsScreenOf = sessions.screenOf;
+export const useSessionsView = sessions.useView;
 
 /** Opens a session log from anywhere (a case, the dashboard, search). */
 export function openSessionLog(id: number): void {
-  sessionsActions.show({ kind: 'log', id });
+  sessions.show({ kind: 'log', id });
 }
 
 export function openReviewQueue(): void {
-  sessionsTab = 'queue';
-  navigate(pathOf('sessions', 'queue'));
+  sessions.openTab('queue');
 }
 
 // Cases and peers: a list, or one record's page.
@@ -130,54 +138,32 @@ export function openPeerProfile(peerId: number): void {
 export const supervisionTabs = ['meetings', 'cadence', 'groups', 'actions'] as const;
 export type SupervisionTab = (typeof supervisionTabs)[number];
 type MeetingStatus = 'planned' | 'held';
-export type SupervisionScreen = { kind: 'list' } | { kind: 'meeting'; id: number } | { kind: 'form'; id: number | null; status: MeetingStatus };
-
-let supervisionTab: SupervisionTab = 'meetings';
+type SupervisionPage = { kind: 'meeting'; id: number } | { kind: 'form'; id: number | null; status: MeetingStatus };
+export type SupervisionScreen = { kind: 'list' } | SupervisionPage;
 
 const statusOf = (segment: string | undefined): MeetingStatus | null => (segment === 'planned' || segment === 'held' ? segment : null);
 
-export const supervisionScreenOf = perAddress((segments): SupervisionScreen => {
-  if (segments[0] !== 'supervision') return { kind: 'list' };
-  const [, what, a, b] = segments;
-  if (what === 'meeting' && idOf(a) !== null) return { kind: 'meeting', id: idOf(a)! };
-  if (what === 'new' && statusOf(a)) return { kind: 'form', id: null, status: statusOf(a)! };
-  if (what === 'edit' && idOf(a) !== null && statusOf(b)) return { kind: 'form', id: idOf(a), status: statusOf(b)! };
-  if ((supervisionTabs as readonly string[]).includes(what ?? '')) supervisionTab = what as SupervisionTab;
-  return { kind: 'list' };
+const supervision = tabbedArea<SupervisionTab, SupervisionPage>({
+  area: 'supervision',
+  tabs: supervisionTabs,
+  pageOf: ([what, a, b]) => {
+    if (what === 'meeting' && idOf(a) !== null) return { kind: 'meeting', id: idOf(a)! };
+    if (what === 'new' && statusOf(a)) return { kind: 'form', id: null, status: statusOf(a)! };
+    if (what === 'edit' && idOf(a) !== null && statusOf(b)) return { kind: 'form', id: idOf(a), status: statusOf(b)! };
+    return null;
+  },
+  addressOf: (page) => (page.kind === 'meeting' ? ['meeting', page.id] : page.id === null ? ['new', page.status] : ['edit', page.id, page.status]),
 });
 
-function supervisionPath(screen: SupervisionScreen): string {
-  if (screen.kind === 'meeting') return pathOf('supervision', 'meeting', screen.id);
-  if (screen.kind === 'form') return screen.id === null ? pathOf('supervision', 'new', screen.status) : pathOf('supervision', 'edit', screen.id, screen.status);
-  return pathOf('supervision', supervisionTab);
-}
-
-interface SupervisionView {
-  screen: SupervisionScreen;
-  tab: SupervisionTab;
-  show(screen: SupervisionScreen, options?: { replace?: boolean }): void;
-  setTab(tab: SupervisionTab): void;
-}
-
-const supervisionActions = {
-  show: (screen: SupervisionScreen, options?: { replace?: boolean }) => navigate(supervisionPath(screen), options),
-  setTab: (tab: SupervisionTab) => {
-    supervisionTab = tab;
-    navigate(pathOf('supervision', tab), { replace: true });
-  },
-};
-
-export function useSupervisionView<T>(select: (view: SupervisionView) => T): T {
-  return useRouter((state) => select({ screen: supervisionScreenOf(state.route), tab: supervisionTab, ...supervisionActions }));
-}
+export const supervisionScreenOf = supervision.screenOf;
+export const useSupervisionView = supervision.useView;
 
 /** Opens a meeting from anywhere (the dashboard, an action item). */
 export function openMeeting(id: number): void {
-  supervisionActions.show({ kind: 'meeting', id });
+  supervision.show({ kind: 'meeting', id });
 }
 
 /** Opens the area on a tab (the dashboard's "see who is due"). */
 export function openSupervisionTab(tab: SupervisionTab): void {
-  supervisionTab = tab;
-  navigate(pathOf('supervision', tab));
+  supervision.openTab(tab);
 }
