@@ -15,6 +15,7 @@ import { RestoreFlow } from './RestoreFlow';
 import { useFormAction } from '../../ui/useFormAction';
 import { LoadingFieldset } from '../../ui/LoadingFieldset';
 import { useValuesFromData } from '../../ui/useValuesFromData';
+import { useFormDraft } from '../../drafts/useFormDraft';
 
 function Section({ title, children }: { title: string; children: ReactNode }) {
   return (
@@ -51,6 +52,7 @@ export function BackupSettings() {
   const { busy, error, run } = useFormAction(form);
 
   const loaded = useValuesFromData(form, data, (d): Values => ({ backupKeepLast: d.backupKeepLast, backupReminderDays: d.backupReminderDays }));
+  useFormDraft(form, 'settings:backups', 'settings', true);
 
   const submit = form.onSubmit(async (values) => {
     await run(async () => {

@@ -10,6 +10,7 @@ import { contractValidator } from '../../ui/forms';
 import { useFormAction } from '../../ui/useFormAction';
 import { LoadingFieldset } from '../../ui/LoadingFieldset';
 import { useValuesFromData } from '../../ui/useValuesFromData';
+import { useFormDraft } from '../../drafts/useFormDraft';
 
 interface CaseSettingsValues {
   escalationProtocol: string;
@@ -42,6 +43,7 @@ export function CaseSettings() {
     ...d.caseDueDays,
     supervisorsSeeAllCases: d.supervisorsSeeAllCases,
   }));
+  useFormDraft(form, 'settings:cases', 'settings', true);
   const submit = form.onSubmit(async (values) => {
     await run(async () => {
       await call('settings.update', toInput(values));

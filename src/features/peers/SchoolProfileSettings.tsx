@@ -10,6 +10,7 @@ import { contractValidator } from '../../ui/forms';
 import { useFormAction } from '../../ui/useFormAction';
 import { LoadingFieldset } from '../../ui/LoadingFieldset';
 import { useValuesFromData } from '../../ui/useValuesFromData';
+import { useFormDraft } from '../../drafts/useFormDraft';
 
 interface ProfileValues {
   studentCount: number | string;
@@ -34,6 +35,7 @@ export function SchoolProfileSettings() {
   const { busy, error, run } = useFormAction(form);
 
   const loaded = useValuesFromData(form, data, (d) => ({ studentCount: d.studentCount ?? '', classNames: d.classNames }));
+  useFormDraft(form, 'settings:school-profile', 'settings', true);
 
   const submit = form.onSubmit(async (values) => {
     await run(async () => {

@@ -11,6 +11,7 @@ import { FormError } from '../../ui/FormError';
 import { errorText, payloadOf } from '../../ui/errors';
 import { LoadingFieldset } from '../../ui/LoadingFieldset';
 import { useValuesFromData } from '../../ui/useValuesFromData';
+import { useFormDraft } from '../../drafts/useFormDraft';
 import { DateField } from '../../ui/DateField';
 
 interface Row {
@@ -98,6 +99,7 @@ export function TermsSettings() {
   const loaded = useValuesFromData(form, data, (d): Values => ({
     terms: d.terms.map((term) => ({ academicYear: term.academicYear, semester: term.semester === 1 ? '1' : '2', start: term.start, end: term.end })),
   }));
+  useFormDraft(form, 'settings:terms', 'settings', true);
 
   const submit = form.onSubmit(async (values) => {
     setBusy(true);

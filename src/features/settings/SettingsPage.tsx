@@ -20,6 +20,7 @@ import { VaultCheck } from './VaultCheck';
 import { TermsSettings } from '../reports';
 import { useFormAction } from '../../ui/useFormAction';
 import { useValuesFromData } from '../../ui/useValuesFromData';
+import { useFormDraft } from '../../drafts/useFormDraft';
 
 export function Section({ title, children }: { title: string; children: ReactNode }) {
   return (
@@ -34,7 +35,7 @@ export function Section({ title, children }: { title: string; children: ReactNod
   );
 }
 
-function SchoolAndLockSettings() {
+export function SchoolAndLockSettings() {
   const { t } = useTranslation();
   const { data, error, loading, reload } = useCall('settings.get', {});
   const form = useAppForm({
@@ -45,6 +46,7 @@ function SchoolAndLockSettings() {
   const { busy, error: formError, run } = useFormAction(form);
 
   useValuesFromData(form, data, (d) => ({ schoolName: d.schoolName, autoLockMinutes: d.autoLockMinutes as number | string }));
+  useFormDraft(form, 'settings:school', 'settings', true);
 
   const submit = form.onSubmit(async (values) => {
     await run(async () => {
