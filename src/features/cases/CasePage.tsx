@@ -174,7 +174,7 @@ function CaseLogs({ caseId, count }: { caseId: number; count: number }) {
   );
 }
 
-function NoteForm({ detail, onAdded }: { detail: CaseDetail; onAdded(detail: CaseDetail): void }) {
+export function NoteForm({ detail, onAdded }: { detail: CaseDetail; onAdded(detail: CaseDetail): void }) {
   const { t } = useTranslation();
   const form = useAppForm<{ kind: 'note' | 'decision'; text: string }>({
     mode: 'controlled',

@@ -90,7 +90,7 @@ export function ReturnModal({ log, opened, onClose, onDone }: { log: SessionLog;
   );
 }
 
-function AddendumForm({ log, onAdded }: { log: SessionLog; onAdded(): void }) {
+export function AddendumForm({ log, onAdded }: { log: SessionLog; onAdded(): void }) {
   const { t } = useTranslation();
   const form = useAppForm({
     mode: 'controlled',
