@@ -51,7 +51,7 @@ export interface MarkedCase {
   proof: RegExp;
 }
 
-const settings = (): MethodOutput<'settings.get'> => ({
+export const sampleSettings = (): MethodOutput<'settings.get'> => ({
   schoolName: 'SMP Negeri 3',
   autoLockMinutes: 10,
   vaultLocation: '/data/sebaya',
@@ -86,7 +86,7 @@ const noCases = () => ({ cases: [], total: 0 }) as unknown as MethodOutput<'case
 const noPeers = () => ({ peers: [], total: 0 }) as unknown as MethodOutput<'peers.list'>;
 
 export function pageCases({ caseDetail, sessionLog }: Records): PageCase[] {
-  const settingsAnswers: Answers = { 'settings.get': settings };
+  const settingsAnswers: Answers = { 'settings.get': sampleSettings };
   return [
     {
       name: 'LogForm',

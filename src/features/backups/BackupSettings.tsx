@@ -57,6 +57,8 @@ export function BackupSettings() {
   const submit = form.onSubmit(async (values) => {
     await run(async () => {
       await call('settings.update', { backupKeepLast: Number(values.backupKeepLast), backupReminderDays: Number(values.backupReminderDays) });
+      // Saved: leaving now asks nothing, though the refetched settings have not come back yet.
+      form.resetDirty(values);
       notifications.show({ color: 'teal', message: t('backups.settings.saved') });
       await reload();
     });

@@ -47,6 +47,8 @@ export function CaseSettings() {
   const submit = form.onSubmit(async (values) => {
     await run(async () => {
       await call('settings.update', toInput(values));
+      // Saved: leaving now asks nothing, though the refetched settings have not come back yet.
+      form.resetDirty(values);
       notifications.show({ color: 'teal', message: t('caseSettings.saved') });
       await reload();
     });

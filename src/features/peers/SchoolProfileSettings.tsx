@@ -40,6 +40,8 @@ export function SchoolProfileSettings() {
   const submit = form.onSubmit(async (values) => {
     await run(async () => {
       await call('settings.update', toInput(values));
+      // Saved: leaving now asks nothing, though the refetched settings have not come back yet.
+      form.resetDirty(values);
       notifications.show({ color: 'teal', message: t('schoolProfile.saved') });
       await reload();
     });

@@ -106,6 +106,8 @@ export function TermsSettings() {
     setError(null);
     try {
       await call('settings.update', { terms: toInput(values.terms) });
+      // Saved: leaving now asks nothing, though the refetched settings have not come back yet.
+      form.resetDirty(values);
       notifications.show({ color: 'teal', message: t('termsEditor.saved') });
       await reload();
     } catch (caught) {

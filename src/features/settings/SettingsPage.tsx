@@ -51,6 +51,8 @@ export function SchoolAndLockSettings() {
   const submit = form.onSubmit(async (values) => {
     await run(async () => {
       await call('settings.update', { schoolName: values.schoolName, autoLockMinutes: Number(values.autoLockMinutes) });
+      // Saved: leaving now asks nothing, though the refetched settings have not come back yet.
+      form.resetDirty(values);
       notifications.show({ color: 'teal', message: t('settings.saved') });
       await reload();
       await useSession.getState().refresh();
