@@ -1,16 +1,15 @@
 import { MantineProvider } from '@mantine/core';
-import { act, screen, waitFor, within, type Matcher } from '@testing-library/react';
+import { screen, waitFor, within, type Matcher } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { cloneElement, type ReactElement } from 'react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { queryClient } from '../../src/api/queries';
+import { describe, expect, it, vi } from 'vitest';
 import { theme } from '../../src/app/theme';
-import type { AppStatus, DraftInput } from '../../src/contract';
+import type { DraftInput } from '../../src/contract';
 import { collectDrafts, setPendingDrafts } from '../../src/drafts/registry';
-import { useSession } from '../../src/stores/session';
 import { DiscardPrompt } from '../../src/ui/DiscardPrompt';
 import { formDialogsIn, withoutDraft } from '../support/formDialogs';
 import { dialogCases, type Answers, type DialogCase } from './formDialogCases';
+import { answersApplied, asked, discardTitle, enterText, gate, heldAnswers, restoredNotice, signedInWithoutDrafts, words } from './formTestSupport';
 import { renderWithBackend } from './render';
 
 /**
@@ -21,30 +20,9 @@ import { renderWithBackend } from './render';
  * (formDialogCases.tsx), which the last test holds to every such dialog in src/features.
  */
 
-const words = 'Ayu listened for an hour and wrote it down';
 
-/** The same user before the lock and after the unlock: drafts come back only to them. */
-const signedIn: AppStatus = {
-  state: 'unlocked',
-  user: { userId: 2, username: 'sari', fullName: 'Bu Sari', role: 'coordinator', peerId: null, language: 'en' },
-  schoolName: 'SMP Negeri 3',
-  lockReason: null,
-  passwordRequiredReason: null,
-  autoLockMinutes: 10,
-  retryAfterSeconds: 0,
-};
 
-const discardTitle = 'Discard your changes?';
-const restoredNotice = 'Restored what you had typed before Sebaya locked.';
 
-/** Resolves when released; every fake answer of a "late" backend waits for it. */
-function gate() {
-  let release!: () => void;
-  const held = new Promise<void>((resolve) => {
-    release = resolve;
-  });
-  return { held, release };
-}
 
 /** The dialog beside the one "Discard your changes?" prompt. */
 const page = (dialog: ReactElement) => (
@@ -61,19 +39,7 @@ const page = (dialog: ReactElement) => (
  */
 async function open(dialog: DialogCase, options: { held?: Promise<void>; view?: DialogCase['render'] } = {}) {
   const onClose = vi.fn();
-  const pending = { count: 0 };
-  const answers: Record<string, (input: unknown) => unknown> = { 'drafts.discard': () => ({ ok: true, value: {} }) };
-  for (const [method, answer] of Object.entries(dialog.answers ?? {}) as Array<[string, (input: unknown) => unknown]>) {
-    answers[method] = async (input) => {
-      pending.count += 1;
-      try {
-        await options.held;
-        return { ok: true, value: answer(input) };
-      } finally {
-        pending.count -= 1;
-      }
-    };
-  }
+  const { answers, pending } = heldAnswers(dialog.answers, options.held);
   const rendered = await renderWithBackend(page((options.view ?? dialog.render)(onClose)), answers);
   const show = (element: ReactElement) => rendered.rerender(<MantineProvider theme={theme}>{page(element)}</MantineProvider>);
   return { ...rendered, onClose, pending, show };
@@ -148,38 +114,17 @@ const textOf = (dialog: DialogCase) => dialog.text ?? words;
 async function typeInto(user: ReturnType<typeof userEvent.setup>, dialog: DialogCase) {
   const field = fieldOf(dialog);
   const text = textOf(dialog);
-  await user.clear(field);
-  await user.type(field, text.slice(0, 1));
-  await user.paste(text.slice(1));
+  await enterText(user, field, text);
   expect(field).toHaveValue(text);
 }
 
-/** Answers that have come are applied: nothing is fetching, and what was notified has rendered. */
-async function answersApplied(pending: { count: number }) {
-  await waitFor(() => {
-    expect(pending.count).toBe(0);
-    expect(queryClient.isFetching()).toBe(0);
-  });
-  // The query cache tells its screens on the next tick.
-  await act(() => new Promise<void>((resolve) => setTimeout(resolve, 0)));
-}
 
 const methodsOf = (answers: Answers | undefined) => Object.keys(answers ?? {}).sort();
-const asked = (calls: Array<{ method: string }>) => [...new Set(calls.map((c) => c.method))].filter((m) => m !== 'drafts.discard').sort();
 
 // Each test opens a whole dialog once or twice and fills it in; on a busy PC that takes seconds.
 vi.setConfig({ testTimeout: 60_000 });
 
-beforeEach(() => {
-  // Whatever the test before registered or left waiting is gone.
-  expect(collectDrafts()).toEqual([]);
-  useSession.setState({ status: signedIn });
-});
-
-afterEach(() => {
-  setPendingDrafts([]);
-  useSession.setState({ status: null });
-});
+signedInWithoutDrafts();
 
 describe.each(dialogCases.map((dialog) => [`${dialog.name} (${dialog.file})`, dialog] as const))('%s', (_title, dialog) => {
   const { name } = dialog;

@@ -1,13 +1,12 @@
-import { act, screen, waitFor, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { queryClient } from '../../src/api/queries';
-import type { AppStatus, CaseDetail, DraftInput, SessionLog } from '../../src/contract';
+import { describe, expect, it, vi } from 'vitest';
+import type { CaseDetail, DraftInput, SessionLog } from '../../src/contract';
 import { collectDrafts, hasUnsavedText, setPendingDrafts } from '../../src/drafts/registry';
-import { useSession } from '../../src/stores/session';
 import { DiscardPrompt } from '../../src/ui/DiscardPrompt';
 import { dialogCases } from './formDialogCases';
 import { keepsNoDraft, markedCases, pageCases, pageFormsIn, type PageCase } from './pageFormCases';
+import { answersApplied, asked, discardTitle, enterText, gate, heldAnswers, restoredNotice, signedInWithoutDrafts, words } from './formTestSupport';
 import { renderWithBackend } from './render';
 
 /**
@@ -19,49 +18,17 @@ import { renderWithBackend } from './render';
  * form in src/features.
  */
 
-const words = 'Ayu listened for an hour and wrote it down';
 const number = '42';
 
-const signedIn: AppStatus = {
-  state: 'unlocked',
-  user: { userId: 2, username: 'sari', fullName: 'Bu Sari', role: 'coordinator', peerId: null, language: 'en' },
-  schoolName: 'SMP Negeri 3',
-  lockReason: null,
-  passwordRequiredReason: null,
-  autoLockMinutes: 10,
-  retryAfterSeconds: 0,
-};
 
-const discardTitle = 'Discard your changes?';
-const restoredNotice = 'Restored what you had typed before Sebaya locked.';
 
 /** The records the pages hand their forms: the same ones the dialogs' cases open on. */
 const propsOf = (name: string) => dialogCases.find((d) => d.name === name)!.render(() => undefined).props as Record<string, unknown>;
 const cases = pageCases({ caseDetail: propsOf('ReassignModal').detail as CaseDetail, sessionLog: propsOf('ReturnModal').log as SessionLog });
 
-/** Resolves when released; every fake answer of a "late" backend waits for it. */
-function gate() {
-  let release!: () => void;
-  const held = new Promise<void>((resolve) => {
-    release = resolve;
-  });
-  return { held, release };
-}
 
 async function show(form: PageCase, held?: Promise<void>) {
-  const pending = { count: 0 };
-  const answers: Record<string, (input: unknown) => unknown> = { 'drafts.discard': () => ({ ok: true, value: {} }) };
-  for (const [method, answer] of Object.entries(form.answers ?? {}) as Array<[string, (input: unknown) => unknown]>) {
-    answers[method] = async (input) => {
-      pending.count += 1;
-      try {
-        await held;
-        return { ok: true, value: answer(input) };
-      } finally {
-        pending.count -= 1;
-      }
-    };
-  }
+  const { answers, pending } = heldAnswers(form.answers, held);
   const rendered = await renderWithBackend(
     <>
       {form.render()}
@@ -109,35 +76,16 @@ async function typeInto(user: ReturnType<typeof userEvent.setup>, form: PageCase
   await waitFor(() => expect(fieldOf(form)).toBeEnabled());
   const field = fieldOf(form);
   const text = textOf(form);
-  await user.clear(field);
-  await user.type(field, text.slice(0, 1));
-  await user.paste(text.slice(1));
+  await enterText(user, field, text);
   expect(fieldOf(form)).toHaveValue(expectedValue(form));
 }
 
-/** Answers that have come are applied: nothing is fetching, and what was notified has rendered. */
-async function answersApplied(pending: { count: number }) {
-  await waitFor(() => {
-    expect(pending.count).toBe(0);
-    expect(queryClient.isFetching()).toBe(0);
-  });
-  await act(() => new Promise<void>((resolve) => setTimeout(resolve, 0)));
-}
 
 const methodsOf = (form: PageCase) => Object.keys(form.answers ?? {}).sort();
-const asked = (calls: Array<{ method: string }>) => [...new Set(calls.map((c) => c.method))].filter((m) => m !== 'drafts.discard').sort();
 
 vi.setConfig({ testTimeout: 60_000 });
 
-beforeEach(() => {
-  expect(collectDrafts()).toEqual([]);
-  useSession.setState({ status: signedIn });
-});
-
-afterEach(() => {
-  setPendingDrafts([]);
-  useSession.setState({ status: null });
-});
+signedInWithoutDrafts();
 
 describe.each(cases.map((form) => [`${form.name} (${form.file})`, form] as const))('%s', (_title, form) => {
   const { name } = form;

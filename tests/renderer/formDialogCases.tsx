@@ -32,6 +32,7 @@ import { GroupModal } from '../../src/features/supervision/GroupsPanel';
 import { GroupSessionModal } from '../../src/features/training/GroupSessionModal';
 import { ModuleFormModal } from '../../src/features/training/ModuleFormModal';
 import { AddPeerAccountModal, AddStaffModal, SetPinModal } from '../../src/features/users/UserForms';
+import { sampleSettings } from './formTestSupport';
 
 /** What the fake backend answers, per method, typed by the contract. */
 export type Answers = { [M in MethodName]?: (input: MethodInput<M>) => MethodOutput<M> };
@@ -412,19 +413,7 @@ export const dialogCases: DialogCase[] = [
     record: 'profile.peer',
     render: (onClose) => <PeerFormModal profile={profile} opened onClose={onClose} onSaved={noop} />,
     answers: {
-      'settings.get': () => ({
-        schoolName: 'SMP Negeri 3',
-        autoLockMinutes: 10,
-        vaultLocation: '/data/sebaya',
-        studentCount: 640,
-        classNames: ['7A', '7B', '8A', '8B', '9A'],
-        backupKeepLast: 10,
-        backupReminderDays: 7,
-        escalationProtocol: 'Call the counselor, then the parents.',
-        caseDueDays: { urgent: 0, high: 2, routine: 7 },
-        supervisorsSeeAllCases: false,
-        terms: [],
-      }),
+      'settings.get': () => ({ ...sampleSettings(), terms: [] }),
       'users.list': () => ({
         users: [
           { id: 2, username: 'sari', fullName: 'Bu Sari', role: 'coordinator', status: 'active', peerId: null, peerName: null, mustChangePassword: false, lastSignInAt: at, createdAt: at },

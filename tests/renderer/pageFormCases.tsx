@@ -9,6 +9,7 @@ import { SessionLogForm } from '../../src/features/sessions/SessionLogForm';
 import { AddendumForm } from '../../src/features/sessions/SessionLogPage';
 import { SchoolAndLockSettings } from '../../src/features/settings/SettingsPage';
 import { MeetingForm } from '../../src/features/supervision/MeetingForm';
+import { sampleSettings } from './formTestSupport';
 import { formDialogsIn, type SourceFile } from '../support/formDialogs';
 
 /** What the fake backend answers, per method, typed by the contract. */
@@ -51,19 +52,6 @@ export interface MarkedCase {
   proof: RegExp;
 }
 
-export const sampleSettings = (): MethodOutput<'settings.get'> => ({
-  schoolName: 'SMP Negeri 3',
-  autoLockMinutes: 10,
-  vaultLocation: '/data/sebaya',
-  studentCount: 640,
-  classNames: ['7A', '7B', '8A', '8B', '9A'],
-  backupKeepLast: 10,
-  backupReminderDays: 7,
-  escalationProtocol: 'Call the counselor, then the parents.',
-  caseDueDays: { urgent: 0, high: 2, routine: 7 },
-  supervisorsSeeAllCases: false,
-  terms: [{ id: '2026/2027-1', academicYear: '2026/2027', semester: 1, start: '2026-07-13', end: '2026-12-18' }],
-});
 
 const supervisionOptions = (): MethodOutput<'supervision.formOptions'> => ({
   staff: [

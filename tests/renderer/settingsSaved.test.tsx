@@ -2,7 +2,7 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { hasUnsavedText } from '../../src/drafts/registry';
 import { SchoolProfileSettings } from '../../src/features/peers/SchoolProfileSettings';
-import { sampleSettings } from './pageFormCases';
+import { sampleSettings } from './formTestSupport';
 import { renderWithBackend } from './render';
 
 describe('a Settings section just saved', () => {
