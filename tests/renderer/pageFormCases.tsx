@@ -138,13 +138,13 @@ export const markedCases: MarkedCase[] = [
   {
     name: 'IdentityModal',
     file: 'src/features/sessions/HelpSeekersPanel.tsx',
-    reason: 'is a dialog (its fields are in IdentityFields, so the dialog finder does not see them) holding a help seeker\'s identity, which must never go into a draft; its Cancel asks first',
+    reason: 'is a dialog (its fields are in IdentityFields, so the dialog finder does not see them) holding a help seeker\'s identity, which is shown only through an audited reveal and held only while the dialog is open, so it must not wait in a draft that comes back unaudited; its Cancel asks first',
     proof: /<AppModal[\s\S]*useGuardedClose\(|useGuardedClose\([\s\S]*<AppModal/,
   },
   {
     name: 'AddHelpSeekerModal',
     file: 'src/features/sessions/HelpSeekersPanel.tsx',
-    reason: 'is a dialog (its fields are in IdentityFields, so the dialog finder does not see them) holding a help seeker\'s identity, which must never go into a draft; its Cancel asks first',
+    reason: 'is a dialog (its fields are in IdentityFields, so the dialog finder does not see them) holding a help seeker\'s identity, which is shown only through an audited reveal and held only while the dialog is open, so it must not wait in a draft that comes back unaudited; its Cancel asks first',
     proof: /useGuardedClose\([\s\S]*<AppModal/,
   },
 ];

@@ -45,7 +45,7 @@ function IdentityFields({ form }: { form: UseFormReturnType<IdentityValues> }) {
  * Who is behind a code. Asking for it is a separate, audited call; the
  * identity is held only in this dialog's state and forgotten when it closes.
  */
-function IdentityModal({ helpSeeker, onClose, onSaved }: { helpSeeker: HelpSeekerSummary | null; onClose(): void; onSaved(): void }) {
+export function IdentityModal({ helpSeeker, onClose, onSaved }: { helpSeeker: HelpSeekerSummary | null; onClose(): void; onSaved(): void }) {
   const { t, i18n } = useTranslation();
   const [identity, setIdentity] = useState<HelpSeekerIdentity | null>(null);
   const [loaded, setLoaded] = useState(false);
@@ -56,6 +56,8 @@ function IdentityModal({ helpSeeker, onClose, onSaved }: { helpSeeker: HelpSeeke
     validate: contractValidator<IdentityValues>(methods['helpSeekers.setIdentity'].input, t, (v) => ({ id: 1, version: 0, identity: v })),
   });
   const close = useGuardedClose(form, onClose);
+  // Back from editing to reading throws the typed changes away too: ask first.
+  const stopEditing = useGuardedClose(form, () => setEditing(false));
   const { busy, error, setError, run } = useFormAction(form);
 
   useEffect(() => {
@@ -144,7 +146,7 @@ function IdentityModal({ helpSeeker, onClose, onSaved }: { helpSeeker: HelpSeeke
               <IdentityFields form={form} />
               <FormError error={error} />
               <Group justify="flex-end">
-                <Button variant="default" onClick={() => setEditing(false)}>
+                <Button variant="default" onClick={stopEditing}>
                   {t('common.cancel')}
                 </Button>
                 <Button type="submit" loading={busy}>
