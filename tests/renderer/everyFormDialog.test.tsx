@@ -9,7 +9,7 @@ import { collectDrafts, setPendingDrafts } from '../../src/drafts/registry';
 import { DiscardPrompt } from '../../src/ui/DiscardPrompt';
 import { formDialogsIn, withoutDraft } from '../support/formDialogs';
 import { dialogCases, type Answers, type DialogCase } from './formDialogCases';
-import { answersApplied, asked, discardTitle, enterText, gate, heldAnswers, restoredNotice, signedInWithoutDrafts, words } from './formTestSupport';
+import { answersApplied, asked, discardTitle, enterText, gate, heldAnswers, isPlainText, restoredNotice, signedInWithoutDrafts, words } from './formTestSupport';
 import { renderWithBackend } from './render';
 
 /**
@@ -78,20 +78,6 @@ function theDialog(): HTMLElement {
   return dialogs[0]!;
 }
 
-const datePlaceholders = ['dd/mm/yyyy', 'hh:mm'];
-
-/** A field a person types words into: no choice (a select, a picker), no date, no number. */
-function isPlainText(element: Element): element is HTMLInputElement | HTMLTextAreaElement {
-  if (element instanceof HTMLTextAreaElement) return !element.readOnly;
-  if (!(element instanceof HTMLInputElement)) return false;
-  return (
-    ['text', ''].includes(element.getAttribute('type') ?? '') &&
-    !element.readOnly &&
-    !element.hasAttribute('aria-haspopup') &&
-    !element.hasAttribute('inputmode') &&
-    !datePlaceholders.includes(element.placeholder)
-  );
-}
 
 const labelled = (label: string): Matcher => (content) => content.replace(/\s*\*\s*$/, '').trim() === label;
 

@@ -6,7 +6,7 @@ import { collectDrafts, hasUnsavedText, setPendingDrafts } from '../../src/draft
 import { DiscardPrompt } from '../../src/ui/DiscardPrompt';
 import { dialogCases } from './formDialogCases';
 import { keepsNoDraft, markedCases, pageCases, pageFormsIn, type PageCase } from './pageFormCases';
-import { answersApplied, asked, discardTitle, enterText, gate, heldAnswers, restoredNotice, signedInWithoutDrafts, words } from './formTestSupport';
+import { answersApplied, asked, discardTitle, enterText, gate, heldAnswers, isPlainText, restoredNotice, signedInWithoutDrafts, words } from './formTestSupport';
 import { renderWithBackend } from './render';
 
 /**
@@ -39,20 +39,6 @@ async function show(form: PageCase, held?: Promise<void>) {
   return { ...rendered, pending };
 }
 
-const datePlaceholders = ['dd/mm/yyyy', 'hh:mm'];
-
-/** A field a person types words into: no choice (a select, a picker), no date, no number. */
-function isPlainText(element: Element): boolean {
-  if (element instanceof HTMLTextAreaElement) return !element.readOnly;
-  if (!(element instanceof HTMLInputElement)) return false;
-  return (
-    ['text', ''].includes(element.getAttribute('type') ?? '') &&
-    !element.readOnly &&
-    !element.hasAttribute('aria-haspopup') &&
-    !element.hasAttribute('inputmode') &&
-    !datePlaceholders.includes(element.placeholder)
-  );
-}
 
 const isNumber = (element: Element) => element.matches('.mantine-NumberInput-input');
 

@@ -4,7 +4,6 @@ import type {
   MethodInput,
   MethodName,
   MethodOutput,
-  ModuleProgress,
   Peer,
   PeerEvaluation,
   PeerProfile,
@@ -32,7 +31,7 @@ import { GroupModal } from '../../src/features/supervision/GroupsPanel';
 import { GroupSessionModal } from '../../src/features/training/GroupSessionModal';
 import { ModuleFormModal } from '../../src/features/training/ModuleFormModal';
 import { AddPeerAccountModal, AddStaffModal, SetPinModal } from '../../src/features/users/UserForms';
-import { sampleSettings } from './formTestSupport';
+import { sampleModule, sampleSettings, sampleSupervisionOptions } from './formTestSupport';
 
 /** What the fake backend answers, per method, typed by the contract. */
 export type Answers = { [M in MethodName]?: (input: MethodInput<M>) => MethodOutput<M> };
@@ -112,23 +111,6 @@ const assignees = (): MethodOutput<'cases.assignees'> => ({
   ],
 });
 
-const module = (moduleId: number, titleEn: string, completed: boolean): ModuleProgress => ({
-  moduleId,
-  titleId: '',
-  titleEn,
-  required: true,
-  retired: false,
-  moduleHours: 2,
-  refresherMonths: null,
-  attended: completed,
-  completed,
-  firstCompletedOn: completed ? '2026-07-01' : null,
-  lastCompletedOn: completed ? '2026-07-01' : null,
-  hours: completed ? 2 : 0,
-  bestScore: null,
-  refresherDueOn: null,
-  refresherState: null,
-});
 
 const profile: PeerProfile = {
   peer,
@@ -144,7 +126,7 @@ const profile: PeerProfile = {
     requiredDone: 1,
     requiredTotal: 3,
     hours: 2,
-    modules: [module(1, 'Active listening', true), module(2, 'Empathy', false), module(3, 'Confidentiality and its limits', false)],
+    modules: [sampleModule(1, 'Active listening', true), sampleModule(2, 'Empathy', false), sampleModule(3, 'Confidentiality and its limits', false)],
     records: [],
     knowledgePre: null,
     knowledgePost: null,
@@ -456,15 +438,7 @@ export const dialogCases: DialogCase[] = [
     record: 'group',
     render: (onClose) => <GroupModal group={group} opened onClose={onClose} onSaved={noop} />,
     answers: {
-      'supervision.formOptions': () => ({
-        staff: [
-          { id: 2, fullName: 'Bu Sari', role: 'coordinator' },
-          { id: 3, fullName: 'Pak Budi', role: 'supervisor' },
-        ],
-        groups: [{ id: 8, name: 'Tuesday group', supervisorUserId: 3, members: [{ peerId: 7, fullName: 'Rina Kartika' }] }],
-        logs: [],
-        topicSuggestions: [],
-      }),
+      'supervision.formOptions': sampleSupervisionOptions,
       'peers.list': peersFound,
     },
   },

@@ -2,7 +2,7 @@ import { act, waitFor } from '@testing-library/react';
 import type userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, expect } from 'vitest';
 import { queryClient } from '../../src/api/queries';
-import type { AppStatus, MethodOutput } from '../../src/contract';
+import type { AppStatus, MethodOutput, ModuleProgress } from '../../src/contract';
 import { collectDrafts, setPendingDrafts } from '../../src/drafts/registry';
 import { useSession } from '../../src/stores/session';
 
@@ -102,4 +102,48 @@ export async function enterText(user: ReturnType<typeof userEvent.setup>, field:
   await user.clear(field);
   await user.type(field, text.slice(0, 1));
   await user.paste(text.slice(1));
+}
+
+export const sampleSupervisionOptions = (): MethodOutput<'supervision.formOptions'> => ({
+  staff: [
+    { id: 2, fullName: 'Bu Sari', role: 'coordinator' },
+    { id: 3, fullName: 'Pak Budi', role: 'supervisor' },
+  ],
+  groups: [{ id: 8, name: 'Tuesday group', supervisorUserId: 3, members: [{ peerId: 7, fullName: 'Rina Kartika' }] }],
+  logs: [],
+  topicSuggestions: [],
+});
+
+/** A peer's progress in one training module: done on 1 July 2026, or not begun. */
+export const sampleModule = (moduleId: number, titleEn: string, completed: boolean): ModuleProgress => ({
+  moduleId,
+  titleId: '',
+  titleEn,
+  required: true,
+  retired: false,
+  moduleHours: 2,
+  refresherMonths: null,
+  attended: completed,
+  completed,
+  firstCompletedOn: completed ? '2026-07-01' : null,
+  lastCompletedOn: completed ? '2026-07-01' : null,
+  hours: completed ? 2 : 0,
+  bestScore: null,
+  refresherDueOn: null,
+  refresherState: null,
+});
+
+const datePlaceholders = ['dd/mm/yyyy', 'hh:mm'];
+
+/** A field a person types words into: no choice (a select, a picker), no date, no number. */
+export function isPlainText(element: Element): element is HTMLInputElement | HTMLTextAreaElement {
+  if (element instanceof HTMLTextAreaElement) return !element.readOnly;
+  if (!(element instanceof HTMLInputElement)) return false;
+  return (
+    ['text', ''].includes(element.getAttribute('type') ?? '') &&
+    !element.readOnly &&
+    !element.hasAttribute('aria-haspopup') &&
+    !element.hasAttribute('inputmode') &&
+    !datePlaceholders.includes(element.placeholder)
+  );
 }

@@ -9,7 +9,7 @@ import { SessionLogForm } from '../../src/features/sessions/SessionLogForm';
 import { AddendumForm } from '../../src/features/sessions/SessionLogPage';
 import { SchoolAndLockSettings } from '../../src/features/settings/SettingsPage';
 import { MeetingForm } from '../../src/features/supervision/MeetingForm';
-import { sampleSettings } from './formTestSupport';
+import { sampleSettings, sampleSupervisionOptions } from './formTestSupport';
 import { formDialogsIn, type SourceFile } from '../support/formDialogs';
 
 /** What the fake backend answers, per method, typed by the contract. */
@@ -53,15 +53,6 @@ export interface MarkedCase {
 }
 
 
-const supervisionOptions = (): MethodOutput<'supervision.formOptions'> => ({
-  staff: [
-    { id: 2, fullName: 'Bu Sari', role: 'coordinator' },
-    { id: 3, fullName: 'Pak Budi', role: 'supervisor' },
-  ],
-  groups: [{ id: 8, name: 'Tuesday group', supervisorUserId: 3, members: [{ peerId: 7, fullName: 'Rina Kartika' }] }],
-  logs: [],
-  topicSuggestions: [],
-});
 
 /** The record a page already holds when it shows the form. */
 export interface Records {
@@ -90,7 +81,7 @@ export function pageCases({ caseDetail, sessionLog }: Records): PageCase[] {
       name: 'MeetingFields',
       file: 'src/features/supervision/MeetingForm.tsx',
       render: () => <MeetingForm id={null} status="held" />,
-      answers: { 'supervision.formOptions': supervisionOptions, 'peers.list': noPeers, 'cases.list': noCases },
+      answers: { 'supervision.formOptions': sampleSupervisionOptions, 'peers.list': noPeers, 'cases.list': noCases },
       waitsFor: ['supervision.formOptions'],
       whileLoading: 'absent',
       cancel: true,

@@ -1,26 +1,10 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { ModuleProgress, PeerProfile } from '../../src/contract';
+import type { PeerProfile } from '../../src/contract';
 import { TransitionModal } from '../../src/features/peers/TransitionModal';
+import { sampleModule } from './formTestSupport';
 import { renderWithBackend } from './render';
 
-const module = (moduleId: number, titleEn: string, completed: boolean): ModuleProgress => ({
-  moduleId,
-  titleId: '',
-  titleEn,
-  required: true,
-  retired: false,
-  moduleHours: 2,
-  refresherMonths: null,
-  attended: completed,
-  completed,
-  firstCompletedOn: completed ? '2026-07-01' : null,
-  lastCompletedOn: completed ? '2026-07-01' : null,
-  hours: completed ? 2 : 0,
-  bestScore: null,
-  refresherDueOn: null,
-  refresherState: null,
-});
 
 const inTraining: PeerProfile = {
   peer: { id: 7, fullName: 'Rina Kartika', className: '8B', status: 'in_training', supervisorUserId: null, version: 4, createdAt: '', updatedAt: '' },
@@ -36,7 +20,7 @@ const inTraining: PeerProfile = {
     requiredDone: 1,
     requiredTotal: 3,
     hours: 2,
-    modules: [module(1, 'Active listening', true), module(2, 'Empathy', false), module(3, 'Confidentiality and its limits', false)],
+    modules: [sampleModule(1, 'Active listening', true), sampleModule(2, 'Empathy', false), sampleModule(3, 'Confidentiality and its limits', false)],
     records: [],
     knowledgePre: null,
     knowledgePost: null,
