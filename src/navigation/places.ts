@@ -1,4 +1,4 @@
-import type { AreaId } from '../stores/navigation';
+import { isAreaId, type AreaId } from '../stores/navigation';
 import { idOf, navigate, pathOf, useRouter, type Route } from './router';
 
 /**
@@ -23,9 +23,9 @@ function perAddress<T>(read: (segments: readonly string[]) => T): (route: Route)
 }
 
 /** The area an address is in; an address of no area is the dashboard's. */
-export function areaOf(route: Route, isArea: (value: string) => value is AreaId): AreaId {
+export function areaOf(route: Route): AreaId {
   const first = route.segments[0];
-  return first !== undefined && isArea(first) ? first : 'dashboard';
+  return first !== undefined && isAreaId(first) ? first : 'dashboard';
 }
 
 export function goToArea(area: AreaId): void {

@@ -9,7 +9,7 @@ import { collectDrafts, hasUnsavedText } from '../../drafts/registry';
 import { askToDiscard } from '../../ui/DiscardPrompt';
 import { areaOf, goToArea } from '../../navigation/places';
 import { followHistory, navigate, pathOf, rememberPlaceAcrossLock, setLeaveGuard, useRouter } from '../../navigation/router';
-import { areasFor, isAreaId, type AreaId } from '../../stores/navigation';
+import { areasFor, type AreaId } from '../../stores/navigation';
 import { lockNow, reloadRenderer } from '../../stores/session';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { LanguageSwitch } from '../../ui/LanguageSwitch';
@@ -68,7 +68,7 @@ function AreaPage({ area }: { area: AreaId }) {
 /** The signed-in app: sidebar with every area the role may use, header with school, user, language and Lock. */
 export function AppLayout({ status }: { status: AppStatus }) {
   const { t } = useTranslation();
-  const area = useRouter((s) => areaOf(s.route, isAreaId));
+  const area = useRouter((s) => areaOf(s.route));
   // A page's form (a session log, a meeting, a case note) goes when its page is left: ask first.
   const mayLeave = useCallback(async () => !hasUnsavedText() || askToDiscard(), []);
   const leaveFor = async (id: AreaId) => {
