@@ -32,10 +32,24 @@ export interface HarnessOptions {
   answerDelayMs?: number;
 }
 
+/** A call the backend refused because its caller may not make it or its input was not valid. */
+export interface Refusal {
+  method: string;
+  code: 'FORBIDDEN' | 'VALIDATION';
+  message: string;
+  field?: string;
+  reason?: string;
+}
+
 export interface Harness {
   url: string;
   token: string;
   backend: Backend;
+  /**
+   * Every FORBIDDEN or VALIDATION answer the page was given, in order. A screen should only ask what
+   * its user may ask, with valid input (issue 14); the e2e suite fails a test on one it did not expect.
+   */
+  refusals: Refusal[];
   close(): Promise<void>;
 }
 
@@ -82,6 +96,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     ...(options.logger ? { logger: options.logger } : {}),
   });
   let allowedHosts: string[] = [];
+  const refusals: Refusal[] = [];
 
   const handleApi = async (request: http.IncomingMessage, response: http.ServerResponse) => {
     // The Host check stops DNS rebinding; the token stops every other page and process on this PC.
@@ -106,6 +121,10 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
       return;
     }
     const answer = await backend.call(body.method, body.input);
+    if (!answer.ok && (answer.error.code === 'FORBIDDEN' || answer.error.code === 'VALIDATION')) {
+      const { code, message, field, reason } = answer.error;
+      refusals.push({ method: String(body.method), code, message, ...(field ? { field } : {}), ...(reason ? { reason } : {}) });
+    }
     if (options.answerDelayMs) await new Promise((resolve) => setTimeout(resolve, Math.random() * (options.answerDelayMs ?? 0)));
     sendJson(response, 200, answer);
   };
@@ -176,6 +195,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     url: `http://127.0.0.1:${port}`,
     token,
     backend,
+    refusals,
     async close() {
       await backend.lockNow('manual').catch(() => undefined);
       await closeVite?.();

@@ -19,21 +19,26 @@ export interface CallState<M extends MethodName> {
 /**
  * Loads data for a screen through the renderer's cache (api/queries.ts), keyed by the method and
  * its input compared by value. While another page or filter loads, the previous answer stays on
- * screen; `reload` fetches again.
+ * screen; `reload` fetches again. `null` asks nothing: a screen passes it while it has no valid
+ * input yet, or when its user may not make the call (issue 14: no screen asks what the backend
+ * would refuse).
  */
-export function useCall<M extends MethodName>(method: M, input: MethodInput<M>): CallState<M> {
-  const key = JSON.stringify(input);
+export function useCall<M extends MethodName>(method: M, input: MethodInput<M> | null): CallState<M> {
+  const key = input === null ? null : JSON.stringify(input);
   const query = useQuery(
     {
       queryKey: [method, key],
-      queryFn: () => call(method, JSON.parse(key) as MethodInput<M>),
+      queryFn: () => call(method, JSON.parse(key ?? 'null') as MethodInput<M>),
       placeholderData: keepPreviousData,
+      enabled: input !== null,
     },
     queryClient,
   );
   const { refetch } = query;
+  const asked = input !== null;
   const reload = useCallback(async () => {
-    await refetch();
-  }, [refetch]);
+    if (asked) await refetch();
+  }, [refetch, asked]);
+  if (!asked) return { data: null, error: null, loading: false, stale: false, reload };
   return { data: query.data ?? null, error: query.error, loading: query.isFetching, stale: query.isPlaceholderData, reload };
 }

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { startHarness } from '../../harness/server';
-import { chooseLanguage, confirmRecoveryKey, coordinator, createVault, expect, goTo, harnessOptions, screenshotDir, shot, slowDown, test, unlock } from './support/fixtures';
+import { assertNoUnexpectedRefusals, chooseLanguage, expectRefusal, confirmRecoveryKey, coordinator, createVault, expect, goTo, harnessOptions, screenshotDir, shot, slowDown, test, unlock } from './support/fixtures';
 
 /** A dialog over the page: the window as the person sees it (a full-page shot tears fixed overlays apart). */
 async function shotOfWindow(page: Page, name: string): Promise<void> {
@@ -129,6 +129,7 @@ test('a counselor backs up to a USB folder, sees it verified, and restores it on
       await expect(fresh.getByRole('heading', { name: 'Peers', level: 1 })).toBeVisible();
       await expect(fresh.getByText('Ananda Putri', { exact: true })).toBeVisible();
       await shot(fresh, 'backups-11-data-is-there');
+      assertNoUnexpectedRefusals(newPc);
     } finally {
       await context.close();
       await newPc.close();
@@ -181,6 +182,8 @@ test('a coordinator who has left cannot put her old backup over the live vault f
   harness,
 }) => {
   test.setTimeout(180_000);
+  // Rina's password is not enough to replace the vault she has left: the restore is refused, as it must be.
+  expectRefusal(harness, 'backups.restore', 'FORBIDDEN');
   const stick = usbStick();
   try {
     await createVault(page);

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Driver } from '../../electron/backend/db/driver';
 import { startHarness, type Harness } from '../../harness/server';
 import { heldReaders } from '../unit/support/heldReaders';
-import { confirmRecoveryKey, createVault, expect, goTo, harnessOptions, screenshotDir, test } from './support/fixtures';
+import { assertNoUnexpectedRefusals, confirmRecoveryKey, createVault, expect, goTo, harnessOptions, screenshotDir, test } from './support/fixtures';
 
 /**
  * Issue 12: a long job runs beside the backend's queue, and the screen that started it shows
@@ -58,6 +58,7 @@ test('a vault check shows its step and percent in Settings while the counselor w
     await expect(page.getByText('The audit log is intact', { exact: false })).toBeVisible();
     await page.getByText('The vault is intact').scrollIntoViewIfNeeded();
     await page.screenshot({ path: path.join(screenshotDir, 'long-jobs-02-vault-check-done.png') });
+    assertNoUnexpectedRefusals(harness);
   } finally {
     held.release();
     await harness.close();
@@ -89,6 +90,7 @@ test('a backup shows its progress under “Back up now”, in Indonesian too, an
     held.release();
     await expect(page.getByRole('status').filter({ hasText: 'Memotret isi brankas…' })).toHaveCount(0);
     await expect(page.getByRole('table', { name: /Riwayat/ })).toContainText(/Cadangan dibuat/);
+    assertNoUnexpectedRefusals(harness);
   } finally {
     held.release();
     await harness.close();

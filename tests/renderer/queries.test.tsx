@@ -65,4 +65,16 @@ describe('the renderer’s cache of answers', () => {
     expect(screen.getByText('loading')).toBeTruthy();
     await waitFor(() => expect(screen.getByText('2 events')).toBeTruthy());
   });
+
+  it('asks nothing for a screen that has no valid input yet, and asks once it has', async () => {
+    function Report({ termId }: { termId: string }) {
+      const { data } = useCall('outreach.list', termId === '' ? null : {});
+      return <output>{data ? `${data.events.length} events` : 'nothing asked'}</output>;
+    }
+    const { calls, rerender } = await renderWithBackend(<Report termId="" />, answersCounting());
+    expect(screen.getByText('nothing asked')).toBeTruthy();
+    expect(calls.filter((c) => c.method === 'outreach.list')).toHaveLength(0);
+    rerender(<Report termId="2026-1" />);
+    expect(await screen.findByText('2 events')).toBeTruthy();
+  });
 });

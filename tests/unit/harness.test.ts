@@ -57,4 +57,14 @@ describe('the web harness', () => {
     expect(answer.status).toBe(400);
     expect(JSON.parse(answer.body)).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
   });
+
+  it('keeps each call the backend refused for a wrong caller or invalid input, so the e2e suite can fail a screen that made one', async () => {
+    const { url, token } = await started();
+    const ask = (method: string, input: unknown) =>
+      request(`${url}/__sebaya/call`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-sebaya-token': token }, body: JSON.stringify({ method, input }) });
+    await ask('app.status', {});
+    await ask('app.status', { surplus: true });
+    expect(harness?.refusals).toEqual([expect.objectContaining({ method: 'app.status', code: 'VALIDATION' })]);
+  });
 });
+

@@ -33,7 +33,8 @@ export type Opening =
  */
 export function OpenCaseModal({ opening, onClose, onOpened }: { opening: Opening | null; onClose(): void; onOpened(caseId: number): void }) {
   const { t } = useTranslation();
-  const assignees = useCall('cases.assignees', {});
+  // Mounted on screens peers also use (their own log): staff are asked only once a case is being opened.
+  const assignees = useCall('cases.assignees', opening ? {} : null);
   const [opened, setOpened] = useState<{ caseId: number; protocol: string } | null>(null);
   const form = useAppForm<OpeningValues>({
     mode: 'controlled',

@@ -481,7 +481,7 @@ export function ReportsPage() {
   }, [terms.data, termId]);
 
   const chosen = termId ?? terms.data?.currentTermId ?? '';
-  const report = useCall('reports.term', { termId: chosen });
+  const report = useCall('reports.term', chosen === '' ? null : { termId: chosen });
   const ready = chosen !== '' && report.data?.term.id === chosen;
   const options = useMemo(
     () => (terms.data?.terms ?? []).map((term) => ({ value: term.id, label: termName(term, true) })),

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { test as base, expect, type Locator, type Page } from '@playwright/test';
 import { seedDemo } from '../../../electron/backend/demo/demo';
-import { defaultRendererDir, startHarness, type Harness } from '../../../harness/server';
+import { defaultRendererDir, startHarness, type Harness, type Refusal } from '../../../harness/server';
 
 /**
  * The slow-PC profile (issue 13): the renderer runs at a quarter of this machine's speed and every
@@ -27,6 +27,31 @@ export async function slowDown(page: Page): Promise<void> {
 
 export const screenshotDir = path.resolve(__dirname, '..', '..', '..', 'test-results', 'screenshots');
 
+const allowedRefusals = new WeakMap<Harness, Array<Pick<Refusal, 'method' | 'code'>>>();
+
+/**
+ * Says that this test makes the backend refuse a call on purpose (a wrong entry it checks the
+ * screen's answer to). Any other FORBIDDEN or VALIDATION answer fails the test: a screen must only
+ * ask what its user may ask, with input the contract accepts (issue 14).
+ */
+export function expectRefusal(harness: Harness, method: string, code: Refusal['code']): void {
+  allowedRefusals.set(harness, [...(allowedRefusals.get(harness) ?? []), { method, code }]);
+}
+
+/** The refusals of a harness that no `expectRefusal` allowed, one line each. */
+export function unexpectedRefusals(harness: Harness): string[] {
+  const allowed = allowedRefusals.get(harness) ?? [];
+  return harness.refusals
+    .filter((refusal) => !allowed.some((a) => a.method === refusal.method && a.code === refusal.code))
+    .map((r) => `${r.method} → ${r.code}${r.field ? ` (${r.field})` : ''}${r.reason ? ` [${r.reason}]` : ''}: ${r.message}`);
+}
+
+/** Fails the test when the screens made a call the backend refused and the test did not expect it. */
+export function assertNoUnexpectedRefusals(harness: Harness): void {
+  const unexpected = unexpectedRefusals(harness);
+  if (unexpected.length > 0) throw new Error(`The screens made calls the backend refused:\n${unexpected.join('\n')}`);
+}
+
 interface Fixtures {
   dataDir: string;
   harness: Harness;
@@ -45,8 +70,12 @@ export const test = base.extend<Fixtures>({
     // A cheaper scrypt than the app's (0.6 s per slot) keeps the suite fast and steady on a busy CI machine;
     // the real cost is covered by the backend tests and `npm run bench`.
     const harness = await startHarness({ dataDir, ...harnessOptions, kdfCost: { N: 2 ** 14, r: 8, p: 1 } });
-    await use(harness);
-    await harness.close();
+    try {
+      await use(harness);
+      assertNoUnexpectedRefusals(harness);
+    } finally {
+      await harness.close();
+    }
   },
   page: async ({ page }, use) => {
     await slowDown(page);
