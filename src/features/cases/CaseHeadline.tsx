@@ -41,6 +41,8 @@ export function CaseHeadline({ detail, onDialog, onShowProtocol }: { detail: Cas
   const c = detail.case;
   const canClose = detail.canAct && detail.allowedTransitions.includes('closed');
   const otherMoves = detail.canAct && detail.allowedTransitions.some((s) => s !== 'closed');
+  // Once a decision is written, the step that is left is moving the case on.
+  const decided = hasDecision(detail);
   return (
     <Card withBorder radius="md" padding="md" component="section" aria-label={t('casePage.nextStep')}>
       <Group gap="xl" align="flex-start">
@@ -65,12 +67,17 @@ export function CaseHeadline({ detail, onDialog, onShowProtocol }: { detail: Cas
       </Group>
       <Group gap="xs" mt="md">
         {detail.canAct && undecided(c.status) ? (
-          <Button color={c.overdue ? 'red' : undefined} leftSection={<IconGavel size={16} />} onClick={() => onDialog('decision')}>
+          <Button
+            variant={decided ? 'default' : 'filled'}
+            color={c.overdue && !decided ? 'red' : undefined}
+            leftSection={<IconGavel size={16} />}
+            onClick={() => onDialog('decision')}
+          >
             {t('casePage.recordDecision')}
           </Button>
         ) : null}
         {otherMoves ? (
-          <Button variant="default" leftSection={<IconStatusChange size={16} />} onClick={() => onDialog('transition')}>
+          <Button variant={decided || !undecided(c.status) ? 'filled' : 'default'} leftSection={<IconStatusChange size={16} />} onClick={() => onDialog('transition')}>
             {t('casePage.moveTo')}
           </Button>
         ) : null}
