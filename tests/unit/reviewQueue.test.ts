@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { concernLevels, riskItems, severityOf, type ConcernLevel, type RiskItem } from '../../src/contract';
 import { call, minutes } from './support/backend';
+import { severityRank } from '../../electron/backend/repositories/sessionLogs';
 import { aLog, aProgram } from './support/sessions';
 
 /** A submitted log with this risk screen (nothing ticked: "none of these" confirmed). */
@@ -69,5 +70,17 @@ describe('the review queue', () => {
     const queue = await call(backend, 'sessionLogs.reviewQueue', { limit: 100 });
     expect(queue.logs.map((l) => l.id)).toEqual(expected);
     expect(queue.logs.map((l) => rankOf(l.severity))).toEqual([...queue.logs.map((l) => rankOf(l.severity))].sort());
+  });
+});
+
+describe('the review queue at ten years of logs', () => {
+  it('reads only the submitted logs, off the status index, to sort them by severity: never every log', async () => {
+    const { backend } = await aProgram();
+    const plan = await backend.session.db.all<{ detail: string }>(
+      `EXPLAIN QUERY PLAN SELECT l.id FROM session_logs l WHERE l.status = 'submitted' ORDER BY ${severityRank}, l.submitted_at ASC, l.id ASC LIMIT 50`,
+    );
+    const steps = plan.map((p) => p.detail);
+    expect(steps.find((s) => /\bl\b/.test(s) && !s.startsWith('CORRELATED'))).toMatch(/^SEARCH l USING (COVERING )?INDEX session_logs_status(_by_day)? \(status=\?/);
+    expect(steps.some((s) => s.startsWith('SCAN l'))).toBe(false);
   });
 });
