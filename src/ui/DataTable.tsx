@@ -32,6 +32,8 @@ interface DataTableProps<T> {
   serverSort?: ServerSort | undefined;
   /** Whether the rows are all the list has; false when a filter found none, so "no matches" shows instead of `empty`. */
   unfiltered?: boolean | undefined;
+  /** Marks a row that must stand out (an urgent log in the review queue): a class for its `<tr>`. */
+  rowClassName?: ((row: T) => string | undefined) | undefined;
 }
 
 export interface ServerSort {
@@ -51,7 +53,7 @@ const containsText: FilterFn<unknown> = (row, columnId, filter: string) => {
 const columnId = (column: { id?: string | undefined }) => column.id ?? ('accessorKey' in column ? String(column.accessorKey) : '');
 
 /** A sortable, searchable table: click or press Enter on a column heading to sort by it. */
-export function DataTable<T>({ data, columns, search = '', initialSort = [], empty, caption, getRowId, serverSort, unfiltered = true }: DataTableProps<T>) {
+export function DataTable<T>({ data, columns, search = '', initialSort = [], empty, caption, getRowId, serverSort, unfiltered = true, rowClassName }: DataTableProps<T>) {
   const { t } = useTranslation();
   const [localSorting, setLocalSorting] = useState<SortingState>(initialSort);
   const sorting = serverSort ? serverSort.sorting : localSorting;
@@ -132,7 +134,7 @@ export function DataTable<T>({ data, columns, search = '', initialSort = [], emp
             </Table.Tr>
           ) : (
             rows.map((row) => (
-              <Table.Tr key={row.id}>
+              <Table.Tr key={row.id} className={rowClassName?.(row.original)}>
                 {row.getVisibleCells().map((cell) => (
                   <Table.Td key={cell.id}>{flexRender(cell.column.columnDef.cell, cell.getContext())}</Table.Td>
                 ))}

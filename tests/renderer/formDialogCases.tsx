@@ -16,6 +16,7 @@ import type {
   UserSummary,
 } from '../../src/contract';
 import { ReassignModal, ReferralModal, ReferralStatusModal, TransitionModal as CaseTransitionModal } from '../../src/features/cases/CaseDialogs';
+import { DecisionModal } from '../../src/features/cases/DecisionModal';
 import { ServiceFormModal } from '../../src/features/cases/DirectoryPanel';
 import { OpenCaseModal } from '../../src/features/cases/OpenCaseModal';
 import { EvaluationModal } from '../../src/features/evaluation/EvaluationForm';
@@ -303,6 +304,12 @@ export const dialogCases: DialogCase[] = [
     file: 'src/features/cases/CaseDialogs.tsx',
     record: 'detail.case',
     render: (onClose) => <CaseTransitionModal detail={caseDetail} opened onClose={onClose} onSaved={noop} />,
+  },
+  {
+    name: 'DecisionModal',
+    file: 'src/features/cases/DecisionModal.tsx',
+    record: 'detail.case',
+    render: (onClose) => <DecisionModal detail={caseDetail} opened onClose={onClose} onSaved={noop} />,
   },
   {
     name: 'ReassignModal',

@@ -1,16 +1,17 @@
 import type { Scope } from '../access/scope';
 import type { Database } from '../db/database';
-import type {
-  ConcernLevel,
-  Page,
-  RiskItem,
-  SessionLogAddendum,
-  SessionLogReview,
-  SessionLogSort,
-  SessionLogStatus,
-  SessionMode,
-  SessionTopic,
-  SortDirection,
+import {
+  severityRiskItems,
+  type ConcernLevel,
+  type Page,
+  type RiskItem,
+  type SessionLogAddendum,
+  type SessionLogReview,
+  type SessionLogSort,
+  type SessionLogStatus,
+  type SessionMode,
+  type SessionTopic,
+  type SortDirection,
 } from '../../../src/contract';
 import { Conditions, likeText, pageOf, sqlDirection } from './paging';
 
@@ -81,14 +82,29 @@ export interface LogFilter {
   text?: string | undefined;
 }
 
-export type LogOrder = { by: SessionLogSort; direction: SortDirection } | 'oldest-submitted';
+export type LogOrder = { by: SessionLogSort; direction: SortDirection } | 'review-queue';
+
+const quoted = (items: readonly string[]) => items.map((item) => `'${item}'`).join(', ');
+const ticked = (items?: readonly string[]) =>
+  `EXISTS (SELECT 1 FROM session_log_risks r WHERE r.log_id = l.id${items ? ` AND r.item IN (${quoted(items)})` : ''})`;
+
+/**
+ * `severityOf` in SQL, as a rank: 0 urgent, 1 high, 2 routine, 3 nothing ticked. The review queue
+ * sorts by it; it reads only the submitted logs (the status index), a few risk rows each.
+ */
+export const severityRank = `CASE
+    WHEN ${ticked(severityRiskItems.urgent)} THEN 0
+    WHEN ${ticked(severityRiskItems.high)} OR (l.concern = 'high' AND ${ticked()}) THEN 1
+    WHEN ${ticked()} THEN 2
+    ELSE 3 END`;
 
 /**
  * The ORDER BY of each sort, written exactly as the indexes of migration 6 are, so SQLite reads
  * a page off the index instead of sorting every log; undated drafts count as the newest.
  */
 function logOrder(order: LogOrder): string {
-  if (order === 'oldest-submitted') return 'l.submitted_at ASC, l.id ASC';
+  // The queue is the submitted logs only, read off the status index and sorted: never the whole table.
+  if (order === 'review-queue') return `${severityRank}, l.submitted_at ASC, l.id ASC`;
   const d = sqlDirection(order.direction);
   return order.by === 'submittedAt'
     ? `coalesce(l.submitted_at, '') ${d}, l.id ${d}`

@@ -162,7 +162,7 @@ export const sessionLogsHandlers: HandlerMap<SessionLogsMethod> = {
   },
 
   'sessionLogs.reviewQueue': async (input, ctx) => {
-    const page = await logs.pageLogs(ctx.db, await sessionLogsScope(ctx), { status: 'submitted' }, 'oldest-submitted', input);
+    const page = await logs.pageLogs(ctx.db, await sessionLogsScope(ctx), { status: 'submitted' }, 'review-queue', input);
     return { logs: page.rows.map(toSummary), total: page.total };
   },
 

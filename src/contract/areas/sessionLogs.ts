@@ -45,6 +45,9 @@ export type CaseSeverity = (typeof caseSeverities)[number];
 const urgentItems: readonly RiskItem[] = ['self_harm_or_suicide', 'violence_or_abuse_at_home', 'sexual_abuse'];
 const highItems: readonly RiskItem[] = ['wanting_to_hurt_someone', 'alcohol_or_drugs', 'severe_distress'];
 
+/** The risk items that alone make a log urgent or high (`severityOf`); the review queue orders by them in SQL. */
+export const severityRiskItems: { urgent: readonly RiskItem[]; high: readonly RiskItem[] } = { urgent: urgentItems, high: highItems };
+
 /**
  * The severity a risk screen gives a flagged case, or null when nothing was
  * ticked (no case opens). Urgent: self-harm or suicide, abuse at home, sexual
@@ -263,7 +266,11 @@ export const sessionLogsMethods = {
     }),
     output: z.object({ logs: z.array(sessionLogSummary), ...pageTotal }),
   }),
-  /** Submitted logs waiting for review, oldest first, a page at a time; `total` is the queue's length. */
+  /**
+   * Submitted logs waiting for review, a page at a time; `total` is the queue's length. The most
+   * severe first (urgent, high, routine, then logs with nothing ticked), the longest waiting first
+   * within a severity.
+   */
   'sessionLogs.reviewQueue': defineMethod({
     reads: true,
     access: { states: ['unlocked'], roles: coordinatorOnly },

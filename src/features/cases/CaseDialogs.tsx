@@ -33,8 +33,11 @@ interface DialogProps {
   onSaved(detail: CaseDetail): void;
 }
 
-/** Moves the case to one of the statuses its machine allows; closing asks for the outcome. */
-export function TransitionModal({ detail, opened, onClose, onSaved }: DialogProps) {
+/**
+ * Moves the case to one of the statuses its machine allows; closing asks for the outcome.
+ * `initialTo` preselects a status (the case page's "Close the case" opens it on closed).
+ */
+export function TransitionModal({ detail, opened, onClose, onSaved, initialTo }: DialogProps & { initialTo?: CaseStatus | null }) {
   const { t } = useTranslation();
   const c = detail.case;
   const form = useAppForm<{ to: CaseStatus | null; outcome: CaseOutcome | null; note: string }>({
@@ -47,7 +50,8 @@ export function TransitionModal({ detail, opened, onClose, onSaved }: DialogProp
   });
   const close = useGuardedClose(form, onClose);
   const { busy, error, setError, run } = useFormAction(form);
-  useDialogValues(form, opened, c.id, () => ({ to: detail.allowedTransitions[0] ?? null, outcome: null, note: '' }));
+  const firstTo = initialTo && detail.allowedTransitions.includes(initialTo) ? initialTo : (detail.allowedTransitions[0] ?? null);
+  useDialogValues(form, opened, c.id, () => ({ to: firstTo, outcome: null, note: '' }));
   useEffect(() => {
     if (opened) setError(null);
   }, [opened, setError]);

@@ -18,8 +18,6 @@ import { useAppForm } from '../../ui/useAppForm';
 import { notifications } from '@mantine/notifications';
 import {
   IconArrowLeft,
-  IconArrowsExchange,
-  IconEye,
   IconFileText,
   IconFlag3,
   IconGavel,
@@ -46,9 +44,10 @@ import { PageHeader } from '../../ui/PageHeader';
 import { openSessionLog, useCaseView } from '../../navigation/places';
 import { Who5Button } from '../evaluation';
 import { DiscussedInSupervisionItem, withSupervision } from '../supervision';
-import { CaseStatusBadge, LogStatusBadge, ReferralStatusBadge, SeverityBadge } from '../../ui/badges';
+import { LogStatusBadge, ReferralStatusBadge } from '../../ui/badges';
 import { ReassignModal, ReferralModal, ReferralStatusModal, TransitionModal } from './CaseDialogs';
-import { DueCell } from './CaseTable';
+import { CaseHeadline, OverdueAlert, type CaseDialog } from './CaseHeadline';
+import { DecisionModal } from './DecisionModal';
 import { IdentityReveal } from './IdentityReveal';
 import { ProtocolAlert, ProtocolModal } from './Protocol';
 import { useFormAction } from '../../ui/useFormAction';
@@ -279,7 +278,7 @@ function ReferralsTable({ detail, canAct, onUpdate }: { detail: CaseDetail; canA
   );
 }
 
-type Dialog = 'transition' | 'reassign' | 'referral' | null;
+type Dialog = CaseDialog | null;
 
 /**
  * The case page: severity, status and due time; the protocol while the case is
@@ -288,13 +287,17 @@ type Dialog = 'transition' | 'reassign' | 'referral' | null;
  * actions its assignee and the coordinator may take.
  */
 export function CasePage({ caseId }: { caseId: number }) {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language;
+  const { t } = useTranslation();
   const role = useSession((s) => s.status?.user?.role);
   const close = useCaseView((s) => s.close);
   const { data, error, loading, reload } = useCall('cases.get', { id: caseId });
   const [detail, setDetail] = useState<CaseDetail | null>(null);
   const [dialog, setDialog] = useState<Dialog>(null);
+  const [closing, setClosing] = useState(false);
+  const openDialog = (next: CaseDialog, options: { closing?: boolean } = {}) => {
+    setClosing(options.closing ?? false);
+    setDialog(next);
+  };
   const [updating, setUpdating] = useState<Referral | null>(null);
   const [showProtocol, setShowProtocol] = useState(false);
   useEffect(() => setDetail(data), [data]);
@@ -306,6 +309,7 @@ export function CasePage({ caseId }: { caseId: number }) {
     if (keys.includes(`case-status:${caseId}`)) setDialog('transition');
     else if (keys.includes(`referral:${caseId}`)) setDialog('referral');
     else if (keys.includes(`reassign:${caseId}`)) setDialog('reassign');
+    else if (keys.includes(`case-decision:${caseId}`)) setDialog('decision');
   }, [data, caseId]);
 
   const saved = (next: CaseDetail) => {
@@ -328,37 +332,20 @@ export function CasePage({ caseId }: { caseId: number }) {
       <LoadState loading={loading && !detail} error={error} retry={() => void reload()}>
         {detail && c ? (
           <Stack gap="lg" maw={1040}>
-            <Group gap="sm">
-              <SeverityBadge severity={c.severity} />
-              <CaseStatusBadge status={c.status} />
-              <Group gap="sm" ml="auto">
-                {detail.canAct && detail.allowedTransitions.length > 0 ? (
-                  <Button leftSection={<IconStatusChange size={16} />} onClick={() => setDialog('transition')}>
-                    {t('casePage.moveTo')}
-                  </Button>
-                ) : null}
-                {detail.canReassign ? (
-                  <Button variant="default" leftSection={<IconArrowsExchange size={16} />} onClick={() => setDialog('reassign')}>
-                    {t('casePage.reassign')}
-                  </Button>
-                ) : null}
-                {c.status !== 'open' ? (
-                  <Button variant="subtle" leftSection={<IconEye size={16} />} onClick={() => setShowProtocol(true)}>
-                    {t('casePage.showProtocol')}
-                  </Button>
-                ) : null}
-              </Group>
-            </Group>
+            <CaseHeadline detail={detail} onDialog={openDialog} onShowProtocol={() => setShowProtocol(true)} />
 
             {c.status === 'open' ? <ProtocolAlert text={detail.escalationProtocol} /> : null}
-            {c.overdue ? (
-              <Alert color="red" variant="filled" role="alert">
-                {t('casePage.overdueWarning', { at: formatDateTime(c.dueAt, lang) })}
-              </Alert>
-            ) : null}
+            {c.overdue ? <OverdueAlert detail={detail} onDialog={openDialog} /> : null}
             {c.assignedUserId === null && c.status !== 'closed' ? (
               <Alert color="orange" variant="light">
-                {t('casePage.unassignedWarning')}
+                <Group justify="space-between" wrap="nowrap">
+                  <Text fz="sm">{t('casePage.unassignedWarning')}</Text>
+                  {detail.canReassign ? (
+                    <Button size="xs" color="orange" variant="light" leftSection={<IconUserCheck size={14} />} onClick={() => openDialog('reassign')}>
+                      {t('casePage.assign')}
+                    </Button>
+                  ) : null}
+                </Group>
               </Alert>
             ) : null}
             {!detail.canAct && role !== 'coordinator' ? (
@@ -371,35 +358,6 @@ export function CasePage({ caseId }: { caseId: number }) {
                 {t('casePage.closedWith', { outcome: c.outcome ? t(`outcomes.${c.outcome}`) : '' })} {t('casePage.closedNote')}
               </Alert>
             ) : null}
-
-            <Card withBorder radius="md" padding="lg">
-              <SimpleGrid cols={{ base: 2, md: 4 }}>
-                <div>
-                  <Text fz="xs" c="dimmed" tt="uppercase" fw={600}>
-                    {t('casePage.openedAt')}
-                  </Text>
-                  <Text fz="sm">{formatDateTime(c.openedAt, lang)}</Text>
-                </div>
-                <div>
-                  <Text fz="xs" c="dimmed" tt="uppercase" fw={600}>
-                    {t('casePage.origin')}
-                  </Text>
-                  <Text fz="sm">{t(`caseOrigin.${c.origin}`)}</Text>
-                </div>
-                <div>
-                  <Text fz="xs" c="dimmed" tt="uppercase" fw={600}>
-                    {t('casePage.dueAt')}
-                  </Text>
-                  <DueCell row={c} />
-                </div>
-                <div>
-                  <Text fz="xs" c="dimmed" tt="uppercase" fw={600}>
-                    {t('cases.assigned')}
-                  </Text>
-                  <Text fz="sm">{c.assignedName ?? t('cases.unassigned')}</Text>
-                </div>
-              </SimpleGrid>
-            </Card>
 
             <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
               <Section title={t('casePage.helpSeeker')}>
@@ -424,7 +382,7 @@ export function CasePage({ caseId }: { caseId: number }) {
               title={t('casePage.referrals')}
               action={
                 detail.canAct && c.status !== 'closed' ? (
-                  <Button size="xs" variant="light" leftSection={<IconSend size={14} />} onClick={() => setDialog('referral')}>
+                  <Button size="xs" variant="light" leftSection={<IconSend size={14} />} onClick={() => openDialog('referral')}>
                     {t('casePage.makeReferral')}
                   </Button>
                 ) : null
@@ -450,7 +408,8 @@ export function CasePage({ caseId }: { caseId: number }) {
       </LoadState>
       {detail ? (
         <>
-          <TransitionModal detail={detail} opened={dialog === 'transition'} onClose={() => setDialog(null)} onSaved={saved} />
+          <TransitionModal detail={detail} opened={dialog === 'transition'} initialTo={closing ? 'closed' : null} onClose={() => setDialog(null)} onSaved={saved} />
+          <DecisionModal detail={detail} opened={dialog === 'decision'} onClose={() => setDialog(null)} onSaved={saved} />
           <ReferralModal detail={detail} opened={dialog === 'referral'} onClose={() => setDialog(null)} onSaved={saved} />
           <ReferralStatusModal referral={updating} onClose={() => setUpdating(null)} onSaved={saved} />
           <ReassignModal

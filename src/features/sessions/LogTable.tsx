@@ -7,6 +7,7 @@ import { DataTable, type ServerSort } from '../../ui/DataTable';
 import { formatDateTime, formatDay, formatTime } from '../../ui/format';
 import { LogStatusBadge, SeverityBadge } from '../../ui/badges';
 import { openSessionLog } from '../../navigation/places';
+import classes from './LogTable.module.css';
 
 const column = createColumnHelper<SessionLogSummary>();
 
@@ -15,7 +16,9 @@ export type LogColumn = 'peer' | 'risk' | 'submitted';
 /**
  * Session logs as a sortable, searchable table. The date opens the log; the
  * risk column shows the severity the risk screen gives, so what is serious
- * stands out in a long list.
+ * stands out in a long list. As the review queue (`queue`), every row is
+ * waiting for review, so there is no status column; an urgent row is red and a
+ * high one marked at its edge.
  */
 export function LogTable({
   logs,
@@ -26,6 +29,7 @@ export function LogTable({
   initialSort = [{ id: 'heldOn', desc: true }],
   serverSort,
   unfiltered,
+  queue = false,
 }: {
   logs: SessionLogSummary[];
   show: LogColumn[];
@@ -35,6 +39,7 @@ export function LogTable({
   initialSort?: SortingState;
   serverSort?: ServerSort;
   unfiltered?: boolean;
+  queue?: boolean;
 }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
@@ -89,11 +94,11 @@ export function LogTable({
               cell: (info) => {
                 const l = info.row.original;
                 return (
-                  <Group gap={4}>
+                  <Group gap={4} wrap={queue ? 'nowrap' : 'wrap'}>
                     {l.severity ? <SeverityBadge severity={l.severity} /> : <Text fz="sm" c="dimmed">—</Text>}
                     {l.concern === 'high' ? (
                       <Badge size="sm" color="orange" variant="outline" style={{ minWidth: 'max-content' }}>
-                        {t('sessions.concernHigh')}
+                        {queue ? t('sessions.concernHighShort') : t('sessions.concernHigh')}
                       </Badge>
                     ) : null}
                   </Group>
@@ -103,11 +108,15 @@ export function LogTable({
             }),
           ]
         : []),
-      column.accessor((l) => t(`logStatus.${l.status}`), {
-        id: 'status',
-        header: t('sessions.status'),
-        cell: (info) => <LogStatusBadge status={info.row.original.status} />,
-      }),
+      ...(queue
+        ? []
+        : [
+            column.accessor((l) => t(`logStatus.${l.status}`), {
+              id: 'status',
+              header: t('sessions.status'),
+              cell: (info) => <LogStatusBadge status={info.row.original.status} />,
+            }),
+          ]),
       ...(show.includes('submitted')
         ? [
             column.accessor((l) => l.submittedAt ?? '', {
@@ -119,7 +128,7 @@ export function LogTable({
           ]
         : []),
     ],
-    [t, lang, show],
+    [t, lang, show, queue],
   );
   return (
     <DataTable
@@ -132,6 +141,7 @@ export function LogTable({
       empty={empty}
       serverSort={serverSort}
       unfiltered={unfiltered}
+      rowClassName={queue ? (l) => (l.severity === 'urgent' ? classes.urgent : l.severity === 'high' ? classes.high : undefined) : undefined}
     />
   );
 }

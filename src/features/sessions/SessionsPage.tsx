@@ -53,7 +53,8 @@ function ReviewQueue() {
           show={['peer', 'risk', 'submitted']}
           search=""
           caption={t('sessions.tabQueue')}
-          serverSort={{ sorting: [{ id: 'submittedAt', desc: false }], onChange: () => undefined, columns: [] }}
+          queue
+          serverSort={{ sorting: [], onChange: () => undefined, columns: [] }}
           empty={<EmptyState icon={<IconInbox size={28} />} variant="light" title={t('sessions.queueEmpty')} py="xl" />}
         />
         <Pager total={data?.total ?? 0} offset={offset} onOffset={setOffset} />

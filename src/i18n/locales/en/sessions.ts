@@ -12,7 +12,7 @@ export const sessions = {
     tabAll: 'All logs',
     tabHelpSeekers: 'Help-seekers',
     tabSearch: 'Search',
-    queueIntro: 'Submitted logs, the oldest first. Approve a log to lock it, return it to the peer with a comment, or escalate it to a supervisor.',
+    queueIntro: 'Submitted logs, the most serious first (urgent, high, routine) and within each the one waiting longest. Approve a log to lock it, return it to the peer with a comment, or escalate it to a supervisor.',
     queueEmpty: 'Nothing is waiting for review.',
     empty: 'No session logs yet.',
     ownEmpty: 'You have not written any session logs yet.',
@@ -37,6 +37,7 @@ export const sessions = {
     paperHint: 'Entered by {{name}} from a paper form',
     back: 'Back to session logs',
     concernHigh: 'Peer very worried',
+    concernHighShort: 'Very worried',
   },
   peerSessions: {
     title: 'Session logs',

@@ -15,7 +15,7 @@ export const sessions: Widen<typeof en> = {
     tabAll: 'Semua catatan',
     tabHelpSeekers: 'Pencari bantuan',
     tabSearch: 'Cari',
-    queueIntro: 'Catatan yang sudah dikirim, yang paling lama di atas. Setujui untuk mengunci catatan, kembalikan ke konselor sebaya dengan komentar, atau teruskan ke supervisor.',
+    queueIntro: 'Catatan yang sudah dikirim, yang paling serius di atas (mendesak, tinggi, biasa), lalu yang paling lama menunggu. Setujui untuk mengunci catatan, kembalikan ke konselor sebaya dengan komentar, atau teruskan ke supervisor.',
     queueEmpty: 'Tidak ada catatan yang menunggu diperiksa.',
     empty: 'Belum ada catatan sesi.',
     ownEmpty: 'Kamu belum menulis catatan sesi.',
@@ -40,6 +40,7 @@ export const sessions: Widen<typeof en> = {
     paperHint: 'Dimasukkan oleh {{name}} dari formulir kertas',
     back: 'Kembali ke catatan sesi',
     concernHigh: 'Konselor sebaya sangat khawatir',
+    concernHighShort: 'Sangat khawatir',
   },
   peerSessions: {
     title: 'Catatan sesi',
