@@ -24,44 +24,51 @@ const refresher = (peerId: number, dueOn: string): TodayItem => ({
   moduleTitleEn: 'Recognising risk and when to refer',
   dueOn,
 });
-const group = (kind: TodayKind, items: TodayItem[], total = items.length): Found => ({ kind, total, items });
+const foundOf = (kind: TodayKind, items: TodayItem[], total = items.length): Found => ({ kind, total, items });
 const kindsOf = (groups: ReturnType<typeof arrangeToday>) => groups.map((g) => g.kind);
 
 describe('the order of Today', () => {
   it('puts an urgent log before a routine one that waited longer, and a log with nothing ticked last', () => {
     const [logs] = arrangeToday([
-      group('logAwaitingReview', [log(1, null, '2026-07-20T08:00:00Z'), log(2, 'routine', '2026-07-28T08:00:00Z'), log(3, 'urgent', '2026-08-03T07:30:00Z')]),
+      foundOf('logAwaitingReview', [log(1, null, '2026-07-20T08:00:00Z'), log(2, 'routine', '2026-07-28T08:00:00Z'), log(3, 'urgent', '2026-08-03T07:30:00Z')]),
     ]);
     expect(logs!.items.map((i) => (i.kind === 'logAwaitingReview' ? i.logId : 0))).toEqual([3, 2, 1]);
   });
 
   it('orders logs of the same severity by how long they have waited', () => {
-    const [logs] = arrangeToday([group('logAwaitingReview', [log(5, 'high', '2026-08-02T08:00:00Z'), log(4, 'high', '2026-07-30T08:00:00Z')])]);
+    const [logs] = arrangeToday([foundOf('logAwaitingReview', [log(5, 'high', '2026-08-02T08:00:00Z'), log(4, 'high', '2026-07-30T08:00:00Z')])]);
     expect(logs!.items.map((i) => (i.kind === 'logAwaitingReview' ? i.logId : 0))).toEqual([4, 5]);
   });
 
   it('puts an urgent case waiting first and the backup reminder below every case and log, whatever order they were found in', () => {
     const groups = arrangeToday([
-      group('backup', [backup]),
-      group('refresherOverdue', [refresher(7, '2026-05-04')]),
-      group('logAwaitingReview', [log(1, 'routine', '2026-07-20T08:00:00Z')]),
-      group('urgentCase', [urgentCase]),
+      foundOf('backup', [backup]),
+      foundOf('refresherOverdue', [refresher(7, '2026-05-04')]),
+      foundOf('logAwaitingReview', [log(1, 'routine', '2026-07-20T08:00:00Z')]),
+      foundOf('urgentCase', [urgentCase]),
     ]);
     expect(kindsOf(groups)).toEqual(['urgentCase', 'logAwaitingReview', 'refresherOverdue', 'backup']);
   });
 
-  it('shows at most five lines of a kind, the longest overdue first, and keeps how many there are in all for “and 7 more”', () => {
+  it('shows at most three lines of a kind about peers, the longest overdue first, and keeps how many there are in all for “and 9 more”', () => {
     const peers = Array.from({ length: 12 }, (_, i) => refresher(i + 1, `2026-0${(i % 7) + 1}-0${(i % 9) + 1}`));
-    const [refreshers] = arrangeToday([group('refresherOverdue', peers, 12)]);
-    expect(refreshers!.items).toHaveLength(5);
+    const [refreshers] = arrangeToday([foundOf('refresherOverdue', peers, 12)]);
+    expect(refreshers!.items).toHaveLength(3);
     expect(refreshers!.total).toBe(12);
     const days = refreshers!.items.map((i) => (i.kind === 'refresherOverdue' ? i.dueOn : ''));
     expect(days).toEqual([...days].sort());
     expect(days[0]).toBe('2026-01-01');
   });
 
+  it('shows at most five logs waiting for review, the most severe first', () => {
+    const logs = Array.from({ length: 8 }, (_, i) => log(i + 1, i === 7 ? 'urgent' : 'routine', `2026-07-0${i + 1}T08:00:00Z`));
+    const [group] = arrangeToday([foundOf('logAwaitingReview', logs)]);
+    expect(group!.items.map((i) => (i.kind === 'logAwaitingReview' ? i.logId : 0))).toEqual([8, 1, 2, 3, 4]);
+    expect(group!.total).toBe(8);
+  });
+
   it('leaves out the kinds with nothing in them', () => {
-    expect(kindsOf(arrangeToday([group('overdueCase', []), group('backup', [backup])]))).toEqual(['backup']);
+    expect(kindsOf(arrangeToday([foundOf('overdueCase', []), foundOf('backup', [backup])]))).toEqual(['backup']);
   });
 });
 

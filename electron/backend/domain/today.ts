@@ -51,13 +51,13 @@ function compare(a: TodayItem, b: TodayItem): number {
  * kind in its own order and cut to `perKind` lines with its total kept for "and 12 more".
  * Kinds with nothing in them are left out.
  */
-export function arrangeToday(found: readonly Found[], perKind = todayLinesPerKind): TodayGroup[] {
+export function arrangeToday(found: readonly Found[], perKind: Readonly<Record<TodayKind, number>> = todayLinesPerKind): TodayGroup[] {
   return [...found]
     .filter((group) => group.items.length > 0)
     .sort((a, b) => todayKinds.indexOf(a.kind) - todayKinds.indexOf(b.kind))
     .map((group) => ({
       kind: group.kind,
       total: Math.max(group.total, group.items.length),
-      items: group.items.filter((item) => item.kind === group.kind).sort(compare).slice(0, perKind),
+      items: group.items.filter((item) => item.kind === group.kind).sort(compare).slice(0, perKind[group.kind]),
     }));
 }

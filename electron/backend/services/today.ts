@@ -18,7 +18,7 @@ export const evaluationLeadDays = 42;
 export const who5FollowUpDays = 28;
 export const who5FollowUpWindowDays = 90;
 
-const perKind = todayLinesPerKind;
+const lines = todayLinesPerKind;
 
 async function forCoordinatorOrSupervisor(ctx: Context): Promise<Found[]> {
   const actor = ctx.actor;
@@ -31,14 +31,14 @@ async function forCoordinatorOrSupervisor(ctx: Context): Promise<Found[]> {
   const peers = supervisedScope(ctx);
   const found: Found[] = [];
 
-  const urgent = await q.urgentCasesWaiting(ctx.db, caseScope, assignedTo, perKind);
+  const urgent = await q.urgentCasesWaiting(ctx.db, caseScope, assignedTo, lines.urgentCase);
   found.push({
     kind: 'urgentCase',
     total: urgent.total,
     items: urgent.rows.map((r) => ({ kind: 'urgentCase', tone: 'urgent', caseId: r.id, helpSeekerCode: r.help_seeker_code, since: r.opened_at })),
   });
 
-  const overdue = await q.overdueCases(ctx.db, caseScope, assignedTo, now, perKind);
+  const overdue = await q.overdueCases(ctx.db, caseScope, assignedTo, now, lines.overdueCase);
   found.push({
     kind: 'overdueCase',
     total: overdue.total,
@@ -47,7 +47,7 @@ async function forCoordinatorOrSupervisor(ctx: Context): Promise<Found[]> {
 
   // The coordinator reviews logs; a supervisor reads them but does not review them.
   if (coordinator) {
-    const waiting = await q.logsAwaitingReview(ctx.db, await sessionLogsScope(ctx), perKind);
+    const waiting = await q.logsAwaitingReview(ctx.db, await sessionLogsScope(ctx), lines.logAwaitingReview);
     found.push({
       kind: 'logAwaitingReview',
       total: waiting.total,
@@ -63,7 +63,7 @@ async function forCoordinatorOrSupervisor(ctx: Context): Promise<Found[]> {
     });
   }
 
-  const followUps = await q.referralFollowUpsDue(ctx.db, caseScope, assignedTo, day, perKind);
+  const followUps = await q.referralFollowUpsDue(ctx.db, caseScope, assignedTo, day, lines.referralFollowUp);
   found.push({
     kind: 'referralFollowUp',
     total: followUps.total,
@@ -80,7 +80,7 @@ async function forCoordinatorOrSupervisor(ctx: Context): Promise<Found[]> {
 
   found.push(await actionItems(ctx, { userId: actor.userId }, day));
 
-  const refreshers = await q.refreshersOverdue(ctx.db, peers, day, perKind);
+  const refreshers = await q.refreshersOverdue(ctx.db, peers, day, lines.refresherOverdue);
   found.push({
     kind: 'refresherOverdue',
     total: refreshers.total,
@@ -111,7 +111,7 @@ async function forCoordinatorOrSupervisor(ctx: Context): Promise<Found[]> {
 
   const term = await termNow(ctx);
   if (addDays(day, evaluationLeadDays) >= term.end) {
-    const due = await q.peersNotEvaluated(ctx.db, peers, term.start, term.end, perKind);
+    const due = await q.peersNotEvaluated(ctx.db, peers, term.start, term.end, lines.evaluationDue);
     found.push({
       kind: 'evaluationDue',
       total: due.total,
@@ -125,7 +125,7 @@ async function forCoordinatorOrSupervisor(ctx: Context): Promise<Found[]> {
     who5.id,
     addDays(day, -(who5FollowUpDays + who5FollowUpWindowDays)),
     addDays(day, -who5FollowUpDays),
-    perKind,
+    lines.who5FollowUp,
   );
   found.push({
     kind: 'who5FollowUp',
@@ -153,7 +153,7 @@ async function forCoordinatorOrSupervisor(ctx: Context): Promise<Found[]> {
 }
 
 async function actionItems(ctx: Context, owner: { userId: number } | { peerId: number }, day: string): Promise<Found> {
-  const items = await q.actionItemsDue(ctx.db, owner, addDays(day, actionItemLeadDays), perKind);
+  const items = await q.actionItemsDue(ctx.db, owner, addDays(day, actionItemLeadDays), lines.actionItem);
   return {
     kind: 'actionItem',
     total: items.total,
@@ -164,7 +164,7 @@ async function actionItems(ctx: Context, owner: { userId: number } | { peerId: n
 }
 
 async function returned(ctx: Context, tone: 'soon' | 'routine'): Promise<Found> {
-  const logs = await q.returnedLogs(ctx.db, await sessionLogsScope(ctx), perKind);
+  const logs = await q.returnedLogs(ctx.db, await sessionLogsScope(ctx), lines.returnedLog);
   return {
     kind: 'returnedLog',
     total: logs.total,
@@ -184,9 +184,9 @@ async function returned(ctx: Context, tone: 'soon' | 'routine'): Promise<Found> 
 export const todayHandlers: HandlerMap<'today.list'> = {
   'today.list': async (_input, ctx) => {
     const actor = ctx.actor;
-    if (actor.role !== 'peer') return { groups: arrangeToday(await forCoordinatorOrSupervisor(ctx), perKind) };
+    if (actor.role !== 'peer') return { groups: arrangeToday(await forCoordinatorOrSupervisor(ctx)) };
     // A peer: his own returned logs (sessionLogsScope is his own logs) and his own action items.
     if (actor.peerId === null) return { groups: [] };
-    return { groups: arrangeToday([await returned(ctx, 'soon'), await actionItems(ctx, { peerId: actor.peerId }, today(ctx))], perKind) };
+    return { groups: arrangeToday([await returned(ctx, 'soon'), await actionItems(ctx, { peerId: actor.peerId }, today(ctx))]) };
   },
 };

@@ -96,12 +96,27 @@ export const todayItem = z.discriminatedUnion('kind', [
 ]);
 export type TodayItem = z.infer<typeof todayItem>;
 
-/** The lines of one kind (at most `todayLinesPerKind`) and how many there are in all. */
+/** The lines of one kind (at most its `todayLinesPerKind`) and how many there are in all. */
 export const todayGroup = z.object({ kind: z.enum(todayKinds), total: z.number().int(), items: z.array(todayItem) });
 export type TodayGroup = z.infer<typeof todayGroup>;
 
-/** At most this many lines of one kind; the rest is "and 12 more", which opens the full list. */
-export const todayLinesPerKind = 5;
+/**
+ * At most this many lines of one kind; the rest is "and 12 more", which opens the full list.
+ * Cases and logs get five; what is about peers or reminders three, so the list stays short.
+ */
+export const todayLinesPerKind: Readonly<Record<TodayKind, number>> = {
+  urgentCase: 5,
+  overdueCase: 5,
+  logAwaitingReview: 5,
+  referralFollowUp: 5,
+  actionItem: 5,
+  refresherOverdue: 3,
+  supervisionOverdue: 3,
+  evaluationDue: 3,
+  who5FollowUp: 3,
+  returnedLog: 3,
+  backup: 1,
+};
 
 export const todayMethods = {
   /**
