@@ -194,7 +194,7 @@ export const cases = {
     awaitingReview: 'Logs awaiting review',
     awaitingSince: 'oldest since {{when}}',
     openBySeverity: 'Cases not yet closed',
-    openBySeverityNote: 'waiting for review, in review, monitored or referred',
+    openBySeverityNote: 'open, in review, monitoring or referred',
     overdue: 'Overdue cases',
     unassigned: 'Not assigned',
     followUps: 'Referral follow-ups due',

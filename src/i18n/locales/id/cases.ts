@@ -197,7 +197,7 @@ export const cases: Widen<typeof en> = {
     awaitingReview: 'Catatan menunggu diperiksa',
     awaitingSince: 'terlama sejak {{when}}',
     openBySeverity: 'Kasus belum ditutup',
-    openBySeverityNote: 'menunggu ditangani, sedang ditangani, dipantau, atau dirujuk',
+    openBySeverityNote: 'terbuka, sedang ditangani, dipantau, atau dirujuk',
     overdue: 'Kasus lewat tenggat',
     unassigned: 'Belum ditugaskan',
     followUps: 'Tindak lanjut rujukan jatuh tempo',
