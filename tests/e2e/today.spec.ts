@@ -42,6 +42,21 @@ async function backToDashboard(page: Page): Promise<void> {
   await expect(page.getByRole('list', { name: 'Hari ini' })).toBeVisible();
 }
 
+/** Clicks the first line of every kind on the dashboard and checks the page it opens, then comes back. */
+async function opensEachKind(page: Page, groups: MethodOutput<'today.list'>['groups']): Promise<void> {
+  const list = page.getByRole('list', { name: 'Hari ini' });
+  for (const group of groups) {
+    const want = expected(group.items[0]!);
+    await list.locator(`[data-kind="${group.kind}"]`).first().click();
+    await expect.poll(() => hashOf(page), { message: `${group.kind} opens ${want.hash}` }).toBe(want.hash);
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    if (want.heading) await expect(page.getByRole('heading', { level: 1 })).toContainText(want.heading);
+    if (want.tab) await expect(page.getByRole('tab', { name: want.tab })).toHaveAttribute('aria-selected', 'true');
+    if (group.kind === 'logAwaitingReview') await shot(page, 'today-02-opened-log-id');
+    await backToDashboard(page);
+  }
+}
+
 test.beforeEach(async ({ page }) => {
   await page.setViewportSize({ width: 1366, height: 768 });
 });
@@ -68,18 +83,9 @@ test('the coordinator’s Today names what needs her, most urgent first, and eac
   await expect(page.getByRole('heading', { name: 'Sekilas' })).toBeVisible();
   await shot(page, 'today-01-coordinator-id');
 
-  for (const group of groups) {
-    const item = group.items[0]!;
-    const want = expected(item);
-    await list.locator(`[data-kind="${group.kind}"]`).first().click();
-    await expect.poll(() => hashOf(page), { message: `${group.kind} opens ${want.hash}` }).toBe(want.hash);
-    if (want.heading) await expect(page.getByRole('heading', { level: 1 })).toContainText(want.heading);
-    if (want.tab) await expect(page.getByRole('tab', { name: want.tab })).toHaveAttribute('aria-selected', 'true');
-    if (group.kind === 'logAwaitingReview') await shot(page, 'today-02-opened-log-id');
-    await backToDashboard(page);
-  }
+  await opensEachKind(page, groups);
 
-  // A kind with more than five lines ends in "dan 2 lainnya", which opens its whole list.
+  // A kind with more lines than it shows ends in "dan 2 lainnya", which opens its whole list.
   const long = groups.find((g) => g.total > g.items.length);
   if (long) {
     await list.getByRole('button', { name: `dan ${long.total - long.items.length} lainnya` }).first().click();
@@ -104,10 +110,10 @@ test('a supervisor’s Today holds only her own cases and peers', async ({ app: 
     const answer = await harness.backend.invoke('cases.get', { id });
     expect(answer.ok && answer.value.case.assignedUserId).toBe(dewi);
   }
+  // Her action item from supervision is among them, and opens its meeting.
+  expect(groups.map((g) => g.kind)).toContain('actionItem');
   await shot(page, 'today-03-supervisor-id');
-  const first = groups[0]!.items[0]!;
-  await list.locator('[data-kind]').first().click();
-  await expect.poll(() => hashOf(page)).toBe(expected(first).hash);
+  await opensEachKind(page, groups);
 });
 
 test('a peer’s home shows his returned log as a banner with the coordinator’s comment, and its button opens the log to correct it', async ({ app: page, harness }) => {
