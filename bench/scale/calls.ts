@@ -52,6 +52,7 @@ export const screenCalls: ScreenCall[] = [
   { screen: 'shell: idle ping', method: 'session.heartbeat', input: {} },
   { screen: 'shell: backup reminder', method: 'backups.overview', input: {} },
   // dashboard/DashboardPage.tsx, cases/CasesDashboard.tsx, supervision/SupervisionDashboard.tsx
+  { screen: 'dashboard', method: 'today.list', input: {} },
   { screen: 'dashboard', method: 'dashboard.summary', input: {} },
   { screen: 'dashboard', method: 'cases.dashboard', input: {} },
   { screen: 'dashboard', method: 'actionItems.mine', input: {} },
@@ -157,6 +158,7 @@ export const screenCalls: ScreenCall[] = [
   { screen: 'audit: a deep page', method: 'audit.list', input: (f: Fixtures) => ({ limit: 100, beforeId: f.deepAuditId }) },
   { screen: 'audit: rare action', method: 'audit.list', input: { limit: 100, action: 'vault.recovery-key-replaced' } },
   // The same areas as a supervisor sees them: her scopes are SQL conditions the coordinator's are not (access/policy.ts).
+  { screen: 'supervisor: dashboard', method: 'today.list', input: {}, as: 'supervisor' },
   { screen: 'supervisor: dashboard', method: 'cases.dashboard', input: {}, as: 'supervisor' },
   { screen: 'supervisor: dashboard', method: 'supervision.cadence', input: {}, as: 'supervisor' },
   { screen: 'supervisor: sessions', method: 'sessionLogs.list', input: { sort: 'heldOn', direction: 'desc', offset: 0 }, as: 'supervisor' },

@@ -11,6 +11,7 @@ import { auditHandlers } from './services/audit';
 import { backupsHandlers } from './services/backups';
 import { casesHandlers } from './services/cases';
 import { dashboardHandlers } from './services/dashboard';
+import { todayHandlers } from './services/today';
 import { evaluationHandlers } from './services/evaluation';
 import { helpSeekersHandlers } from './services/helpSeekers';
 import { jobsHandlers } from './services/jobs';
@@ -43,6 +44,7 @@ export const handlers: HandlerMap<MethodName> = {
   ...settingsHandlers,
   ...auditHandlers,
   ...dashboardHandlers,
+  ...todayHandlers,
   ...backupsHandlers,
   ...supervisionHandlers,
   ...evaluationHandlers,

@@ -15,6 +15,7 @@ import { sessionLogsMethods } from './areas/sessionLogs';
 import { sessionMethods } from './areas/session';
 import { settingsMethods } from './areas/settings';
 import { supervisionMethods } from './areas/supervision';
+import { todayMethods } from './areas/today';
 import { trainingMethods } from './areas/training';
 import { usersMethods } from './areas/users';
 import type { MethodSpec } from './method';
@@ -39,6 +40,7 @@ export const methods = {
   ...reportsMethods,
   ...desktopMethods,
   ...jobsMethods,
+  ...todayMethods,
 } satisfies Record<string, MethodSpec>;
 
 export type Methods = typeof methods;
@@ -75,5 +77,6 @@ export * from './areas/supervision';
 export * from './areas/evaluation';
 export * from './areas/reports';
 export * from './areas/jobs';
+export * from './areas/today';
 export * from './instruments';
 export * from './rubric';

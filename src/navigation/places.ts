@@ -167,3 +167,28 @@ export function openMeeting(id: number): void {
 export function openSupervisionTab(tab: SupervisionTab): void {
   supervision.openTab(tab);
 }
+
+/** Opens the session logs on a tab (Today's "and 3 more" of returned logs). */
+export function openSessionsTab(tab: SessionsTab): void {
+  sessions.openTab(tab);
+}
+
+// Evaluation: its tabs are in the address too, so Today's WHO-5 line opens the outcomes.
+
+export const evaluationTabs = ['peers', 'outcomes', 'feedback'] as const;
+export type EvaluationTab = (typeof evaluationTabs)[number];
+
+const evaluationTabOf = perAddress((segments): EvaluationTab => {
+  const tab = segments[0] === 'evaluation' ? segments[1] : undefined;
+  return (evaluationTabs as readonly string[]).includes(tab ?? '') ? (tab as EvaluationTab) : 'peers';
+});
+
+export function openEvaluationTab(tab: EvaluationTab, options?: { replace?: boolean }): void {
+  navigate(pathOf('evaluation', tab), options);
+}
+
+/** The evaluation area's tab, read from the address, and a change of it (which stands in for the last address). */
+export function useEvaluationTab(): [EvaluationTab, (tab: EvaluationTab) => void] {
+  const tab = useRouter((state) => evaluationTabOf(state.route));
+  return [tab, (next) => openEvaluationTab(next, { replace: true })];
+}

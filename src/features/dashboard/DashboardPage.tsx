@@ -5,9 +5,9 @@ import { useCall } from '../../api/useCall';
 import { useSession } from '../../stores/session';
 import { LoadState } from '../../ui/LoadState';
 import { PageHeader } from '../../ui/PageHeader';
-import { BackupReminder } from '../backups';
 import { CasesDashboard } from '../cases';
 import { MyActionItems, SupervisionDue } from '../supervision';
+import { TodayList } from '../today';
 import { goToArea } from '../../navigation/places';
 
 function Figure({ label, value }: { label: string; value: number }) {
@@ -23,6 +23,10 @@ function Figure({ label, value }: { label: string; value: number }) {
   );
 }
 
+/**
+ * The staff home (issue 14): Today first, what needs this person, each line opening what it
+ * names; below it, figures that are only information.
+ */
 export function DashboardPage() {
   const { t } = useTranslation();
   const user = useSession((s) => s.status?.user);
@@ -34,10 +38,13 @@ export function DashboardPage() {
   return (
     <>
       <PageHeader title={t('dashboard.title')} intro={t('dashboard.welcome', { name: user?.fullName ?? '' })} />
-      {user?.role === 'coordinator' ? <BackupReminder /> : null}
-      <MyActionItems />
+      <TodayList />
+      <Title order={2} size="h3" mb="md">
+        {t('today.figures')}
+      </Title>
       <CasesDashboard />
       <SupervisionDue />
+      <MyActionItems />
       <LoadState loading={loading && !data} error={error} retry={() => void reload()}>
         <Stack>
           <Title order={2} size="h4">
@@ -56,8 +63,6 @@ export function DashboardPage() {
           <SimpleGrid cols={{ base: 2, md: 4 }}>
             <Figure label={t('dashboard.activePeers')} value={byStatus?.active ?? 0} />
             <Figure label={t('dashboard.inPipeline')} value={pipeline} />
-            <Figure label={t('dashboard.staffUsers')} value={data?.staffUsers ?? 0} />
-            <Figure label={t('dashboard.peerAccounts')} value={data?.peerAccounts ?? 0} />
           </SimpleGrid>
         </Stack>
       </LoadState>

@@ -20,6 +20,7 @@ import { SessionLogForm } from './SessionLogForm';
 import { SessionLogPage } from './SessionLogPage';
 import { useSessionsView, type SessionsTab } from '../../navigation/places';
 import { MyActionItems } from '../supervision';
+import { ReturnedLogBanners } from '../today';
 
 function SearchBox({ value, onChange }: { value: string; onChange(value: string): void }) {
   const { t } = useTranslation();
@@ -167,6 +168,7 @@ export function SessionsPage() {
     return (
       <>
         <PageHeader title={t('sessions.ownTitle')} intro={t('sessions.ownIntro')} actions={writeButton} />
+        <ReturnedLogBanners />
         <MyActionItems />
         <AllLogs show={[]} emptyTitle={t('sessions.ownEmpty')} emptyHint={t('sessions.ownEmptyHint')} />
       </>

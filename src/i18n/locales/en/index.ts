@@ -12,6 +12,7 @@ import { sessions } from './sessions';
 import { settings } from './settings';
 import { shell } from './shell';
 import { supervision } from './supervision';
+import { today } from './today';
 import { training } from './training';
 import { users } from './users';
 
@@ -20,4 +21,4 @@ import { users } from './users';
  * files must have exactly the same keys: their types are derived from these,
  * so a missing translation fails the typecheck.
  */
-export const en = { ...common, ...auth, ...shell, ...peers, ...training, ...outreach, ...sessions, ...cases, ...users, ...settings, ...audit, ...backups, ...supervision, ...reports, ...evaluation, ...jobs } as const;
+export const en = { ...common, ...auth, ...shell, ...peers, ...training, ...outreach, ...sessions, ...cases, ...users, ...settings, ...audit, ...backups, ...supervision, ...reports, ...evaluation, ...jobs, ...today } as const;

@@ -14,8 +14,9 @@ import { sessions } from './sessions';
 import { settings } from './settings';
 import { shell } from './shell';
 import { supervision } from './supervision';
+import { today } from './today';
 import { training } from './training';
 import { users } from './users';
 
 /** Bahasa Indonesia: the same keys as English, one file per area. */
-export const id: Widen<typeof en> = { ...common, ...auth, ...shell, ...peers, ...training, ...outreach, ...sessions, ...cases, ...users, ...settings, ...audit, ...backups, ...supervision, ...reports, ...evaluation, ...jobs };
+export const id: Widen<typeof en> = { ...common, ...auth, ...shell, ...peers, ...training, ...outreach, ...sessions, ...cases, ...users, ...settings, ...audit, ...backups, ...supervision, ...reports, ...evaluation, ...jobs, ...today };

@@ -1,0 +1,1 @@
+export { ReturnedLogBanners, TodayList } from './TodayList';
