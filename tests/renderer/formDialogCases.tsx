@@ -27,7 +27,7 @@ import { InterviewModal } from '../../src/features/peers/InterviewModal';
 import { PeerFormModal } from '../../src/features/peers/PeerFormModal';
 import { AddRecordModal, KnowledgeScoresModal } from '../../src/features/peers/TrainingModals';
 import { TransitionModal as PeerTransitionModal } from '../../src/features/peers/TransitionModal';
-import { ReturnModal } from '../../src/features/sessions/SessionLogPage';
+import { ApproveWithNoteModal, ReturnModal } from '../../src/features/sessions/SessionLogPage';
 import { GroupModal } from '../../src/features/supervision/GroupsPanel';
 import { GroupSessionModal } from '../../src/features/training/GroupSessionModal';
 import { ModuleFormModal } from '../../src/features/training/ModuleFormModal';
@@ -231,8 +231,10 @@ const sessionLog: SessionLog = {
   reviews: [],
   addenda: [],
   cases: [],
+  peerHasAccount: true,
   canEdit: false,
   canReview: true,
+  canReturn: true,
   canAddAddendum: true,
 };
 
@@ -438,6 +440,12 @@ export const dialogCases: DialogCase[] = [
     file: 'src/features/sessions/SessionLogPage.tsx',
     record: 'log',
     render: (onClose) => <ReturnModal log={sessionLog} opened onClose={onClose} onDone={noop} />,
+  },
+  {
+    name: 'ApproveWithNoteModal',
+    file: 'src/features/sessions/SessionLogPage.tsx',
+    record: 'log',
+    render: (onClose) => <ApproveWithNoteModal log={{ ...sessionLog, enteredByStaff: true, peerHasAccount: false, canEdit: true, canReturn: false }} opened onClose={onClose} onDone={noop} />,
   },
   {
     name: 'GroupModal',

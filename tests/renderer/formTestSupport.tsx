@@ -25,6 +25,7 @@ export const signedIn: AppStatus = {
   passwordRequiredReason: null,
   autoLockMinutes: 10,
   retryAfterSeconds: 0,
+  lastUsername: null,
 };
 
 export const sampleSettings = (): MethodOutput<'settings.get'> => ({

@@ -11,6 +11,7 @@ import {
   TestClock,
   unlockAsCoordinator,
 } from './support/backend';
+import { writeSetting } from '../../electron/backend/repositories/settings';
 
 const peer = { fullName: 'Budi Santoso', username: 'budi', pin: '4321' };
 
@@ -75,9 +76,9 @@ describe('locking when nobody uses the app', () => {
 
   it('follows the auto-lock time set in Settings', async () => {
     const { clock, backend } = await unlockedVault();
-    await call(backend, 'settings.update', { autoLockMinutes: 2 });
-    expect(await call(backend, 'session.heartbeat', {})).toEqual({ autoLockMinutes: 2 });
-    clock.advance(minutes(3) - seconds(1));
+    await call(backend, 'settings.update', { autoLockMinutes: 3 });
+    expect(await call(backend, 'session.heartbeat', {})).toEqual({ autoLockMinutes: 3 });
+    clock.advance(minutes(4) - seconds(1));
     expect(await backend.lockIfIdle()).toBe(false);
     clock.advance(seconds(1));
     expect(await backend.lockIfIdle()).toBe(true);
@@ -126,5 +127,37 @@ describe('locking when nobody uses the app', () => {
     await call(backend, 'session.peerSignIn', { username: peer.username, pin: peer.pin });
     clock.advance(idleLimit);
     expect((await failure(backend, 'peers.list', {})).code).toBe('LOCKED');
+  });
+});
+
+describe('the auto-lock time Settings allows (issue 14)', () => {
+  it('refuses fewer than 3 minutes or more than 60 with an error on the field, and keeps the time set before', async () => {
+    const { backend } = await unlockedVault();
+    await call(backend, 'settings.update', { autoLockMinutes: 15 });
+    expect(await failure(backend, 'settings.update', { autoLockMinutes: 1 })).toMatchObject({ code: 'VALIDATION', field: 'autoLockMinutes', reason: 'too_small' });
+    expect(await failure(backend, 'settings.update', { autoLockMinutes: 61 })).toMatchObject({ code: 'VALIDATION', field: 'autoLockMinutes', reason: 'too_big' });
+    expect((await call(backend, 'settings.get', {})).autoLockMinutes).toBe(15);
+    await call(backend, 'settings.update', { autoLockMinutes: 3 });
+    await call(backend, 'settings.update', { autoLockMinutes: 60 });
+    expect((await call(backend, 'settings.get', {})).autoLockMinutes).toBe(60);
+  });
+
+  it('reads a minute stored by an older Sebaya as 3, and locks after 3 minutes (and the grace minute), not 1', async () => {
+    const { clock, backend } = await unlockedVault();
+    // As a vault from before the range kept it.
+    await writeSetting(backend.session.db, 'autoLockMinutes', 1);
+    expect((await call(backend, 'settings.get', {})).autoLockMinutes).toBe(3);
+    expect(await call(backend, 'session.heartbeat', {})).toEqual({ autoLockMinutes: 3 });
+    expect((await call(backend, 'app.status', {})).autoLockMinutes).toBe(3);
+    clock.advance(minutes(2) + seconds(30));
+    expect(await backend.lockIfIdle()).toBe(false);
+    clock.advance(minutes(1) + seconds(30));
+    expect(await backend.lockIfIdle()).toBe(true);
+  });
+
+  it('reads two hours stored by an older Sebaya as the hour now allowed', async () => {
+    const { backend } = await unlockedVault();
+    await writeSetting(backend.session.db, 'autoLockMinutes', 120);
+    expect((await call(backend, 'settings.get', {})).autoLockMinutes).toBe(60);
   });
 });

@@ -83,7 +83,7 @@ describe('rotating the data key', () => {
     expect(readdirSync(dataDir).filter((name) => name.startsWith('.rotation-') || name === 'rotation-pending.json')).toHaveLength(2);
     await shownOnScreen(backend, rotated);
     await call(backend, 'session.lock', {});
-    expect(readdirSync(dataDir).filter((name) => !name.startsWith('vault.db')).sort()).toEqual(['keyslots.json']);
+    expect(readdirSync(dataDir).filter((name) => !name.startsWith('vault.db')).sort()).toEqual(['keyslots.json', 'last-user.json']);
   });
 
   it('gives an account created just before it, whose first password was still on its way to the screen, the rotation’s temporary password', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { offeredPeerStatuses, riskItems, severityOf, type CaseSeverity, type RiskItem } from '../../src/contract';
-import { call, errorOf, failure, minutes, peerVersion } from './support/backend';
+import { activatePeer, call, errorOf, failure, minutes, peerVersion } from './support/backend';
 import { aLog, aProgram, asUpdate, budi, citra, signInAsCoordinator, signInAsPeer, signInAsSupervisor } from './support/sessions';
 
 const hours = (n: number) => n * 3_600_000;
@@ -176,6 +176,84 @@ describe('logs entered by a coordinator from paper forms', () => {
     // The form's picker offers only the peers a log may be written for.
     const offered = await call(backend, 'peers.list', { statuses: [...offeredPeerStatuses.paperLog] });
     expect(offered.peers.map((p) => p.fullName)).toEqual([budi.fullName, citra.fullName]);
+  });
+});
+
+describe('reviewing a log whose peer cannot take it back (issue 14)', () => {
+  /** An active peer on the roster who has no account: their logs come only on paper. */
+  async function aPeerWithoutAccount(backend: Awaited<ReturnType<typeof aProgram>>['backend']) {
+    const { peer } = await call(backend, 'peers.create', { fullName: 'Dani Kertas', className: '8D' });
+    await activatePeer(backend, peer.id);
+    return peer.id;
+  }
+
+  it('refuses to return a paper log to a peer with no account, says why, and leaves the log waiting in the queue', async () => {
+    const { backend } = await aProgram();
+    const dani = await aPeerWithoutAccount(backend);
+    const { log } = await call(backend, 'sessionLogs.create', aLog(dani));
+    expect(log).toMatchObject({ status: 'submitted', enteredByStaff: true, peerHasAccount: false, canReview: true, canReturn: false });
+    const refused = await failure(backend, 'sessionLogs.return', { id: log.id, version: log.version, comment: 'Lengkapi.' });
+    expect(refused).toMatchObject({ code: 'CONFLICT', reason: 'no-peer-account' });
+    expect((await call(backend, 'sessionLogs.get', { id: log.id })).log).toMatchObject({ status: 'submitted', version: log.version, reviews: [] });
+    expect((await call(backend, 'sessionLogs.reviewQueue', {})).logs.map((l) => l.id)).toEqual([log.id]);
+  });
+
+  it('refuses it as well when the peer’s account is disabled or the peer is paused, and allows it again once both are back', async () => {
+    const { backend, budi: b } = await aProgram();
+    const { log } = await call(backend, 'sessionLogs.create', aLog(b.peerId));
+    expect(log).toMatchObject({ peerHasAccount: true, canReturn: true });
+    await call(backend, 'users.disable', { userId: b.userId });
+    expect((await call(backend, 'sessionLogs.get', { id: log.id })).log).toMatchObject({ peerHasAccount: false, canReturn: false });
+    expect(await failure(backend, 'sessionLogs.return', { id: log.id, version: log.version, comment: 'Lengkapi.' })).toMatchObject({ reason: 'no-peer-account' });
+    await call(backend, 'users.enable', { userId: b.userId });
+    await call(backend, 'peers.transition', { id: b.peerId, version: await peerVersion(backend, b.peerId), to: 'paused', reason: 'ujian' });
+    expect((await call(backend, 'sessionLogs.get', { id: log.id })).log).toMatchObject({ peerHasAccount: true, canReturn: false });
+    expect(await failure(backend, 'sessionLogs.return', { id: log.id, version: log.version, comment: 'Lengkapi.' })).toMatchObject({ reason: 'return-peer-not-active' });
+    await call(backend, 'peers.transition', { id: b.peerId, version: await peerVersion(backend, b.peerId), to: 'active', override: true, reason: 'Kembali setelah ujian.' });
+    const returned = await call(backend, 'sessionLogs.return', { id: log.id, version: log.version, comment: 'Lengkapi.' });
+    expect(returned.log.status).toBe('returned');
+  });
+
+  it('lets the coordinator correct a paper log waiting for review herself: it stays submitted in its place in the queue, and a risk ticked in the correction flags it', async () => {
+    const { backend, clock, budi: b } = await aProgram();
+    const dani = await aPeerWithoutAccount(backend);
+    const first = await call(backend, 'sessionLogs.create', aLog(dani, { actions: 'Menasihati.' }));
+    clock.advance(minutes(5));
+    const later = await call(backend, 'sessionLogs.create', aLog(b.peerId));
+    expect(first.log.canEdit).toBe(true);
+
+    const corrected = await call(backend, 'sessionLogs.update', asUpdate(first.log, { actions: 'Mendengarkan dan menemaninya ke wali kelas.' }));
+    expect(corrected.log).toMatchObject({ status: 'submitted', actions: 'Mendengarkan dan menemaninya ke wali kelas.', submittedAt: first.log.submittedAt });
+    expect(corrected.flagged).toBeNull();
+    expect((await call(backend, 'sessionLogs.reviewQueue', {})).logs.map((l) => l.id)).toEqual([first.log.id, later.log.id]);
+    // Still everything the review needs: a correction cannot empty a field.
+    expect(await failure(backend, 'sessionLogs.update', asUpdate(corrected.log, { summary: '' }))).toMatchObject({ code: 'VALIDATION', field: 'summary' });
+
+    const flagged = await call(backend, 'sessionLogs.update', asUpdate(corrected.log, { risks: ['severe_distress'], noRisks: false, submit: true }));
+    expect(flagged.log.status).toBe('submitted');
+    expect(flagged.flagged).toMatchObject({ severity: 'high', caseId: expect.any(Number) });
+    const { entries } = await call(backend, 'audit.list', { action: 'session-log.updated' });
+    expect(entries.map((e) => e.target)).toEqual([`session-log:${first.log.id}`, `session-log:${first.log.id}`]);
+  });
+
+  it('still refuses a change to a log the peer submitted from their own account, though the coordinator reviews it', async () => {
+    const { backend, budi: b } = await aProgram();
+    await signInAsPeer(backend);
+    const { log } = await call(backend, 'sessionLogs.create', aLog(b.peerId));
+    await signInAsCoordinator(backend);
+    expect((await call(backend, 'sessionLogs.get', { id: log.id })).log).toMatchObject({ canEdit: false, canReturn: true });
+    expect(await failure(backend, 'sessionLogs.update', asUpdate(log, { summary: 'ditulis ulang' }))).toMatchObject({ code: 'CONFLICT', reason: 'log-submitted' });
+  });
+
+  it('approves a log that cannot go back with a review note saying why, which stays with the decision', async () => {
+    const { backend } = await aProgram();
+    const dani = await aPeerWithoutAccount(backend);
+    const { log } = await call(backend, 'sessionLogs.create', aLog(dani));
+    const note = 'Jam mulai tidak tertulis di kertas; sudah ditanyakan langsung ke Dani.';
+    const approved = await call(backend, 'sessionLogs.approve', { id: log.id, version: log.version, comment: note });
+    expect(approved.log).toMatchObject({ status: 'approved', canEdit: false });
+    expect(approved.log.reviews.map((r) => [r.decision, r.comment, r.byName])).toEqual([['approved', note, 'Sari Wulandari']]);
+    expect((await call(backend, 'sessionLogs.reviewQueue', {})).logs).toEqual([]);
   });
 });
 

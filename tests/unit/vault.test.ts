@@ -257,7 +257,8 @@ describe('what the vault leaves on disk', () => {
 
     const paths = vaultPaths(dataDir);
     const whileOpen = [paths.database, `${paths.database}-wal`, `${paths.database}-shm`, paths.keySlots];
-    expect(fileNames(dataDir)).toEqual(['keyslots.json', 'vault.db', 'vault.db-shm', 'vault.db-wal']);
+    // last-user.json holds the username that unlocked last (the coordinator who made the vault), for the unlock screen.
+    expect(fileNames(dataDir)).toEqual(['keyslots.json', 'last-user.json', 'vault.db', 'vault.db-shm', 'vault.db-wal']);
     expect(filesContaining(whileOpen, marker)).toEqual([]);
 
     await call(backend, 'session.lock', { drafts: [{ formKey: 'peer-form', area: 'peers', payload: JSON.stringify({ note: marker }) }] });
@@ -298,10 +299,10 @@ describe('what the vault leaves on disk', () => {
     expect(mode(paths.database)).toBe(0o600);
   });
 
-  it('keeps nothing in its folder but the database, its -wal and -shm, the key slots and the failed-attempts file', async () => {
+  it('keeps nothing in its folder but the database, its -wal and -shm, the key slots, the failed-attempts file and the last username', async () => {
     const dataDir = tempDir();
     const backend = newBackend({ dataDir });
-    const allowed = ['keyslots.json', 'unlock-attempts.json', 'vault.db', 'vault.db-shm', 'vault.db-wal'];
+    const allowed = ['keyslots.json', 'last-user.json', 'unlock-attempts.json', 'vault.db', 'vault.db-shm', 'vault.db-wal'];
     const expectOnlyVaultFiles = () => expect(allowed).toEqual(expect.arrayContaining(fileNames(dataDir)));
 
     await createdVault(backend);
@@ -310,9 +311,9 @@ describe('what the vault leaves on disk', () => {
     await call(backend, 'users.changeOwnPassword', { currentPassword: coordinator.password, newPassword: 'another long password' });
     expectOnlyVaultFiles();
     await call(backend, 'session.lock', {});
-    expect(fileNames(dataDir)).toEqual(['keyslots.json', 'vault.db']);
+    expect(fileNames(dataDir)).toEqual(['keyslots.json', 'last-user.json', 'vault.db']);
     await backend.invoke('vault.unlock', { username: 'sari', password: wrongPassword });
-    expect(fileNames(dataDir)).toEqual(['keyslots.json', 'unlock-attempts.json', 'vault.db']);
+    expect(fileNames(dataDir)).toEqual(['keyslots.json', 'last-user.json', 'unlock-attempts.json', 'vault.db']);
     await call(backend, 'vault.unlock', { username: 'sari', password: 'another long password' });
     expectOnlyVaultFiles();
     expect(fileNames(dataDir)).not.toContain('unlock-attempts.json');

@@ -502,6 +502,8 @@ export async function seedSessionsAndCases(
 
   // Review, a day or two after each log; the last three days are still waiting.
   let returned = 0;
+  // Whatever the dice say, one of the peer account's own logs goes back to them at least (only they can take one back).
+  const firstOwn = written.find((w) => w.plan.byPeer && !w.plan.risky && !w.plan.escalate && !w.plan.draft && w.plan.daysAgo > 3);
   for (const w of written) {
     if (w.plan.draft || w.plan.daysAgo <= 3) continue;
     travel(momentOf(Math.max(w.plan.daysAgo - 1 - Math.floor(random() * 2), 1), 8, 30));
@@ -517,12 +519,15 @@ export async function seedSessionsAndCases(
       w.caseId = escalated.caseId;
       continue;
     }
-    if (!w.plan.risky && returned < 3 && random() < 0.12) {
+    const unclear = !w.plan.risky && returned < 3 && random() < 0.12;
+    if ((unclear || (w === firstOwn && returned === 0)) && log.canReturn) {
       returned += 1;
       await must(backend, 'sessionLogs.return', { id: log.id, version: log.version, comment: pick(returnComments) });
       continue;
     }
-    const { log: approved } = await must(backend, 'sessionLogs.approve', { id: log.id, version: log.version });
+    // A paper log cannot go back to a peer without an account (issue 14): the coordinator notes what she checked.
+    const comment = unclear ? 'Catatan kertas kurang jelas; sudah dicek langsung dengan konselor sebaya, isinya sesuai.' : '';
+    const { log: approved } = await must(backend, 'sessionLogs.approve', { id: log.id, version: log.version, ...(comment ? { comment } : {}) });
     if (random() < 0.05) await must(backend, 'sessionLogs.addAddendum', { id: approved.id, text: 'Koreksi: sesi berlangsung 45 menit, bukan 30 menit seperti tertulis.' });
   }
 

@@ -190,13 +190,24 @@ export async function insertLog(db: Database, fields: LogFields, enteredByUserId
   return result.lastInsertRowid;
 }
 
-/** Writes the form's fields when the log is still at `expectedVersion`; false for a stale edit. */
-export async function updateLogFields(db: Database, id: number, expectedVersion: number, fields: LogFields, now: string): Promise<boolean> {
+/**
+ * Writes the form's fields when the log is still at `expectedVersion`; false for a stale edit. A
+ * draft or returned log changes; a submitted one only as `correction` (a paper log its coordinator
+ * corrects before the review, services/sessionLogs), and it stays submitted.
+ */
+export async function updateLogFields(
+  db: Database,
+  id: number,
+  expectedVersion: number,
+  fields: LogFields,
+  now: string,
+  correction = false,
+): Promise<boolean> {
   const result = await db.run(
     `UPDATE session_logs SET peer_id = ?, help_seeker_id = ?, held_on = ?, start_time = ?, duration_minutes = ?, mode = ?,
        group_size = ?, summary = ?, actions = ?, follow_up_on = ?, no_risks = ?, concern = ?,
        version = version + 1, updated_at = ?
-     WHERE id = ? AND version = ? AND status IN ('draft','returned')`,
+     WHERE id = ? AND version = ? AND status IN (${correction ? "'submitted'" : "'draft','returned'"})`,
     [...columnValues(fields), now, id, expectedVersion],
   );
   if (result.changes !== 1) return false;
@@ -245,6 +256,19 @@ export async function recordReview(
     byUserId,
   ]);
   return true;
+}
+
+/** Per peer: whether they have an active peer account and are active themselves, the two things a returned log needs. */
+export async function whoCanCorrect(db: Database, peerIds: readonly number[]): Promise<Map<number, { hasAccount: boolean; active: boolean }>> {
+  const ids = [...new Set(peerIds)];
+  if (ids.length === 0) return new Map();
+  const rows = await db.all<{ id: number; status: string; has_account: number }>(
+    `SELECT p.id, p.status,
+       EXISTS (SELECT 1 FROM users u WHERE u.peer_id = p.id AND u.role = 'peer' AND u.status = 'active') AS has_account
+     FROM peers p WHERE p.id IN (${inList(ids)})`,
+    ids,
+  );
+  return new Map(rows.map((r) => [r.id, { hasAccount: r.has_account === 1, active: r.status === 'active' }]));
 }
 
 export async function deleteDraft(db: Database, id: number, expectedVersion: number): Promise<boolean> {

@@ -1,4 +1,4 @@
-import { termInput, toTerm, type Term } from '../../../src/contract';
+import { autoLockRange, termInput, toTerm, type Term } from '../../../src/contract';
 import type { Database } from '../db/database';
 import { readAllSettings, writeSetting } from './settings';
 
@@ -56,12 +56,23 @@ function dueDaysOf(stored: unknown): StoredSettings['caseDueDays'] {
   return { urgent: day('urgent'), high: day('high'), routine: day('routine') };
 }
 
+/**
+ * The auto-lock as stored, inside the range Settings allows now (issue 14): a vault from before
+ * kept 1 or 2 (or up to 120) minutes, and is read as the nearest allowed value until the next
+ * save writes it. Read this way rather than rewritten by a migration, so no schema version is
+ * spent on one setting and a value written by an older Sebaya is always read the same way.
+ */
+function autoLockOf(stored: unknown): number {
+  if (typeof stored !== 'number' || !Number.isFinite(stored)) return settingDefaults.autoLockMinutes;
+  return Math.min(autoLockRange.max, Math.max(autoLockRange.min, Math.round(stored)));
+}
+
 export async function loadSettings(db: Database): Promise<StoredSettings> {
   const stored = await readAllSettings(db);
   return {
     vaultId: String(stored.vaultId ?? ''),
     schoolName: String(stored.schoolName ?? ''),
-    autoLockMinutes: typeof stored.autoLockMinutes === 'number' ? stored.autoLockMinutes : settingDefaults.autoLockMinutes,
+    autoLockMinutes: autoLockOf(stored.autoLockMinutes),
     studentCount: typeof stored.studentCount === 'number' ? stored.studentCount : settingDefaults.studentCount,
     classNames: Array.isArray(stored.classNames) ? stored.classNames.map(String) : settingDefaults.classNames,
     backupKeepLast: typeof stored.backupKeepLast === 'number' ? stored.backupKeepLast : settingDefaults.backupKeepLast,

@@ -27,11 +27,25 @@ export function toSummary(row: logs.SessionLogRow): SessionLogSummary {
     concern: row.concern,
     severity: severityOf(risks, row.concern),
     status: row.status,
-    enteredByStaff: row.entered_by_role !== 'peer',
+    enteredByStaff: isPaperLog(row),
     submittedAt: row.submitted_at,
     updatedAt: row.updated_at,
     followUpOn: row.follow_up_on,
   };
+}
+
+/** Typed in by a coordinator from a paper form, not written by the peer's own account. */
+export function isPaperLog(row: logs.SessionLogRow): boolean {
+  return row.entered_by_role !== 'peer';
+}
+
+/**
+ * Whether a log sent back would reach the peer (issue 14): only a peer with an active account
+ * reads the comment, and only an active peer may change their log. Sent to anyone else, it
+ * would stay "returned" for good.
+ */
+export function peerCanCorrect(peer: { hasAccount: boolean; active: boolean }): boolean {
+  return peer.hasAccount && peer.active;
 }
 
 /** Peers write logs while active; see `canWriteFor` in services/sessionLogs. */
@@ -52,10 +66,15 @@ export async function toLogs(ctx: Context, rows: readonly logs.SessionLogRow[]):
   const ids = rows.map((r) => r.id);
   const [reviewsOf, addendaOf, casesOf] = [await logs.reviewsOfLogs(ctx.db, ids), await logs.addendaOfLogs(ctx.db, ids), await cases.casesOfLogs(ctx.db, await casesScope(ctx), ids)];
   const ownPeerActive = isPeer && actor.peerId !== null && rows.some((r) => r.peer_id === actor.peerId) ? await peerIsActive(ctx, actor.peerId) : false;
+  const peers = await logs.whoCanCorrect(ctx.db, rows.map((r) => r.peer_id));
   return rows.map((row) => {
     const reviews = reviewsOf.get(row.id) ?? [];
     const editable = row.status === 'draft' || row.status === 'returned';
-    const canEdit = editable && (actor.role === 'coordinator' || (isPeer && actor.peerId === row.peer_id && ownPeerActive));
+    const peer = peers.get(row.peer_id) ?? { hasAccount: false, active: false };
+    const canReview = actor.role === 'coordinator' && row.status === 'submitted';
+    const canEdit =
+      (editable && (actor.role === 'coordinator' || (isPeer && actor.peerId === row.peer_id && ownPeerActive))) ||
+      (canReview && isPaperLog(row));
     return {
       ...toSummary(row),
       durationMinutes: row.duration_minutes,
@@ -73,7 +92,9 @@ export async function toLogs(ctx: Context, rows: readonly logs.SessionLogRow[]):
       addenda: addendaOf.get(row.id) ?? [],
       cases: (casesOf.get(row.id) ?? []).map((c) => ({ id: c.id, severity: c.severity, status: c.status })),
       canEdit,
-      canReview: actor.role === 'coordinator' && row.status === 'submitted',
+      canReview,
+      peerHasAccount: peer.hasAccount,
+      canReturn: canReview && peerCanCorrect(peer),
       // The row came through sessionLogsScope: whoever may read an approved log may add to it.
       canAddAddendum: row.status === 'approved',
     };

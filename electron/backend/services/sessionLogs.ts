@@ -9,7 +9,7 @@ import * as logs from '../repositories/sessionLogs';
 import { canSee, helpSeekersScope, ruleScope, sessionLogsScope } from '../access';
 import { assertAssignee } from './caseAccess';
 import { defaultAssignee, flagLog, joinCase, openCase } from './caseOps';
-import { toLog, toSummary } from './logView';
+import { isPaperLog, peerCanCorrect, toLog, toSummary } from './logView';
 import { minuteOfDay, today } from '../domain/days';
 import { loadSettings } from '../repositories/settingsStore';
 
@@ -193,7 +193,10 @@ export const sessionLogsHandlers: HandlerMap<SessionLogsMethod> = {
   'sessionLogs.update': async (input, ctx) => {
     const row = await visibleLog(ctx, input.id);
     if (row.status === 'approved') throw conflict('log-locked', 'An approved log is locked; add an addendum instead.');
-    if (row.status === 'submitted') throw conflict('log-submitted', 'A submitted log waits for review and cannot be changed.');
+    // A paper log waiting for review is corrected by the coordinator who reviews it (issue 14): its
+    // peer may have no account to take it back. It stays submitted, in its place in the queue.
+    const correction = row.status === 'submitted' && ctx.actor.role === 'coordinator' && isPaperLog(row);
+    if (row.status === 'submitted' && !correction) throw conflict('log-submitted', 'A submitted log waits for review and cannot be changed.');
     if (row.version !== input.version) throw staleEdit();
     await assertCanWriteFor(ctx, row.peer_id);
     if (input.peerId !== row.peer_id) await assertCanWriteFor(ctx, input.peerId);
@@ -201,11 +204,14 @@ export const sessionLogsHandlers: HandlerMap<SessionLogsMethod> = {
     if (row.help_seeker_id !== null && input.helpSeekerId !== row.help_seeker_id && (await cases.casesOfLog(ctx.db, ruleScope('cases'), row.id)).length > 0) {
       throw conflict('log-has-case', 'This log is on a case, so its help-seeker cannot change.');
     }
-    if (input.submit) assertComplete(ctx, input);
+    // A correction keeps everything the review needs, whichever button sent it.
+    if (input.submit || correction) assertComplete(ctx, input);
     const outcome = await ctx.db.transaction(async () => {
       const helpSeekerId = await newHelpSeekerFor(ctx, input);
-      if (!(await logs.updateLogFields(ctx.db, row.id, input.version, fieldsOf(input, helpSeekerId), ctx.now()))) throw staleEdit();
+      if (!(await logs.updateLogFields(ctx.db, row.id, input.version, fieldsOf(input, helpSeekerId), ctx.now(), correction))) throw staleEdit();
       await ctx.audit('session-log.updated', `session-log:${row.id}`);
+      // A risk item ticked in the correction flags the log as a submit does.
+      if (correction) return submitted(ctx, row.id);
       if (!input.submit) return { flagged: null, escalationProtocol: null };
       await logs.markSubmitted(ctx.db, row.id, ctx.now());
       await ctx.audit('session-log.submitted', `session-log:${row.id}`);
@@ -231,7 +237,7 @@ export const sessionLogsHandlers: HandlerMap<SessionLogsMethod> = {
     if (row.status !== 'submitted') throw conflict('not-submitted', 'Only a submitted log can be reviewed.');
     if (row.version !== input.version) throw staleEdit();
     await ctx.db.transaction(async () => {
-      if (!(await logs.recordReview(ctx.db, row.id, input.version, 'approved', '', ctx.actor.userId, ctx.now()))) throw staleEdit();
+      if (!(await logs.recordReview(ctx.db, row.id, input.version, 'approved', input.comment ?? '', ctx.actor.userId, ctx.now()))) throw staleEdit();
       await ctx.audit('session-log.approved', `session-log:${row.id}`);
     });
     return { log: await logAfter(ctx, row.id) };
@@ -241,6 +247,12 @@ export const sessionLogsHandlers: HandlerMap<SessionLogsMethod> = {
     const row = await visibleLog(ctx, input.id);
     if (row.status !== 'submitted') throw conflict('not-submitted', 'Only a submitted log can be reviewed.');
     if (row.version !== input.version) throw staleEdit();
+    const peer = (await logs.whoCanCorrect(ctx.db, [row.peer_id])).get(row.peer_id) ?? { hasAccount: false, active: false };
+    if (!peerCanCorrect(peer)) {
+      throw peer.hasAccount
+        ? conflict('return-peer-not-active', 'The peer is not active now and cannot change the log. Correct it yourself or approve it with a note.')
+        : conflict('no-peer-account', 'The peer has no account in Sebaya, so they would never see the comment. Correct the paper log yourself or approve it with a note.');
+    }
     await ctx.db.transaction(async () => {
       if (!(await logs.recordReview(ctx.db, row.id, input.version, 'returned', input.comment, ctx.actor.userId, ctx.now()))) {
         throw staleEdit();

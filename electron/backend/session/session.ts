@@ -39,6 +39,7 @@ import {
 } from '../vault/vault';
 import { recoveryKeyCounter, SecretBackOff, type FailedAttempt } from './backOff';
 import { RunningJobs, type Job, type OffThreadWork } from './jobs';
+import { readLastUsername, rememberLastUsername } from './lastUser';
 
 export interface Actor {
   userId: number;
@@ -173,7 +174,14 @@ export class Session {
       passwordRequiredReason: this.state === 'password-required' ? this.passwordRequiredReason : null,
       autoLockMinutes: settings?.autoLockMinutes ?? null,
       retryAfterSeconds: this.state === 'locked' ? await this.backOff.secondsToWaitAtTheLockScreen() : 0,
+      lastUsername: this.state === 'locked' ? await readLastUsername(this.paths) : null,
     };
+  }
+
+  /** Who unlocked, for the next unlock screen (lastUser.ts); a file that cannot be written costs only the prefill. */
+  private async rememberUnlock(vault: OpenVault, actor: Actor): Promise<void> {
+    if (actor.role === 'peer') return;
+    await rememberLastUsername(this.paths, vault.vaultId, actor.username).catch(() => this.config.logger.warn('could not remember the last username'));
   }
 
   async create(input: {
@@ -207,6 +215,7 @@ export class Session {
     const row = await users.findUserById(vault.db, userId);
     if (!row) throw new Error('The first user was not written.');
     this.openAs(vault, toActor(row));
+    await this.rememberUnlock(vault, toActor(row));
     this.config.logger.info('vault created');
     return recoveryKey;
   }
@@ -322,6 +331,7 @@ export class Session {
     await written();
     await withdrawnRotation?.remove();
     await this.backOff.recordSuccess(lookup);
+    await this.rememberUnlock(vault, actor);
     // What interrupted backups and checks left in the vault folder (issue 11).
     await removeStagingLeftovers(this.config.dataDir);
     // The query planner's statistics (issue 12: the term figures took a third of the time with

@@ -25,6 +25,11 @@ export const appStatus = z.object({
   passwordRequiredReason: z.enum(['recovery', 'temporary']).nullable(),
   autoLockMinutes: z.number().int().nullable(),
   retryAfterSeconds: z.number().int().nonnegative(),
+  /**
+   * While locked: the staff username that last unlocked this vault on this PC, for the unlock
+   * screen to fill in (issue 14); null otherwise. Never a password, never a peer's username.
+   */
+  lastUsername: z.string().nullable(),
 });
 export type AppStatus = z.infer<typeof appStatus>;
 

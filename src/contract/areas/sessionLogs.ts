@@ -220,9 +220,16 @@ export const sessionLog = sessionLogSummary.extend({
   addenda: z.array(sessionLogAddendum),
   /** Cases this log belongs to that the caller may see; always empty for a peer. */
   cases: z.array(z.object({ id, severity: z.enum(caseSeverities), status: z.string() })),
-  /** What the caller may do with it now. */
+  /** Whether the peer has an active account of their own (a peer without one has only paper logs). */
+  peerHasAccount: z.boolean(),
+  /**
+   * What the caller may do with it now. `canEdit` includes a coordinator correcting a submitted
+   * paper log before the review (it stays submitted); `canReturn` only when the peer can read the
+   * comment and change the log (an active peer with an active account, issue 14).
+   */
   canEdit: z.boolean(),
   canReview: z.boolean(),
+  canReturn: z.boolean(),
   canAddAddendum: z.boolean(),
 });
 export type SessionLog = z.infer<typeof sessionLog>;
@@ -303,13 +310,20 @@ export const sessionLogsMethods = {
     input: z.strictObject({ id, version }),
     output: z.strictObject({}),
   }),
-  /** Approves a submitted log; it is locked from then on. */
+  /**
+   * Approves a submitted log; it is locked from then on. `comment`, a review note kept with the
+   * decision, says why a log that cannot go back to its peer (issue 14) was approved as it is.
+   */
   'sessionLogs.approve': defineMethod({
     access: { states: ['unlocked'], roles: coordinatorOnly },
-    input: z.strictObject({ id, version }),
+    input: z.strictObject({ id, version, comment: optionalText(limits.longText).optional() }),
     output: z.object({ log: sessionLog }),
   }),
-  /** Sends a submitted log back to the peer with a comment saying what to change. */
+  /**
+   * Sends a submitted log back to the peer with a comment saying what to change. Refused
+   * (CONFLICT `no-peer-account` or `return-peer-not-active`) when the peer could not read it or
+   * change the log; see `canReturn`.
+   */
   'sessionLogs.return': defineMethod({
     access: { states: ['unlocked'], roles: coordinatorOnly },
     input: z.strictObject({ id, version, comment: requiredText(limits.longText) }),

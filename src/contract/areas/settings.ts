@@ -26,7 +26,13 @@ export const settings = z.object({
 });
 export type Settings = z.infer<typeof settings>;
 
-export const autoLockMinutes = z.number().int().min(1).max(120);
+/**
+ * Minutes without activity before Sebaya locks itself (issue 14). Under 3 the warning, a minute
+ * before the lock, comes right after unlocking and after every pause; over an hour an office PC
+ * left open is open to anyone. A value stored before this range is read into it (settingsStore).
+ */
+export const autoLockRange = { min: 3, max: 60 } as const;
+export const autoLockMinutes = z.number().int().min(autoLockRange.min).max(autoLockRange.max);
 export const backupKeepLast = z.number().int().min(1).max(100);
 export const backupReminderDays = z.number().int().min(1).max(90);
 export const caseDueDays = z.strictObject({

@@ -1,6 +1,6 @@
 import { Alert, Anchor, Button, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
 import { useAppForm } from '../../ui/useAppForm';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api/client';
 import type { AppStatus } from '../../contract';
@@ -12,7 +12,11 @@ import { RecoverScreen } from './RecoverScreen';
 import { useCountdown } from './useCountdown';
 import { FormError } from '../../ui/FormError';
 
-/** Username and password; a wrong one says so plainly and never which part was wrong. */
+/**
+ * Username and password; a wrong one says so plainly and never which part was wrong. The username
+ * that last unlocked on this PC is filled in (issue 14: after every idle lock the counselor typed
+ * it again), focus waits in the password, and "Not you?" empties it for someone else.
+ */
 export function UnlockScreen({ status }: { status: AppStatus }) {
   const { t } = useTranslation();
   const [recovering, setRecovering] = useState(false);
@@ -20,7 +24,9 @@ export function UnlockScreen({ status }: { status: AppStatus }) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [wait, setWait] = useCountdown(status.retryAfterSeconds);
-  const form = useAppForm({ mode: 'controlled', initialValues: { username: '', password: '' } });
+  const remembered = status.lastUsername;
+  const form = useAppForm({ mode: 'controlled', initialValues: { username: remembered ?? '', password: '' } });
+  const usernameField = useRef<HTMLInputElement>(null);
 
   if (recovering) return <RecoverScreen onBack={() => setRecovering(false)} />;
   if (restoring) return <RestoreScreen mode="locked" onBack={() => setRestoring(false)} />;
@@ -62,8 +68,22 @@ export function UnlockScreen({ status }: { status: AppStatus }) {
       ) : null}
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
-          <TextInput label={t('unlock.username')} autoComplete="username" autoFocus {...form.getInputProps('username')} />
-          <PasswordInput label={t('unlock.password')} autoComplete="current-password" {...form.getInputProps('password')} />
+          <TextInput ref={usernameField} label={t('unlock.username')} autoComplete="username" autoFocus={!remembered} {...form.getInputProps('username')} />
+          {remembered && form.values.username === remembered ? (
+            <Text fz="sm" mt={-6}>
+              <Anchor
+                component="button"
+                type="button"
+                onClick={() => {
+                  form.setFieldValue('username', '');
+                  usernameField.current?.focus();
+                }}
+              >
+                {t('unlock.notYou')}
+              </Anchor>
+            </Text>
+          ) : null}
+          <PasswordInput label={t('unlock.password')} autoComplete="current-password" autoFocus={Boolean(remembered)} {...form.getInputProps('password')} />
           <FormError error={error} />
           {wait > 0 ? (
             <Alert color="orange" role="status">

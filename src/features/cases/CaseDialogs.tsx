@@ -1,7 +1,7 @@
 import { Alert, Button, Checkbox, Group, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useAppForm } from '../../ui/useAppForm';
 import { notifications } from '@mantine/notifications';
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api/client';
 import { useCall } from '../../api/useCall';
@@ -14,6 +14,7 @@ import {
   type CaseOutcome,
   type CaseStatus,
   type Referral,
+  type ReferralService,
   type ReferralStatus,
 } from '../../contract';
 import { useFormDraft } from '../../drafts/useFormDraft';
@@ -25,6 +26,8 @@ import { useDialogValues } from '../../ui/useValuesFromData';
 import { RestoredDraftNotice } from '../../ui/RestoredDraftNotice';
 import { useGuardedClose } from '../../ui/DiscardPrompt';
 import { DateField } from '../../ui/DateField';
+import { IconPlus } from '@tabler/icons-react';
+import { ServiceFormModal } from './DirectoryPanel';
 
 interface DialogProps {
   detail: CaseDetail;
@@ -219,6 +222,13 @@ export function ReferralModal({ detail, opened, onClose, onSaved }: DialogProps)
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [opened, c.id]);
   const restored = useFormDraft(form, `referral:${c.id}`, 'cases', opened);
+  // Issue 14: a service missing from the directory is added from here, over this dialog, which keeps what was typed.
+  const [addingService, setAddingService] = useState(false);
+  const serviceAdded = async (service: ReferralService) => {
+    setAddingService(false);
+    await services.reload();
+    form.setFieldValue('serviceId', String(service.id));
+  };
 
   const submit = form.onSubmit(async (v) => {
     await run(async () => {
@@ -239,45 +249,56 @@ export function ReferralModal({ detail, opened, onClose, onSaved }: DialogProps)
 
   const available = (services.data?.services ?? []).filter((s) => !s.archived);
   return (
-    <AppModal opened={opened} onClose={close} title={t('referrals.makeTitle', { id: c.id })} size="lg">
-      <form onSubmit={submit} noValidate>
-        <Stack gap="sm">
-          <RestoredDraftNotice shown={restored} />
-          {services.data && available.length === 0 ? <Alert color="orange">{t('referrals.noServices')}</Alert> : null}
-          <Select
-            label={t('referrals.service')}
-            withAsterisk
-            searchable
-            data={available.map((s) => ({ value: String(s.id), label: `${s.name}${s.organisation ? ` — ${s.organisation}` : ''} (${t(`serviceKinds.${s.kind}`)})` }))}
-            {...form.getInputProps('serviceId')}
-          />
-          <DateField label={t('referrals.referredOn')} withAsterisk w={200} {...form.getInputProps('referredOn')} />
-          <Textarea label={t('referrals.reason')} withAsterisk autosize minRows={2} maxLength={limits.longText} {...form.getInputProps('reason')} />
-          <Text fz="sm" c="dimmed">
-            {t('referrals.consentRule')}
-          </Text>
-          <Checkbox label={t('referrals.hasConsent')} {...form.getInputProps('hasConsent', { type: 'checkbox' })} />
-          {form.values.hasConsent ? (
-            <Group grow align="flex-start">
-              <TextInput label={t('referrals.consentBy')} withAsterisk maxLength={limits.name} {...form.getInputProps('consentBy')} />
-              <DateField label={t('referrals.consentOn')} withAsterisk {...form.getInputProps('consentOn')} />
+    <>
+      {/* Escape belongs to the service form while it is open over this one (Mantine tells every open dialog). */}
+      <AppModal opened={opened} onClose={close} closeOnEscape={!addingService} title={t('referrals.makeTitle', { id: c.id })} size="lg">
+        <form onSubmit={submit} noValidate>
+          <Stack gap="sm">
+            <RestoredDraftNotice shown={restored} />
+            {services.data && available.length === 0 ? <Alert color="orange">{t('referrals.noServices')}</Alert> : null}
+            <Group align="flex-end" gap="sm" wrap="nowrap">
+              <Select
+                label={t('referrals.service')}
+                withAsterisk
+                searchable
+                style={{ flex: 1 }}
+                data={available.map((s) => ({ value: String(s.id), label: `${s.name}${s.organisation ? ` — ${s.organisation}` : ''} (${t(`serviceKinds.${s.kind}`)})` }))}
+                {...form.getInputProps('serviceId')}
+              />
+              <Button variant="light" leftSection={<IconPlus size={16} />} onClick={() => setAddingService(true)}>
+                {t('referrals.newService')}
+              </Button>
             </Group>
-          ) : (
-            <Textarea
-              label={t('referrals.overrideLabel')}
-              description={t('referrals.overrideHint')}
-              withAsterisk
-              autosize
-              minRows={2}
-              maxLength={limits.longText}
-              {...form.getInputProps('overrideReason')}
-            />
-          )}
-          <DateField label={t('referrals.followUpOn')} w={200} {...form.getInputProps('followUpOn')} />
-          <FormFooter error={error} busy={busy} submitLabel={t('casePage.makeReferral')} onCancel={close} />
-        </Stack>
-      </form>
-    </AppModal>
+            <DateField label={t('referrals.referredOn')} withAsterisk w={200} {...form.getInputProps('referredOn')} />
+            <Textarea label={t('referrals.reason')} withAsterisk autosize minRows={2} maxLength={limits.longText} {...form.getInputProps('reason')} />
+            <Text fz="sm" c="dimmed">
+              {t('referrals.consentRule')}
+            </Text>
+            <Checkbox label={t('referrals.hasConsent')} {...form.getInputProps('hasConsent', { type: 'checkbox' })} />
+            {form.values.hasConsent ? (
+              <Group grow align="flex-start">
+                <TextInput label={t('referrals.consentBy')} withAsterisk maxLength={limits.name} {...form.getInputProps('consentBy')} />
+                <DateField label={t('referrals.consentOn')} withAsterisk {...form.getInputProps('consentOn')} />
+              </Group>
+            ) : (
+              <Textarea
+                label={t('referrals.overrideLabel')}
+                description={t('referrals.overrideHint')}
+                withAsterisk
+                autosize
+                minRows={2}
+                maxLength={limits.longText}
+                {...form.getInputProps('overrideReason')}
+              />
+            )}
+            <DateField label={t('referrals.followUpOn')} w={200} {...form.getInputProps('followUpOn')} />
+            <FormFooter error={error} busy={busy} submitLabel={t('casePage.makeReferral')} onCancel={close} />
+          </Stack>
+        </form>
+      </AppModal>
+      {/* Beside the referral's form, not inside it: a submit inside would bubble to the referral's through React. */}
+      <ServiceFormModal service={null} opened={opened && addingService} onClose={() => setAddingService(false)} onSaved={(service) => void serviceAdded(service)} />
+    </>
   );
 }
 

@@ -30,7 +30,18 @@ interface ServiceValues {
 
 const blank: ServiceValues = { kind: 'psychologist', name: '', organisation: '', phone: '', notes: '', archived: false };
 
-export function ServiceFormModal({ service, opened, onClose, onSaved }: { service: ReferralService | null; opened: boolean; onClose(): void; onSaved(): void }) {
+/** A directory entry, new or to edit; also opened from the referral dialog (CaseDialogs), which picks the new service it hands back. */
+export function ServiceFormModal({
+  service,
+  opened,
+  onClose,
+  onSaved,
+}: {
+  service: ReferralService | null;
+  opened: boolean;
+  onClose(): void;
+  onSaved(saved: ReferralService): void;
+}) {
   const { t } = useTranslation();
   const form = useAppForm<ServiceValues>({
     mode: 'controlled',
@@ -56,7 +67,7 @@ export function ServiceFormModal({ service, opened, onClose, onSaved }: { servic
         ? await call('referrals.updateService', { id: service.id, version: service.version, ...fields, archived })
         : await call('referrals.createService', fields);
       notifications.show({ color: 'teal', message: t('directory.saved', { name: saved.service.name }) });
-      onSaved();
+      onSaved(saved.service);
     });
   };
 

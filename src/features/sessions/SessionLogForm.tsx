@@ -240,7 +240,7 @@ function LogForm({ log, reload }: { log: SessionLog | null; reload(): Promise<vo
         setFlagged(saved);
         return;
       }
-      notifications.show({ color: 'teal', message: submit ? t('logForm.submitted') : t('logForm.draftSaved') });
+      notifications.show({ color: 'teal', message: correcting ? t('logForm.corrected') : submit ? t('logForm.submitted') : t('logForm.draftSaved') });
       show(submit ? { kind: 'log', id: saved.log.id } : { kind: 'form', id: saved.log.id });
       if (!submit && log) await reload();
     } catch (caught) {
@@ -254,7 +254,9 @@ function LogForm({ log, reload }: { log: SessionLog | null; reload(): Promise<vo
   const noCodes = options.data?.hasHelpSeekers === false && !log?.helpSeekerId;
   const values = form.values;
   const lastReturn = log?.status === 'returned' ? [...log.reviews].reverse().find((r) => r.decision === 'returned') : undefined;
-  const title = log ? t('logForm.editTitle') : isPeer ? t('logForm.newTitle') : t('logForm.paperTitle');
+  // A submitted paper log its coordinator corrects before the review (issue 14): it stays submitted.
+  const correcting = log?.status === 'submitted';
+  const title = correcting ? t('logForm.correctTitle') : log ? t('logForm.editTitle') : isPeer ? t('logForm.newTitle') : t('logForm.paperTitle');
 
   return (
     <>
@@ -276,6 +278,11 @@ function LogForm({ log, reload }: { log: SessionLog | null; reload(): Promise<vo
         >
           <Stack gap="lg" maw={860}>
             <RestoredDraftNotice shown={restored} />
+            {correcting ? (
+              <Alert color="blue" variant="light" role="status">
+                {t('logForm.correctIntro')}
+              </Alert>
+            ) : null}
             {lastReturn ? (
               <Alert color="orange" variant="light" role="status">
                 {t('logForm.returnedBanner', { name: lastReturn.byName ?? '', comment: lastReturn.comment })}
@@ -424,14 +431,18 @@ function LogForm({ log, reload }: { log: SessionLog | null; reload(): Promise<vo
             <Group justify="space-between">
               <Group>
                 <Button type="submit" loading={busy === 'submit'} disabled={busy === 'draft'}>
-                  {t('logForm.submit')}
+                  {correcting ? t('logForm.saveCorrection') : t('logForm.submit')}
                 </Button>
-                <Button variant="default" loading={busy === 'draft'} disabled={busy === 'submit'} onClick={() => void save(false)}>
-                  {t('logForm.saveDraft')}
-                </Button>
-                <Text fz="xs" c="dimmed">
-                  {t('logForm.submitHint')}
-                </Text>
+                {correcting ? null : (
+                  <>
+                    <Button variant="default" loading={busy === 'draft'} disabled={busy === 'submit'} onClick={() => void save(false)}>
+                      {t('logForm.saveDraft')}
+                    </Button>
+                    <Text fz="xs" c="dimmed">
+                      {t('logForm.submitHint')}
+                    </Text>
+                  </>
+                )}
               </Group>
               {log?.status === 'draft' ? (
                 <Button variant="subtle" color="red" leftSection={<IconTrash size={16} />} onClick={() => setDiscarding(true)}>

@@ -1,7 +1,7 @@
 import { Alert, Anchor, Badge, Button, Card, Group, List, SimpleGrid, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useAppForm } from '../../ui/useAppForm';
 import { notifications } from '@mantine/notifications';
-import { IconAlertTriangle, IconArrowLeft, IconArrowBackUp, IconCheck, IconFlag3, IconLock, IconPencil } from '@tabler/icons-react';
+import { IconAlertTriangle, IconArrowLeft, IconArrowBackUp, IconCheck, IconFlag3, IconInfoCircle, IconLock, IconNote, IconPencil } from '@tabler/icons-react';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api/client';
@@ -90,6 +90,51 @@ export function ReturnModal({ log, opened, onClose, onDone }: { log: SessionLog;
   );
 }
 
+/**
+ * Approves a log that cannot go back to its peer (issue 14: no account, or not active) with a
+ * review note saying what was checked or what is missing; the note stays with the decision.
+ */
+export function ApproveWithNoteModal({ log, opened, onClose, onDone }: { log: SessionLog; opened: boolean; onClose(): void; onDone(): void }) {
+  const { t } = useTranslation();
+  const form = useAppForm({
+    mode: 'controlled',
+    initialValues: { comment: '' },
+    validate: { comment: (value: string) => (value.trim() ? null : t('validation.required', { field: t('review.noteLabel') })) },
+  });
+  const close = useGuardedClose(form, onClose);
+  const { busy, error, run } = useFormAction(form);
+  const restored = useFormDraft(form, `approve-note:${log.id}`, 'sessions', opened);
+  const submit = form.onSubmit(async ({ comment }) => {
+    await run(async () => {
+      await call('sessionLogs.approve', { id: log.id, version: log.version, comment });
+      form.reset();
+      notifications.show({ color: 'teal', message: t('review.noteSaved') });
+      onDone();
+    });
+  });
+  return (
+    <AppModal opened={opened} onClose={close} title={t('review.noteTitle')}>
+      <form onSubmit={submit} noValidate>
+        <Stack gap="sm">
+          <RestoredDraftNotice shown={restored} />
+          <Text fz="sm">{t('review.noteIntro', { name: log.peerName })}</Text>
+          <Textarea
+            label={t('review.noteLabel')}
+            description={t('review.noteHint')}
+            withAsterisk
+            autosize
+            minRows={3}
+            maxLength={limits.longText}
+            data-autofocus
+            {...form.getInputProps('comment')}
+          />
+          <FormFooter error={error} busy={busy} submitLabel={t('logView.approve')} onCancel={close} />
+        </Stack>
+      </form>
+    </AppModal>
+  );
+}
+
 export function AddendumForm({ log, onAdded }: { log: SessionLog; onAdded(): void }) {
   const { t } = useTranslation();
   const form = useAppForm({
@@ -131,6 +176,7 @@ export function SessionLogPage({ id }: { id: number }) {
   const { data, error, loading, reload } = useCall('sessionLogs.get', { id });
   const [approving, setApproving] = useState(false);
   const [returning, setReturning] = useState(false);
+  const [noting, setNoting] = useState(false);
   const [opening, setOpening] = useState<Opening | null>(null);
   const log = data?.log;
 
@@ -164,7 +210,7 @@ export function SessionLogPage({ id }: { id: number }) {
                 </Badge>
               ) : null}
               <Group gap="sm" ml="auto">
-                {log.canEdit ? (
+                {log.canEdit && !log.canReview ? (
                   <Button leftSection={<IconPencil size={16} />} onClick={() => show({ kind: 'form', id: log.id })}>
                     {t('logView.edit')}
                   </Button>
@@ -174,9 +220,22 @@ export function SessionLogPage({ id }: { id: number }) {
                     <Button color="teal" leftSection={<IconCheck size={16} />} onClick={() => setApproving(true)}>
                       {t('logView.approve')}
                     </Button>
-                    <Button variant="default" leftSection={<IconArrowBackUp size={16} />} onClick={() => setReturning(true)}>
-                      {t('logView.return')}
-                    </Button>
+                    {/* Only to a peer who can read the comment and change the log (issue 14); otherwise a note says why. */}
+                    {log.canReturn ? (
+                      <Button variant="default" leftSection={<IconArrowBackUp size={16} />} onClick={() => setReturning(true)}>
+                        {t('logView.return')}
+                      </Button>
+                    ) : (
+                      <Button variant="default" leftSection={<IconNote size={16} />} onClick={() => setNoting(true)}>
+                        {t('logView.approveWithNote')}
+                      </Button>
+                    )}
+                    {/* A paper log waiting for review: the coordinator who typed it in corrects it. */}
+                    {log.canEdit ? (
+                      <Button variant="default" leftSection={<IconPencil size={16} />} onClick={() => show({ kind: 'form', id: log.id })}>
+                        {t('logView.correct')}
+                      </Button>
+                    ) : null}
                     {log.cases.some((c) => c.status !== 'closed') ? null : (
                       <Button color="red" variant="light" leftSection={<IconFlag3 size={16} />} onClick={() => void startEscalation(log)}>
                         {t('logView.escalate')}
@@ -186,6 +245,12 @@ export function SessionLogPage({ id }: { id: number }) {
                 ) : null}
               </Group>
             </Group>
+            {log.canReview && !log.canReturn ? (
+              <Alert color="blue" variant="light" icon={<IconInfoCircle size={18} />}>
+                {log.peerHasAccount ? t('logView.cannotReturnNotActive', { name: log.peerName }) : t('logView.cannotReturnNoAccount', { name: log.peerName })}{' '}
+                {log.canEdit ? t('logView.cannotReturnPaper') : t('logView.cannotReturnOwn')}
+              </Alert>
+            ) : null}
             {log.status === 'approved' ? (
               <Alert color="gray" variant="light" icon={<IconLock size={18} />}>
                 {t('logView.locked', { at: formatDateTime(log.approvedAt, lang), name: log.approvedByName ?? '' })}
@@ -316,6 +381,15 @@ export function SessionLogPage({ id }: { id: number }) {
             onClose={() => setReturning(false)}
             onDone={() => {
               setReturning(false);
+              void reload();
+            }}
+          />
+          <ApproveWithNoteModal
+            log={log}
+            opened={noting}
+            onClose={() => setNoting(false)}
+            onDone={() => {
+              setNoting(false);
               void reload();
             }}
           />

@@ -5,7 +5,7 @@ import { type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api/client';
 import { useCall } from '../../api/useCall';
-import { methods } from '../../contract';
+import { autoLockRange, methods } from '../../contract';
 import { useSession } from '../../stores/session';
 import { contractValidator } from '../../ui/forms';
 import { LoadState } from '../../ui/LoadState';
@@ -70,8 +70,8 @@ export function SchoolAndLockSettings() {
             <NumberInput
               label={t('settings.autoLock')}
               description={t('settings.autoLockHint')}
-              min={1}
-              max={120}
+              min={autoLockRange.min}
+              max={autoLockRange.max}
               allowDecimal={false}
               w={360}
               {...form.getInputProps('autoLockMinutes')}

@@ -47,6 +47,7 @@ export const auth = {
     wrong: 'The username or password is not correct.',
     tooMany: 'Too many wrong attempts. You can try again in {{seconds}} seconds.',
     forgot: 'Forgot your password?',
+    notYou: 'Not you? Sign in with another username',
     lockedBecause: {
       manual: 'Sebaya was locked.',
       idle: 'Sebaya locked itself after a while without activity.',

@@ -168,7 +168,8 @@ export const cases = {
     statusNote: 'Note (optional)',
     statusSaved: 'Referral updated.',
     createdBy: 'Recorded by {{name}}',
-    noServices: 'The referral directory is empty. Add a service there first.',
+    noServices: 'The referral directory has no services yet. Add one with “New service”: what you typed here stays.',
+    newService: 'New service',
   },
   referralStatus: {
     pending: 'Pending',

@@ -228,6 +228,8 @@ export const common = {
     'not-draft': 'Only a draft that was never submitted can be thrown away.',
     'not-submitted': 'This log is no longer waiting for review. Reload to see what happened.',
     'not-approved': 'Addenda are for approved logs.',
+    'no-peer-account': 'This peer has no account in Sebaya, so a returned log would never reach them. Correct a paper log yourself, or approve it with a note.',
+    'return-peer-not-active': 'This peer is not active now and cannot change the log. Correct it yourself, or approve it with a note.',
     'log-has-case': 'This log is already on a case that is not closed.',
     'peer-not-active': 'Only an active peer supporter can write session logs. Ask the coordinator.',
     'no-referral': 'Record the referral on the case first.',

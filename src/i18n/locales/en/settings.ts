@@ -5,7 +5,7 @@ export const settings = {
     schoolName: 'School name',
     security: 'Security',
     autoLock: 'Lock after this many minutes without activity',
-    autoLockHint: 'Between 1 and 120 minutes. Sebaya warns 60 seconds before it locks.',
+    autoLockHint: 'Between 3 and 60 minutes. Sebaya warns 60 seconds before it locks.',
     vaultLocation: 'Vault folder',
     vaultLocationHint: 'The encrypted vault and its key slots live here. Back it up from the Backups area, not by copying this folder.',
     openVaultFolder: 'Open folder',

@@ -50,6 +50,7 @@ export const auth: Widen<typeof en> = {
     wrong: 'Nama pengguna atau kata sandi salah.',
     tooMany: 'Terlalu banyak percobaan yang salah. Anda dapat mencoba lagi dalam {{seconds}} detik.',
     forgot: 'Lupa kata sandi?',
+    notYou: 'Bukan Anda? Masuk dengan nama pengguna lain',
     lockedBecause: {
       manual: 'Sebaya telah dikunci.',
       idle: 'Sebaya mengunci diri setelah beberapa saat tanpa aktivitas.',

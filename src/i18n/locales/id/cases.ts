@@ -171,7 +171,8 @@ export const cases: Widen<typeof en> = {
     statusNote: 'Catatan (boleh dikosongkan)',
     statusSaved: 'Rujukan diperbarui.',
     createdBy: 'Dicatat oleh {{name}}',
-    noServices: 'Daftar layanan rujukan masih kosong. Tambahkan layanan di sana dulu.',
+    noServices: 'Daftar layanan rujukan masih kosong. Tambahkan dengan “Layanan baru”: yang sudah Anda ketik di sini tetap ada.',
+    newService: 'Layanan baru',
   },
   referralStatus: {
     pending: 'Menunggu',

@@ -232,6 +232,8 @@ export const common: Widen<typeof en> = {
     'not-draft': 'Hanya draf yang belum pernah dikirim yang bisa dibuang.',
     'not-submitted': 'Catatan ini tidak lagi menunggu diperiksa. Muat ulang untuk melihat perubahannya.',
     'not-approved': 'Tambahan catatan hanya untuk catatan yang sudah disetujui.',
+    'no-peer-account': 'Konselor sebaya ini tidak punya akun di Sebaya, jadi catatan yang dikembalikan tidak akan sampai kepadanya. Perbaiki sendiri catatan kertasnya, atau setujui dengan keterangan.',
+    'return-peer-not-active': 'Konselor sebaya ini sedang tidak aktif dan tidak bisa mengubah catatannya. Perbaiki sendiri, atau setujui dengan keterangan.',
     'log-has-case': 'Catatan ini sudah masuk ke kasus yang belum ditutup.',
     'peer-not-active': 'Hanya konselor sebaya yang aktif yang bisa menulis catatan sesi. Tanyakan kepada koordinator.',
     'no-referral': 'Catat rujukannya di kasus ini dulu.',

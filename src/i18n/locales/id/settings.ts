@@ -8,7 +8,7 @@ export const settings: Widen<typeof en> = {
     schoolName: 'Nama sekolah',
     security: 'Keamanan',
     autoLock: 'Kunci setelah sekian menit tanpa aktivitas',
-    autoLockHint: 'Antara 1 dan 120 menit. Sebaya memberi peringatan 60 detik sebelum terkunci.',
+    autoLockHint: 'Antara 3 dan 60 menit. Sebaya memberi peringatan 60 detik sebelum terkunci.',
     vaultLocation: 'Folder brankas',
     vaultLocationHint:
       'Brankas terenkripsi dan slot kuncinya ada di sini. Buat cadangan dari bagian Cadangan, bukan dengan menyalin folder ini.',
