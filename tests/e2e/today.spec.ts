@@ -127,13 +127,14 @@ test('a peer’s home shows his returned log as a banner with the coordinator’
   await page.getByLabel('PIN').fill(accounts.peer.pin);
   await page.getByRole('button', { name: 'Masuk', exact: true }).click();
 
-  const returned = (await todayOf(harness)).find((g) => g.kind === 'returnedLog')?.items[0];
-  expect(returned?.kind).toBe('returnedLog');
-  if (returned?.kind !== 'returnedLog') return;
-  const banner = page.getByRole('status').filter({ hasText: 'dikembalikan untuk diperbaiki' });
-  await expect(banner).toContainText(returned.comment);
+  const returnedLogs = ((await todayOf(harness)).find((g) => g.kind === 'returnedLog')?.items ?? []).flatMap((item) => (item.kind === 'returnedLog' ? [item] : []));
+  expect(returnedLogs.length).toBeGreaterThan(0);
+  // One banner per returned log, each with the coordinator's comment.
+  const banners = page.getByRole('status').filter({ hasText: 'dikembalikan untuk diperbaiki' });
+  await expect(banners).toHaveCount(returnedLogs.length);
+  for (const [i, returned] of returnedLogs.entries()) await expect(banners.nth(i)).toContainText(returned.comment);
   await shot(page, 'today-04-peer-returned-log-id');
-  await banner.getByRole('button', { name: 'Buka dan perbaiki catatan' }).click();
-  await expect.poll(() => hashOf(page)).toBe(`#/sessions/log/${returned.logId}`);
+  await banners.first().getByRole('button', { name: 'Buka dan perbaiki catatan' }).click();
+  await expect.poll(() => hashOf(page)).toMatch(new RegExp(`^#/sessions/log/(${returnedLogs.map((r) => r.logId).join('|')})$`));
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Catatan sesi tanggal');
 });
