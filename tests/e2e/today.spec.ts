@@ -57,6 +57,42 @@ async function opensEachKind(page: Page, groups: MethodOutput<'today.list'>['gro
   }
 }
 
+const dayOffset = (days: number) => {
+  const d = new Date(Date.now() + days * 86_400_000);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+};
+
+/**
+ * The demo is seeded on the real clock, so during the day it has no case past its deadline and no
+ * referral to follow up: one of each is made here, so those lines of Today are clicked too.
+ */
+async function anOverdueCaseAndAReferralFollowUpDue(harness: Harness): Promise<void> {
+  const open = await harness.backend.invoke('cases.list', { open: true });
+  if (!open.ok) throw new Error(open.error.message);
+  const waiting = open.value.cases.filter((c) => c.severity !== 'urgent' && (c.status === 'open' || c.status === 'in_review'));
+  const [late, referred] = [waiting[0], waiting[1] ?? waiting[0]];
+  if (!late || !referred) throw new Error('The demo school has no case waiting for a decision.');
+  await harness.backend.session.db.run('UPDATE cases SET due_at = ? WHERE id = ?', [new Date(Date.now() - 36 * 3_600_000).toISOString(), late.id]);
+  const services = await harness.backend.invoke('referrals.services', {});
+  if (!services.ok) throw new Error(services.error.message);
+  let serviceId = services.value.services[0]?.id;
+  if (serviceId === undefined) {
+    const made = await harness.backend.invoke('referrals.createService', { kind: 'health_centre', name: 'Puskesmas Kecamatan', organisation: '', phone: '', notes: '' });
+    if (!made.ok) throw new Error(made.error.message);
+    serviceId = made.value.service.id;
+  }
+  const referral = await harness.backend.invoke('referrals.create', {
+    caseId: referred.id,
+    serviceId,
+    referredOn: dayOffset(-7),
+    reason: 'Perlu pemeriksaan lanjutan.',
+    consent: { by: 'Ibu kandung', on: dayOffset(-7) },
+    overrideReason: null,
+    followUpOn: dayOffset(-1),
+  });
+  if (!referral.ok) throw new Error(referral.error.message);
+}
+
 test.beforeEach(async ({ page }) => {
   await page.setViewportSize({ width: 1366, height: 768 });
 });
@@ -67,10 +103,13 @@ test('the coordinator’s Today names what needs her, most urgent first, and eac
   await unlock(page, accounts.coordinator.username, accounts.coordinator.password);
   // Bu Sari works in Indonesian: the dashboard opens in it.
   await expect(page.getByRole('heading', { name: 'Dasbor', level: 1 })).toBeVisible();
+  await anOverdueCaseAndAReferralFollowUpDue(harness);
+  await page.reload();
   const list = page.getByRole('list', { name: 'Hari ini' });
   await expect(list).toBeVisible();
   const groups = await todayOf(harness);
   const kinds = groups.map((g) => g.kind);
+  expect(kinds).toEqual(expect.arrayContaining(['overdueCase', 'referralFollowUp']));
   // The demo school has an urgent case waiting, logs to review and no backup yet; the urgent case comes first, the backup last.
   expect(kinds[0]).toBe('urgentCase');
   expect(kinds).toContain('logAwaitingReview');
