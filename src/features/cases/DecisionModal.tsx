@@ -2,6 +2,7 @@ import { Stack, Text, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useDialogValues } from '../../ui/useValuesFromData';
 import { call } from '../../api/client';
 import { limits, type CaseDetail } from '../../contract';
 import { useFormDraft } from '../../drafts/useFormDraft';
@@ -26,13 +27,10 @@ export function DecisionModal({ detail, opened, onClose, onSaved }: { detail: Ca
   });
   const close = useGuardedClose(form, onClose);
   const { busy, error, setError, run } = useFormAction(form);
+  useDialogValues(form, opened, c.id, () => ({ text: '' }));
   useEffect(() => {
-    if (!opened) return;
-    form.setValues({ text: '' });
-    form.resetDirty();
-    setError(null);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [opened, c.id]);
+    if (opened) setError(null);
+  }, [opened, setError]);
   const restored = useFormDraft(form, `case-decision:${c.id}`, 'cases', opened);
   const submit = form.onSubmit(async (values) => {
     await run(async () => {
