@@ -158,7 +158,7 @@ const referral: Referral = {
   updatedAt: at,
 };
 
-const caseDetail: CaseDetail = {
+export const caseDetail: CaseDetail = {
   case: {
     id: 21,
     helpSeekerId: 42,
@@ -200,7 +200,7 @@ const service: ReferralService = {
   updatedAt: at,
 };
 
-const sessionLog: SessionLog = {
+export const sessionLog: SessionLog = {
   id: 55,
   peerId: 7,
   peerName: 'Rina Kartika',

@@ -3,45 +3,22 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { SessionLog } from '../../src/contract';
 import { SessionLogPage } from '../../src/features/sessions/SessionLogPage';
+import { sessionLog } from './formDialogCases';
 import { renderWithBackend } from './render';
-
-const at = '2026-07-14T08:00:00.000Z';
 
 /** A paper log waiting for review, typed in by the coordinator for Dani, who has no account. */
 const paperLog: SessionLog = {
+  ...sessionLog,
   id: 61,
   peerId: 9,
   peerName: 'Dani Kurniawan',
-  helpSeekerId: 42,
   helpSeekerCode: 'HS-2026-042',
-  heldOn: '2026-07-13',
-  startTime: '10:15',
-  mode: 'in_person',
-  topics: ['friendship'],
-  risks: [],
-  concern: 'low',
-  severity: null,
-  status: 'submitted',
   enteredByStaff: true,
-  submittedAt: at,
-  updatedAt: at,
-  followUpOn: null,
-  durationMinutes: 30,
-  groupSize: null,
   summary: 'Bertengkar dengan teman sebangku.',
   actions: 'Mendengarkan.',
-  noRisks: true,
   enteredByName: 'Bu Sari',
-  createdAt: at,
-  approvedAt: null,
-  approvedByName: null,
-  version: 2,
-  reviews: [],
-  addenda: [],
-  cases: [],
   peerHasAccount: false,
   canEdit: true,
-  canReview: true,
   canReturn: false,
   canAddAddendum: false,
 };

@@ -4,39 +4,13 @@ import { describe, expect, it, vi } from 'vitest';
 import type { CaseDetail, ReferralService } from '../../src/contract';
 import { ReferralModal } from '../../src/features/cases/CaseDialogs';
 import { DiscardPrompt } from '../../src/ui/DiscardPrompt';
+import { caseDetail } from './formDialogCases';
 import { renderWithBackend } from './render';
 
 const at = '2026-07-14T08:00:00.000Z';
 
-const detail: CaseDetail = {
-  case: {
-    id: 21,
-    helpSeekerId: 42,
-    helpSeekerCode: 'HS-0042',
-    severity: 'high',
-    status: 'open',
-    origin: 'risk_screen',
-    assignedUserId: 2,
-    assignedName: 'Bu Sari',
-    peerNames: ['Rina Kartika'],
-    openedAt: at,
-    dueAt: '2026-07-17T08:00:00.000Z',
-    overdue: false,
-    closedAt: null,
-    outcome: null,
-    lastEventAt: at,
-    version: 3,
-  },
-  helpSeeker: { id: 42, code: 'HS-0042', identityAllowed: true },
-  logCount: 1,
-  timeline: [],
-  discussedInSupervision: [],
-  referrals: [],
-  allowedTransitions: ['in_review', 'monitoring', 'referred', 'closed'],
-  canAct: true,
-  canReassign: true,
-  escalationProtocol: '',
-};
+/** The case of the generated dialog suite, with no referral yet. */
+const detail: CaseDetail = { ...caseDetail, referrals: [], escalationProtocol: '' };
 
 const made: ReferralService = {
   id: 8,
