@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { auditActions, type AuditEntry, type BackupCredential } from '../../src/contract';
 import type { Backend } from '../../electron/backend/backend';
 import { defaultDriver } from '../../electron/backend/db/drivers';
@@ -278,6 +278,47 @@ describe('what the audit log records', () => {
     expect(byAction('session.peer-signed-out')[0]?.actorName).toBe('budi');
     expect(byAction('session.recovery-key-used')[0]?.actorName).toBe('sari');
     expect(byAction('settings.changed')[0]?.details).toEqual({ keys: ['schoolName', 'autoLockMinutes'] });
+  });
+
+  it('names the peer account tried in a failed sign-in, whether or not it exists', async () => {
+    const { backend, entries } = await walkThrough();
+    const tried = entries.find((e) => e.action === 'session.peer-sign-in-failed')!;
+    expect([tried.actorUserId, tried.details]).toEqual([null, { username: 'budi' }]);
+    await call(backend, 'session.handOverToPeer', {});
+    await failure(backend, 'session.peerSignIn', { username: '  Nobody-Here ', pin: '1111' });
+    await call(backend, 'session.lock', {});
+    await call(backend, 'vault.unlock', { username: coordinator.username, password: `${secrets.newPassword} 2` });
+    const [latest] = (await call(backend, 'audit.list', { action: 'session.peer-sign-in-failed', limit: 1 })).entries;
+    expect([latest!.target, latest!.details]).toEqual([null, { username: 'nobody-here' }]);
+  });
+
+  it('names each record a page points at, its actors and the ids in its details, and leaves out only records that are gone', async () => {
+    const { backend, entries } = await walkThrough();
+    const { refs } = await call(backend, 'audit.list', { limit: 500 });
+    const sari = Object.entries(refs).find(([, ref]) => ref.label === `${coordinator.fullName} (${coordinator.username})`);
+    expect(sari?.[0]).toMatch(/^user:\d+$/);
+    const caseEntry = entries.find((e) => e.action === 'case.opened')!;
+    expect(refs[caseEntry.target!]?.label).toMatch(/^HS-\d{4}-\d{3}$/);
+    const reassigned = entries.find((e) => e.action === 'case.reassigned')!;
+    expect(refs[`user:${String(reassigned.details.to)}`]?.label).toBe(`${secrets.supervisorName} (${supervisor.username})`);
+    const trained = entries.find((e) => e.action === 'training.session-recorded')!;
+    expect(refs[`module:${String(trained.details.moduleId)}`]).toMatchObject({ label: expect.any(String), labelEn: expect.any(String) });
+    expect(refs[trained.target!]?.on).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    // A thrown-away draft, a deleted outcome or outreach event are gone; the log still says what happened to them.
+    const unresolved = new Set(entries.filter((e) => e.target && !refs[e.target]).map((e) => e.target));
+    const removed = new Set(entries.filter((e) => ['outcome.deleted', 'outreach.deleted', 'session-log.draft-discarded'].includes(e.action)).map((e) => e.target));
+    expect([...unresolved].sort()).toEqual([...removed].sort());
+  });
+
+  it('names a page of a hundred entries in one read per kind of record, not one per entry', async () => {
+    const { backend } = await walkThrough();
+    const db = backend.session.db;
+    const reads = vi.spyOn(db, 'all');
+    const { entries, refs } = await call(backend, 'audit.list', { limit: 100 });
+    const kinds = new Set(Object.keys(refs).map((key) => key.split(':')[0]));
+    expect(entries).toHaveLength(100);
+    expect(reads.mock.calls.length).toBeLessThanOrEqual(1 + kinds.size + 1);
+    reads.mockRestore();
   });
 
   it('never writes record content, names, PINs, passwords or keys into the log', async () => {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Database } from '../db/database';
-import type { AuditEntry, AuditVerification } from '../../../src/contract';
+import { auditDetailRefs, auditRecordKinds, type AuditAction, type AuditEntry, type AuditRecordKind, type AuditRef, type AuditVerification } from '../../../src/contract';
 
 /**
  * The audit log is a hash chain: each entry's hash covers its own fields and
@@ -15,7 +15,7 @@ export interface NewAuditEntry {
   at: string;
   actorUserId: number | null;
   actorName: string | null;
-  action: string;
+  action: AuditAction;
   target: string | null;
   details: AuditDetails;
 }
@@ -72,7 +72,7 @@ function toEntry(row: AuditRow): AuditEntry {
 export async function listAudit(
   db: Database,
   query: { beforeId?: number | undefined; limit: number; action?: string | undefined },
-): Promise<{ entries: AuditEntry[]; hasMore: boolean }> {
+): Promise<{ entries: AuditEntry[]; hasMore: boolean; refs: Record<string, AuditRef> }> {
   // Only the conditions asked for, so SQLite can use the primary key or audit_log_action(action, id):
   // `(? IS NULL OR …)` would read every entry for a deep page or a rare action.
   const where: string[] = [];
@@ -89,7 +89,72 @@ export async function listAudit(
     `SELECT * FROM audit_log ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id DESC LIMIT ?`,
     [...params, query.limit + 1],
   );
-  return { entries: rows.slice(0, query.limit).map(toEntry), hasMore: rows.length > query.limit };
+  const entries = rows.slice(0, query.limit).map(toEntry);
+  return { entries, hasMore: rows.length > query.limit, refs: await resolveAuditRefs(db, entries) };
+}
+
+/**
+ * For each kind, the query that names its records: `?` stands for the ids of a page. One query
+ * per kind named on the page, never one per entry, so a page of 100 costs a handful of reads.
+ */
+const refQueries: Record<AuditRecordKind, string> = {
+  case: 'SELECT c.id, h.code AS label FROM cases c JOIN help_seekers h ON h.id = c.help_seeker_id WHERE c.id IN (?)',
+  'session-log': 'SELECT l.id, h.code AS label FROM session_logs l LEFT JOIN help_seekers h ON h.id = l.help_seeker_id WHERE l.id IN (?)',
+  'help-seeker': 'SELECT id, code AS label FROM help_seekers WHERE id IN (?)',
+  peer: 'SELECT id, full_name AS label FROM peers WHERE id IN (?)',
+  user: "SELECT id, full_name || ' (' || username || ')' AS label FROM users WHERE id IN (?)",
+  module: "SELECT id, coalesce(nullif(title_id, ''), title_en) AS label, coalesce(nullif(title_en, ''), title_id) AS label_en FROM training_modules WHERE id IN (?)",
+  'training-session':
+    "SELECT s.id, coalesce(nullif(m.title_id, ''), m.title_en) AS label, coalesce(nullif(m.title_en, ''), m.title_id) AS label_en, s.held_on AS day FROM training_sessions s JOIN training_modules m ON m.id = s.module_id WHERE s.id IN (?)",
+  outreach: 'SELECT id, title AS label, held_on AS day FROM outreach_events WHERE id IN (?)',
+  referral: 'SELECT r.id, s.name AS label FROM referrals r JOIN referral_services s ON s.id = r.service_id WHERE r.id IN (?)',
+  'referral-service': 'SELECT id, name AS label FROM referral_services WHERE id IN (?)',
+  'supervision-group': 'SELECT id, name AS label FROM supervision_groups WHERE id IN (?)',
+  'supervision-meeting':
+    'SELECT m.id, g.name AS label, m.held_on AS day FROM supervision_meetings m LEFT JOIN supervision_groups g ON g.id = m.group_id WHERE m.id IN (?)',
+  'action-item': 'SELECT a.id, NULL AS label, m.held_on AS day FROM action_items a JOIN supervision_meetings m ON m.id = a.meeting_id WHERE a.id IN (?)',
+  evaluation: 'SELECT e.id, p.full_name AS label, e.evaluated_on AS day FROM peer_evaluations e JOIN peers p ON p.id = e.peer_id WHERE e.id IN (?)',
+  outcome: 'SELECT m.id, h.code AS label, m.measured_on AS day FROM outcome_measures m JOIN help_seekers h ON h.id = m.help_seeker_id WHERE m.id IN (?)',
+};
+
+const isRecordKind = (kind: string): kind is AuditRecordKind => (auditRecordKinds as readonly string[]).includes(kind);
+
+/** Every `kind:id` a page's entries name: targets, actors, and the details that hold ids. */
+function namedRecords(entries: AuditEntry[]): Map<AuditRecordKind, Set<number>> {
+  const named = new Map<AuditRecordKind, Set<number>>();
+  const add = (kind: string, value: unknown) => {
+    const id = typeof value === 'number' ? value : typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : NaN;
+    if (!isRecordKind(kind) || !Number.isSafeInteger(id)) return;
+    let ids = named.get(kind);
+    if (!ids) named.set(kind, (ids = new Set()));
+    ids.add(id);
+  };
+  for (const entry of entries) {
+    if (entry.actorUserId !== null) add('user', entry.actorUserId);
+    if (entry.target) {
+      const colon = entry.target.indexOf(':');
+      add(entry.target.slice(0, colon), entry.target.slice(colon + 1));
+    }
+    const refs = auditDetailRefs[entry.action as AuditAction] ?? {};
+    for (const [field, kind] of Object.entries(refs)) {
+      const value = entry.details[field];
+      for (const one of Array.isArray(value) ? value : [value]) add(kind, one);
+    }
+  }
+  return named;
+}
+
+export async function resolveAuditRefs(db: Database, entries: AuditEntry[]): Promise<Record<string, AuditRef>> {
+  const refs: Record<string, AuditRef> = {};
+  for (const [kind, idSet] of namedRecords(entries)) {
+    const ids = [...idSet];
+    const rows = await db.all<{ id: number; label: string | null; label_en?: string | null; day?: string | null }>(
+      refQueries[kind].replace('(?)', `(${ids.map(() => '?').join(', ')})`),
+      ids,
+    );
+    for (const row of rows) refs[`${kind}:${row.id}`] = { label: row.label, labelEn: row.label_en ?? null, on: row.day ?? null };
+  }
+  return refs;
 }
 
 /** An entry of the chain known to be intact, from which a later check can go on. */

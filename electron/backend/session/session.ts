@@ -483,7 +483,8 @@ export class Session {
             failures >= pinLockout.failures ? new Date(now.getTime() + pinLockout.minutes * 60_000).toISOString() : null;
           await users.recordPinFailure(db, peerRow.id, lockedUntil);
         }
-        await this.audit('session.peer-sign-in-failed', peerRow ? `user:${peerRow.id}` : null, {}, null);
+        // The name tried, so the log says who was tried even when no such peer exists; cut short, as it is typed by anyone.
+        await this.audit('session.peer-sign-in-failed', peerRow ? `user:${peerRow.id}` : null, { username: username.trim().toLowerCase().slice(0, 40) }, null);
       });
       this.touch();
       throw new AppError({ code: 'WRONG_CREDENTIALS', message: 'The username or PIN is not correct.', reason: 'pin' });

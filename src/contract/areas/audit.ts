@@ -95,6 +95,60 @@ export const auditActions = [
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 
+/** The kinds of record an entry's target (`case:12`) or a detail (`peerId: 4`) can point at. */
+export const auditRecordKinds = [
+  'case',
+  'session-log',
+  'help-seeker',
+  'peer',
+  'user',
+  'module',
+  'training-session',
+  'outreach',
+  'referral',
+  'referral-service',
+  'supervision-group',
+  'supervision-meeting',
+  'action-item',
+  'evaluation',
+  'outcome',
+] as const;
+export type AuditRecordKind = (typeof auditRecordKinds)[number];
+
+/**
+ * Details that hold the id of another record, by action: the log resolves them, as it does
+ * targets, so a principal reads "reassigned to Budi Santoso" rather than `to: 7`.
+ */
+export const auditDetailRefs: Partial<Record<AuditAction, Record<string, AuditRecordKind>>> = {
+  'case.reassigned': { to: 'user' },
+  'case.log-linked': { logId: 'session-log' },
+  'peer.updated': { supervisorUserId: 'user' },
+  'peer.imported': { peerIds: 'peer' },
+  'training.record-added': { moduleId: 'module' },
+  'training.record-deleted': { moduleId: 'module' },
+  'training.session-recorded': { moduleId: 'module' },
+  'referral.created': { caseId: 'case' },
+  'session-log.created': { peerId: 'peer' },
+  'action-item.done': { meetingId: 'supervision-meeting' },
+  'action-item.reopened': { meetingId: 'supervision-meeting' },
+  'evaluation.created': { peerId: 'peer' },
+  'evaluation.updated': { peerId: 'peer' },
+};
+
+/**
+ * What a principal needs to recognise a record: a case's help-seeker code, a peer's name, a
+ * module's title in both languages, a meeting's day. Never a record's content; `null` when
+ * the record is gone (a withdrawn draft, a deleted outcome).
+ */
+export const auditRef = z.object({
+  label: z.string().nullable(),
+  /** Where the label has two languages (a training module's title): the English one. */
+  labelEn: z.string().nullable(),
+  /** The record's day, where that is how it is known (a meeting, an outreach event). */
+  on: z.string().nullable(),
+});
+export type AuditRef = z.infer<typeof auditRef>;
+
 export const auditEntry = z.object({
   id,
   at: z.string(),
@@ -130,7 +184,12 @@ export const auditMethods = {
       limit: z.number().int().min(1).max(500).optional(),
       action: z.string().max(60).optional(),
     }),
-    output: z.object({ entries: z.array(auditEntry), hasMore: z.boolean() }),
+    output: z.object({
+      entries: z.array(auditEntry),
+      hasMore: z.boolean(),
+      /** Each record the page's entries name (as `kind:id`, actors as `user:id` too), resolved once for the page. */
+      refs: z.record(z.string(), auditRef),
+    }),
   }),
   'audit.verify': defineMethod({
     reads: true,
