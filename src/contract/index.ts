@@ -57,6 +57,7 @@ export * from './roles';
 export * from './fields';
 export * from './paging';
 export * from './validation';
+export * from './csv';
 export type { MethodSpec } from './method';
 export * from './areas/session';
 export * from './areas/users';

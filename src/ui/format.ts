@@ -25,3 +25,16 @@ export function formatHours(hours: number, language: string): string {
 
 /** A time of day (`13:30`) as the language writes it: 13.30 in Indonesian, as the rest of the app does. */
 export { showTimeText as formatTime } from './dateText';
+
+export function formatBytes(bytes: number | null, language: string): string {
+  if (bytes === null) return '';
+  const units = ['B', 'KB', 'MB', 'GB', 'TB'];
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit += 1;
+  }
+  const digits = unit === 0 || value >= 100 ? 0 : 1;
+  return `${new Intl.NumberFormat(language === 'en' ? 'en-GB' : 'id-ID', { maximumFractionDigits: digits }).format(value)} ${units[unit]}`;
+}

@@ -253,8 +253,15 @@ test('a coordinator types in a paper log in Indonesian, is told which field is m
   await shot(page, 'sessions-14-search-id');
 
   await goTo(page, 'Log audit');
-  await expect(page.getByRole('table')).toContainText('Identitas pencari bantuan dilihat');
+  // Each entry a sentence a principal can read, the student by code only, the case a link to its page.
+  const viewed = page.getByRole('row').filter({ hasText: 'melihat identitas di balik kode HS-' });
+  await expect(viewed.first()).toBeVisible();
   await expect(page.getByRole('table')).not.toContainText('Rina');
+  await expect(page.getByRole('table')).not.toContainText('help-seeker.identity-viewed');
+  await shot(page, 'sessions-14b-audit-log-id');
+  const opened = page.getByRole('row').filter({ hasText: /membuka kasus #\d+/ }).first();
+  await opened.getByRole('button', { name: /^#\d+ \(HS-/ }).click();
+  await expect(page.getByRole('heading', { level: 1, name: /Kasus #\d+/ })).toBeVisible();
 
   await goTo(page, 'Pengaturan');
   await expect(page.getByLabel('Protokol eskalasi')).toHaveValue(protocol);

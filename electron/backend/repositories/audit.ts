@@ -102,7 +102,7 @@ const refQueries: Record<AuditRecordKind, string> = {
   'session-log': 'SELECT l.id, h.code AS label FROM session_logs l LEFT JOIN help_seekers h ON h.id = l.help_seeker_id WHERE l.id IN (?)',
   'help-seeker': 'SELECT id, code AS label FROM help_seekers WHERE id IN (?)',
   peer: 'SELECT id, full_name AS label FROM peers WHERE id IN (?)',
-  user: "SELECT id, full_name || ' (' || username || ')' AS label FROM users WHERE id IN (?)",
+  user: 'SELECT id, full_name AS label FROM users WHERE id IN (?)',
   module: "SELECT id, coalesce(nullif(title_id, ''), title_en) AS label, coalesce(nullif(title_en, ''), title_id) AS label_en FROM training_modules WHERE id IN (?)",
   'training-session':
     "SELECT s.id, coalesce(nullif(m.title_id, ''), m.title_en) AS label, coalesce(nullif(m.title_en, ''), m.title_id) AS label_en, s.held_on AS day FROM training_sessions s JOIN training_modules m ON m.id = s.module_id WHERE s.id IN (?)",

@@ -19,10 +19,10 @@ import {
 } from '../../contract';
 import { DataTable } from '../../ui/DataTable';
 import { JobButton, JobProgress } from '../../ui/JobProgress';
-import { formatDateTime } from '../../ui/format';
+import { formatBytes, formatDateTime } from '../../ui/format';
 import { LoadState } from '../../ui/LoadState';
 import { PageHeader } from '../../ui/PageHeader';
-import { backupErrorText, formatBytes, problemText } from './backupTexts';
+import { backupErrorText, problemText } from './backupTexts';
 import { BackupReminderText } from './BackupReminder';
 import { FolderField } from './FolderField';
 import { checkedFile, FullCheckModal, type CheckedFile } from './FullCheckModal';

@@ -2,7 +2,8 @@ import { Button, Group, Stack, Text, TextInput } from '@mantine/core';
 import { IconFolderOpen, IconRefresh, IconUsb } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useCall } from '../../api/useCall';
-import { folderPicker, formatBytes } from './backupTexts';
+import { formatBytes } from '../../ui/format';
+import { folderPicker } from './backupTexts';
 
 interface FolderFieldProps {
   value: string;

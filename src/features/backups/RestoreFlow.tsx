@@ -5,11 +5,11 @@ import { useTranslation } from 'react-i18next';
 import { call } from '../../api/client';
 import { sameSchoolName, type BackupContents, type BackupCredential, type BackupFile, type MethodOutput } from '../../contract';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
-import { formatDateTime } from '../../ui/format';
+import { formatBytes, formatDateTime } from '../../ui/format';
 import { FormError } from '../../ui/FormError';
 import { payloadOf } from '../../ui/errors';
 import { BackupContentsView } from './BackupContentsView';
-import { backupErrorText, formatBytes, problemText } from './backupTexts';
+import { backupErrorText, problemText } from './backupTexts';
 import { CredentialForm } from './CredentialForm';
 import { FolderField } from './FolderField';
 

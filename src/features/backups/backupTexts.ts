@@ -47,18 +47,6 @@ export function namedCounts(t: AnyT, exists: (key: string) => boolean, counts: A
   return [...named.map((c) => ({ label: t(`backups.tables.${c.table}` as never) as string, rows: c.rows })), { label: t('backups.tables.other'), rows: other }];
 }
 
-export function formatBytes(bytes: number | null, language: string): string {
-  if (bytes === null) return '';
-  const units = ['B', 'KB', 'MB', 'GB', 'TB'];
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit += 1;
-  }
-  const digits = unit === 0 || value >= 100 ? 0 : 1;
-  return `${new Intl.NumberFormat(language === 'en' ? 'en-GB' : 'id-ID', { maximumFractionDigits: digits }).format(value)} ${units[unit]}`;
-}
 
 /** The OS folder picker, where the shell offers one (Electron); the web harness has none. */
 export function folderPicker(): ((title: string) => Promise<string | null>) | null {
