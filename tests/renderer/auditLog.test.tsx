@@ -3,7 +3,7 @@ import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
 import { auditActions, type AuditAction, type AuditEntry, type AuditRef } from '../../src/contract';
 import { AuditPage } from '../../src/features/audit/AuditPage';
-import { describeEntry } from '../../src/features/audit/auditSentence';
+import { describeEntry, type DescribedEntry } from '../../src/features/audit/auditSentence';
 import { setupI18n } from '../../src/i18n';
 import { routeOf } from '../../src/navigation/router';
 import { renderWithBackend } from './render';
@@ -136,7 +136,7 @@ function entryOf(action: AuditAction, id = 1): AuditEntry {
 async function sentences(language: 'en' | 'id') {
   await setupI18n(language);
   const t = i18next.getFixedT(language);
-  return Object.fromEntries(auditActions.map((action) => [action, describeEntry(t, language, entryOf(action), refs)]));
+  return Object.fromEntries(auditActions.map((action) => [action, describeEntry(t, language, entryOf(action), refs)])) as Record<AuditAction, DescribedEntry>;
 }
 
 /** Words of the code left in a text: `in_review`, `{{who}}`, `undefined`. */
