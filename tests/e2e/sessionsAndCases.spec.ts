@@ -259,9 +259,9 @@ test('a coordinator types in a paper log in Indonesian, is told which field is m
   await expect(page.getByRole('table')).not.toContainText('Rina');
   await expect(page.getByRole('table')).not.toContainText('help-seeker.identity-viewed');
   await shot(page, 'sessions-14b-audit-log-id');
-  const opened = page.getByRole('row').filter({ hasText: /membuka kasus #\d+/ }).first();
-  await opened.getByRole('button', { name: /^#\d+ \(HS-/ }).click();
-  await expect(page.getByRole('heading', { level: 1, name: /Kasus #\d+/ })).toBeVisible();
+  const returned = page.getByRole('row').filter({ hasText: /mengembalikan catatan sesi #\d+/ }).first();
+  await returned.getByRole('button', { name: /^#\d+ / }).click();
+  await expect(page.getByRole('heading', { level: 1, name: /^Catatan sesi tanggal / })).toBeVisible();
 
   await goTo(page, 'Pengaturan');
   await expect(page.getByLabel('Protokol eskalasi')).toHaveValue(protocol);
