@@ -40,6 +40,21 @@ export async function changeLanguage(language: Language): Promise<void> {
   await i18next.changeLanguage(language);
 }
 
+let chosenBeforeSignIn: Language | null = null;
+
+/** A language picked on the unlock or sign-in screen: it stands after sign-in, over the account's saved one. */
+export async function chooseLanguageBeforeSignIn(language: Language): Promise<void> {
+  chosenBeforeSignIn = language;
+  await changeLanguage(language);
+}
+
+/** The language picked before this sign-in, once; null when nobody picked one. */
+export function takeLanguageChosenBeforeSignIn(): Language | null {
+  const chosen = chosenBeforeSignIn;
+  chosenBeforeSignIn = null;
+  return chosen;
+}
+
 export function currentLanguage(): Language {
   return i18next.language === 'en' ? 'en' : 'id';
 }

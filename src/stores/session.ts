@@ -4,7 +4,7 @@ import { forgetCachedAnswers } from '../api/queries';
 import { forgetListChoices } from '../api/usePage';
 import type { AppStatus, Role } from '../contract';
 import { collectDrafts, pendingDrafts, placeDraftKey, setPendingDrafts, takePendingDraft } from '../drafts/registry';
-import { changeLanguage } from '../i18n';
+import { changeLanguage, takeLanguageChosenBeforeSignIn } from '../i18n';
 import { navigate, pathOf, routeOf } from '../navigation/router';
 import { areasFor, homeArea, isAreaId } from './navigation';
 
@@ -50,11 +50,17 @@ export const useSession = create<SessionState>((set, get) => ({
       forgetListChoices();
     }
     if (status.state === 'unlocked' && !wasUnlocked && status.user) {
-      await changeLanguage(status.user.language);
+      const chosen = takeLanguageChosenBeforeSignIn();
+      const user = chosen ? { ...status.user, language: chosen } : status.user;
+      if (user.language !== status.user.language) {
+        await call('session.setLanguage', { language: user.language }).catch(() => undefined);
+        status = { ...status, user };
+      }
+      await changeLanguage(user.language);
       const { drafts } = await call('drafts.list', {});
       setPendingDrafts(drafts);
       // A page loaded while the vault was already open (a reload while developing) stays where its address says.
-      if (before !== null) navigate(placeAfterUnlock(status.user.role), { replace: true });
+      if (before !== null) navigate(placeAfterUnlock(user.role), { replace: true });
     }
     set({ status });
   },

@@ -10,7 +10,7 @@ import {
   type FilterFn,
   type SortingState,
 } from '@tanstack/react-table';
-import { useState, type ReactNode } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import classes from './DataTable.module.css';
 
@@ -57,8 +57,12 @@ export function DataTable<T>({ data, columns, search = '', initialSort = [], emp
   const { t } = useTranslation();
   const [localSorting, setLocalSorting] = useState<SortingState>(initialSort);
   const sorting = serverSort ? serverSort.sorting : localSorting;
+  // tanstack keeps each row's column values until the data changes: rows are read again when the
+  // columns are rebuilt (a new language, or a value they read), so a language switch relabels the cells.
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- the columns are the reason to read the rows again
+  const freshData = useMemo(() => data.slice(), [data, columns]);
   const table = useReactTable({
-    data,
+    data: freshData,
     columns: serverSort ? columns.map((c) => ({ ...c, enableSorting: serverSort.columns.includes(columnId(c)) })) : columns,
     state: { sorting, globalFilter: serverSort ? '' : search },
     onSortingChange: (update) => {

@@ -49,7 +49,7 @@ test('a wrong password says so plainly, without telling which part was wrong', a
   await shot(page, '08-wrong-password');
 });
 
-test('switching to Indonesian changes every visible string at once, and back to English', async ({ app: page }) => {
+test('switching to Indonesian changes every visible string at once, and English chosen on the unlock screen stands after unlocking', async ({ app: page }) => {
   await createVault(page);
   await confirmRecoveryKey(page);
 
@@ -65,8 +65,13 @@ test('switching to Indonesian changes every visible string at once, and back to 
   await expect(page.getByRole('heading', { name: 'Buka kunci Sebaya' })).toBeVisible();
   await shot(page, '10-unlock-indonesian');
 
+  // English chosen on the unlock screen stands after unlocking, over the Indonesian the account had.
   await chooseLanguage(page, 'EN');
   await expect(page.getByRole('heading', { name: 'Unlock Sebaya' })).toBeVisible();
+  await unlock(page, coordinator.username, coordinator.password);
+  await expect(page.getByRole('heading', { name: 'Dashboard' })).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'Dashboard' })).toBeVisible();
 });
 
 test('text typed into an open form survives a lock and is back after unlocking as the same user', async ({ app: page }) => {
