@@ -207,6 +207,12 @@ describe('what a principal reads in the audit log', () => {
     ]);
   });
 
+  it('does not name a person twice when the record is their own account', async () => {
+    const all = await sentences('id');
+    expect(all['session.password-set'].details.map((d) => d.field)).not.toContain('record');
+    expect(all['user.password-changed'].details).toEqual([]);
+  });
+
   it('names a record that is gone by its number', async () => {
     expect((await sentences('en'))['outreach.deleted'].sentence).toBe('Ratna Pertiwi deleted the outreach event #99.');
   });

@@ -120,7 +120,9 @@ export function describeEntry(t: AnyT, language: string, entry: AuditEntry, refs
   const details = Object.keys(entry.details)
     .filter((field) => !used.has(field) && !hidden.has(field) && values[field] !== '')
     .map((field) => ({ field, label: t(`auditFields.${field}` as never, { defaultValue: field }) as string, value: values[field]! }));
-  if (target && !recordNamed) details.unshift({ field: 'record', label: t('audit.target'), value: recordText });
+  // A record that is the actor's own account is already named as who did it.
+  const ownAccount = target?.kind === 'user' && target.id === String(entry.actorUserId);
+  if (target && !recordNamed && !ownAccount) details.unshift({ field: 'record', label: t('audit.target'), value: recordText });
   return {
     who,
     before: recordNamed ? before : marked.replace(recordMark, ''),

@@ -12,7 +12,7 @@ export const audit = {
     at: 'Time',
     actor: 'Who',
     action: 'Action',
-    target: 'Record',
+    target: 'About',
     details: 'Details',
     loadMore: 'Show older entries',
     filter: 'Show only',

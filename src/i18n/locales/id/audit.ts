@@ -15,7 +15,7 @@ export const audit: Widen<typeof en> = {
     at: 'Waktu',
     actor: 'Siapa',
     action: 'Tindakan',
-    target: 'Catatan',
+    target: 'Tentang',
     details: 'Rincian',
     loadMore: 'Tampilkan entri lebih lama',
     filter: 'Tampilkan hanya',
