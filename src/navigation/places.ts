@@ -173,22 +173,35 @@ export function openSessionsTab(tab: SessionsTab): void {
   sessions.openTab(tab);
 }
 
+/** An area of tabs only, each tab in the address (`#/settings/backups`); the first tab when none is named. */
+function tabsOnlyArea<Tab extends string>(area: AreaId, tabs: readonly [Tab, ...Tab[]]) {
+  const tabOf = perAddress((segments): Tab => {
+    const tab = segments[0] === area ? segments[1] : undefined;
+    return (tabs as readonly string[]).includes(tab ?? '') ? (tab as Tab) : tabs[0];
+  });
+  const openTab = (tab: Tab, options?: { replace?: boolean }) => navigate(pathOf(area, tab), options);
+  /** The tab, read from the address, and a change of it (which stands in for the last address). */
+  const useTab = (): [Tab, (tab: Tab) => void] => {
+    const tab = useRouter((state) => tabOf(state.route));
+    return [tab, (next) => openTab(next, { replace: true })];
+  };
+  return { openTab, useTab };
+}
+
 // Evaluation: its tabs are in the address too, so Today's WHO-5 line opens the outcomes.
 
 export const evaluationTabs = ['peers', 'outcomes', 'feedback'] as const;
 export type EvaluationTab = (typeof evaluationTabs)[number];
 
-const evaluationTabOf = perAddress((segments): EvaluationTab => {
-  const tab = segments[0] === 'evaluation' ? segments[1] : undefined;
-  return (evaluationTabs as readonly string[]).includes(tab ?? '') ? (tab as EvaluationTab) : 'peers';
-});
+const evaluation = tabsOnlyArea<EvaluationTab>('evaluation', evaluationTabs);
+export const openEvaluationTab = evaluation.openTab;
+export const useEvaluationTab = evaluation.useTab;
 
-export function openEvaluationTab(tab: EvaluationTab, options?: { replace?: boolean }): void {
-  navigate(pathOf('evaluation', tab), options);
-}
+// Settings: one tab per concern, so each section is a screen of its own with its own save.
 
-/** The evaluation area's tab, read from the address, and a change of it (which stands in for the last address). */
-export function useEvaluationTab(): [EvaluationTab, (tab: EvaluationTab) => void] {
-  const tab = useRouter((state) => evaluationTabOf(state.route));
-  return [tab, (next) => openEvaluationTab(next, { replace: true })];
-}
+export const settingsTabs = ['school', 'cases', 'terms', 'account', 'vault', 'backups'] as const;
+export type SettingsTab = (typeof settingsTabs)[number];
+
+const settings = tabsOnlyArea<SettingsTab>('settings', settingsTabs);
+export const openSettingsTab = settings.openTab;
+export const useSettingsTab = settings.useTab;

@@ -153,6 +153,7 @@ test('a coordinator restores over the current vault from Settings, and is told w
     expect((await harness.backend.invoke('peers.create', { fullName: 'Added After The Backup', className: '9C' })).ok).toBe(true);
 
     await goTo(page, 'Settings');
+    await page.getByRole('tab', { name: 'Backups' }).click();
     await page.getByRole('button', { name: 'Restore from a backup…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Restore from a backup' });
     await chooseFolder(page, 'Folder with backups, or a backup file', stick);

@@ -12,7 +12,7 @@ function holdAnswersOf(method: string) {
   return { handler, release };
 }
 
-test('Settings keeps what the counselor typed while its data loads and when another section is saved', async ({ app: page, harness }) => {
+test('Settings keeps what the counselor typed while its data loads, on another tab, and when another section is saved', async ({ app: page, harness }) => {
   await createVault(page);
   await confirmRecoveryKey(page);
 
@@ -27,9 +27,12 @@ test('Settings keeps what the counselor typed while its data loads and when anot
   await expect(profile.getByLabel('Number of students')).toBeEnabled();
   await page.unroute('**/__sebaya/call', held.handler);
 
-  // Typed in two sections, then a third is saved: its refetch of the settings must not wipe them.
+  // Typed on two tabs, then a section on a third is saved: its refetch of the settings must not wipe them.
+  const tab = (name: string) => page.getByRole('tab', { name });
   await profile.getByLabel('Number of students').fill('640');
+  await tab('Cases').click();
   await page.getByLabel('Escalation protocol').fill('Call Bu Sari first, then the principal.');
+  await tab('School year').click();
   const terms = page.getByRole('region', { name: 'School terms' });
   await terms.getByRole('button', { name: 'Add a term' }).click();
   await terms.getByLabel('Academic year 1').fill('2026/2027');
@@ -40,12 +43,15 @@ test('Settings keeps what the counselor typed while its data loads and when anot
   await expect(page.getByText('The terms were saved.')).toBeVisible();
   await expect(terms.getByLabel('Academic year 1')).toHaveValue('2026/2027');
   await expect(terms.getByLabel('Last day 1')).toHaveValue('18/12/2026');
-  await expect(profile.getByLabel('Number of students')).toHaveValue('640');
+  await tab('Cases').click();
   await expect(page.getByLabel('Escalation protocol')).toHaveValue('Call Bu Sari first, then the principal.');
+  await tab('School').click();
+  await expect(profile.getByLabel('Number of students')).toHaveValue('640');
 
   // And what was kept is what gets saved.
   await profile.getByRole('button', { name: 'Save' }).click();
   await expect(page.getByText('The school’s size and classes were saved.')).toBeVisible();
+  await tab('Cases').click();
   await expect(page.getByLabel('Escalation protocol')).toHaveValue('Call Bu Sari first, then the principal.');
   const stored = await harness.backend.invoke('settings.get', {});
   expect(stored.ok && stored.value.studentCount).toBe(640);

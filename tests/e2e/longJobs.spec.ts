@@ -29,6 +29,7 @@ test('a vault check shows its step and percent in Settings while the counselor w
     await confirmRecoveryKey(page);
 
     await goTo(page, 'Settings');
+    await page.getByRole('tab', { name: 'Vault security' }).click();
     await page.getByRole('button', { name: 'Check the vault now' }).click();
     const status = page.getByRole('status').filter({ hasText: 'Checking that the records fit together…' });
     await expect(status).toBeVisible();
@@ -52,6 +53,7 @@ test('a vault check shows its step and percent in Settings while the counselor w
     await expect(page.getByRole('button', { name: 'Ananda Putri', exact: true })).toBeVisible();
 
     await goTo(page, 'Settings');
+    await page.getByRole('tab', { name: 'Vault security' }).click();
     await expect(page.getByRole('status').filter({ hasText: 'Checking that the records fit together…' })).toBeVisible();
     held.release();
     await expect(page.getByText('The vault is intact')).toBeVisible();

@@ -71,6 +71,7 @@ test('the coordinator reads the term’s figures as charts and as tables, saves 
 
   // The school's own term dates in Settings: a wrong end is named, a right one saved and used by the report.
   await goTo(page, 'Settings');
+  await page.getByRole('tab', { name: 'School year' }).click();
   const terms = page.getByRole('region', { name: 'School terms' });
   await expect(terms.getByText('ganjil) from 1 July to 31 December', { exact: false })).toBeVisible();
   await terms.getByRole('button', { name: 'Add a term' }).click();

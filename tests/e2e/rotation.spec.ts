@@ -10,6 +10,7 @@ test('after a suspected leak the coordinator rotates the data key: others get te
   expect(created.ok).toBe(true);
 
   await goTo(page, 'Settings');
+  await page.getByRole('tab', { name: 'Vault security' }).click();
   await page.getByRole('textbox', { name: 'Your password, to confirm' }).last().fill(coordinator.password);
   await page.getByRole('button', { name: 'Rotate the data key' }).click();
   const confirm = page.getByRole('dialog', { name: 'Rotate the data key now?' });

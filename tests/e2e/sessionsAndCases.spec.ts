@@ -264,6 +264,7 @@ test('a coordinator types in a paper log in Indonesian, is told which field is m
   await expect(page.getByRole('heading', { level: 1, name: /^Catatan sesi tanggal / })).toBeVisible();
 
   await goTo(page, 'Pengaturan');
+  await page.getByRole('tab', { name: 'Kasus' }).click();
   await expect(page.getByLabel('Protokol eskalasi')).toHaveValue(protocol);
   await shot(page, 'sessions-15-case-settings-id');
 });

@@ -1,4 +1,5 @@
-import { Alert, Button, Group, NumberInput, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Group, NumberInput, Paper, PasswordInput, Stack, Tabs, Text, TextInput, Title } from '@mantine/core';
+import { IconCalendar, IconDatabase, IconFlag, IconSchool, IconShieldLock, IconUser } from '@tabler/icons-react';
 import { useAppForm } from '../../ui/useAppForm';
 import { notifications } from '@mantine/notifications';
 import { type ReactNode } from 'react';
@@ -21,6 +22,7 @@ import { TermsSettings } from '../reports';
 import { useFormAction } from '../../ui/useFormAction';
 import { useValuesFromData } from '../../ui/useValuesFromData';
 import { useFormDraft } from '../../drafts/useFormDraft';
+import { useSettingsTab, type SettingsTab } from '../../navigation/places';
 
 export function Section({ title, children }: { title: string; children: ReactNode }) {
   return (
@@ -178,23 +180,46 @@ function NewRecoveryKey() {
   );
 }
 
+/** The coordinator's settings, one tab per concern, each tab's sections saved on their own. */
+const coordinatorTabs: Array<{ tab: SettingsTab; icon: ReactNode; panel: ReactNode }> = [
+  { tab: 'school', icon: <IconSchool size={16} />, panel: <><SchoolAndLockSettings /><SchoolProfileSettings /></> },
+  { tab: 'cases', icon: <IconFlag size={16} />, panel: <CaseSettings /> },
+  { tab: 'terms', icon: <IconCalendar size={16} />, panel: <TermsSettings /> },
+  { tab: 'account', icon: <IconUser size={16} />, panel: <ChangePassword /> },
+  { tab: 'vault', icon: <IconShieldLock size={16} />, panel: <><NewRecoveryKey /><RotateDataKey /><VaultCheck /></> },
+  { tab: 'backups', icon: <IconDatabase size={16} />, panel: <BackupSettings /> },
+];
+
 export function SettingsPage() {
   const { t } = useTranslation();
   const role = useSession((s) => s.status?.user?.role);
+  const [tab, setTab] = useSettingsTab();
+  if (role !== 'coordinator') {
+    return (
+      <>
+        <PageHeader title={t('settings.title')} />
+        <ChangePassword />
+      </>
+    );
+  }
+  // Every tab stays mounted, so text typed on one tab is still there after a look at another.
   return (
     <>
       <PageHeader title={t('settings.title')} />
-      <Stack gap="lg">
-        {role === 'coordinator' ? <SchoolAndLockSettings /> : null}
-        {role === 'coordinator' ? <SchoolProfileSettings /> : null}
-        {role === 'coordinator' ? <CaseSettings /> : null}
-        {role === 'coordinator' ? <TermsSettings /> : null}
-        <ChangePassword />
-        {role === 'coordinator' ? <NewRecoveryKey /> : null}
-        {role === 'coordinator' ? <RotateDataKey /> : null}
-        {role === 'coordinator' ? <VaultCheck /> : null}
-        {role === 'coordinator' ? <BackupSettings /> : null}
-      </Stack>
+      <Tabs value={tab} onChange={(value) => setTab((value as SettingsTab | null) ?? 'school')}>
+        <Tabs.List mb="lg">
+          {coordinatorTabs.map(({ tab: value, icon }) => (
+            <Tabs.Tab key={value} value={value} leftSection={icon}>
+              {t(`settings.tabs.${value}`)}
+            </Tabs.Tab>
+          ))}
+        </Tabs.List>
+        {coordinatorTabs.map(({ tab: value, panel }) => (
+          <Tabs.Panel key={value} value={value}>
+            <Stack gap="lg">{panel}</Stack>
+          </Tabs.Panel>
+        ))}
+      </Tabs>
     </>
   );
 }

@@ -1,6 +1,14 @@
 export const settings = {
   settings: {
     title: 'Settings',
+    tabs: {
+      school: 'School',
+      cases: 'Cases',
+      terms: 'School year',
+      account: 'My account',
+      vault: 'Vault security',
+      backups: 'Backups',
+    },
     school: 'School',
     schoolName: 'School name',
     security: 'Security',

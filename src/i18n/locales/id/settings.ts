@@ -4,6 +4,14 @@ import type { settings as en } from '../en/settings';
 export const settings: Widen<typeof en> = {
   settings: {
     title: 'Pengaturan',
+    tabs: {
+      school: 'Sekolah',
+      cases: 'Kasus',
+      terms: 'Tahun ajaran',
+      account: 'Akun saya',
+      vault: 'Keamanan brankas',
+      backups: 'Cadangan',
+    },
     school: 'Sekolah',
     schoolName: 'Nama sekolah',
     security: 'Keamanan',
