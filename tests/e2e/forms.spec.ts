@@ -28,7 +28,7 @@ test('Settings keeps what the counselor typed while its data loads, on another t
   await page.unroute('**/__sebaya/call', held.handler);
 
   // Typed on two tabs, then a section on a third is saved: its refetch of the settings must not wipe them.
-  const tab = (name: string) => page.getByRole('tab', { name });
+  const tab = (name: string) => page.getByRole('tab', { name, exact: true });
   await profile.getByLabel('Number of students').fill('640');
   await tab('Cases').click();
   await page.getByLabel('Escalation protocol').fill('Call Bu Sari first, then the principal.');
